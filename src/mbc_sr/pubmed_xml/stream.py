@@ -1,0 +1,262 @@
+"""Bytes in: open a PubMed XML source, check it is safe, and frame it into articles.
+
+The parser (`mbc_sr.pubmed_xml`) reads through `ArticleFramer`, which on the way:
+
+* hashes the raw bytes of every `<PubmedArticle>` / `<PubmedBookArticle>` (the store uses the
+  hash to see whether a record changed; hashing bytes here is 4x cheaper than re-serialising
+  the parsed element);
+* blanks out each article's reference lists (`<ReferenceList>`, always the last children of
+  PubmedData/BookDocument), which the record model does not keep but which are a third of a
+  recent update file. The blanked span is replaced by as many newlines as it held, so line
+  numbers in errors still point into the original file.
+
+Compressed input is inflated on a second thread (zlib releases the GIL), so decompression
+overlaps with parsing on a two-core machine.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import queue
+import re
+import threading
+from collections import deque
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+PUBMED_ROOTS = ("PubmedArticleSet", "PubmedBookArticleSet")
+PROLOG_LIMIT = 1 << 16
+_CHUNK = 1 << 20
+
+
+class PubMedXMLError(ValueError):
+    """The input is not complete, well-formed PubMed XML. Names the source and line."""
+
+    def __init__(self, source: str, line: int | None, problem: str, records_read: int = 0):
+        self.source = source
+        self.line = line
+        self.problem = problem
+        self.records_read = records_read
+        where = f"{source}, line {line}" if line else source
+        tail = f" ({records_read} complete records came before the fault)" if records_read else ""
+        super().__init__(f"{where}: {problem}{tail}")
+
+
+class UnsafeXMLError(PubMedXMLError):
+    """The document declares or uses entities: refused, because expanding them is how XML bombs work."""
+
+
+# --------------------------------------------------------------------------- opening
+
+
+def open_chunks(source: str | Path | bytes, name: str | None) -> tuple[Iterator[bytes], str]:
+    """The decompressed bytes of `source` as chunks, and a label for error messages.
+
+    Gzip is recognised by its magic bytes, not by the file name.
+    """
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        label = name or "<in-memory XML>"
+        if data[:2] == b"\x1f\x8b":
+            return _read_ahead(gzip.GzipFile(fileobj=io.BytesIO(data)), label), label
+        return iter((data,)), label
+    path = Path(source)
+    label = name or str(path)
+    try:
+        raw = path.open("rb")
+    except OSError as exc:
+        raise PubMedXMLError(label, None, f"cannot open: {exc.strerror or exc}") from exc
+    if raw.read(2) == b"\x1f\x8b":
+        raw.seek(0)
+        return _read_ahead(gzip.GzipFile(fileobj=raw, mode="rb"), label), label
+    raw.seek(0)
+    return _read_plain(raw), label
+
+
+def _read_plain(stream: BinaryIO) -> Iterator[bytes]:
+    with stream:
+        while chunk := stream.read(_CHUNK):
+            yield chunk
+
+
+def _read_ahead(stream: BinaryIO, label: str, depth: int = 4) -> Iterator[bytes]:
+    """Inflate on a background thread, at most `depth` MiB ahead of the parser."""
+    chunks: queue.Queue = queue.Queue(depth)
+    stop = threading.Event()
+
+    def pump() -> None:
+        try:
+            with stream:
+                while not stop.is_set():
+                    chunk = stream.read(_CHUNK)
+                    _put(chunk)
+                    if not chunk:
+                        return
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            _put(PubMedXMLError(label, None, f"truncated or corrupt compressed input: {exc}"))
+
+    def _put(item) -> None:
+        while not stop.is_set():
+            try:
+                chunks.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    worker = threading.Thread(target=pump, name="pubmed-xml-inflate", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item = chunks.get()
+            if isinstance(item, Exception):
+                raise item
+            if not item:
+                return
+            yield item
+    finally:
+        stop.set()
+        worker.join(timeout=5)
+
+
+# --------------------------------------------------------------------------- safety
+
+
+_FIRST_TAG = re.compile(rb"<([A-Za-z_][\w.:-]*)")
+
+
+def check_prolog(head: bytes, label: str) -> None:
+    """Refuse entity declarations and non-PubMed documents before the XML parser sees them.
+
+    lxml is run with entity resolution, DTD loading and network access off; this check adds
+    a clear refusal for documents that *declare* entities (the XML bomb and external-entity
+    shapes) and a clear message for HTML error pages served in place of XML.
+    """
+    if not head.strip():
+        raise PubMedXMLError(label, 1, "empty input: no XML at all")
+    declaration = head.find(b"<!ENTITY")
+    if declaration >= 0:
+        raise UnsafeXMLError(
+            label,
+            head[:declaration].count(b"\n") + 1,
+            "refused: the document declares XML entities (XML bomb / external entity risk)",
+        )
+    match = _FIRST_TAG.search(head)
+    if match is None:
+        problem = "no root element in the first 64 KiB" if len(head) >= PROLOG_LIMIT else "no root element"
+        raise PubMedXMLError(label, head.count(b"\n") + 1, f"{problem}: not PubMed XML")
+    tag = match.group(1).decode("ascii", "replace")
+    line = head[: match.start()].count(b"\n") + 1
+    if tag.lower() == "html" or b"<!doctype html" in head[: match.start()].lower():
+        raise PubMedXMLError(label, line, "an HTML page, not PubMed XML (an error page served instead of data?)")
+    if tag not in PUBMED_ROOTS:
+        raise PubMedXMLError(label, line, f"root element <{tag}> is not one of {', '.join(PUBMED_ROOTS)}")
+
+
+def peek_head(chunks: Iterator[bytes]) -> tuple[bytes, Iterator[bytes]]:
+    """The first 64 KiB (or all of a shorter input), and an iterator that yields everything again."""
+    head = b""
+    taken: list[bytes] = []
+    for chunk in chunks:
+        taken.append(chunk)
+        head += chunk
+        if len(head) >= PROLOG_LIMIT:
+            break
+
+    def replay() -> Iterator[bytes]:
+        yield from taken
+        yield from chunks
+
+    return head[:PROLOG_LIMIT], replay()
+
+
+# --------------------------------------------------------------------------- framing
+
+
+class ArticleFramer(io.RawIOBase):
+    """A readable stream over `chunks` that hashes articles and blanks their reference lists.
+
+    Hashes are queued in document order in `hashes`; the parser cannot see an article's end
+    tag before that tag has passed through here, so it can pop them in the same order.
+    Articles never nest and PubMed XML has no CDATA, so an article's bytes run from its start
+    tag to the first matching end tag.
+    """
+
+    _START = re.compile(rb"<(PubmedArticle|PubmedBookArticle)[\s>]")
+    _REFERENCES_OPEN = b"<ReferenceList"
+    _REFERENCES_CLOSE = b"</ReferenceList>"
+
+    def __init__(self, chunks: Iterator[bytes]):
+        self._chunks = chunks
+        self._out = bytearray()
+        self._pending = b""  # an article not yet closed, or a tail that may hold a split start tag
+        self._close: bytes | None = None
+        self._done = False
+        self.hashes: deque[str] = deque()
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        while not self._done and (size < 0 or len(self._out) < size):
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                self._done = True
+                self._out += self._pending  # unfinished article: let the parser report where
+                self._pending = b""
+            else:
+                self._frame(chunk)
+        if size < 0 or size >= len(self._out):
+            data = bytes(self._out)
+            self._out.clear()
+        else:
+            data = bytes(self._out[:size])
+            del self._out[:size]
+        return data
+
+    def readinto(self, buffer) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def _frame(self, chunk: bytes) -> None:
+        # Offsets into `data`, never re-slicing it per article: a 1 MiB chunk holds ~100 articles.
+        data = self._pending + chunk if self._pending else chunk
+        out = self._out
+        position = 0  # everything before this has been passed on
+        while True:
+            if self._close is None:
+                match = self._START.search(data, position)
+                if match is None:
+                    keep = max(position, len(data) - 24)  # room for a start tag cut in two
+                    out += data[position:keep]
+                    self._pending = data[keep:]
+                    return
+                out += data[position : match.start()]
+                self._close = b"</" + match.group(1) + b">"
+                position = match.start()
+                search_from = match.end()
+            else:
+                search_from = position
+            end = data.find(self._close, search_from)
+            if end < 0:
+                self._pending = data[position:]
+                return
+            end += len(self._close)
+            article = data[position:end]
+            self.hashes.append(hashlib.sha256(article).hexdigest())
+            out += self._without_references(article)
+            self._close = None
+            position = end
+
+    def _without_references(self, article: bytes) -> bytes:
+        start = article.find(self._REFERENCES_OPEN)
+        if start < 0:
+            return article
+        end = article.rfind(self._REFERENCES_CLOSE)
+        if end < start:
+            return article
+        end += len(self._REFERENCES_CLOSE)
+        return article[:start] + b"\n" * article.count(b"\n", start, end) + article[end:]
