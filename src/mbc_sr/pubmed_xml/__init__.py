@@ -22,6 +22,7 @@ from lxml import etree
 from mbc_sr.pubmed_xml.elements import article_record, book_article_record
 from mbc_sr.pubmed_xml.stream import (
     ArticleFramer,
+    FramedReader,
     PubMedXMLError,
     UnsafeXMLError,
     check_prolog,
@@ -62,12 +63,14 @@ def iter_pubmed_xml(source: str | Path | bytes, *, name: str | None = None) -> I
     `name` labels it in errors. Raises `PubMedXMLError` / `UnsafeXMLError` naming source and line.
     """
     chunks, label = open_chunks(source, name)
+    reader = None
     try:
         head, chunks = peek_head(chunks)
         check_prolog(head, label)
-        framer = ArticleFramer(chunks)
+        framer = ArticleFramer()
+        reader = FramedReader(chunks, framer)
         context = etree.iterparse(
-            framer,
+            reader,
             events=("end",),
             tag=_ITEM_TAGS,
             load_dtd=False,
@@ -110,9 +113,10 @@ def iter_pubmed_xml(source: str | Path | bytes, *, name: str | None = None) -> I
                 raise type(exc)(exc.source, exc.line, exc.problem, records_read) from exc
             raise
     finally:
-        close = getattr(chunks, "close", None)
-        if close:
-            close()
+        if reader is not None:
+            reader.close()
+        else:
+            chunks.close() if hasattr(chunks, "close") else None
 
 
 def parse_pubmed_xml(source: str | Path | bytes, *, name: str | None = None) -> list[ParsedItem]:

@@ -22,6 +22,7 @@ import io
 import queue
 import re
 import threading
+import zlib
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,7 +54,7 @@ class UnsafeXMLError(PubMedXMLError):
 
 
 def open_chunks(source: str | Path | bytes, name: str | None) -> tuple[Iterator[bytes], str]:
-    """The decompressed bytes of `source` as chunks, and a label for error messages.
+    """The decompressed bytes of `source` as a lazy iterator of chunks, and a label for errors.
 
     Gzip is recognised by its magic bytes, not by the file name.
     """
@@ -61,7 +62,7 @@ def open_chunks(source: str | Path | bytes, name: str | None) -> tuple[Iterator[
         data = bytes(source)
         label = name or "<in-memory XML>"
         if data[:2] == b"\x1f\x8b":
-            return _read_ahead(gzip.GzipFile(fileobj=io.BytesIO(data)), label), label
+            return _read(gzip.GzipFile(fileobj=io.BytesIO(data)), label), label
         return iter((data,)), label
     path = Path(source)
     label = name or str(path)
@@ -71,54 +72,18 @@ def open_chunks(source: str | Path | bytes, name: str | None) -> tuple[Iterator[
         raise PubMedXMLError(label, None, f"cannot open: {exc.strerror or exc}") from exc
     if raw.read(2) == b"\x1f\x8b":
         raw.seek(0)
-        return _read_ahead(gzip.GzipFile(fileobj=raw, mode="rb"), label), label
+        return _read(gzip.GzipFile(fileobj=raw, mode="rb"), label), label
     raw.seek(0)
-    return _read_plain(raw), label
+    return _read(raw, label), label
 
 
-def _read_plain(stream: BinaryIO) -> Iterator[bytes]:
+def _read(stream: BinaryIO, label: str) -> Iterator[bytes]:
     with stream:
-        while chunk := stream.read(_CHUNK):
-            yield chunk
-
-
-def _read_ahead(stream: BinaryIO, label: str, depth: int = 4) -> Iterator[bytes]:
-    """Inflate on a background thread, at most `depth` MiB ahead of the parser."""
-    chunks: queue.Queue = queue.Queue(depth)
-    stop = threading.Event()
-
-    def pump() -> None:
         try:
-            with stream:
-                while not stop.is_set():
-                    chunk = stream.read(_CHUNK)
-                    _put(chunk)
-                    if not chunk:
-                        return
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
-            _put(PubMedXMLError(label, None, f"truncated or corrupt compressed input: {exc}"))
-
-    def _put(item) -> None:
-        while not stop.is_set():
-            try:
-                chunks.put(item, timeout=0.1)
-                return
-            except queue.Full:
-                continue
-
-    worker = threading.Thread(target=pump, name="pubmed-xml-inflate", daemon=True)
-    worker.start()
-    try:
-        while True:
-            item = chunks.get()
-            if isinstance(item, Exception):
-                raise item
-            if not item:
-                return
-            yield item
-    finally:
-        stop.set()
-        worker.join(timeout=5)
+            while chunk := stream.read(_CHUNK):
+                yield chunk
+        except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
+            raise PubMedXMLError(label, None, f"truncated or corrupt compressed input: {exc}") from exc
 
 
 # --------------------------------------------------------------------------- safety
@@ -175,11 +140,11 @@ def peek_head(chunks: Iterator[bytes]) -> tuple[bytes, Iterator[bytes]]:
 # --------------------------------------------------------------------------- framing
 
 
-class ArticleFramer(io.RawIOBase):
-    """A readable stream over `chunks` that hashes articles and blanks their reference lists.
+class ArticleFramer:
+    """Turns raw chunks into parser input: hashes articles and blanks their reference lists.
 
     Hashes are queued in document order in `hashes`; the parser cannot see an article's end
-    tag before that tag has passed through here, so it can pop them in the same order.
+    tag before that tag has been framed here, so it can pop them in the same order.
     Articles never nest and PubMed XML has no CDATA, so an article's bytes run from its start
     tag to the first matching end tag.
     """
@@ -188,43 +153,20 @@ class ArticleFramer(io.RawIOBase):
     _REFERENCES_OPEN = b"<ReferenceList"
     _REFERENCES_CLOSE = b"</ReferenceList>"
 
-    def __init__(self, chunks: Iterator[bytes]):
-        self._chunks = chunks
-        self._out = bytearray()
+    def __init__(self) -> None:
         self._pending = b""  # an article not yet closed, or a tail that may hold a split start tag
         self._close: bytes | None = None
-        self._done = False
         self.hashes: deque[str] = deque()
 
-    def readable(self) -> bool:
-        return True
+    def finish(self) -> bytes:
+        """What is left at the end of input (an unfinished article: the parser reports where)."""
+        rest, self._pending = self._pending, b""
+        return rest
 
-    def read(self, size: int = -1) -> bytes:
-        while not self._done and (size < 0 or len(self._out) < size):
-            chunk = next(self._chunks, None)
-            if chunk is None:
-                self._done = True
-                self._out += self._pending  # unfinished article: let the parser report where
-                self._pending = b""
-            else:
-                self._frame(chunk)
-        if size < 0 or size >= len(self._out):
-            data = bytes(self._out)
-            self._out.clear()
-        else:
-            data = bytes(self._out[:size])
-            del self._out[:size]
-        return data
-
-    def readinto(self, buffer) -> int:
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
-
-    def _frame(self, chunk: bytes) -> None:
+    def frame(self, chunk: bytes) -> bytes:
         # Offsets into `data`, never re-slicing it per article: a 1 MiB chunk holds ~100 articles.
         data = self._pending + chunk if self._pending else chunk
-        out = self._out
+        out = bytearray()
         position = 0  # everything before this has been passed on
         while True:
             if self._close is None:
@@ -233,7 +175,7 @@ class ArticleFramer(io.RawIOBase):
                     keep = max(position, len(data) - 24)  # room for a start tag cut in two
                     out += data[position:keep]
                     self._pending = data[keep:]
-                    return
+                    return bytes(out)
                 out += data[position : match.start()]
                 self._close = b"</" + match.group(1) + b">"
                 position = match.start()
@@ -243,7 +185,7 @@ class ArticleFramer(io.RawIOBase):
             end = data.find(self._close, search_from)
             if end < 0:
                 self._pending = data[position:]
-                return
+                return bytes(out)
             end += len(self._close)
             article = data[position:end]
             self.hashes.append(hashlib.sha256(article).hexdigest())
@@ -260,3 +202,79 @@ class ArticleFramer(io.RawIOBase):
             return article
         end += len(self._REFERENCES_CLOSE)
         return article[:start] + b"\n" * article.count(b"\n", start, end) + article[end:]
+
+
+class FramedReader(io.RawIOBase):
+    """The readable stream lxml parses: framed chunks, produced on a background thread.
+
+    Inflating and framing run on the second core while the parser and the record mapping
+    run here (zlib and sha256 release the GIL). At most `depth` chunks wait in the queue,
+    so memory stays bounded. Errors on the thread are raised here, in read().
+    """
+
+    def __init__(self, chunks: Iterator[bytes], framer: ArticleFramer, depth: int = 4):
+        self._queue: queue.Queue = queue.Queue(depth)
+        self._stop = threading.Event()
+        self._buffer = b""
+        self._offset = 0
+        self._eof = False
+        self._thread = threading.Thread(
+            target=self._pump, args=(chunks, framer), name="pubmed-xml-framer", daemon=True
+        )
+        self._thread.start()
+
+    def _pump(self, chunks: Iterator[bytes], framer: ArticleFramer) -> None:
+        try:
+            for chunk in chunks:
+                if self._stop.is_set():
+                    return
+                framed = framer.frame(chunk)
+                if framed:
+                    self._put(framed)
+            self._put(framer.finish())
+            self._put(None)
+        except Exception as exc:  # handed to the parsing thread, which raises it
+            self._put(exc)
+        finally:
+            close = getattr(chunks, "close", None)
+            if close:
+                close()
+
+    def _put(self, item) -> None:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        while self._offset >= len(self._buffer):
+            if self._eof:
+                return b""
+            item = self._queue.get()
+            if item is None:
+                self._eof = True
+                return b""
+            if isinstance(item, Exception):
+                self._eof = True
+                raise item
+            self._buffer, self._offset = item, 0
+        if size is None or size < 0:
+            size = len(self._buffer) - self._offset
+        data = self._buffer[self._offset : self._offset + size]
+        self._offset += len(data)
+        return data
+
+    def readinto(self, buffer) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        super().close()

@@ -1,0 +1,28 @@
+# mbc-sr: `make demo` and `make test` do all set-up on a fresh machine (python3 + make).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.mbc-sr-installed
+
+.PHONY: demo test bench bench-parse clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	rm -f outputs/demo.sqlite outputs/demo.sqlite-wal outputs/demo.sqlite-shm
+	$(BIN)/mbc-sr --db outputs/demo.sqlite demo --no-progress
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: bench-parse
+
+bench-parse: $(STAMP)
+	$(BIN)/python benchmarks/parse_bench.py
+
+clean:
+	rm -rf $(VENV) outputs/*.sqlite* .pytest_cache .hypothesis

@@ -1,0 +1,189 @@
+"""Parser benchmark: mbc-sr's PubMed XML parser against a bare iterparse + clear() pass.
+
+Run it by hand or with `make bench-parse`; it prints figures, it asserts nothing.
+
+For each file it measures, each in a fresh child process (so peak RSS belongs to that
+measurement alone), best of `--repeat` runs:
+
+* bare: `lxml.etree.iterparse` over the gzip stream with the same tag filter, `clear()` and
+  sibling deletion, doing nothing with the elements — the floor any lxml parser pays;
+* full: `mbc_sr.pubmed_xml.iter_pubmed_xml`, building the complete record model (every
+  field of `Record`, raw-element sha256 and deletions).
+
+It reports records/s, MB/s (compressed and uncompressed), peak RSS, the ratio full/bare in
+records/s, and which parts of the record model cost most (timed on a sample of articles
+held in memory, so this part's own RSS is not the parser's).
+
+Targets from the Foundation issue: >= 7,000 records/s with the full model on
+pubmed21n1298.xml.gz, ratio >= 0.65, peak RSS <= 150 MB whatever the file size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import multiprocessing
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data" / "pubmed"
+DEFAULT_FILES = [SHARED / "pubmed21n1298.xml.gz", SHARED / "pubmed20n0014.xml.gz"]
+sys.path.insert(0, str(ROOT / "src"))
+
+TARGET_RECORDS_PER_SECOND = 7000
+TARGET_RATIO = 0.65
+TARGET_PEAK_RSS_MB = 150
+
+
+def _bare(path: str) -> int:
+    from lxml import etree
+
+    count = 0
+    with gzip.open(path, "rb") as stream:
+        for _event, element in etree.iterparse(
+            stream,
+            events=("end",),
+            tag=("PubmedArticle", "PubmedBookArticle", "DeleteCitation"),
+            load_dtd=False,
+            no_network=True,
+            resolve_entities=False,
+        ):
+            if element.tag != "DeleteCitation":
+                count += 1
+            element.clear(keep_tail=False)
+            parent = element.getparent()
+            while element.getprevious() is not None:
+                del parent[0]
+    return count
+
+
+def _full(path: str) -> int:
+    from mbc_sr.pubmed_xml import ParsedRecord, iter_pubmed_xml
+
+    return sum(1 for item in iter_pubmed_xml(path) if isinstance(item, ParsedRecord))
+
+
+def _child(kind: str, path: str, results) -> None:
+    started = time.perf_counter()
+    count = _bare(path) if kind == "bare" else _full(path)
+    seconds = time.perf_counter() - started
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    results.put((count, seconds, peak_kb / 1024))
+
+
+def measure(kind: str, path: Path, repeat: int) -> tuple[int, float, float]:
+    """(records, best seconds, highest peak RSS MB) over `repeat` fresh processes."""
+    context = multiprocessing.get_context("spawn")
+    best, peak, count = float("inf"), 0.0, 0
+    for _ in range(repeat):
+        results = context.Queue()
+        process = context.Process(target=_child, args=(kind, str(path), results))
+        process.start()
+        count, seconds, peak_mb = results.get()
+        process.join()
+        best, peak = min(best, seconds), max(peak, peak_mb)
+    return count, best, peak
+
+
+def cost_breakdown(path: Path, sample: int = 5000) -> list[tuple[str, float]]:
+    """Share of the record-mapping time spent in each part of the model, on `sample` articles."""
+    from lxml import etree
+
+    from mbc_sr.pubmed_xml import elements
+
+    articles = []
+    with gzip.open(path, "rb") as stream:
+        for _event, element in etree.iterparse(stream, events=("end",), tag="PubmedArticle"):
+            articles.append(element)
+            if len(articles) >= sample:
+                break
+    parts = {
+        "authors": "_authors",
+        "history dates": "_history",
+        "abstract": "_abstract",
+        "article ids (DOI, PMCID)": "_article_ids",
+        "journal + issue + pub date": "_journal_fields",
+        "MeSH headings": "_mesh",
+        "chemicals": "_chemicals",
+        "comments/corrections": "_comments",
+        "keywords": "_keywords",
+        "data-bank accessions": "_databanks",
+        "publication types": "_publication_types",
+        "text flattening (title, abstract, keywords)": "flatten_text",
+    }
+    spent = {label: 0.0 for label in parts}
+    originals = {label: getattr(elements, name) for label, name in parts.items()}
+
+    def timed(label, function):
+        def wrapper(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[label] += time.perf_counter() - started
+
+        return wrapper
+
+    for label, name in parts.items():
+        setattr(elements, name, timed(label, originals[label]))
+    try:
+        started = time.perf_counter()
+        for element in articles:
+            elements.article_record(element)
+        total = time.perf_counter() - started
+    finally:
+        for label, name in parts.items():
+            setattr(elements, name, originals[label])
+    # flatten_text is called inside _abstract/_keywords too: its share overlaps theirs.
+    shares = sorted(((label, seconds / total) for label, seconds in spent.items()), key=lambda x: -x[1])
+    shares.append(("(whole mapping, µs per article)", total / len(articles) * 1e6))
+    return shares
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("files", nargs="*", type=Path, default=DEFAULT_FILES)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best is kept")
+    args = parser.parse_args(argv)
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, best of {args.repeat}\n")
+    for path in args.files:
+        if not path.exists():
+            print(f"{path}: missing, skipped")
+            continue
+        compressed_mb = path.stat().st_size / 1e6
+        with gzip.open(path, "rb") as stream:
+            raw_mb = sum(len(chunk) for chunk in iter(lambda: stream.read(1 << 20), b"")) / 1e6
+        bare_n, bare_s, bare_rss = measure("bare", path, args.repeat)
+        full_n, full_s, full_rss = measure("full", path, args.repeat)
+        rate, bare_rate = full_n / full_s, bare_n / bare_s
+        ratio = rate / bare_rate
+        print(f"== {path.name}: {compressed_mb:.1f} MB gzip, {raw_mb:.1f} MB XML, {full_n} records")
+        print(f"  bare iterparse+clear : {bare_s:6.2f} s  {bare_rate:8.0f} rec/s  peak RSS {bare_rss:6.1f} MB")
+        print(
+            f"  mbc-sr full model    : {full_s:6.2f} s  {rate:8.0f} rec/s  "
+            f"{compressed_mb / full_s:5.1f} MB/s gz  {raw_mb / full_s:5.1f} MB/s xml  peak RSS {full_rss:6.1f} MB"
+        )
+        print(f"  ratio full/bare      : {ratio:.2f}")
+        verdicts = [
+            ("ratio >= %.2f" % TARGET_RATIO, ratio >= TARGET_RATIO),
+            ("peak RSS <= %d MB" % TARGET_PEAK_RSS_MB, full_rss <= TARGET_PEAK_RSS_MB),
+        ]
+        if path.name == "pubmed21n1298.xml.gz":
+            verdicts.insert(0, (f">= {TARGET_RECORDS_PER_SECOND} rec/s", rate >= TARGET_RECORDS_PER_SECOND))
+        print("  targets: " + ", ".join(f"{name}: {'met' if ok else 'MISSED'}" for name, ok in verdicts))
+        print("  where the record mapping spends its time (share of mapping time):")
+        for label, share in cost_breakdown(path):
+            if label.startswith("("):
+                print(f"    {label}: {share:.0f}")
+            else:
+                print(f"    {share:6.1%}  {label}")
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

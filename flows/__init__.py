@@ -1,0 +1,1 @@
+"""Prefect flows around the mbc-sr stages. The only place in the project that imports Prefect."""

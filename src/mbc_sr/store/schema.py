@@ -1,0 +1,149 @@
+"""The store's tables (SQLAlchemy Core), as of the latest migration.
+
+What is kept and why:
+
+* `sources` — where records come from as the review reports it (PRISMA counts records per
+  database/register): "PubMed (local files)", "PubMed (E-utilities)", "ClinicalTrials.gov".
+  Not to be confused with `records.source`, the record's identifier namespace ("pubmed").
+* `runs` — one row per ingest/search/import. A run is the unit of provenance (which run found,
+  changed or deleted a record) and of restartability: `input_sha256` lets a rerun of the same
+  file be skipped (completed) or resumed (incomplete), and `items_applied` is the checkpoint
+  committed together with each batch, so a resumed run neither re-counts nor re-applies.
+* `records` — the *current* version of every record, with the identifiers dedup and
+  screening look up (pmid, doi, pmcid) as indexed columns and the whole record as JSON.
+  A PubMed deletion sets `deleted`; rows are never removed (the review must be able to say
+  what it once screened).
+* `record_versions` — every distinct version ever seen (one row per record key and content
+  hash), so a record's history and an older re-delivery are never lost.
+* `record_hits` — which run (and so which source) found which record: the identification
+  counts of a PRISMA diagram come from here.
+* `deletions` — every PubMed `DeleteCitation` seen, per run, even for PMIDs never stored.
+
+JSON is stored as text so that SQLite and PostgreSQL hold byte-identical content.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+SOURCE_KINDS = ("database", "register", "other")
+RUN_STATUSES = ("running", "completed", "failed")
+
+metadata = MetaData()
+
+schema_migrations = Table(
+    "schema_migrations",
+    metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("name", String(200), nullable=False),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("kind", String(20), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("kind IN ('database', 'register', 'other')", name="ck_sources_kind"),
+)
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source_id", Integer, ForeignKey("sources.id"), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("input_sha256", String(64)),
+    Column("params", Text, nullable=False, default="{}"),
+    Column("manifest", Text),
+    Column("error", Text),
+    Column("counts", Text, nullable=False, default="{}"),
+    Column("items_applied", Integer, nullable=False, default=0),
+    CheckConstraint("status IN ('running', 'completed', 'failed')", name="ck_runs_status"),
+    Index("ix_runs_source_input", "source_id", "input_sha256"),
+)
+
+records = Table(
+    "records",
+    metadata,
+    Column("record_key", String(200), primary_key=True),
+    Column("source", String(100), nullable=False),
+    Column("source_record_id", String(200), nullable=False),
+    Column("pmid", String(20)),
+    Column("pmid_version", Integer),
+    Column("doi", String(300)),
+    Column("pmcid", String(20)),
+    Column("title", Text, nullable=False),
+    Column("year", Integer),
+    Column("xml_sha256", String(64), nullable=False),
+    Column("date_revised", String(10)),
+    Column("content", Text, nullable=False),
+    Column("deleted", Boolean, nullable=False, default=False),
+    Column("deleted_run_id", Integer, ForeignKey("runs.id")),
+    Column("first_run_id", Integer, ForeignKey("runs.id"), nullable=False),
+    Column("updated_run_id", Integer, ForeignKey("runs.id"), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_records_pmid", "pmid"),
+    Index("ix_records_doi", "doi"),
+    Index("ix_records_pmcid", "pmcid"),
+)
+
+record_versions = Table(
+    "record_versions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("record_key", String(200), ForeignKey("records.record_key"), nullable=False),
+    Column("pmid_version", Integer),
+    Column("date_revised", String(10)),
+    # the content hash identifies a version on its own: the PMID version is inside the
+    # hashed bytes, and a NULL pmid_version (non-PubMed records) in a unique key would
+    # never conflict, letting duplicates in
+    Column("xml_sha256", String(64), nullable=False),
+    Column("content", Text, nullable=False),
+    Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("record_key", "xml_sha256", name="uq_record_versions_key_sha"),
+)
+
+record_hits = Table(
+    "record_hits",
+    metadata,
+    Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
+    Column("record_key", String(200), ForeignKey("records.record_key"), nullable=False),
+    Column("source_id", Integer, ForeignKey("sources.id"), nullable=False),
+    PrimaryKeyConstraint("run_id", "record_key", name="pk_record_hits"),
+    Index("ix_record_hits_record_key", "record_key"),
+    Index("ix_record_hits_source_id", "source_id"),
+)
+
+deletions = Table(
+    "deletions",
+    metadata,
+    Column("pmid", String(20), nullable=False),
+    Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
+    Column("pmid_version", Integer),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("pmid", "run_id", name="pk_deletions"),
+)
+
+#: every table the store owns, parents before children (the order to dump or create them)
+DATA_TABLES = (sources, runs, records, record_versions, record_hits, deletions)
