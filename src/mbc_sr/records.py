@@ -274,16 +274,31 @@ def record_key(source: str, source_record_id: str, pmid: str | None = None) -> s
 def _to_plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value):
         return {
-            f.name: _to_plain(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if getattr(value, f.name) not in (None, (), "", False) or f.name in _ALWAYS_KEPT
+            name: _to_plain(getattr(value, name))
+            for name, required in _fields_of(type(value))
+            if required or getattr(value, name) not in (None, (), "", False)
         }
     if isinstance(value, tuple):
         return [_to_plain(item) for item in value]
     return value
 
 
-_ALWAYS_KEPT = {"source", "source_record_id", "title", "text", "name", "status", "year"}
+_FIELD_CACHE: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+
+def _fields_of(cls: type) -> tuple[tuple[str, bool], ...]:
+    """(name, required) per field; empty optional values are left out of the dict, required never."""
+    if cls not in _FIELD_CACHE:
+        _FIELD_CACHE[cls] = tuple(
+            (
+                f.name,
+                f.name == "title"  # kept even when empty: an untitled record is worth seeing as such
+                or (f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING),
+            )
+            for f in dataclasses.fields(cls)
+        )
+    return _FIELD_CACHE[cls]
+
 
 _PART_TYPES: dict[str, type] = {
     "abstract": AbstractSection,
@@ -326,7 +341,8 @@ NCT_ID = re.compile(r"NCT\d{8}")
 _DOI_PREFIX = re.compile(
     r"^(?:https?://(?:dx\.)?doi\.org/|doi\.org/|dx\.doi\.org/|doi\s*[:=]?\s*|urn:doi:)", re.I
 )
-_DOI_SHAPE = re.compile(r"^10\.\d{3,9}/\S+$")
+_DOI_SHAPE = re.compile(r"^10\.\d{3,9}(?:\.\d+)*/\S+$")
+_DOI_TRAILING = ".,;)]}>"
 
 
 def normalise_doi(raw: str | None) -> str | None:
@@ -340,20 +356,26 @@ def normalise_doi(raw: str | None) -> str | None:
         return None
     text = raw.strip()
     previous = None
-    while previous != text:  # "doi: https://doi.org/10..." has two prefixes
+    while previous != text:  # "doi: https://doi.org/10..." has two prefixes; "x. ." two tails
         previous = text
         text = _DOI_PREFIX.sub("", text).strip()
-    text = text.rstrip(".,;)]}>").lower()
-    text = re.sub(r"\s+", "", text)
+        text = re.sub(r"\s+", "", text).rstrip(_DOI_TRAILING)
+    text = text.lower()
     return text if _DOI_SHAPE.match(text) else None
 
 
+_PMCID = re.compile(r"\s*(?:pmcid\s*:?\s*)?(?:pmc)?\s*(\d{1,9})(?:\.\d+)?\s*", re.I)
+
+
 def normalise_pmcid(raw: str | None) -> str | None:
-    """"PMC1234567" from "PMC1234567", "pmc1234567" or "1234567"; None when it is not a PMCID."""
+    """"PMC1234567" from "PMC1234567", "pmc1234567", "1234567", "PMCID: PMC1234567" or the
+    versioned "PMC1234567.2" (PubMed gives versioned PMCIDs in newer records); None otherwise."""
     if not raw:
         return None
-    match = re.fullmatch(r"\s*(?:pmc(?:id)?\s*:?\s*)?(\d{1,9})\s*", raw, flags=re.I)
-    return f"PMC{int(match.group(1))}" if match else None
+    match = _PMCID.fullmatch(raw)
+    if not match or not match.group(1).isascii() or int(match.group(1)) == 0:
+        return None
+    return f"PMC{int(match.group(1))}"
 
 
 def normalise_pmid(raw: str | int | None) -> str | None:
@@ -361,7 +383,7 @@ def normalise_pmid(raw: str | int | None) -> str | None:
     if raw is None:
         return None
     text = str(raw).strip()
-    if not text.isdigit() or int(text) == 0:
+    if not (text.isascii() and text.isdigit()) or int(text) == 0:
         return None
     return str(int(text))
 
@@ -376,15 +398,24 @@ SEASONS = ("Spring", "Summer", "Autumn", "Fall", "Winter")
 _SEASON_FIRST_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 
+_MONTH_NAMES = {
+    **_MONTHS,
+    **{name.lower(): number for number, name in enumerate(
+        ("January", "February", "March", "April", "May", "June", "July", "August",
+         "September", "October", "November", "December"), start=1)},
+    "sept": 9,
+}
+
+
 def month_number(raw: str | None) -> int | None:
-    """1..12 from "Jun", "June", "06" or "6"; None for anything else."""
+    """1..12 from "Jun", "Jun.", "June", "06" or "6"; None for anything else."""
     if not raw:
         return None
     text = raw.strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         number = int(text)
         return number if 1 <= number <= 12 else None
-    return _MONTHS.get(text[:3].lower())
+    return _MONTH_NAMES.get(text.rstrip(".").lower())
 
 
 _YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
@@ -401,7 +432,7 @@ def parse_medline_date(text: str) -> PublicationDate:
     year_match = _YEAR.search(text)
     month_match = _MONTH_WORD.search(text)
     season_match = _SEASON_WORD.search(text)
-    month = month_number(month_match.group(1)) if month_match else None
+    month = _MONTHS[month_match.group(1).lower()] if month_match else None
     day = None
     if month_match:
         day_match = re.match(r"\s+(\d{1,2})(?!\d)", text[month_match.end():])

@@ -67,7 +67,7 @@ def iter_pubmed_xml(source: str | Path | bytes, *, name: str | None = None) -> I
     try:
         head, chunks = peek_head(chunks)
         check_prolog(head, label)
-        framer = ArticleFramer()
+        framer = ArticleFramer(label)
         reader = FramedReader(chunks, framer)
         context = etree.iterparse(
             reader,
@@ -88,7 +88,7 @@ def iter_pubmed_xml(source: str | Path | bytes, *, name: str | None = None) -> I
                 if tag == "DeleteCitation":
                     for pmid in element.iterchildren("PMID"):
                         version = pmid.get("Version")
-                        yield Deletion((pmid.text or "").strip(), int(version) if version and version.isdigit() else None)
+                        yield Deletion((pmid.text or "").strip(), int(version) if version and version.isdecimal() else None)
                 else:
                     try:
                         record = article_record(element) if tag == "PubmedArticle" else book_article_record(element)
@@ -105,9 +105,10 @@ def iter_pubmed_xml(source: str | Path | bytes, *, name: str | None = None) -> I
                         del parent[0]
         except etree.XMLSyntaxError as exc:
             problem = exc.msg or str(exc)
+            line = exc.lineno or None
             error = UnsafeXMLError if "entity" in problem.lower() else PubMedXMLError
             prefix = "refused: entity reference" if error is UnsafeXMLError else "malformed or truncated XML"
-            raise error(label, exc.lineno or None, f"{prefix}: {problem}", records_read) from exc
+            raise error(label, line, f"{prefix}: {problem}", records_read) from exc
         except PubMedXMLError as exc:
             if not exc.records_read and records_read:
                 raise type(exc)(exc.source, exc.line, exc.problem, records_read) from exc

@@ -400,13 +400,13 @@ def _history(history: etree._Element) -> tuple[HistoryDate, ...]:
     for item in history:
         parts = {part.tag: part.text for part in item}
         year, month, day = parts.get("Year"), parts.get("Month"), parts.get("Day")
-        if year and year.isdigit():
+        if year and year.isdecimal():
             dates.append(
                 HistoryDate(
                     item.get("PubStatus", ""),
                     int(year),
-                    int(month) if month and month.isdigit() else month_number(month),
-                    int(day) if day and day.isdigit() else None,
+                    int(month) if month and month.isdecimal() else month_number(month),
+                    int(day) if day and day.isdecimal() else None,
                 )
             )
     return tuple(dates)

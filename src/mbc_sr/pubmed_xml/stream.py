@@ -89,35 +89,73 @@ def _read(stream: BinaryIO, label: str) -> Iterator[bytes]:
 # --------------------------------------------------------------------------- safety
 
 
-_FIRST_TAG = re.compile(rb"<([A-Za-z_][\w.:-]*)")
+_NAME = re.compile(rb"[A-Za-z_][\w.:-]*")
 
 
 def check_prolog(head: bytes, label: str) -> None:
     """Refuse entity declarations and non-PubMed documents before the XML parser sees them.
 
-    lxml is run with entity resolution, DTD loading and network access off; this check adds
-    a clear refusal for documents that *declare* entities (the XML bomb and external-entity
-    shapes) and a clear message for HTML error pages served in place of XML.
+    lxml runs with entity resolution, DTD loading and network access off; this check adds a
+    clear refusal for documents that *declare* entities (the XML bomb and external-entity
+    shapes), and a clear message for HTML error pages served in place of XML. It walks the
+    prolog (XML declaration, comments, processing instructions, DOCTYPE with its internal
+    subset) to the root start tag; a prolog longer than 64 KiB is refused, since no PubMed
+    document has one and an entity declaration could hide past the end.
     """
     if not head.strip():
         raise PubMedXMLError(label, 1, "empty input: no XML at all")
-    declaration = head.find(b"<!ENTITY")
-    if declaration >= 0:
-        raise UnsafeXMLError(
-            label,
-            head[:declaration].count(b"\n") + 1,
-            "refused: the document declares XML entities (XML bomb / external entity risk)",
-        )
-    match = _FIRST_TAG.search(head)
-    if match is None:
-        problem = "no root element in the first 64 KiB" if len(head) >= PROLOG_LIMIT else "no root element"
-        raise PubMedXMLError(label, head.count(b"\n") + 1, f"{problem}: not PubMed XML")
-    tag = match.group(1).decode("ascii", "replace")
-    line = head[: match.start()].count(b"\n") + 1
-    if tag.lower() == "html" or b"<!doctype html" in head[: match.start()].lower():
-        raise PubMedXMLError(label, line, "an HTML page, not PubMed XML (an error page served instead of data?)")
-    if tag not in PUBMED_ROOTS:
-        raise PubMedXMLError(label, line, f"root element <{tag}> is not one of {', '.join(PUBMED_ROOTS)}")
+    position = 0
+
+    def line_at(offset: int) -> int:
+        return head.count(b"\n", 0, offset) + 1
+
+    def skip_past(marker: bytes, start: int, what: str) -> int:
+        end = head.find(marker, start)
+        if end < 0:
+            raise PubMedXMLError(label, line_at(start), f"{what} does not end within the first 64 KiB: not PubMed XML")
+        return end + len(marker)
+
+    while True:
+        while position < len(head) and head[position : position + 1].isspace():
+            position += 1
+        if head.startswith(b"\xef\xbb\xbf", position):  # UTF-8 byte-order mark
+            position += 3
+            continue
+        if position >= len(head):
+            raise PubMedXMLError(label, line_at(position), "no root element: not PubMed XML")
+        if head.startswith(b"<?", position):
+            position = skip_past(b"?>", position, "a processing instruction")
+        elif head.startswith(b"<!--", position):
+            position = skip_past(b"-->", position, "a comment")
+        elif head[position : position + 9].upper() == b"<!DOCTYPE":
+            doctype_start = position
+            close = head.find(b">", position)
+            subset = head.find(b"[", position)
+            if subset >= 0 and (close < 0 or subset < close):
+                position = skip_past(b"]", subset, "the DOCTYPE's internal subset")
+            position = skip_past(b">", position, "the DOCTYPE")
+            doctype = head[doctype_start:position]
+            if b"<!ENTITY" in doctype:
+                raise UnsafeXMLError(
+                    label,
+                    line_at(doctype_start + doctype.index(b"<!ENTITY")),
+                    "refused: the document declares XML entities (XML bomb / external entity risk)",
+                )
+        elif head.startswith(b"<", position):
+            match = _NAME.match(head, position + 1)
+            tag = match.group(0).decode("ascii", "replace") if match else head[position : position + 20].decode("utf-8", "replace")
+            if tag.lower() == "html":
+                raise PubMedXMLError(
+                    label, line_at(position), "an HTML page, not PubMed XML (an error page served instead of data?)"
+                )
+            if tag not in PUBMED_ROOTS:
+                raise PubMedXMLError(
+                    label, line_at(position), f"root element <{tag}> is not one of {', '.join(PUBMED_ROOTS)}"
+                )
+            return
+        else:
+            snippet = head[position : position + 30].decode("utf-8", "replace")
+            raise PubMedXMLError(label, line_at(position), f"not XML, so not PubMed XML: starts with {snippet!r}")
 
 
 def peek_head(chunks: Iterator[bytes]) -> tuple[bytes, Iterator[bytes]]:
@@ -147,16 +185,25 @@ class ArticleFramer:
     tag before that tag has been framed here, so it can pop them in the same order.
     Articles never nest and PubMed XML has no CDATA, so an article's bytes run from its start
     tag to the first matching end tag.
+
+    It also refuses entity references other than XML's five predefined ones and character
+    references: with the DTD not loaded, libxml2 cannot tell whether `&foo;` is declared and
+    would silently drop it from the text. On such an article `error` is set and framing stops
+    (the articles before it are still passed on, so the parser counts them).
     """
 
     _START = re.compile(rb"<(PubmedArticle|PubmedBookArticle)[\s>]")
+    _UNKNOWN_ENTITY = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);)([^\s;<]{0,40});?")
     _REFERENCES_OPEN = b"<ReferenceList"
     _REFERENCES_CLOSE = b"</ReferenceList>"
 
-    def __init__(self) -> None:
+    def __init__(self, label: str = "<input>") -> None:
+        self._label = label
         self._pending = b""  # an article not yet closed, or a tail that may hold a split start tag
+        self._pending_line = 0  # newlines before the first byte of _pending
         self._close: bytes | None = None
         self.hashes: deque[str] = deque()
+        self.error: PubMedXMLError | None = None
 
     def finish(self) -> bytes:
         """What is left at the end of input (an unfinished article: the parser reports where)."""
@@ -174,7 +221,7 @@ class ArticleFramer:
                 if match is None:
                     keep = max(position, len(data) - 24)  # room for a start tag cut in two
                     out += data[position:keep]
-                    self._pending = data[keep:]
+                    self._keep_pending(data, keep)
                     return bytes(out)
                 out += data[position : match.start()]
                 self._close = b"</" + match.group(1) + b">"
@@ -184,14 +231,30 @@ class ArticleFramer:
                 search_from = position
             end = data.find(self._close, search_from)
             if end < 0:
-                self._pending = data[position:]
+                self._keep_pending(data, position)
                 return bytes(out)
             end += len(self._close)
             article = data[position:end]
+            if b"&" in article:
+                unknown = self._UNKNOWN_ENTITY.search(article)
+                if unknown:
+                    line = self._pending_line + data.count(b"\n", 0, position + unknown.start()) + 1
+                    name = unknown.group(1).decode("utf-8", "replace")
+                    self.error = UnsafeXMLError(
+                        self._label, line,
+                        f"refused: reference to undeclared entity '&{name};' (only &amp; &lt; &gt; &quot; &apos; "
+                        "and character references are accepted; the DTD is never loaded)",
+                    )
+                    self._pending, self._close = b"", None
+                    return bytes(out)
             self.hashes.append(hashlib.sha256(article).hexdigest())
             out += self._without_references(article)
             self._close = None
             position = end
+
+    def _keep_pending(self, data: bytes, start: int) -> None:
+        self._pending_line += data.count(b"\n", 0, start)
+        self._pending = data[start:]
 
     def _without_references(self, article: bytes) -> bytes:
         start = article.find(self._REFERENCES_OPEN)
@@ -231,6 +294,9 @@ class FramedReader(io.RawIOBase):
                 framed = framer.frame(chunk)
                 if framed:
                     self._put(framed)
+                if framer.error is not None:
+                    self._put(framer.error)
+                    return
             self._put(framer.finish())
             self._put(None)
         except Exception as exc:  # handed to the parsing thread, which raises it

@@ -25,9 +25,11 @@ def flatten_text(element: etree._Element | None) -> str:
         text = element.text
         if not text:
             return ""
-        if "  " in text or "\n" in text or "\t" in text or "\r" in text:
-            return " ".join(text.split())
-        return text.strip()
+        # Fast path for plain ASCII with single spaces; anything else (newlines, no-break and
+        # thin spaces, ...) is collapsed exactly as in marked-up text.
+        if text.isascii() and "  " not in text and "\n" not in text and "\t" not in text and "\r" not in text:
+            return text.strip()
+        return " ".join(text.split())
     parts: list[str] = [element.text] if element.text else []
     for child in element:
         _collect_text(child, parts)
@@ -65,5 +67,11 @@ def _mathml_text(element: etree._Element) -> str:
         return "sqrt(" + "".join(_mathml_text(child) for child in children) + ")"
     if tag == "semantics" and children:
         return _mathml_text(children[0])  # the rest are annotations of the same formula
+    if tag == "mspace":
+        return " "
+    if tag == "mtext":
+        # Running text inside a formula: its spaces (often thin spaces) separate words, and
+        # flatten_text collapses them to plain spaces afterwards.
+        return element.text or ""
     text = (element.text or "").strip()
     return text + "".join(_mathml_text(child) for child in children)
