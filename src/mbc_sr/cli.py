@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from importlib import resources
 from pathlib import Path
 
 DEMO_CORPUS = "pubmed21n1298_mtor_breast_plus_random300.xml.gz"
@@ -88,7 +87,9 @@ def _report(exc: Exception) -> int:
     if isinstance(exc, (PubMedXMLError, ConfigError, FileNotFoundError, ValueError)):
         print(f"mbc-sr: error: {exc}", file=sys.stderr)
         return 2
-    print(f"mbc-sr: error: {type(exc).__name__}: {exc}", file=sys.stderr)
+    cause = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's error
+    first_line = " ".join(str(cause).strip().splitlines()[:1]) or type(cause).__name__
+    print(f"mbc-sr: error: {type(cause).__name__}: {first_line}", file=sys.stderr)
     return 1
 
 
@@ -161,6 +162,8 @@ def _print_stats(store) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from importlib import resources
+
     corpus = resources.files("mbc_sr") / "data" / DEMO_CORPUS
     with resources.as_file(corpus) as path:
         _ingest([path], args, "PubMed (bundled demo slice)", 1000)

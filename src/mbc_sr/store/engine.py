@@ -37,9 +37,11 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 SQLITE_BEGIN_OPTION = "mbc_sr_sqlite_begin"
 
 
-def resolve_url(url_or_path: str | os.PathLike[str] | None = None) -> URL:
+def resolve_url(url_or_path: str | os.PathLike[str] | URL | None = None) -> URL:
     """The database URL to use: argument > $MBC_SR_DATABASE_URL > ./outputs/mbc-sr.sqlite."""
-    raw: str | os.PathLike[str] | None = url_or_path
+    raw: str | os.PathLike[str] | URL | None = url_or_path
+    if isinstance(raw, URL):
+        raw = raw.render_as_string(hide_password=False)
     if raw is None or raw == "":
         raw = os.environ.get(ENV_VAR) or None
     if raw is None:
@@ -53,7 +55,7 @@ def resolve_url(url_or_path: str | os.PathLike[str] | None = None) -> URL:
     return url
 
 
-def create_store_engine(url_or_path: str | os.PathLike[str] | None = None) -> Engine:
+def create_store_engine(url_or_path: str | os.PathLike[str] | URL | None = None) -> Engine:
     """An Engine for the resolved URL, with the SQLite connection set-up described above."""
     url = resolve_url(url_or_path)
     if url.get_backend_name() != "sqlite":

@@ -9,7 +9,7 @@ mbc-sr writing into a newer schema could silently drop what it does not understa
 
 Adding a migration: append `Migration(n + 1, "what it does", function)` and change
 `schema.py` to the resulting shape. Migration 1 builds the tables from `schema.py`; the
-test `test_migrated_schema_matches_schema_module` fails if a later migration's change is
+test `test_migrated_schema_matches_the_schema_module` fails if a later migration's change is
 already in `schema.py` when migration 1 runs, which is the moment to freeze migration 1's
 table definitions as they were at version 1.
 """

@@ -24,6 +24,8 @@ JSON is stored as text so that SQLite and PostgreSQL hold byte-identical content
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
@@ -37,8 +39,29 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    TypeDecorator,
     UniqueConstraint,
 )
+
+
+class UTCDateTime(TypeDecorator):
+    """A timezone-aware UTC timestamp on both backends (SQLite would hand back naive ones)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(timezone.utc)
+            if dialect.name == "sqlite":
+                value = value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
 
 SOURCE_KINDS = ("database", "register", "other")
 RUN_STATUSES = ("running", "completed", "failed")
@@ -50,7 +73,7 @@ schema_migrations = Table(
     metadata,
     Column("version", Integer, primary_key=True, autoincrement=False),
     Column("name", String(200), nullable=False),
-    Column("applied_at", DateTime(timezone=True), nullable=False),
+    Column("applied_at", UTCDateTime(), nullable=False),
 )
 
 sources = Table(
@@ -59,7 +82,7 @@ sources = Table(
     Column("id", Integer, primary_key=True),
     Column("name", String(200), nullable=False, unique=True),
     Column("kind", String(20), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
     CheckConstraint("kind IN ('database', 'register', 'other')", name="ck_sources_kind"),
 )
 
@@ -70,8 +93,8 @@ runs = Table(
     Column("source_id", Integer, ForeignKey("sources.id"), nullable=False),
     Column("kind", String(40), nullable=False),
     Column("status", String(20), nullable=False),
-    Column("started_at", DateTime(timezone=True), nullable=False),
-    Column("finished_at", DateTime(timezone=True)),
+    Column("started_at", UTCDateTime(), nullable=False),
+    Column("finished_at", UTCDateTime()),
     Column("input_sha256", String(64)),
     Column("params", Text, nullable=False, default="{}"),
     Column("manifest", Text),
@@ -101,7 +124,7 @@ records = Table(
     Column("deleted_run_id", Integer, ForeignKey("runs.id")),
     Column("first_run_id", Integer, ForeignKey("runs.id"), nullable=False),
     Column("updated_run_id", Integer, ForeignKey("runs.id"), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
     Index("ix_records_pmid", "pmid"),
     Index("ix_records_doi", "doi"),
     Index("ix_records_pmcid", "pmcid"),
@@ -120,7 +143,7 @@ record_versions = Table(
     Column("xml_sha256", String(64), nullable=False),
     Column("content", Text, nullable=False),
     Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
-    Column("seen_at", DateTime(timezone=True), nullable=False),
+    Column("seen_at", UTCDateTime(), nullable=False),
     UniqueConstraint("record_key", "xml_sha256", name="uq_record_versions_key_sha"),
 )
 
@@ -141,7 +164,7 @@ deletions = Table(
     Column("pmid", String(20), nullable=False),
     Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
     Column("pmid_version", Integer),
-    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("recorded_at", UTCDateTime(), nullable=False),
     PrimaryKeyConstraint("pmid", "run_id", name="pk_deletions"),
 )
 

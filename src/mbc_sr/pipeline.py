@@ -1,0 +1,217 @@
+"""Stage functions that move data between the sources, the store and the later stages.
+
+Plain Python: the CLI and the Prefect flows call these; nothing here imports them.
+
+Ingesting PubMed files (`ingest_pubmed_files`) is all-or-nothing per file at the parse level
+and all-or-nothing per batch at the store level:
+
+1. The file's sha256 ties it to a run. A file already ingested completely is skipped
+   ("unchanged": nothing is written). A file whose earlier run did not complete resumes that
+   run ("resumed").
+2. The whole file is parsed first, into a spool (an anonymous temporary file of store-ready
+   rows, not memory: a baseline file is 200 MB). A file that does not parse — truncated, an HTML error
+   page, an entity bomb — fails its run with the parser's message (file, line, how many
+   complete records came before the fault) and leaves the store's records untouched: the
+   records before the fault are not stored, because a half-read file would look complete.
+3. Only then is the spool applied in batches, one transaction each; each batch commits the
+   run's checkpoint with it. A process killed here leaves whole batches only, and the rerun
+   (step 1: resumed) skips what was applied and completes the run. Applying is idempotent
+   anyway, so the result equals a clean ingest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, TextIO
+
+from mbc_sr.pubmed_xml import ParsedRecord, PubMedXMLError, iter_pubmed_xml
+from mbc_sr.records import Deletion
+from mbc_sr.store import BatchCounts, RecordRow, Store
+
+__all__ = ["DEFAULT_PUBMED_FILES_SOURCE", "IngestReport", "file_sha256", "ingest_pubmed_files"]
+
+DEFAULT_PUBMED_FILES_SOURCE = "PubMed (local files)"
+INGEST_RUN_KIND = "ingest"
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """What ingesting one file did (for a resumed run: the whole run, not just this sitting).
+
+    records = new_versions + unchanged (record items in the file); deletions = DeleteCitation
+    PMIDs in it. For an "unchanged" file nothing was written and every record counts as
+    unchanged.
+    """
+
+    path: Path
+    sha256: str
+    run_id: int
+    status: Literal["ingested", "unchanged", "resumed"]
+    records: int
+    new_records: int
+    new_versions: int
+    unchanged: int
+    deletions: int
+    seconds: float
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of the file's bytes (compressed bytes for a .gz: the file as delivered)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def ingest_pubmed_files(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    source: str = DEFAULT_PUBMED_FILES_SOURCE,
+    batch_size: int = 1000,
+    progress: Progress | None = None,
+) -> list[IngestReport]:
+    """Ingest PubMed XML files (baseline/update files, .xml or .xml.gz) into `store`, in order.
+
+    `progress(records_done)` is called after every stored batch with the number of items
+    (records and deletions) done so far by this call, over all files; items a resumed run had
+    already stored count as done when they are skipped. Raises `PubMedXMLError` (after
+    failing the file's run) for a file that does not parse; files before it stay ingested.
+    """
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    store.ensure_source(source, "database")
+    reports: list[IngestReport] = []
+    done = [0]
+
+    def advance(count: int) -> None:
+        done[0] += count
+        if progress is not None:
+            progress(done[0])
+
+    for path in paths:
+        reports.append(_ingest_file(store, Path(path), source, batch_size, advance))
+    return reports
+
+
+def _ingest_file(store: Store, path: Path, source: str, batch_size: int, advance: Progress) -> IngestReport:
+    started = time.perf_counter()
+    sha256 = file_sha256(path)
+    params = {"path": str(path), "file_name": path.name, "bytes": path.stat().st_size, "batch_size": batch_size}
+    start = store.begin_run(source, INGEST_RUN_KIND, params, input_sha256=sha256)
+    if start.state == "completed":
+        previous = BatchCounts.from_dict(start.counts)
+        return IngestReport(
+            path, sha256, start.run_id, "unchanged", previous.records, 0, 0, previous.records,
+            previous.deletions, time.perf_counter() - started,
+        )  # fmt: skip
+
+    try:
+        # an anonymous temporary file: unlinked from the start, so even a killed process
+        # leaves no spool behind (the system frees it with the process)
+        with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n", prefix="mbc-sr-spool-") as spool:
+            items, records = _spool_file(path, spool)
+            spool.seek(0)
+            totals = BatchCounts.from_dict(start.counts)
+            skip = start.items_applied
+            if skip:
+                advance(min(skip, items))
+            for batch in _batches(_read_spool(spool), batch_size, skip):
+                totals = totals + store.apply_batch(start.run_id, batch)
+                advance(len(batch))
+    except BaseException as exc:
+        _fail_quietly(store, start.run_id, exc)
+        raise
+    manifest = {
+        "file_name": path.name,
+        "path": str(path),
+        "bytes": params["bytes"],
+        "sha256": sha256,
+        "items": items,
+        "records": records,
+        "deletions": items - records,
+        "parser": "mbc_sr.pubmed_xml.iter_pubmed_xml",
+    }
+    store.finish_run(start.run_id, totals.as_dict(), manifest)
+    return IngestReport(
+        path,
+        sha256,
+        start.run_id,
+        "resumed" if start.state == "resumed" else "ingested",
+        totals.records,
+        totals.new_records,
+        totals.new_versions,
+        totals.unchanged,
+        totals.deletions,
+        time.perf_counter() - started,
+    )
+
+
+def _fail_quietly(store: Store, run_id: int, exc: BaseException) -> None:
+    """Record why the run failed; never let that bookkeeping hide the original error."""
+    message = str(exc) if isinstance(exc, PubMedXMLError) else f"{type(exc).__name__}: {exc}"
+    try:
+        store.fail_run(run_id, message)
+    except Exception:  # noqa: BLE001 - the database may be the very thing that failed
+        pass
+
+
+# --------------------------------------------------------------------------- the spool
+#
+# One item per line, UTF-8:  "R\t<json array of the indexed columns>\t<content json>\n" or
+# "D\t<json [pmid, version]>\n". JSON escapes every control character, so neither part holds
+# a raw tab or newline; the content JSON is stored as is, without a second encoding.
+
+_ROW_FIELDS = (
+    "key", "source", "source_record_id", "pmid", "pmid_version", "doi", "pmcid", "title", "year",
+    "date_revised", "xml_sha256",
+)  # fmt: skip
+
+
+def _spool_file(path: Path, spool: TextIO) -> tuple[int, int]:
+    """Parse `path` completely into `spool`; return (items, records). Raises PubMedXMLError."""
+    items = records = 0
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    write = spool.write
+    for item in iter_pubmed_xml(path):
+        items += 1
+        if isinstance(item, ParsedRecord):
+            records += 1
+            row = RecordRow.from_parsed(item)
+            write(f"R\t{dumps([getattr(row, name) for name in _ROW_FIELDS])}\t{row.content}\n")
+        else:
+            write(f"D\t{dumps([item.pmid, item.pmid_version])}\n")
+    return items, records
+
+
+def _read_spool(lines: Iterable[str]) -> Iterator[RecordRow | Deletion]:
+    loads = json.loads
+    for line in lines:
+        if line.startswith("R\t"):
+            _, columns, content = line.rstrip("\n").split("\t", 2)
+            yield RecordRow(*loads(columns), content=content)
+        else:
+            pmid, version = loads(line[2:])
+            yield Deletion(pmid, version)
+
+
+def _batches(items: Iterator[RecordRow | Deletion], size: int, skip: int) -> Iterator[Sequence[RecordRow | Deletion]]:
+    batch: list[RecordRow | Deletion] = []
+    for index, item in enumerate(items):
+        if index < skip:
+            continue
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
