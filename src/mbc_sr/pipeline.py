@@ -79,12 +79,14 @@ def ingest_pubmed_files(
     source: str = DEFAULT_PUBMED_FILES_SOURCE,
     batch_size: int = 1000,
     progress: Progress | None = None,
+    parse_progress: Progress | None = None,
 ) -> list[IngestReport]:
     """Ingest PubMed XML files (baseline/update files, .xml or .xml.gz) into `store`, in order.
 
     `progress(records_done)` is called after every stored batch with the number of items
     (records and deletions) done so far by this call, over all files; items a resumed run had
-    already stored count as done when they are skipped. Raises `PubMedXMLError` (after
+    already stored count as done when they are skipped. `parse_progress(items_parsed)` is
+    called every 1,000 items while a file is parsed, before anything is stored. Raises `PubMedXMLError` (after
     failing the file's run) for a file that does not parse; files before it stay ingested.
     """
     if batch_size < 1:
@@ -92,6 +94,7 @@ def ingest_pubmed_files(
     store.ensure_source(source, "database")
     reports: list[IngestReport] = []
     done = [0]
+    parsed = [0]  # items parsed by this call, over all files
 
     def advance(count: int) -> None:
         done[0] += count
@@ -99,11 +102,20 @@ def ingest_pubmed_files(
             progress(done[0])
 
     for path in paths:
-        reports.append(_ingest_file(store, Path(path), source, batch_size, advance))
+        parsed_before = parsed[0]
+
+        def parsed_in_file(count: int, parsed_before: int = parsed_before) -> None:
+            parsed[0] = parsed_before + count
+            if parse_progress is not None:
+                parse_progress(parsed[0])
+
+        reports.append(_ingest_file(store, Path(path), source, batch_size, advance, parsed_in_file))
     return reports
 
 
-def _ingest_file(store: Store, path: Path, source: str, batch_size: int, advance: Progress) -> IngestReport:
+def _ingest_file(
+    store: Store, path: Path, source: str, batch_size: int, advance: Progress, parse_progress: Progress | None
+) -> IngestReport:
     started = time.perf_counter()
     sha256 = file_sha256(path)
     params = {"path": str(path), "file_name": path.name, "bytes": path.stat().st_size, "batch_size": batch_size}
@@ -119,7 +131,7 @@ def _ingest_file(store: Store, path: Path, source: str, batch_size: int, advance
         # an anonymous temporary file: unlinked from the start, so even a killed process
         # leaves no spool behind (the system frees it with the process)
         with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n", prefix="mbc-sr-spool-") as spool:
-            items, records = _spool_file(path, spool)
+            items, records = _spool_file(path, spool, parse_progress)
             spool.seek(0)
             totals = BatchCounts.from_dict(start.counts)
             skip = start.items_applied
@@ -177,7 +189,7 @@ _ROW_FIELDS = (
 )  # fmt: skip
 
 
-def _spool_file(path: Path, spool: TextIO) -> tuple[int, int]:
+def _spool_file(path: Path, spool: TextIO, parse_progress: Progress | None = None) -> tuple[int, int]:
     """Parse `path` completely into `spool`; return (items, records). Raises PubMedXMLError."""
     items = records = 0
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -190,6 +202,10 @@ def _spool_file(path: Path, spool: TextIO) -> tuple[int, int]:
             write(f"R\t{dumps([getattr(row, name) for name in _ROW_FIELDS])}\t{row.content}\n")
         else:
             write(f"D\t{dumps([item.pmid, item.pmid_version])}\n")
+        if parse_progress is not None and items % 1000 == 0:
+            parse_progress(items)
+    if parse_progress is not None:
+        parse_progress(items)
     return items, records
 
 

@@ -98,6 +98,12 @@ def test_progress_reports_the_items_done_after_each_batch(store, pubmed_file):
     assert seen == [10, 20, 30, 40, 42]
 
 
+def test_parse_progress_counts_items_parsed_over_all_files_before_storing(store, pubmed_file):
+    parsed: list[int] = []
+    ingest_pubmed_files(store, [pubmed_file(QUIRKS), pubmed_file(EIGHT)], parse_progress=parsed.append)
+    assert parsed == sorted(parsed) and parsed[-1] == 42 + 8
+
+
 # --------------------------------------------------------------------------- broken input
 
 

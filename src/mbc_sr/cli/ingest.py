@@ -53,9 +53,15 @@ def ingest_files(files: list[Path], args: argparse.Namespace, source: str, batch
     store = open_store_from_args(args)
     try:
         bar, update = progress_bar(not args.no_progress)
+        bar.set_description("storing")
+        parse_bar, parse_update = progress_bar(not args.no_progress)
+        parse_bar.set_description("parsing")
         try:
-            reports = ingest_pubmed_files(store, files, source=source, batch_size=batch_size, progress=update)
+            reports = ingest_pubmed_files(
+                store, files, source=source, batch_size=batch_size, progress=update, parse_progress=parse_update
+            )
         finally:
+            parse_bar.close()
             bar.close()
         for report in reports:
             print(
