@@ -71,8 +71,20 @@ def _child(kind: str, path: str, results) -> None:
     started = time.perf_counter()
     count = _bare(path) if kind == "bare" else _full(path)
     seconds = time.perf_counter() - started
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    results.put((count, seconds, peak_kb / 1024))
+    results.put((count, seconds, _peak_rss_mb()))
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak RSS. VmHWM belongs to the process's own address space; getrusage's
+    ru_maxrss would also count the parent's RSS at fork time (it survives exec on Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def measure(kind: str, path: Path, repeat: int) -> tuple[int, float, float]:
