@@ -38,11 +38,16 @@ class Migration:
 
 
 def _initial_tables(connection: Connection) -> None:
-    schema.metadata.create_all(connection, tables=list(schema.DATA_TABLES))
+    schema.metadata.create_all(connection, tables=list(schema.INITIAL_TABLES))
+
+
+def _eutils_tables(connection: Connection) -> None:
+    schema.metadata.create_all(connection, tables=list(schema.EUTILS_TABLES))
 
 
 MIGRATIONS: Sequence[Migration] = (
     Migration(1, "initial tables: sources, runs, records, record_versions, record_hits, deletions", _initial_tables),
+    Migration(2, "E-utilities searches: search_windows, archive_files, record_flags", _eutils_tables),
 )
 
 

@@ -168,5 +168,62 @@ deletions = Table(
     PrimaryKeyConstraint("pmid", "run_id", name="pk_deletions"),
 )
 
+# --------------------------------------------------------------------------- E-utilities searches (migration 2)
+#
+# * `search_windows` — per search run, the saved search it ran, the query's hash and the date
+#   window it covered; the next incremental refresh starts from the last completed window.
+# * `archive_files` — the raw response bodies a run received, by sha256 (the files live in
+#   the content-addressed archive; `mbc-sr replay` rebuilds a run from them).
+# * `record_flags` — retraction / erratum / expression-of-concern links and the "Retracted
+#   Publication" type, each flagged once, when a run first sees it on a record. Not tied to
+#   `records` by a foreign key: a batch's flags are written just before its records, so a
+#   crash in between cannot lose a flag (the rerun finds the record changed again).
+
+search_windows = Table(
+    "search_windows",
+    metadata,
+    Column("run_id", Integer, ForeignKey("runs.id"), primary_key=True, autoincrement=False),
+    Column("search_name", String(200), nullable=False),
+    Column("query_sha256", String(64), nullable=False),
+    Column("datetype", String(10), nullable=False),
+    Column("window_start", String(10)),  # ISO date; NULL: from the beginning (a full search)
+    Column("window_end", String(10), nullable=False),
+    Column("full_search", Boolean, nullable=False),
+    Column("hit_count", Integer),
+    Index("ix_search_windows_search", "search_name", "query_sha256"),
+)
+
+archive_files = Table(
+    "archive_files",
+    metadata,
+    Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("endpoint", String(40), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("bytes", Integer, nullable=False),
+    Column("outcome", Text, nullable=False),
+    PrimaryKeyConstraint("run_id", "seq", name="pk_archive_files"),
+    Index("ix_archive_files_sha256", "sha256"),
+)
+
+record_flags = Table(
+    "record_flags",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("record_key", String(200), nullable=False),
+    Column("flag", String(40), nullable=False),
+    Column("detail", String(300), nullable=False, default=""),
+    Column("first_seen", Boolean, nullable=False),  # the record was new to the store
+    Column("run_id", Integer, ForeignKey("runs.id"), nullable=False),
+    Column("flagged_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("record_key", "flag", "detail", name="uq_record_flags"),
+    Index("ix_record_flags_run_id", "run_id"),
+)
+
+#: the tables of migration 1, frozen: later migrations add their own
+INITIAL_TABLES = (sources, runs, records, record_versions, record_hits, deletions)
+#: the tables of migration 2 (E-utilities searches)
+EUTILS_TABLES = (search_windows, archive_files, record_flags)
+
 #: every table the store owns, parents before children (the order to dump or create them)
-DATA_TABLES = (sources, runs, records, record_versions, record_hits, deletions)
+DATA_TABLES = (*INITIAL_TABLES, *EUTILS_TABLES)
