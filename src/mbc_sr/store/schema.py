@@ -220,10 +220,59 @@ record_flags = Table(
     Index("ix_record_flags_run_id", "run_id"),
 )
 
+# --------------------------------------------------------------------------- screening (migration 3)
+#
+# * `screen_batches` — one row per set of decisions written together: a rules run, an import of
+#   a screening sheet or an ASReview export. An imported file's sha256 is unique, so importing
+#   the same file twice adds nothing; the batch row and its decisions commit in one transaction.
+# * `screen_decisions` — the append-only decision log: who (a person or "rules@<criteria
+#   version>"), stage (ta / ft), decision, reason, note, when, the criteria version and the
+#   record version (xml_sha256) it was made on; for rules, the rule that fired and every rule
+#   that held (`details`). Rows are never updated or deleted; the current decision is derived.
+
+screen_batches = Table(
+    "screen_batches",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(20), nullable=False),  # rules | sheet | asreview
+    Column("file_name", String(500)),
+    Column("file_sha256", String(64), unique=True),
+    Column("reviewer", String(200), nullable=False),
+    Column("stage", String(4), nullable=False),
+    Column("criteria_version", String(20), nullable=False),
+    Column("rows", Integer, nullable=False, default=0),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+screen_decisions = Table(
+    "screen_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("record_key", String(200), ForeignKey("records.record_key"), nullable=False),
+    Column("stage", String(4), nullable=False),
+    Column("reviewer", String(200), nullable=False),
+    Column("role", String(20), nullable=False),  # rules | reviewer | adjudicator
+    Column("decision", String(20), nullable=False),
+    Column("reason", String(300)),
+    Column("note", Text),
+    Column("criteria_version", String(20), nullable=False),
+    Column("record_sha256", String(64)),
+    Column("rule_id", String(100)),
+    Column("details", Text),
+    Column("batch_id", Integer, ForeignKey("screen_batches.id"), nullable=False),
+    Column("made_at", UTCDateTime(), nullable=False),
+    CheckConstraint("stage IN ('ta', 'ft')", name="ck_screen_decisions_stage"),
+    CheckConstraint("role IN ('rules', 'reviewer', 'adjudicator')", name="ck_screen_decisions_role"),
+    Index("ix_screen_decisions_record_stage", "record_key", "stage"),
+    Index("ix_screen_decisions_rules", "stage", "criteria_version", "role"),
+)
+
 #: the tables of migration 1, frozen: later migrations add their own
 INITIAL_TABLES = (sources, runs, records, record_versions, record_hits, deletions)
 #: the tables of migration 2 (E-utilities searches)
 EUTILS_TABLES = (search_windows, archive_files, record_flags)
+#: the tables of migration 3 (screening decision log)
+SCREEN_TABLES = (screen_batches, screen_decisions)
 
 #: every table the store owns, parents before children (the order to dump or create them)
-DATA_TABLES = (*INITIAL_TABLES, *EUTILS_TABLES)
+DATA_TABLES = (*INITIAL_TABLES, *EUTILS_TABLES, *SCREEN_TABLES)
