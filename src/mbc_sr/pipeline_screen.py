@@ -241,6 +241,8 @@ def import_sheet(
     """
     if role not in ("reviewer", "adjudicator"):
         raise ValueError(f"role must be reviewer or adjudicator, not {role!r}")
+    if log.batch_for_file(store, _sha256(path)) is not None:
+        return ImportReport(path, "already_imported")
     rows = read_sheet(path)
     shas = {key: sha for key, (sha, deleted) in log.fingerprints(store).items()}
     decisions = log.load_decisions(store, record_keys={r.values.get("record_id", "") for r in rows})
@@ -261,6 +263,8 @@ def import_asreview(
     from mbc_sr.screen.sheets import SheetRow
 
     _check_stage(stage)
+    if log.batch_for_file(store, _sha256(path)) is not None:
+        return ImportReport(path, "already_imported")
     shas = {key: sha for key, (sha, deleted) in log.fingerprints(store).items()}
     by_pmid = {key[5:]: key for key in shas if key.startswith("pmid:")}
     by_doi: dict[str, str] = {}

@@ -124,6 +124,13 @@ def fingerprints(store: Store) -> dict[str, tuple[str, bool]]:
         return {key: (sha, bool(deleted)) for key, sha, deleted in connection.execute(select(r.record_key, r.xml_sha256, r.deleted))}
 
 
+def batch_for_file(store: Store, file_sha256: str) -> int | None:
+    """The batch that imported a file with this sha256, if any."""
+    b = schema.screen_batches.c
+    with store.engine.connect() as connection:
+        return connection.execute(select(b.id).where(b.file_sha256 == file_sha256)).scalar_one_or_none()
+
+
 def imported_files(store: Store) -> int:
     b = schema.screen_batches.c
     with store.engine.connect() as connection:
