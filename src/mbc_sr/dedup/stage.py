@@ -1,0 +1,157 @@
+"""The deduplication stage over records: prepare → block → match → cluster → merge → studies.
+
+Pure: records in, a `DedupResult` out; no store, no files. The standalone command and the
+store-facing stage (`mbc_sr.dedup.store_io`) both call `deduplicate`.
+
+Update-aware use: pass the records already deduplicated first (`previous`, with their
+clusters and survivors) and the new records after them. Only pairs involving a new record
+are compared; the stored clusters are kept as they are; a stored survivor stays the
+survivor when a new record joins its cluster; and no cluster may end up with two stored
+survivors (such a union goes to the review queue instead).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from mbc_sr.dedup.block import candidate_pairs
+from mbc_sr.dedup.cluster import cluster_pairs
+from mbc_sr.dedup.match import REVIEW, PairDecision, match_pairs
+from mbc_sr.dedup.merge import MergedRecord, merge_cluster
+from mbc_sr.dedup.normalise import Prepared, prepare
+from mbc_sr.dedup.studies import StudyGroup, link_studies
+from mbc_sr.records import Record
+
+__all__ = ["DedupResult", "Previous", "deduplicate"]
+
+
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """What an earlier run decided for the first `count` records: clusters (as index groups of
+    two or more) and survivors (the surviving index of every stored record's cluster, and of
+    every stored singleton)."""
+
+    count: int
+    clusters: tuple[tuple[int, ...], ...] = ()
+    survivors: frozenset[int] = frozenset()
+
+
+@dataclass(slots=True)
+class DedupResult:
+    """Everything a run decided, by record index (`record_ids[i]` names record i)."""
+
+    record_ids: list[str]
+    cluster_of: list[int]  # cluster number per record (0..k-1, in order of first member)
+    clusters: list[tuple[int, ...]]  # every cluster, singletons included
+    merged: dict[int, MergedRecord]  # cluster number -> survivor (clusters of 2+ only)
+    duplicates: list[PairDecision]  # pairs merged by a rule (and applied)
+    review: list[PairDecision]  # uncertain pairs, not merged
+    cannot_link: list[PairDecision]
+    studies: list[StudyGroup]  # members are record indices (survivors of their clusters)
+    compared: int
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def survivor_index(self, index: int) -> int:
+        """The index of the record that survives for record `index` (itself if unique)."""
+        merged = self.merged.get(self.cluster_of[index])
+        return merged.survivor if merged else index
+
+    @property
+    def removed(self) -> int:
+        """Records removed as duplicates (records in − records left)."""
+        return len(self.record_ids) - len(self.clusters)
+
+
+def _review_from_refused(refused: list[PairDecision]) -> list[PairDecision]:
+    return [
+        PairDecision(p.left, p.right, REVIEW, f"{p.rule}, but merging would join records kept apart", p.scores)
+        for p in refused
+    ]
+
+
+def deduplicate(
+    records: Sequence[Record],
+    record_ids: Sequence[str] | None = None,
+    *,
+    previous: Previous | None = None,
+    review_decisions: Sequence[tuple[int, int, bool]] = (),
+    link: bool = True,
+) -> DedupResult:
+    """Deduplicate `records` (see the module docstring).
+
+    `review_decisions` are (index, index, is_duplicate) answers from the review queue: a
+    "duplicate" answer merges the pair (rule "review decision: duplicate"); "distinct" keeps
+    it apart for good (cannot-link). `link=False` skips study linkage.
+    """
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+    ids = list(record_ids) if record_ids is not None else [record.key for record in records]
+    prepared: list[Prepared] = [prepare(record, index, ids[index]) for index, record in enumerate(records)]
+    timings["prepare"], clock = time.perf_counter() - clock, time.perf_counter()
+
+    new_from = previous.count if previous else 0
+    pairs = candidate_pairs(prepared, new_from=new_from)
+    timings["block"], clock = time.perf_counter() - clock, time.perf_counter()
+
+    matched = match_pairs(prepared, pairs)
+    timings["match"], clock = time.perf_counter() - clock, time.perf_counter()
+
+    decided = {(min(a, b), max(a, b)): same for a, b, same in review_decisions}
+    duplicates = [p for p in matched.duplicates if decided.get((p.left, p.right), True)]
+    cannot_link = list(matched.cannot_link)
+    review = [p for p in matched.review if (p.left, p.right) not in decided]
+    for (a, b), same in decided.items():
+        pair = PairDecision(a, b, "duplicate" if same else "distinct", f"review decision: {'duplicate' if same else 'distinct'}", {})
+        (duplicates if same else cannot_link).append(pair)
+    uf, refused = cluster_pairs(
+        len(records),
+        duplicates,
+        cannot_link,
+        prelinked=previous.clusters if previous else (),
+        anchors=previous.survivors if previous else (),
+    )
+    refused_keys = {(p.left, p.right) for p in refused}
+    applied = [p for p in duplicates if (p.left, p.right) not in refused_keys]
+    review.extend(_review_from_refused(refused))
+
+    roots: dict[int, int] = {}
+    cluster_of: list[int] = []
+    clusters: list[list[int]] = []
+    for index in range(len(records)):
+        root = uf.find(index)
+        number = roots.setdefault(root, len(roots))
+        if number == len(clusters):
+            clusters.append([])
+        clusters[number].append(index)
+        cluster_of.append(number)
+    stored_survivors = previous.survivors if previous else frozenset()
+    merged = {
+        number: merge_cluster(records, members, stored_survivors)
+        for number, members in enumerate(clusters)
+        if len(members) > 1
+    }
+    timings["cluster+merge"], clock = time.perf_counter() - clock, time.perf_counter()
+
+    studies: list[StudyGroup] = []
+    if link:
+        survivors = [merged[n].survivor if n in merged else members[0] for n, members in enumerate(clusters)]
+        survivor_records = [merged[n].record if n in merged else records[members[0]] for n, members in enumerate(clusters)]
+        studies = [
+            StudyGroup(tuple(survivors[m] for m in group.members), group.basis)
+            for group in link_studies(survivor_records)
+        ]
+    timings["studies"] = time.perf_counter() - clock
+    return DedupResult(
+        record_ids=ids,
+        cluster_of=cluster_of,
+        clusters=[tuple(members) for members in clusters],
+        merged=merged,
+        duplicates=applied,
+        review=review,
+        cannot_link=cannot_link,
+        studies=studies,
+        compared=matched.compared,
+        seconds=timings,
+    )
