@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.mbc-sr-installed
 
-.PHONY: demo test bench bench-parse clean
+.PHONY: demo test bench bench-parse bench-screen clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,10 +19,13 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-bench: bench-parse
+bench: bench-parse bench-screen
 
 bench-parse: $(STAMP)
 	$(BIN)/python benchmarks/parse_bench.py
+
+bench-screen: $(STAMP)
+	$(BIN)/python benchmarks/screen_bench.py
 
 clean:
 	rm -rf $(VENV) outputs/*.sqlite* .pytest_cache .hypothesis

@@ -54,10 +54,37 @@ def refresh_flow(
     source: str = "PubMed (local files)",
     batch_size: int = 1000,
 ) -> dict:
-    """Ingest `files` in order into the store, then report the store's counts."""
-    url = load_config().resolved_database_url(database_url)
+    """Ingest `files` in order into the store, screen the new records with the protocol's rules
+    (when the config has a [screening] protocol), then report the store's counts."""
+    config = load_config()
+    url = config.resolved_database_url(database_url)
     reports = [ingest_file_task(path, url, source, batch_size) for path in files]
-    return {"ingested": reports, "stats": stats_task(url)}
+    result = {"ingested": reports}
+    if (config.raw or {}).get("screening"):
+        result["screening"] = screen_task(url, str(config.path), str(config.outputs_dir))
+    result["stats"] = stats_task(url)
+    return result
+
+
+@task(name="screen-rules")
+def screen_task(database_url: str, config_path: str, outputs_dir: str) -> dict:
+    """Apply the screening rules to records not yet screened by this criteria version and write
+    the human queue (title/abstract) to `<outputs>/screening-queue-ta.csv`."""
+    from mbc_sr.pipeline_screen import load_screening_protocol, run_rules, write_queue
+
+    protocol = load_screening_protocol(load_config(config_path))
+    store = open_store(database_url)
+    try:
+        report = run_rules(store, protocol)
+        queue, waiting = write_queue(store, protocol, "ta", Path(outputs_dir))
+    finally:
+        store.close()
+    get_run_logger().info(
+        "rules@%s screened %d records (%s); %d await a human: %s", report.criteria_version, report.screened,
+        report.outcomes, waiting, queue,
+    )
+    return {"criteria_version": report.criteria_version, "screened": report.screened, "outcomes": report.outcomes,
+            "queue": str(queue), "waiting": waiting}
 
 
 def main(argv: list[str] | None = None) -> int:
