@@ -49,10 +49,15 @@ def _screen_tables(connection: Connection) -> None:
     schema.metadata.create_all(connection, tables=list(schema.SCREEN_TABLES))
 
 
+def _dedup_tables(connection: Connection) -> None:
+    schema.metadata.create_all(connection, tables=list(schema.DEDUP_TABLES))
+
+
 MIGRATIONS: Sequence[Migration] = (
     Migration(1, "initial tables: sources, runs, records, record_versions, record_hits, deletions", _initial_tables),
     Migration(2, "E-utilities searches: search_windows, archive_files, record_flags", _eutils_tables),
     Migration(3, "screening: screen_batches, screen_decisions (append-only decision log)", _screen_tables),
+    Migration(4, "deduplication: dedup_runs, dedup_clusters, dedup_merges, dedup_review, study_links", _dedup_tables),
 )
 
 

@@ -267,6 +267,81 @@ screen_decisions = Table(
     Index("ix_screen_decisions_rules", "stage", "criteria_version", "role"),
 )
 
+# Deduplication (migration 4):
+# * `dedup_runs` — one row per deduplication run (parameters, counts, status).
+# * `dedup_clusters` — for every deduplicated record, the key of its cluster's surviving
+#   record (a survivor maps to itself). A record without a row has not been deduplicated
+#   yet: the next run compares it with everything stored. Screening attaches decisions to
+#   the survivor key.
+# * `dedup_merges` — every merged pair with the rule that fired and its field scores (JSON),
+#   so each merge can be explained and audited.
+# * `dedup_review` — uncertain pairs awaiting a person (status pending), and their answers
+#   (duplicate / distinct), which later runs obey.
+# * `study_links` — reports of one study (shared NCT id or trial acronym): the study key
+#   and the basis of the link per record; a grouping separate from duplicates.
+
+dedup_runs = Table(
+    "dedup_runs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("status", String(20), nullable=False),
+    Column("started_at", UTCDateTime(), nullable=False),
+    Column("finished_at", UTCDateTime()),
+    Column("params", Text, nullable=False, default="{}"),
+    Column("counts", Text, nullable=False, default="{}"),
+    Column("error", Text),
+    CheckConstraint("status IN ('running', 'completed', 'failed')", name="ck_dedup_runs_status"),
+)
+
+dedup_clusters = Table(
+    "dedup_clusters",
+    metadata,
+    Column("record_key", String(200), ForeignKey("records.record_key"), primary_key=True),
+    Column("survivor_key", String(200), ForeignKey("records.record_key"), nullable=False),
+    Column("dedup_run_id", Integer, ForeignKey("dedup_runs.id"), nullable=False),
+    Index("ix_dedup_clusters_survivor", "survivor_key"),
+)
+
+dedup_merges = Table(
+    "dedup_merges",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("dedup_run_id", Integer, ForeignKey("dedup_runs.id"), nullable=False),
+    Column("left_key", String(200), ForeignKey("records.record_key"), nullable=False),
+    Column("right_key", String(200), ForeignKey("records.record_key"), nullable=False),
+    Column("rule", String(300), nullable=False),
+    Column("scores", Text, nullable=False, default="{}"),
+    Index("ix_dedup_merges_left", "left_key"),
+    Index("ix_dedup_merges_right", "right_key"),
+)
+
+dedup_review = Table(
+    "dedup_review",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("dedup_run_id", Integer, ForeignKey("dedup_runs.id"), nullable=False),
+    Column("left_key", String(200), ForeignKey("records.record_key"), nullable=False),
+    Column("right_key", String(200), ForeignKey("records.record_key"), nullable=False),
+    Column("reason", String(300), nullable=False),
+    Column("scores", Text, nullable=False, default="{}"),
+    Column("status", String(20), nullable=False),
+    Column("decided_by", String(200)),
+    Column("note", Text),
+    Column("decided_at", UTCDateTime()),
+    UniqueConstraint("left_key", "right_key", name="uq_dedup_review_pair"),
+    CheckConstraint("status IN ('pending', 'duplicate', 'distinct')", name="ck_dedup_review_status"),
+)
+
+study_links = Table(
+    "study_links",
+    metadata,
+    Column("record_key", String(200), ForeignKey("records.record_key"), primary_key=True),
+    Column("study_key", String(200), nullable=False),
+    Column("basis", Text, nullable=False),
+    Column("dedup_run_id", Integer, ForeignKey("dedup_runs.id"), nullable=False),
+    Index("ix_study_links_study", "study_key"),
+)
+
 #: the tables of migration 1, frozen: later migrations add their own
 INITIAL_TABLES = (sources, runs, records, record_versions, record_hits, deletions)
 #: the tables of migration 2 (E-utilities searches)
@@ -274,5 +349,8 @@ EUTILS_TABLES = (search_windows, archive_files, record_flags)
 #: the tables of migration 3 (screening decision log)
 SCREEN_TABLES = (screen_batches, screen_decisions)
 
+#: the tables of migration 4 (deduplication and study links)
+DEDUP_TABLES = (dedup_runs, dedup_clusters, dedup_merges, dedup_review, study_links)
+
 #: every table the store owns, parents before children (the order to dump or create them)
-DATA_TABLES = (*INITIAL_TABLES, *EUTILS_TABLES, *SCREEN_TABLES)
+DATA_TABLES = (*INITIAL_TABLES, *EUTILS_TABLES, *SCREEN_TABLES, *DEDUP_TABLES)
