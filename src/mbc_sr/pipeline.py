@@ -25,22 +25,58 @@ import hashlib
 import json
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, TextIO
+from typing import Any, Literal, TextIO
 
 from mbc_sr.pubmed_xml import ParsedRecord, PubMedXMLError, iter_pubmed_xml
 from mbc_sr.records import Deletion
 from mbc_sr.store import BatchCounts, RecordRow, Store
 
-__all__ = ["DEFAULT_PUBMED_FILES_SOURCE", "IngestReport", "file_sha256", "ingest_pubmed_files"]
+__all__ = [
+    "DEFAULT_PUBMED_FILES_SOURCE", "FileReader", "IngestReport", "SpoolSummary", "file_sha256",
+    "ingest_pubmed_files", "spool_writer",
+]  # fmt: skip
 
 DEFAULT_PUBMED_FILES_SOURCE = "PubMed (local files)"
 INGEST_RUN_KIND = "ingest"
 
 Progress = Callable[[int], None]
 
+
+@dataclass(frozen=True, slots=True)
+class SpoolSummary:
+    """What a reader spooled from one file: item and record counts, and its manifest entries."""
+
+    items: int
+    records: int
+    manifest: Mapping[str, Any] = field(default_factory=dict)
+
+
+class FileReader:
+    """How `ingest_pubmed_files` turns one file into store items. This default reads PubMed XML
+    and keeps every item; the local search (`mbc_sr.sources.pubmed_files`) keeps the matches of a
+    query, and the imports (`mbc_sr.sources.imports`) read other formats. Whatever the reader,
+    the run, skip/resume, parse-first and batch rules of this module hold.
+    """
+
+    run_kind = INGEST_RUN_KIND
+
+    def run_input(self, sha256: str) -> str:
+        """The run's identity (`input_sha256`) for a file with this sha256."""
+        return sha256
+
+    def params(self) -> dict[str, Any]:
+        """Extra run parameters (recorded with each run)."""
+        return {}
+
+    def spool(self, path: Path, spool: TextIO, parse_progress: Progress | None) -> SpoolSummary:
+        """Read `path` completely into `spool` (see `spool_writer`); raise for a file that does not read."""
+        items, records = _spool_file(path, spool, parse_progress)
+        return SpoolSummary(
+            items, records, {"deletions": items - records, "parser": "mbc_sr.pubmed_xml.iter_pubmed_xml"}
+        )
 
 @dataclass(frozen=True, slots=True)
 class IngestReport:
@@ -80,8 +116,13 @@ def ingest_pubmed_files(
     batch_size: int = 1000,
     progress: Progress | None = None,
     parse_progress: Progress | None = None,
+    kind: str = "database",
+    reader: FileReader | None = None,
 ) -> list[IngestReport]:
     """Ingest PubMed XML files (baseline/update files, .xml or .xml.gz) into `store`, in order.
+
+    `reader` says how each file becomes items (default: PubMed XML, every item, run kind
+    "ingest"); `kind` is the source's kind (database, register, other).
 
     `progress(records_done)` is called after every stored batch with the number of items
     (records and deletions) done so far by this call, over all files; items a resumed run had
@@ -91,7 +132,8 @@ def ingest_pubmed_files(
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
-    store.ensure_source(source, "database")
+    store.ensure_source(source, kind)
+    reader = reader or FileReader()
     reports: list[IngestReport] = []
     done = [0]
     parsed = [0]  # items parsed by this call, over all files
@@ -109,17 +151,24 @@ def ingest_pubmed_files(
             if parse_progress is not None:
                 parse_progress(parsed[0])
 
-        reports.append(_ingest_file(store, Path(path), source, batch_size, advance, parsed_in_file))
+        reports.append(_ingest_file(store, Path(path), source, batch_size, advance, parsed_in_file, reader))
     return reports
 
 
 def _ingest_file(
-    store: Store, path: Path, source: str, batch_size: int, advance: Progress, parse_progress: Progress | None
+    store: Store,
+    path: Path,
+    source: str,
+    batch_size: int,
+    advance: Progress,
+    parse_progress: Progress | None,
+    reader: FileReader,
 ) -> IngestReport:
     started = time.perf_counter()
     sha256 = file_sha256(path)
     params = {"path": str(path), "file_name": path.name, "bytes": path.stat().st_size, "batch_size": batch_size}
-    start = store.begin_run(source, INGEST_RUN_KIND, params, input_sha256=sha256)
+    params.update(reader.params())
+    start = store.begin_run(source, reader.run_kind, params, input_sha256=reader.run_input(sha256))
     if start.state == "completed":
         previous = BatchCounts.from_dict(start.counts)
         return IngestReport(
@@ -131,7 +180,8 @@ def _ingest_file(
         # an anonymous temporary file: unlinked from the start, so even a killed process
         # leaves no spool behind (the system frees it with the process)
         with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n", prefix="mbc-sr-spool-") as spool:
-            items, records = _spool_file(path, spool, parse_progress)
+            summary = reader.spool(path, spool, parse_progress)
+            items = summary.items
             spool.seek(0)
             totals = BatchCounts.from_dict(start.counts)
             skip = start.items_applied
@@ -149,9 +199,8 @@ def _ingest_file(
         "bytes": params["bytes"],
         "sha256": sha256,
         "items": items,
-        "records": records,
-        "deletions": items - records,
-        "parser": "mbc_sr.pubmed_xml.iter_pubmed_xml",
+        "records": summary.records,
+        **summary.manifest,
     }
     store.finish_run(start.run_id, totals.as_dict(), manifest)
     return IngestReport(
@@ -189,19 +238,28 @@ _ROW_FIELDS = (
 )  # fmt: skip
 
 
+def spool_writer(write: Callable[[str], Any]) -> Callable[[ParsedRecord | RecordRow | Deletion], None]:
+    """`put(item)`: write one item as a spool line through `write` (a file's `write`, a list's `append`)."""
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+    def put(item: ParsedRecord | RecordRow | Deletion) -> None:
+        if isinstance(item, Deletion):
+            write(f"D\t{dumps([item.pmid, item.pmid_version])}\n")
+            return
+        row = item if isinstance(item, RecordRow) else RecordRow.from_parsed(item)
+        write(f"R\t{dumps([getattr(row, name) for name in _ROW_FIELDS])}\t{row.content}\n")
+
+    return put
+
+
 def _spool_file(path: Path, spool: TextIO, parse_progress: Progress | None = None) -> tuple[int, int]:
     """Parse `path` completely into `spool`; return (items, records). Raises PubMedXMLError."""
     items = records = 0
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    write = spool.write
+    put = spool_writer(spool.write)
     for item in iter_pubmed_xml(path):
         items += 1
-        if isinstance(item, ParsedRecord):
-            records += 1
-            row = RecordRow.from_parsed(item)
-            write(f"R\t{dumps([getattr(row, name) for name in _ROW_FIELDS])}\t{row.content}\n")
-        else:
-            write(f"D\t{dumps([item.pmid, item.pmid_version])}\n")
+        records += isinstance(item, ParsedRecord)
+        put(item)
         if parse_progress is not None and items % 1000 == 0:
             parse_progress(items)
     if parse_progress is not None:
