@@ -78,6 +78,7 @@ class FileReader:
             items, records, {"deletions": items - records, "parser": "mbc_sr.pubmed_xml.iter_pubmed_xml"}
         )
 
+
 @dataclass(frozen=True, slots=True)
 class IngestReport:
     """What ingesting one file did (for a resumed run: the whole run, not just this sitting).
