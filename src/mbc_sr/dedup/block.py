@@ -69,7 +69,7 @@ def block_keys(prepared: Prepared, rare_words: tuple[str, ...] = ()) -> list[str
         keys.append(f"a:{prepared.authors[0][0]}:{prepared.year}")
     if prepared.volume and prepared.page_first:
         keys.append(f"vp:{prepared.volume}:{prepared.page_first}")
-    return keys
+    return list(dict.fromkeys(keys))  # a title variant can repeat a key of the main title
 
 
 def _rare_words(prepared: Sequence[Prepared]) -> list[tuple[str, ...]]:
@@ -119,5 +119,6 @@ def candidate_pairs(prepared: Sequence[Prepared], *, new_from: int = 0) -> np.nd
     if not chunks:
         return np.empty((0, 2), dtype=np.int64)
     pairs = np.concatenate(chunks)
+    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
     codes = np.unique(pairs[:, 0] * n + pairs[:, 1])
     return np.stack([codes // n, codes % n], axis=1)

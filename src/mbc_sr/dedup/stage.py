@@ -102,18 +102,22 @@ def deduplicate(
     duplicates = [p for p in matched.duplicates if decided.get((p.left, p.right), True)]
     cannot_link = list(matched.cannot_link)
     review = [p for p in matched.review if (p.left, p.right) not in decided]
+    human: list[PairDecision] = []
     for (a, b), same in decided.items():
         pair = PairDecision(a, b, "duplicate" if same else "distinct", f"review decision: {'duplicate' if same else 'distinct'}", {})
-        (duplicates if same else cannot_link).append(pair)
+        (human if same else cannot_link).append(pair)
+    # a person's "duplicate" is obeyed like a stored cluster: joined first, over any machine
+    # objection (and even across two stored survivors)
+    prelinked = [*(previous.clusters if previous else ()), *((p.left, p.right) for p in human)]
     uf, refused = cluster_pairs(
         len(records),
         duplicates,
         cannot_link,
-        prelinked=previous.clusters if previous else (),
+        prelinked=prelinked,
         anchors=previous.survivors if previous else (),
     )
     refused_keys = {(p.left, p.right) for p in refused}
-    applied = [p for p in duplicates if (p.left, p.right) not in refused_keys]
+    applied = human + [p for p in duplicates if (p.left, p.right) not in refused_keys]
     review.extend(_review_from_refused(refused))
 
     roots: dict[int, int] = {}

@@ -29,9 +29,10 @@ from mbc_sr.records import NCT_ID, Record
 
 __all__ = ["StudyGroup", "StudyKeys", "link_studies", "study_keys", "trial_acronyms", "trial_phases"]
 
-_NUMBERED = re.compile(r"\b([A-Z][A-Z]{3,}[A-Z0-9]*)[- ]?(\d{1,2}[A-Z]?)\b(?![-/.]\d)")
-_NAMED = re.compile(r"\b([A-Z][A-Z0-9]{2,}[A-Z](?:-[A-Z0-9]+)?)\s+(?:trial|study|studies|investigators|study group)\b", re.I)
-_NAMED_CASE = re.compile(r"[A-Z0-9-]+")
+# a capitalised name ("TAMRAD", "MONALEESA"), optionally with a number ("BOLERO-2", "PALOMA 3")
+_CANDIDATE = re.compile(r"\b([A-Z][A-Z0-9]{2,}[A-Z])(?:[- ]?(\d{1,2}[A-Z]?))?\b(?![-/.]\d)")
+_CONTEXT_AFTER = re.compile(r"^\)?(?:\s+[\w-]+){0,2}?\s+(?:trial|trials|study|studies|investigators)\b", re.I)
+_CONTEXT_BEFORE = re.compile(r"\b(?:trial|study)\s*\(?\s*$", re.I)
 _PHASE = re.compile(r"\bphase\s*(?:(I{1,3}V?|IV|[1-4])(?:\s*(?:/|-|and)\s*(I{1,3}|[1-3]))?)([ab])?\b", re.I)
 _ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4"}
 
@@ -43,6 +44,8 @@ NOT_TRIAL_ACRONYMS = frozenset(
     HER2 HER3 HER4 EGFR BRCA BRCA1 BRCA2 PIK3CA AKT1 PTEN ESR1 CDK4 CDK6 TP53 KRAS MTOR PI3K
     PFS ORR DFS IDFS CBR QOL HRQOL MBC ABC TNBC DNA RNA MRI PET CT ECG AUC HPLC ELISA COVID
     SARS PCR CI HR OR RR SD IQR PHASE STUDY TRIAL CLINICAL REVIEW META ANALYSIS CASE COHORT
+    REGISTRATION DESIGN AIMS AIM METHODS RESULTS BACKGROUND OBJECTIVE OBJECTIVES CONCLUSION
+    CONCLUSIONS PURPOSE INTRODUCTION SETTING PARTICIPANTS INTERVENTIONS FINDINGS THIS THE OUR
     """.split()
 )
 
@@ -65,18 +68,23 @@ class StudyGroup:
 
 
 def trial_acronyms(text: str) -> frozenset[str]:
-    """Trial acronyms named in `text`, normalised ("BOLERO 2" / "BOLERO2" -> "BOLERO-2")."""
+    """Trial acronyms named in `text`, normalised ("BOLERO 2" / "BOLERO2" -> "BOLERO-2").
+
+    A capitalised name counts only where the text uses it as a trial's name: directly
+    followed (within three words) by trial/study/investigators, or preceded by "trial" or
+    "study" ("the phase III trial BOLERO-2"). Biomedical text is full of capitalised names with
+    numbers that are genes, proteins and cell lines (SIRT-1, PALB-2, SKBR-3); only the trial
+    context tells them apart.
+    """
     found: set[str] = set()
-    for name, number in _NUMBERED.findall(text):
-        if name not in NOT_TRIAL_ACRONYMS and not name.isdigit():
-            found.add(f"{name}-{number}")
-    for match in _NAMED.finditer(text):
-        name = match.group(1)
-        if not _NAMED_CASE.fullmatch(name) or sum(ch.isalpha() for ch in name) < 3:
-            continue  # must be written in capitals in the text (re.I only relaxes "trial")
-        base = name.split("-")[0]
-        if name not in NOT_TRIAL_ACRONYMS and base not in NOT_TRIAL_ACRONYMS and not re.search(r"\d", base):
-            found.add(name)
+    for match in _CANDIDATE.finditer(text):
+        name, number = match.group(1), match.group(2)
+        if name in NOT_TRIAL_ACRONYMS or sum(ch.isalpha() for ch in name) < 3:
+            continue
+        after = text[match.end() : match.end() + 60]
+        before = text[max(0, match.start() - 40) : match.start()]
+        if _CONTEXT_AFTER.match(after) or _CONTEXT_BEFORE.search(before):
+            found.add(f"{name}-{number}" if number else name)
     return frozenset(found)
 
 
@@ -92,7 +100,8 @@ def trial_phases(text: str) -> frozenset[str]:
 
 def study_keys(record: Record) -> StudyKeys:
     """The registry ids, trial acronyms and phases a record states."""
-    text = f"{record.title}\n{record.abstract_text}"
+    # section texts without their labels: "TRIAL REGISTRATION:", "STUDY DESIGN:" are headings
+    text = "\n".join((record.title, *(section.text for section in record.abstract)))
     nct = set(record.nct_ids) | set(NCT_ID.findall(text.upper()))
     return StudyKeys(frozenset(nct), trial_acronyms(text), trial_phases(text))
 

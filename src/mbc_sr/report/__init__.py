@@ -1,0 +1,1 @@
+"""Reporting: exports of records (RIS, ...) and, later, PRISMA counts and diagrams."""
