@@ -201,17 +201,18 @@ def decide(a: Prepared, b: Prepared, title: float) -> PairDecision:
         return result(DISTINCT, "titles differ")
 
     strong_authors = authors is None or (authors >= 80 and same_first)
+    if a.kind != ARTICLE:
+        # notices have generic titles ("Erratum", "Correction"): only the same place in the
+        # same journal makes two of them one notice
+        if not conflicts and title >= 95 and page and (volume is not False) and (journal or 0) >= 80:
+            return result(DUPLICATE, f"same {a.kind}: title, journal and pages")
+        if not conflicts and title >= 95:
+            return result(REVIEW, f"{a.kind}s with similar titles")
+        return result(DISTINCT, f"{a.kind}s of different articles")
     if conflicts:
         if title >= 95 and strong_authors and lengths_ok:
             return result(REVIEW, "similar, but " + ", ".join(conflicts))
         return result(DISTINCT, ", ".join(conflicts))
-
-    if a.kind != ARTICLE:
-        # notices have generic titles ("Erratum", "Correction"): only the same place in the
-        # same journal makes two of them one notice
-        if title >= 95 and page and (volume is not False) and (journal or 0) >= 80:
-            return result(DUPLICATE, f"same {a.kind}: title, journal and pages")
-        return result(REVIEW if title >= 95 else DISTINCT, f"{a.kind}s with similar titles")
 
     # agreeing details beyond title and authors; a year apart (epub vs issue) needs two of
     # volume, page and journal, and journals that clearly disagree need volume and page both

@@ -251,8 +251,8 @@ def author_key(last: str | None, given: str | None) -> tuple[str, str]:
         words.pop()
     while len(words) > 1 and words[0] in _PARTICLES:
         words.pop(0)
-    given_words = [w for w in normalise_text(given).split() if w not in _PARTICLES and w not in _SUFFIXES]
-    return "".join(words), (given_words[0][:1] if given_words else "")
+    given_norm = normalise_text(given)  # never filtered: "DE", "JR" are initials as often as not
+    return "".join(words), given_norm[:1]
 
 
 def authors_of(record: Record) -> tuple[tuple[str, str], ...]:

@@ -114,6 +114,10 @@ def _compatible(a: StudyKeys, b: StudyKeys) -> bool:
     return True
 
 
+def _pool(a: StudyKeys, b: StudyKeys) -> StudyKeys:
+    return StudyKeys(a.nct_ids | b.nct_ids, a.acronyms | b.acronyms, a.phases | b.phases)
+
+
 def link_studies(records: Sequence[Record]) -> list[StudyGroup]:
     """Groups of two or more reports of one study among `records` (see the module docstring)."""
     keys = [study_keys(record) for record in records]
@@ -128,13 +132,23 @@ def link_studies(records: Sequence[Record]) -> list[StudyGroup]:
     for key, members in by_key.items():
         if len(members) < 2:
             continue
-        first = members[0]
-        for other in members[1:]:
-            if key.startswith("acronym:") and not _compatible(keys[first], keys[other]):
-                continue
-            uf.union(first, other)
-            bases[first].add(key)
-            bases[other].add(key)
+        # an acronym is shared by reports whose designs agree: members are gathered greedily
+        # into groups whose NCT ids and phases (pooled) do not conflict
+        groups: list[tuple[list[int], StudyKeys]] = []
+        for member in members:
+            for group, pooled in groups:
+                if key.startswith("nct:") or _compatible(pooled, keys[member]):
+                    group.append(member)
+                    groups[groups.index((group, pooled))] = (group, _pool(pooled, keys[member]))
+                    break
+            else:
+                groups.append(([member], keys[member]))
+        for group, _pooled in groups:
+            for other in group[1:]:
+                uf.union(group[0], other)
+            if len(group) > 1:
+                for member in group:
+                    bases[member].add(key)
     groups = []
     for members in uf.groups():
         basis = sorted(set().union(*(bases[m] for m in members)))
