@@ -11,8 +11,10 @@ from tests.conftest import SHARED_PUBMED
 pytestmark = pytest.mark.flow
 
 
-def test_refresh_flow_ingests_files_in_order_and_reports_counts(prefect_harness, tmp_path):
+def test_refresh_flow_ingests_files_in_order_and_reports_counts(prefect_harness, tmp_path, monkeypatch):
     from flows.refresh import refresh_flow
+
+    monkeypatch.setenv("MBC_SR_OUTPUTS", str(tmp_path / "outputs"))  # the screening queue lands there
     from mbc_sr.store import open_store
 
     database = tmp_path / "flow.sqlite"
