@@ -140,13 +140,14 @@ def imported_files(store: Store) -> int:
 def survivor_key(store: Store, record_key: str) -> str:
     """The key of the surviving record of `record_key`'s dedup cluster (itself when unmerged).
 
-    Identity until the dedup stage's store API exists (see the report of issue 6); screening
-    calls this for every key it writes, so plugging dedup in here moves every new decision onto
-    the survivor.
+    Screening calls this for every key it writes, so every decision lands on the survivor.
     """
     return survivor_map(store).get(record_key, record_key)
 
 
 def survivor_map(store: Store) -> dict[str, str]:
-    """record key -> survivor key for every merged (non-surviving) record; empty without dedup."""
-    return {}
+    """record key -> survivor key for every merged (non-surviving) record (from the dedup
+    stage's `dedup_clusters`; empty before the first dedup run)."""
+    from mbc_sr.store.dedup import survivor_map as dedup_survivor_map
+
+    return dedup_survivor_map(store)
