@@ -87,10 +87,11 @@ def test_unreachable_database_is_a_one_line_failure(capsys):
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
 
-def test_demo_ingests_the_bundled_slice_offline(capsys, tmp_path):
+def test_demo_runs_the_reviews_query_locally_over_the_bundled_slice_offline(capsys, tmp_path):
     code, out, err = run(capsys, "--db", str(tmp_path / "demo.sqlite"), "demo", "--no-progress")
     assert code == 0, err
-    assert "880 records" in out and "20 deletions" in out
-    assert "records naming an mTOR inhibitor and breast:" in out
+    assert "880 records" in out and "20 deletions" in out and "3 records match" in out
+    assert "PubMed (local search): 3" in out  # the identification count of the source
     assert "PMID 33964572" in out  # alpelisib + everolimus ± exemestane, phase Ib
+    assert "automatic term mapping is not reproduced" in out
     assert "National Library of Medicine" in out

@@ -31,11 +31,13 @@ def register(commands) -> None:
 
     demo = commands.add_parser(
         "demo",
-        help="ingest the bundled real PubMed slice (880 records, offline) and summarise it",
+        help="run the review's PubMed query locally over the bundled real slice (offline) and store the hits",
         description=(
-            "Ingest the bundled slice of the NLM PubMed update file pubmed21n1298 (every record "
-            "mentioning an mTOR-family term or 'breast', 300 random others and a DeleteCitation "
-            "block) and print a short summary. Works offline."
+            "Run the review's own PubMed query (config/review.toml) through the local query evaluator "
+            "over the bundled slice of the NLM PubMed update file pubmed21n1298 (880 records: every "
+            "record mentioning an mTOR-family term or 'breast', 300 random others, and a "
+            "DeleteCitation block), store the matches and print the identification counts per "
+            "source. Works offline."
         ),
     )
     demo.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -94,30 +96,6 @@ def print_stats(store) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from importlib import resources
+    from mbc_sr.cli.sources import run_demo
 
-    corpus = resources.files("mbc_sr") / "data" / DEMO_CORPUS
-    with resources.as_file(corpus) as path:
-        ingest_files([path], args, "PubMed (bundled demo slice)", 1000)
-    store = open_store_from_args(args)
-    try:
-        print_stats(store)
-        _print_demo_highlights(store)
-    finally:
-        store.close()
-    print("PubMed data courtesy of the U.S. National Library of Medicine; not endorsed by NLM.")
-    return 0
-
-
-def _print_demo_highlights(store) -> None:
-    """A glimpse of what the review is about: stored records naming an mTOR inhibitor and breast."""
-    terms = ("everolimus", "temsirolimus", "sirolimus", "rapamycin", "ridaforolimus", "mtor")
-    hits = []
-    for record in store.iter_records():
-        text = f"{record.title} {record.abstract_text}".lower()
-        if "breast" in text and any(term in text for term in terms):
-            hits.append(record)
-    print(f"\nrecords naming an mTOR inhibitor and breast: {len(hits)}")
-    for record in sorted(hits, key=lambda r: int(r.pmid or 0))[:8]:
-        title = record.title or record.vernacular_title or ""
-        print(f"  PMID {record.pmid}: {title[:100]}{'...' if len(title) > 100 else ''}")
+    return run_demo(args)
