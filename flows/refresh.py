@@ -49,17 +49,32 @@ def stats_task(database_url: str) -> list[str]:
 
 @flow(name="mbc-sr-refresh")
 def refresh_flow(
-    files: list[str],
+    files: list[str] | None = None,
     database_url: str | None = None,
     source: str = "PubMed (local files)",
     batch_size: int = 1000,
+    config_path: str | None = None,
 ) -> dict:
-    """Ingest `files` in order into the store, screen the new records with the protocol's rules
-    (when the config has a [screening] protocol), then report the store's counts."""
-    config = load_config()
+    """Ingest `files` in order into the store — or, given no files, run the kinds of source the
+    config's `[refresh] sources` lists (eutils, pubmed_files, imports; see flows.offline_sources)
+    —, screen the new records with the protocol's rules (when the config has a [screening]
+    protocol), then report the store's counts."""
+    config = load_config(config_path)
     url = config.resolved_database_url(database_url)
-    reports = [ingest_file_task(path, url, source, batch_size) for path in files]
-    result = {"ingested": reports}
+    if files:
+        result = {"ingested": [ingest_file_task(path, url, source, batch_size) for path in files]}
+    else:
+        from flows.offline_sources import run_configured
+        from mbc_sr.sources.settings import refresh_sources
+
+        live = globals().get("pubmed_refresh_flow")  # the live E-utilities flow, defined below
+
+        def eutils(database_url: str):
+            if live is None:
+                raise RuntimeError("[refresh] sources lists eutils, but this build has no E-utilities flow")
+            return live(database_url=database_url, config_path=config_path)
+
+        result = run_configured(config, url, refresh_sources(config), eutils=eutils)
     if (config.raw or {}).get("screening"):
         result["screening"] = screen_task(url, str(config.path), str(config.outputs_dir))
     result["stats"] = stats_task(url)

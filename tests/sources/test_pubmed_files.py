@@ -211,3 +211,25 @@ def test_the_full_update_file_applies_versions_and_deletions(tmp_path, pubmed_fi
         assert store.stats().hits_by_source == {MIRROR_SOURCE: mirror.new_records, SEARCH_SOURCE: 3}
     finally:
         store.close()
+
+
+@pytest.mark.slow
+def test_workers_do_not_import_what_the_parents_main_module_imports(tmp_path):
+    """A flow run's main module imports Prefect; the process-pool and Dask workers must not."""
+    import subprocess
+    import sys
+
+    (tmp_path / "probe.py").write_text("def imports_prefect():\n    import sys\n    return 'prefect' in sys.modules\n")
+    script = tmp_path / "main.py"
+    script.write_text(
+        "import sys\nsys.path.insert(0, %r)\nimport prefect  # noqa: F401 - what a flow run's main imports\n"
+        "from probe import imports_prefect\n"
+        "if __name__ == '__main__':\n"
+        "    from mbc_sr.sources.pubmed_files import _executor\n"
+        "    for engine in ('processes', 'dask'):\n"
+        "        with _executor(engine, 1, None) as submit:\n"
+        "            print(engine, submit(imports_prefect).result())\n" % str(tmp_path)
+    )
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["processes", "False", "dask", "False"]

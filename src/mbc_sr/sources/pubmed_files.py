@@ -26,8 +26,11 @@ applied in file order by this process, so the store ends up exactly as after a s
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import sys
+import types
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -345,6 +348,23 @@ class _Prefetch:
         self.in_flight.clear()
 
 
+@contextlib.contextmanager
+def _bare_main():
+    """Start worker processes without the parent's `__main__`.
+
+    A spawned worker (process pool or Dask nanny) re-imports the parent's main module, and with
+    it whatever that imports — Prefect, when the parent is a flow run (`python -m flows.refresh`).
+    While workers start, `sys.modules["__main__"]` is a bare module, so they import only what
+    `scan_file` needs."""
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
+
+
 class _executor:
     """`with _executor(engine, workers, address) as submit:` — submit(fn, *args) → a future."""
 
@@ -359,15 +379,21 @@ class _executor:
 
             pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
             self._close.append(lambda: pool.shutdown(wait=True, cancel_futures=True))
-            return pool.submit
+
+            def submit(fn, *args):
+                with _bare_main():  # the pool starts a worker on a submit, until it has them all
+                    return pool.submit(fn, *args)
+
+            return submit
         from distributed import Client, LocalCluster
 
         if self.address:
             client = Client(self.address)
         else:
-            cluster = LocalCluster(
-                n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None,
-            )  # fmt: skip
+            with _bare_main():
+                cluster = LocalCluster(
+                    n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                )  # fmt: skip
             self._close.append(cluster.close)
             client = Client(cluster)
         self._close.insert(0, client.close)
