@@ -85,7 +85,7 @@ def cmd_local_search(args: argparse.Namespace) -> int:
         bar, update = progress_bar(not args.no_progress)
         try:
             reports = run_local_source(
-                store, paths, search=search, source=args.source or settings.source,
+                store, paths, search=search, source=args.source or (None if args.all_records else settings.source),
                 engine=args.engine or settings.engine, workers=args.workers or settings.workers,
                 dask_address=args.dask_address or settings.dask_address, batch_size=batch_size, progress=update,
             )  # fmt: skip
