@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.mbc-sr-installed
 
-.PHONY: demo test bench bench-parse bench-screen clean
+.PHONY: demo test bench bench-parse bench-screen bench-local-search clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,13 +19,16 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-bench: bench-parse bench-screen
+bench: bench-parse bench-screen bench-local-search
 
 bench-parse: $(STAMP)
 	$(BIN)/python benchmarks/parse_bench.py
 
 bench-screen: $(STAMP)
 	$(BIN)/python benchmarks/screen_bench.py
+
+bench-local-search: $(STAMP)
+	$(BIN)/python benchmarks/local_search_bench.py
 
 clean:
 	rm -rf $(VENV) outputs/*.sqlite* .pytest_cache .hypothesis
