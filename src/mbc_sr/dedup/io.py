@@ -235,21 +235,23 @@ def _pubmed_xml_records(path: Path) -> list[Record]:
         raise DedupInputError(str(exc)) from exc
 
 
+_IMPORT_FORMATS = {"ris": "ris", "nbib": "medline", "endnote-xml": "endnote"}
+
+
 def _import_reader(fmt: str) -> Callable[[Path], list[Record]] | None:
-    """The importer of `mbc_sr.sources.imports` for `fmt`, when that package provides one."""
+    """The importer of `mbc_sr.sources.imports` for `fmt` (RIS, MEDLINE/.nbib, EndNote XML),
+    None when that package is not installed."""
     try:
-        from mbc_sr.sources import imports
+        from mbc_sr.sources.imports import read_import
     except ImportError:
-        return None
-    reader = getattr(imports, "read_records", None)
-    if reader is None:
         return None
 
     def read(path: Path) -> list[Record]:
         try:
-            return list(reader(path))
-        except (OSError, ValueError) as exc:
+            imported = read_import(path, path.stem or "import", format=_IMPORT_FORMATS[fmt])
+        except (OSError, ValueError) as exc:  # ImportFileError is a ValueError naming file and line
             raise DedupInputError(str(exc) if str(path) in str(exc) else f"{path}: {exc}") from exc
+        return [record for record, _sha in imported.records]
 
     return read
 

@@ -118,6 +118,9 @@ def _same_page(a: Prepared, b: Prepared) -> bool | None:
         return None
     if a.page_first == b.page_first:
         return True
+    for x, y in ((a, b), (b, a)):
+        if not x.page_last and y.page_last and x.page_first == y.page_last:
+            return None  # "569" against "567-569": the range's end page given alone
     digits_a = "".join(ch for ch in a.page_first if ch.isdigit())
     digits_b = "".join(ch for ch in b.page_first if ch.isdigit())
     if digits_a and digits_a == digits_b:
@@ -180,7 +183,13 @@ def decide(a: Prepared, b: Prepared, title: float) -> PairDecision:
         conflicts.append("different PMIDs")
     if _both(a.doi, b.doi):
         conflicts.append("different DOIs")
-    if a.conference != b.conference:
+    same_issue = (volume and page) or (
+        year_gap == 0 and (journal or 0) >= 80 and volume is not False and page is not False
+    )  # fmt: skip
+    if a.conference != b.conference and not same_issue:
+        # (a meeting abstract printed in a journal, indexed as a conference abstract by one
+        # database and as an article by another, is one item: same journal and year, and
+        # volume and page do not disagree)
         conflicts.append("conference paper vs journal article")
     if volume is False:
         conflicts.append("different volumes")
@@ -201,6 +210,10 @@ def decide(a: Prepared, b: Prepared, title: float) -> PairDecision:
         return result(DISTINCT, "titles differ")
 
     strong_authors = authors is None or (authors >= 80 and same_first)
+    full_citation = (
+        page is True and a.page_last and a.page_last == b.page_last and volume is True and year_gap == 0
+        and journal is not None and journal >= 80
+    )  # fmt: skip
     if a.kind != ARTICLE:
         # notices have generic titles ("Erratum", "Correction"): only the same place in the
         # same journal makes two of them one notice
@@ -225,6 +238,10 @@ def decide(a: Prepared, b: Prepared, title: float) -> PairDecision:
         title >= 97 and authors == 100 and same_first and len(a.authors) == len(b.authors) >= 2 and year_gap == 0
     ):  # conference papers carry neither volume nor pages, and venue names vary freely
         return result(DUPLICATE, "same title, same author list, same year")
+    if title >= 97 and full_citation:
+        # author fields are what databases export least consistently (group authors, given
+        # and family names swapped, transliterations): an identical full citation decides
+        return result(DUPLICATE, "same title and full citation (journal, year, volume, page range)")
     if title >= 85 and volume and page and year_gap is not None and (authors is None or authors >= 50):
         return result(DUPLICATE, "similar title, same volume and first page")
     if title >= 95 and authors is None and corroboration >= 3:

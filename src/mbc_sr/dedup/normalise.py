@@ -80,7 +80,7 @@ _LOST_CHARACTER = re.compile(r"(?<=[a-z])\?+(?=[a-z])")
 # labels databases attach to a title that are not part of it
 _TITLE_NOISE = re.compile(
     r"\s*(?:\[(?:article in [^\]]*|in [a-z]+|see comments?|comment|editorial|letter|abstract|review|"
-    r"\d+ refs?|published erratum[^\]]*|erratum[^\]]*|retracted[^\]]*|[^\]]*transl[^\]]*)\]"
+    r"\d+ refs?|published erratum[^\]]*|erratum[^\]]*|retracted[^\]]*|(?:author'?s? )?transl[^\]]{0,20})\]"
     r"|\((?:author'?s? transl|abstract|abstr)\.?\))\s*",
     re.I,
 )
@@ -339,14 +339,14 @@ def _page_token(text: str) -> str:
 
 
 def normalise_volume(raw: str | None) -> str:
-    """A volume (or issue) as its leading number without zeros ("Vol. 020" -> "20"); else the
-    normalised text ("suppl 1" -> "suppl1"); "" when absent."""
+    """A volume (or issue) as its leading number without zeros ("Vol. 020" -> "20", "24 Suppl 3"
+    -> "24"); else the normalised text ("suppl 1" -> "suppl1"); "" when absent."""
     if raw is None:
         return ""
     text = str(raw).strip().lower()
-    match = re.search(r"\d+", text)
-    if match and re.fullmatch(r"(?:vol(?:ume)?\.?\s*)?\d+(?:\s*\(.*\))?", text):
-        return str(int(match.group(0)))
+    match = re.match(r"(?:vol(?:ume)?\.?\s*)?(\d+)\b", text)
+    if match:  # "24 Suppl 3" is volume 24 (the supplement belongs to the issue)
+        return str(int(match.group(1)))
     return normalise_text(text).replace(" ", "")
 
 

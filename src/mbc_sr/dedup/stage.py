@@ -71,6 +71,37 @@ def _review_from_refused(refused: list[PairDecision]) -> list[PairDecision]:
     ]
 
 
+def _drop_ambiguous(duplicates: list[PairDecision], cannot_link: list[PairDecision]) -> tuple[list[PairDecision], list[PairDecision]]:
+    """Pairs (x, y) and (x, z) where y and z must stay apart: x matches two different records
+    equally well by the rules (two PubMed records of one title, say), so which one it copies
+    is a person's call. Both pairs go to review instead of letting rule order decide."""
+    apart = {(min(p.left, p.right), max(p.left, p.right)) for p in cannot_link}
+    if not apart:
+        return duplicates, []
+    partners: dict[int, list[int]] = {}
+    for p in duplicates:
+        partners.setdefault(p.left, []).append(p.right)
+        partners.setdefault(p.right, []).append(p.left)
+    doubtful: set[tuple[int, int]] = set()
+    for x, others in partners.items():
+        if len(others) < 2:
+            continue
+        for i, y in enumerate(others):
+            for z in others[i + 1 :]:
+                if (min(y, z), max(y, z)) in apart:
+                    doubtful.add((min(x, y), max(x, y)))
+                    doubtful.add((min(x, z), max(x, z)))
+    if not doubtful:
+        return duplicates, []
+    keep, review = [], []
+    for p in duplicates:
+        if (min(p.left, p.right), max(p.left, p.right)) in doubtful:
+            review.append(PairDecision(p.left, p.right, REVIEW, f"{p.rule}, but it matches two records kept apart", p.scores))
+        else:
+            keep.append(p)
+    return keep, review
+
+
 def deduplicate(
     records: Sequence[Record],
     record_ids: Sequence[str] | None = None,
@@ -102,6 +133,8 @@ def deduplicate(
     duplicates = [p for p in matched.duplicates if decided.get((p.left, p.right), True)]
     cannot_link = list(matched.cannot_link)
     review = [p for p in matched.review if (p.left, p.right) not in decided]
+    duplicates, ambiguous = _drop_ambiguous(duplicates, cannot_link)
+    review.extend(ambiguous)
     human: list[PairDecision] = []
     for (a, b), same in decided.items():
         pair = PairDecision(a, b, "duplicate" if same else "distinct", f"review decision: {'duplicate' if same else 'distinct'}", {})
