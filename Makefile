@@ -15,6 +15,9 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	rm -f outputs/demo.sqlite outputs/demo.sqlite-wal outputs/demo.sqlite-shm
 	$(BIN)/mbc-sr --db outputs/demo.sqlite demo --no-progress
+	$(BIN)/mbc-sr --db outputs/demo.sqlite dedup
+	$(BIN)/mbc-sr --db outputs/demo.sqlite screen run --no-progress
+	$(BIN)/mbc-sr --db outputs/demo.sqlite export all --out outputs/demo-prisma
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
