@@ -112,7 +112,7 @@ def draw_diagram(counts: PrismaCounts, svg_path: Path | None = None, png_path: P
 
     rows = [("identified", "removed"), ("screened", "excluded"), ("sought", "not_retrieved"), ("assessed", "reports_excluded")]
     row_h = [max(height(texts[a]), height(texts[b])) for a, b in rows]
-    inc_h = height(texts["new"])
+    inc_h = max(height(texts["new"]), 1.15)  # tall enough for the rotated "Included" label
     total_h = height(texts["total"]) if update else 0.0
     vgap, header_h, top = 0.42, 0.5, 0.25
     fig_h = top + header_h + vgap + sum(row_h) + vgap * len(rows) + inc_h + (vgap + total_h if update else 0) + 1.05
