@@ -57,8 +57,8 @@ def refresh_flow(
 ) -> dict:
     """Ingest `files` in order into the store — or, given no files, run the kinds of source the
     config's `[refresh] sources` lists (eutils, pubmed_files, imports; see flows.offline_sources)
-    —, screen the new records with the protocol's rules (when the config has a [screening]
-    protocol), then report the store's counts."""
+    —, deduplicate the new records against the store, screen the new records with the
+    protocol's rules (when the config has a [screening] protocol), then report the store's counts."""
     config = load_config(config_path)
     url = config.resolved_database_url(database_url)
     if files:
@@ -75,11 +75,28 @@ def refresh_flow(
             return live(database_url=database_url, config_path=config_path)
 
         result = run_configured(config, url, refresh_sources(config), eutils=eutils)
+    # duplicates are resolved before screening, so a new copy of a stored article is never screened
+    result["dedup"] = dedup_task(url)
     if (config.raw or {}).get("screening"):
         result["screening"] = screen_task(url, str(config.path), str(config.outputs_dir))
     result["stats"] = stats_task(url)
     result["report"] = report_task(url, str(config.outputs_dir))
     return result
+
+
+@task(name="deduplicate")
+def dedup_task(database_url: str) -> dict:
+    """Deduplicate the records stored since the last run against everything stored (update-aware:
+    stored survivors stay; uncertain pairs go to the review queue, `mbc-sr dedup review`)."""
+    from mbc_sr.dedup.store_io import deduplicate_store
+
+    store = open_store(database_url)
+    try:
+        report = deduplicate_store(store)
+    finally:
+        store.close()
+    get_run_logger().info(report.line())
+    return asdict(report)
 
 
 @task(name="prisma-report")
