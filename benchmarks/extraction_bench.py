@@ -1,0 +1,128 @@
+"""Extraction benchmark: exact-match precision and recall per field on the hand-annotated gold set.
+
+    python benchmarks/extraction_bench.py                 # development half
+    python benchmarks/extraction_bench.py --split heldout # held-out half
+    python benchmarks/extraction_bench.py --split all     # both, one table each (make bench-extract)
+    python benchmarks/extraction_bench.py --errors        # also list every miss and false hit
+
+The gold set (tests/extract/gold/, see its README) reads the real abstracts from ../shared/data.
+Fields, each scored as exact match of the value(s) a record states:
+
+    n_total     the study total (one per record; a prediction where gold has none is a false hit)
+    n_arms      per-arm counts (multiset)
+    phase       the study's phase
+    registry    registry ids (set)
+    hr_ci       hazard ratios with CI: (HR, low, high) multiset
+    hr_p        hazard ratios with p: (HR, p) multiset; p compared as operator + number
+    hr_outcome  (outcome, HR) for every hazard ratio, CI or not
+    medians     (value, unit) multiset
+    medians_outcome  (outcome, value, unit)
+
+Targets (issue 8): n_total >= 0.90 precision and recall; hr_ci >= 0.90.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "src"))
+
+from mbc_sr.extract.outcomes import p_value_number  # noqa: E402
+from mbc_sr.extract.record import extract_record  # noqa: E402
+from tests.extract.gold.load import load_records, read_annotations, read_selection  # noqa: E402
+
+FIELDS = ("n_total", "n_arms", "phase", "registry", "hr_ci", "hr_p", "hr_outcome", "medians", "medians_outcome")
+
+
+def _r(value: float) -> float:
+    return round(float(value), 4)
+
+
+def _p(text: str | None):
+    parsed = p_value_number(text) if text else None
+    return (parsed[0], _r(parsed[1])) if parsed else None
+
+
+def gold_items(entry: dict) -> dict[str, Counter]:
+    hrs = entry["hazard_ratios"]
+    return {
+        "n_total": Counter([entry["n_total"]] if entry["n_total"] is not None else []),
+        "n_arms": Counter(entry["n_arms"]),
+        "phase": Counter([entry["phase"]] if entry["phase"] else []),
+        "registry": Counter(set(entry["registry_ids"])),
+        "hr_ci": Counter((_r(h["value"]), _r(h["ci"][0]), _r(h["ci"][1])) for h in hrs if h["ci"]),
+        "hr_p": Counter((_r(h["value"]), _p(h["p"])) for h in hrs if h["p"]),
+        "hr_outcome": Counter((h["outcome"], _r(h["value"])) for h in hrs),
+        "medians": Counter((_r(m["value"]), m["unit"]) for m in entry["medians"]),
+        "medians_outcome": Counter((m["outcome"], _r(m["value"]), m["unit"]) for m in entry["medians"]),
+    }
+
+
+def predicted_items(extraction) -> dict[str, Counter]:
+    x = extraction
+    return {
+        "n_total": Counter([x.n_total.value] if x.n_total else []),
+        "n_arms": Counter(item.value for item in x.n_arms),
+        "phase": Counter([x.phase.value] if x.phase else []),
+        "registry": Counter(set(x.registry_id_values)),
+        "hr_ci": Counter((_r(h.value), _r(h.ci_low), _r(h.ci_high)) for h in x.hazard_ratios if h.has_ci),
+        "hr_p": Counter((_r(h.value), _p(h.p)) for h in x.hazard_ratios if h.p),
+        "hr_outcome": Counter((h.outcome, _r(h.value)) for h in x.hazard_ratios),
+        "medians": Counter((_r(m.value), m.unit) for m in x.medians),
+        "medians_outcome": Counter((m.outcome, _r(m.value), m.unit) for m in x.medians),
+    }
+
+
+def score(split: str, show_errors: bool) -> dict[str, tuple[int, int, int]]:
+    entries = [entry for entry in read_selection() if entry.split == split]
+    gold = read_annotations(split)
+    missing = [entry.id for entry in entries if entry.id not in gold]
+    if missing:
+        raise SystemExit(f"{split}: {len(missing)} records are not annotated yet (e.g. {missing[0]})")
+    records = load_records(entries)
+    totals = {name: [0, 0, 0] for name in FIELDS}  # tp, fp, fn
+    started = time.perf_counter()
+    for entry in entries:
+        expected = gold_items(gold[entry.id])
+        got = predicted_items(extract_record(records[entry.id]))
+        for name in FIELDS:
+            hits = expected[name] & got[name]
+            false_hits = got[name] - expected[name]
+            misses = expected[name] - got[name]
+            totals[name][0] += sum(hits.values())
+            totals[name][1] += sum(false_hits.values())
+            totals[name][2] += sum(misses.values())
+            if show_errors and (false_hits or misses):
+                print(f"  {entry.id:<16} {name:<15} missed {sorted(misses.elements(), key=str)} "
+                      f"false {sorted(false_hits.elements(), key=str)}")
+    seconds = time.perf_counter() - started
+    print(f"\n{split}: {len(entries)} records, extraction {seconds:.2f} s")
+    print(f"  {'field':<16}{'gold':>6}{'pred':>6}{'TP':>6}{'precision':>11}{'recall':>8}")
+    for name in FIELDS:
+        tp, fp, fn = totals[name]
+        precision = tp / (tp + fp) if tp + fp else float("nan")
+        recall = tp / (tp + fn) if tp + fn else float("nan")
+        print(f"  {name:<16}{tp + fn:>6}{tp + fp:>6}{tp:>6}{precision:>11.3f}{recall:>8.3f}")
+    return {name: tuple(values) for name, values in totals.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
+    parser.add_argument("--errors", action="store_true", help="list every miss and false hit")
+    args = parser.parse_args(argv)
+    splits = ("dev", "heldout") if args.split == "all" else (args.split,)
+    for split in splits:
+        score(split, args.errors)
+    print("\ntargets: n_total precision and recall >= 0.90; hr_ci precision and recall >= 0.90")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

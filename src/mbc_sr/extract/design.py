@@ -1,0 +1,129 @@
+"""Trial phase (I, Ib, I/II, II, IIb, II/III, III, IV) and design features.
+
+Phase comes from the publication type ("Clinical Trial, Phase III") or the text ("phase III",
+"phase 3", "Phase Ib", "phase 1b/2", "phase 2–3", "phase II/III"). Arabic numerals become
+Roman, a range becomes "I/II"-style. A phase named in a sentence about another, earlier study
+("published", "previous", "reported in", "our earlier phase III study") is not this study's.
+The study's phase is chosen by where it was stated: title, then publication type, then methods
+and other sections; the first mention wins within a place.
+
+Design features: randomised, double-blind, single-blind, placebo-controlled, open-label,
+single-arm, crossover, multicentre, non-randomised, retrospective, prospective. A negated
+form ("non-randomised") never counts as its positive.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mbc_sr.extract.sentences import record_sentences
+from mbc_sr.extract.spans import PUBLICATION_TYPE, Sentence, whole_field_span
+from mbc_sr.extract.values import Extracted
+from mbc_sr.records import Record
+
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "I": "I", "II": "II", "III": "III", "IV": "IV"}
+_PHASE = re.compile(
+    r"\bphase[\s-]*(IV|I{1,3}|[1-4])\s*([ab])?"
+    r"(?:\s*(?:/|-|–|—|and|or|to)\s*(?:phase\s*)?(IV|I{1,3}|[1-4])\s*([ab])?)?(?![\w])",
+    re.I,
+)
+_PUBLICATION_TYPE = re.compile(r"^Clinical Trial, Phase (I{1,3}|IV)$")
+_OTHER_STUDY = re.compile(
+    r"\b(?:published|previous(?:ly)?|prior|earlier|reported\s+(?:in|by)|based on the results|"
+    r"compared?\s+(?:with|to)\s+(?:that|those)\s+(?:reported|of))\b",
+    re.I,
+)
+
+
+def _phase_value(match: re.Match[str]) -> str:
+    first = _ROMAN[match.group(1).upper()] + (match.group(2) or "").lower()
+    if match.group(3):
+        second = _ROMAN[match.group(3).upper()] + (match.group(4) or "").lower()
+        return f"{first}/{second}" if second != first else first
+    return first
+
+
+def phases_in_sentence(sentence: Sentence) -> list[Extracted]:
+    found = []
+    other_study = bool(_OTHER_STUDY.search(sentence.text))
+    for match in _PHASE.finditer(sentence.text):
+        found.append(
+            Extracted(
+                "phase", _phase_value(match), sentence.span(match.start(), match.end()),
+                "design.phase_text", label="other study" if other_study else None,
+            )
+        )
+    return found
+
+
+def phases(record: Record) -> list[Extracted]:
+    """Every phase stated (publication types, then text); `label="other study"` marks mentions
+    made about another study."""
+    found: list[Extracted] = []
+    for index, publication_type in enumerate(record.publication_types):
+        match = _PUBLICATION_TYPE.match(publication_type.name)
+        if match:
+            span = whole_field_span(PUBLICATION_TYPE, index, publication_type.name)
+            found.append(Extracted("phase", _ROMAN[match.group(1)], span, "design.publication_type"))
+    for sentence in record_sentences(record):
+        found.extend(phases_in_sentence(sentence))
+    return found
+
+
+def study_phase(record: Record, found: list[Extracted] | None = None) -> Extracted | None:
+    """This study's phase: title first, then publication type, then the abstract; mentions
+    about other studies are skipped."""
+    candidates = [item for item in (found if found is not None else phases(record)) if item.label != "other study"]
+    for place in ("title", PUBLICATION_TYPE, "abstract"):
+        for item in candidates:
+            if item.span.field == place:
+                return item
+    return None
+
+
+_DESIGN = (
+    ("non-randomised", re.compile(r"\b(?:non|not)[\s-]?randomi[sz]ed\b", re.I)),
+    ("randomised", re.compile(r"\b(?<![-\w])randomi[sz](?:ed|ation)\b|\brandomly\s+(?:assigned|allocated|divided)\b", re.I)),
+    ("double-blind", re.compile(r"\bdouble[\s-]+(?:blind(?:ed)?|masked|dummy)\b", re.I)),
+    ("single-blind", re.compile(r"\bsingle[\s-]+(?:blind(?:ed)?|masked)\b", re.I)),
+    ("placebo-controlled", re.compile(r"\bplacebo[\s-]+controlled\b|\bversus\s+placebo\b|\bor\s+placebo\b", re.I)),
+    ("open-label", re.compile(r"\bopen[\s-]+label(?:l?ed)?\b", re.I)),
+    ("single-arm", re.compile(r"\bsingle[\s-]+(?:arm|group)\b|\bone[\s-]+arm(?:ed)?\b", re.I)),
+    ("crossover", re.compile(r"\bcross[\s-]?over\s+(?:study|trial|design)\b|\bcross[\s-]?over,", re.I)),
+    ("multicentre", re.compile(r"\bmulti[\s-]?(?:cent(?:re|er)|institution(?:al)?|national)\b", re.I)),
+    ("retrospective", re.compile(r"\bretrospective(?:ly)?\b", re.I)),
+    ("prospective", re.compile(r"\bprospective(?:ly)?\b", re.I)),
+)
+_PUBLICATION_TYPE_DESIGN = {
+    "Randomized Controlled Trial": "randomised",
+    "Multicenter Study": "multicentre",
+    "Controlled Clinical Trial": "controlled",
+}
+
+
+def design_features(record: Record) -> list[Extracted]:
+    """Design features with their spans (one entry per mention)."""
+    found: list[Extracted] = []
+    for index, publication_type in enumerate(record.publication_types):
+        feature = _PUBLICATION_TYPE_DESIGN.get(publication_type.name)
+        if feature:
+            span = whole_field_span(PUBLICATION_TYPE, index, publication_type.name)
+            found.append(Extracted("design", feature, span, "design.publication_type"))
+    for sentence in record_sentences(record):
+        negated: list[tuple[int, int]] = []
+        for feature, pattern in _DESIGN:
+            for match in pattern.finditer(sentence.text):
+                if feature == "randomised" and any(s <= match.start() < e for s, e in negated):
+                    continue
+                if feature == "non-randomised":
+                    negated.append(match.span())
+                found.append(Extracted("design", feature, sentence.span(match.start(), match.end()), "design.text"))
+    return found
+
+
+def design_summary(found: list[Extracted]) -> list[str]:
+    """The distinct features, in a fixed order; "non-randomised" wins over a stray "randomised"
+    only when no publication type says randomised."""
+    features = {item.value for item in found}
+    order = [name for name, _ in _DESIGN] + ["controlled"]
+    return [name for name in order if name in features]

@@ -1,0 +1,273 @@
+"""Hazard ratios with their confidence interval and p-value, labelled by outcome, analysis and subgroup.
+
+Written forms read (any order of separators, "." or "·" decimals, "-", "–", "to" or "," in CIs):
+
+    HR 0.43; 95% CI, 0.35 to 0.54          hazard ratio = 0.45 [0.38–0.54]
+    HR, 0.38 (95% CI 0.31-0.48); P < .001  hazard ratio [HR], 0.520; 95% confidence interval [CI], 0.362 to 0.747
+    (HR 0·48 [95% CI 0·33-0·71]; p=0·0002) HR = 0.85 (95% confidence interval [CI] = 0.79, 0.91; p < .001)
+    aHR 2.8, 95%CI: 1.30-6.13              [P = 0.031, HR 3.32 (95% CI: 1.11-11.1)]
+    hazard ratio for death, 0.49           HR from 2 [1.7-2.2] to 1.5 [1.1-1.9]
+
+and, after a labelled HR, the unlabelled HRs that continue its list in the same sentence
+("...; adjusted HR 0·71 [0·19-2·58]; ... metastatic disease (...; 0·86 [0·36-2·06]; p=0·73)").
+
+Not hazard ratios: "HR+" / "HR-positive" (hormone receptors), "HR" defined as heart rate,
+odds ratios, relative risks, risk and rate ratios (a list continues only under an HR label),
+and HR *ranges* without a CI ("HRs = 0.64-0.68"). A CI is kept only when it brackets the value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mbc_sr.extract.numbers import DECIMAL_PATTERN, parse_decimal
+from mbc_sr.extract.outcomes import P_VALUE, normalise_p, outcome_before, outcome_mentions
+from mbc_sr.extract.sentences import record_sentences
+from mbc_sr.extract.spans import Sentence, Span
+from mbc_sr.records import Record
+
+_D = DECIMAL_PATTERN
+_HR_LABEL = re.compile(
+    r"\b(?P<label>(?i:(?:adjusted|unadjusted|stratified|unstratified|multivariable|multivariate|univariable|"
+    r"univariate|pooled|overall|subdistribution|cause[\s-]specific|predicted)\s+)?(?:(?i:hazard\s+ratios?)|[as]?HRs?|SHRs?))"
+    r"(?:\s*[(\[](?:[as]?HRs?|SHR)[)\]])?"
+    r"(?![+−–/]|-(?:positive|negative|pos|neg)|\s*(?:positive|negative|status|\+))",
+)
+_OTHER_RATIO = re.compile(
+    r"\b(?:odds\s+ratios?|ORs?|a?ORs?|relative\s+risks?|RRs?|risk\s+ratios?|rate\s+ratios?|IRRs?|incidence\s+rate\s+ratios?|"
+    r"ratio\s+of\s+means|mean\s+difference|difference)\b"
+)
+_CONNECT = re.compile(
+    r"(?:\s*(?:for|of)\s+(?P<for>[^,;:=()\[\]\d]{1,40}?))?\s*(?:was|were|is|of|from|=|:|,|;|\(|\[)?\s*(?:was|were|=|:)?\s*"
+    r"(?P<value>" + _D + r")(?![\d.·]|\s*%)"
+)
+_CI_LABELLED = re.compile(
+    r"\s*[,;]?\s*[(\[]?\s*(?:(?P<level>\d{2}(?:[.·]\d)?)\s*%\s*)?(?:CI|CIs|(?i:confidence\s+intervals?)|C\.I\.)"
+    r"(?:\s*[(\[]CI[)\]])?\s*[,:=]?\s*[(\[]?\s*(?P<lo>" + _D + r")\s*(?:-|–|—|to|,)\s*(?P<hi>" + _D + r")"
+)
+_CI_BARE = re.compile(r"\s*[(\[]\s*(?P<lo>" + _D + r")\s*(?:-|–|—|to|,)\s*(?P<hi>" + _D + r")\s*[)\]]")
+_RANGE = re.compile(r"\s*(?:-|–|—|to)\s*" + _D)
+_UNIT_AFTER = re.compile(r"\s*(?:%|months?|mo\b|weeks?|days?|years?|yrs?|mg|patients)")
+_HEART_RATE = re.compile(r"heart\s+rates?\s*\(HRs?\)|\(HRs?\)\s*heart\s+rate|\bHR\s*\(heart\s+rate\)|\bbpm\b|beats?\s*/\s*min", re.I)
+_SUBGROUP = re.compile(
+    r"\b(?:sub-?groups?|subsets?|sub-?populations?|strat(?:um|a)|interaction|training\s+cohort|validation\s+cohort|"
+    r"regardless\s+of|(?:in|among|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:patients|women|men|subjects|participants|those|cases)\s+"
+    r"(?:with|who|without|aged|whose|harbou?ring|receiving|treated|having)|among\s+(?:patients|women|men|those)|"
+    r"in\s+(?:men|women|those)\b|in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:population|cohort|subgroup)|"
+    r"(?:patients|women|men)\s+with\s+[^,;]{0,60}?\btumou?rs?\s+(?:expressing|with))",
+    re.I,
+)
+_ANALYSES = (
+    ("central review", re.compile(r"\b(?:independent|blinded|masked|central)\s+(?:\w+\s+){0,2}review|\bBICR\b|\bIRC\b|\bIRR\b", re.I)),
+    ("investigator", re.compile(r"\binvestigator[\s-]*(?:assess\w*|review\w*|-assessed)?", re.I)),
+    ("per-protocol", re.compile(r"\bper[\s-]protocol\b", re.I)),
+    ("intention-to-treat", re.compile(r"\bintent(?:ion)?[\s-]+to[\s-]+treat\b|\bITT\b", re.I)),
+    ("univariable", re.compile(r"\buni-?variable\b|\buni-?variate\b|\bunadjusted\b", re.I)),
+    ("multivariable", re.compile(r"\bmulti-?variable\b|\bmulti-?variate\b|\badjusted\b|\baHR\b", re.I)),
+    ("final analysis", re.compile(r"\bfinal\s+(?:overall\s+survival\s+)?analys[ie]s\b", re.I)),
+    ("updated analysis", re.compile(r"\bupdated\s+analys[ie]s\b|\blonger\s+follow-up\b", re.I)),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HazardRatio:
+    """One hazard ratio as stated. `p` is operator + number ("<0.001", "=0.012")."""
+
+    value: float
+    ci_low: float | None
+    ci_high: float | None
+    ci_level: float | None
+    p: str | None
+    outcome: str  # PFS, OS, TTP, DFS, EFS, RFS, DRFS, other
+    analysis: tuple[str, ...]  # ("central review",), ("multivariable",), ...
+    subgroup: bool
+    label_text: str  # as written: "HR", "hazard ratio", "aHR", "" for a list continuation
+    span: Span  # the value, CI and p as written
+    value_span: Span  # the HR number alone
+    extractor: str
+
+    @property
+    def has_ci(self) -> bool:
+        return self.ci_low is not None
+
+
+def _ci_after(text: str, position: int, value: float) -> tuple[re.Match[str] | None, float | None, float | None]:
+    for pattern in (_CI_LABELLED, _CI_BARE):
+        match = pattern.match(text, position)
+        if match:
+            low, high = parse_decimal(match.group("lo")), parse_decimal(match.group("hi"))
+            if low <= value <= high:
+                return match, low, high
+            return None, None, None
+    return None, None, None
+
+
+def _p_near(text: str, position: int, limit: int = 40) -> re.Match[str] | None:
+    """A p-value right after `position` (before any other statistic)."""
+    window = text[position:position + limit]
+    match = P_VALUE.search(window)
+    if not match:
+        return None
+    between = window[:match.start()]
+    if _HR_LABEL.search(between) or _OTHER_RATIO.search(between) or re.search(r"\d\s*(?:%|vs|versus)", between):
+        return None
+    if re.search(r"[A-Za-z]{4,}", between.replace("CI", "")):
+        return None  # words between: the p belongs to something else
+    return P_VALUE.match(text, position + match.start())
+
+
+def _p_before(text: str, label_start: int) -> re.Match[str] | None:
+    """"[P = 0.031, HR 3.32 (...)]": a p-value stated just before the HR, in the same bracket."""
+    window_start = max(0, label_start - 25)
+    found = None
+    for match in P_VALUE.finditer(text, window_start, label_start):
+        if re.fullmatch(r"\s*[,;]?\s*", text[match.end():label_start]):
+            found = match
+    return found
+
+
+def _analysis_labels(clause: str) -> tuple[str, ...]:
+    return tuple(name for name, pattern in _ANALYSES if pattern.search(clause))
+
+
+def hazard_ratios_in_sentence(
+    sentence: Sentence, heart_rate: bool = False, previous_outcome: str | None = None
+) -> list[HazardRatio]:
+    """HRs of one sentence; `previous_outcome` labels an HR whose sentence names no outcome
+    ("The benefit was confirmed by central review (HR 0·49 ...)" after a PFS sentence)."""
+    text = sentence.text
+    found: list[HazardRatio] = []
+    taken_until = 0
+    labels = [m for m in _HR_LABEL.finditer(text) if not (heart_rate and "hazard" not in m.group("label").lower())]
+    previous_end = 0
+    for index, label in enumerate(labels):
+        if label.start() < taken_until:
+            continue
+        connect = _CONNECT.match(text, label.end())
+        if not connect:
+            continue
+        if connect.group("for") and re.search(r"\b(?:and|but|was|were|compared)\b", connect.group("for")):
+            continue  # "HR for ... and ..." spanning clauses: too loose to trust
+        value_text = connect.group("value")
+        value = parse_decimal(value_text)
+        value_end = connect.end("value")
+        ci, low, high = _ci_after(text, value_end, value)
+        if ci is None and _RANGE.match(text, value_end):
+            continue  # "HRs = 0.64-0.68": a range of HRs, not one HR
+        item = _build(sentence, label, connect.start("value"), value_end, value, ci, low, high, previous_end,
+                      label.group("label"), "effects.hr_labelled", previous_outcome)
+        found.append(item)
+        taken_until = item.span.end - sentence.start
+        previous_end = taken_until
+        next_label = labels[index + 1].start() if index + 1 < len(labels) else len(text)
+        # unlabelled continuations of this HR's list, up to the next ratio label of any kind
+        other = _OTHER_RATIO.search(text, taken_until, next_label)
+        stop = other.start() if other else next_label
+        for continuation in _continuations(sentence, taken_until, stop, previous_end, previous_outcome):
+            found.append(continuation)
+            taken_until = previous_end = continuation.span.end - sentence.start
+    return found
+
+
+_CONTINUATION = re.compile(
+    r"(?<![\w.·%-])(?P<value>" + _D + r")(?=\s*[(\[])"
+)
+
+
+def _continuations(
+    sentence: Sentence, start: int, stop: int, previous_end: int, previous_outcome: str | None
+) -> list[HazardRatio]:
+    text = sentence.text
+    found = []
+    position = start
+    while True:
+        match = _CONTINUATION.search(text, position, stop)
+        if not match:
+            return found
+        value = parse_decimal(match.group("value"))
+        ci, low, high = _ci_after(text, match.end("value"), value)
+        before = text[max(0, match.start() - 12):match.start()]
+        if ci is None or ci.end() > stop or re.search(r"(?:CI|%|[<>=≤≥])\s*$", before):
+            position = match.end()
+            continue
+        after_ci = text[ci.end():ci.end() + 12]
+        if _UNIT_AFTER.match(after_ci) or re.match(r"\s*[)\]]?\s*(?:%|months?|weeks?|years?|days?)", after_ci):
+            position = ci.end()
+            continue  # "18.5 (95% CI 11.76-21.32) months": a median, not an HR
+        item = _build(sentence, None, match.start("value"), match.end("value"), value, ci, low, high, previous_end,
+                      "", "effects.hr_list_continuation", previous_outcome)
+        found.append(item)
+        position = previous_end = item.span.end - sentence.start
+
+
+def _build(
+    sentence, label, value_start, value_end, value, ci, low, high, previous_end, label_text, extractor, previous_outcome
+) -> HazardRatio:
+    text = sentence.text
+    end = ci.end() if ci else value_end
+    p_match = _p_near(text, end)
+    p = None
+    if p_match:
+        p = normalise_p(p_match.group("op"), p_match.group("num"))
+        end = p_match.end()
+    start = label.start() if label else value_start
+    if p is None and label is not None:
+        before = _p_before(text, label.start())
+        if before:
+            p = normalise_p(before.group("op"), before.group("num"))
+    if ci:
+        closing = re.match(r"\s*[)\]]", text[end:]) if text[start - 1:start] in "([" else None
+        end = end + closing.end() if closing else end
+    clause_start = max(previous_end, _clause_start(text, start))
+    outcome = outcome_before(text, start, clause_start) or outcome_before(text, start, 0)
+    if outcome is not None:
+        outcome_label = outcome.label
+    else:
+        tail_start = label.end() if label else value_end
+        after = outcome_mentions(text[tail_start:])
+        unmatched_close = after and text[:tail_start + after[0].start].count(")") > text[:tail_start + after[0].start].count("(")
+        if after and not (unmatched_close and previous_outcome):
+            outcome_label = after[0].label  # "Age > 50 (HR 1.85 [...]) portended reduced PFS"
+        else:
+            outcome_label = previous_outcome or "other"  # the sentence continues the previous one's item
+    if label is not None and re.search(r"\bdeath\b", text[label.end():value_start], re.I):
+        outcome_label = "OS"
+    context = text[:start]
+    return HazardRatio(
+        value=value,
+        ci_low=low,
+        ci_high=high,
+        ci_level=float(ci.group("level").replace("·", ".")) if ci is not None and "level" in ci.groupdict() and ci.group("level") else (95.0 if ci else None),
+        p=p,
+        outcome=outcome_label,
+        analysis=_analysis_labels(text[:start]) + (("multivariable",) if label_text.lower().startswith(("adjusted", "ahr")) and "multivariable" not in _analysis_labels(text[:start]) else ()),
+        subgroup=bool(_SUBGROUP.search(context)),
+        label_text=label_text,
+        span=sentence.span(start, end),
+        value_span=sentence.span(value_start, value_end),
+        extractor=extractor,
+    )
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Start of the clause holding `position`: after the last ";" or sentence-level "." before it."""
+    cut = max(text.rfind(";", 0, position), text.rfind(". ", 0, position))
+    return cut + 1 if cut >= 0 else 0
+
+
+def hazard_ratios(record: Record) -> list[HazardRatio]:
+    """Every hazard ratio stated in the title and abstract, in reading order."""
+    whole = f"{record.title}\n{record.abstract_text}"
+    heart_rate = bool(_HEART_RATE.search(whole)) and not re.search(r"hazard\s+ratio", whole, re.I)
+    found: list[HazardRatio] = []
+    previous_outcome: str | None = None
+    section: tuple[str, int | None] | None = None
+    for sentence in record_sentences(record):
+        if (sentence.field, sentence.section) != section:
+            section, previous_outcome = (sentence.field, sentence.section), None
+        found.extend(hazard_ratios_in_sentence(sentence, heart_rate, previous_outcome))
+        mentions = outcome_mentions(sentence.text)
+        if mentions:
+            previous_outcome = mentions[-1].label
+    return found

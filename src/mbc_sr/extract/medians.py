@@ -1,0 +1,161 @@
+"""Median times per arm: "median PFS was 7.8 vs 3.2 months", "mOS: 131 vs. 159 months",
+"median OS of 18.5 (95% CI 11.76-21.32) months compared to 11.3 (...) months",
+"(median 6·2 months [95% CI 4·6-8·7]) ... (3·2 months [2·8-4·1])", "PFS (3.7 vs 4.6 months, HR 0.98)".
+
+A value is a median when its sentence says "median" (or mPFS/mOS/mTTP) — or, without that word, when
+an outcome is directly followed by "(a vs b months" — and it is a number with a time unit, or a
+number in an "a vs b", "a and b", "a, b and c" list that ends in a unit. Numbers inside CIs and
+ranges are bounds, not medians. Median follow-up, age, dose, number of cycles, duration of
+treatment, restricted *means* and time points ("at 12 months", "3-year", "through 24 months") are
+not outcome medians. "Not reached" has no number and gives nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mbc_sr.extract.numbers import DECIMAL_PATTERN, parse_decimal
+from mbc_sr.extract.outcomes import outcome_before, outcome_mentions
+from mbc_sr.extract.sentences import record_sentences
+from mbc_sr.extract.spans import Sentence, Span
+from mbc_sr.records import Record
+
+_D = DECIMAL_PATTERN
+_UNITS = (
+    ("months", r"months?|mos?\b\.?"),
+    ("weeks", r"weeks?|wks?\b\.?"),
+    ("days", r"days?"),
+    ("years", r"years?|yrs?\b\.?"),
+)
+_UNIT = re.compile(r"(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _UNITS) + r")(?![\w-])", re.I)
+_BRACKET = (  # a CI or range between a number and its unit: "18.5 (95% CI 11.76-21.32) months", "3·2 [2·8-4·1]"
+    r"(?:\s*[(\[]\s*(?:(?:\d{2}\s*%\s*)?(?:CI|confidence\s+interval|range|IQR)[^()\[\]]*|"
+    + _D + r"\s*(?:-|–|—|to)\s*" + _D + r")\s*[)\]])?"
+)
+_SEP = r"\s*(?:vs\.?|versus|and|or|,\s*and|,|compared\s+(?:with|to))\s*"
+_VALUE_LIST = re.compile(
+    r"(?<![\w.·/-])(?P<first>" + _D + r")" + _BRACKET
+    + r"(?P<more>(?:" + _SEP + _D + r"(?![\d.·])" + _BRACKET + r")*)\s*(?P<unit>" + _UNIT.pattern + r")?"
+)
+_MEDIAN_WORD = re.compile(r"\bmedians?\b|\bm(?:PFS|OS|TTP|DOR|DoR)\b", re.I)
+_NOT_OUTCOME_MEDIAN = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:follow[\s-]*up|age|aged|dose|doses|number|cycles?|duration\s+of\s+(?:treatment|therapy|exposure)|"
+    r"treatment\s+duration|time\s+on|exposure|interval\s+from|time\s+from\s+diagnosis|survival\s+follow|BMI|weight|level|"
+    r"value|score|volume|size|percent|isodose)",
+    re.I,
+)
+_TIME_POINT_BEFORE = re.compile(
+    r"(?:\b(?:at|after|by|through|within|up\s+to|every|for|over|beyond|than|until|before|since|least|last|first|past|from|in)"
+    r"|[≥≤<>+~]|\bthe)\s*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Median:
+    value: float
+    unit: str
+    outcome: str
+    span: Span  # the number (and its CI if written between number and unit)
+    extractor: str
+
+
+def _unit_name(match: re.Match[str]) -> str:
+    return next(name for name, _ in _UNITS if match.group(name))
+
+
+def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None) -> list[Median]:
+    text = sentence.text
+    has_median = bool(_MEDIAN_WORD.search(text))
+    implicit = [m for m in re.finditer(r"\b(?:PFS|OS|TTP|progression[\s-]+free\s+survival|overall\s+survival)\s*\(\s*(?=" + _D + r"\s*(?:vs\.?|versus))", text)]
+    if not has_median and not implicit:
+        return []
+    if not has_median and re.search(r"\bmeans?\b", text, re.I):
+        return []
+    found: list[Median] = []
+    last_unit: str | None = None
+    for match in _VALUE_LIST.finditer(text):
+        start = match.start("first")
+        numbers = _numbers_outside_brackets(text, start, match.end("more") if match.group("more") else match.end("first"))
+        unit_match = _UNIT.match(text, match.start("unit")) if match.group("unit") else None
+        unit = _unit_name(unit_match) if unit_match else None
+        if unit:
+            last_unit = unit
+        if unit is None:
+            if len(numbers) < 2 or not re.match(r"\s*,\s*HR\b|\s*[,;)]", text[match.end():]) or last_unit is None:
+                continue  # "8.1 vs 7.4, HR 1.1": a pair without unit only next to an HR, in a known unit
+            unit = last_unit
+        if not has_median and not any(i.end() <= start <= i.end() + 2 for i in implicit):
+            continue
+        if _TIME_POINT_BEFORE.search(text[max(0, start - 12):start]) or re.match(r"[-\s]*(?:year|month|week)\b[-\s]", text[match.end("first"):]):
+            continue
+        if re.match(r"\s*%", text[match.end("first"):]) or _inside_ci(text, start):
+            continue
+        if re.search(r"(?:\bCI|confidence\s+interval|\brange|\bIQR)\W{0,6}$", text[max(0, start - 20):start], re.I):
+            continue  # "95% CI, 0.200 to 0.531": interval bounds
+        median_word = None
+        for word in _MEDIAN_WORD.finditer(text, 0, start):
+            median_word = word
+        if median_word and _NOT_OUTCOME_MEDIAN.search(text[median_word.end():median_word.end() + 40]):
+            continue
+        if re.match(r"\s*median\s+(?:age|follow|dose|duration|time\s+on)", text[match.end():], re.I):
+            continue  # "52.9 years median age"
+        paired = _respectively_outcomes(text, median_word.end() if median_word else 0, start)
+        values = [(s, e, parse_decimal(text[s:e])) for s, e in numbers]
+        for index, (s, e, value) in enumerate(values):
+            if paired and len(paired) == len(values):
+                outcome = paired[index]
+            else:
+                mention = outcome_before(text, s)
+                outcome = mention.label if mention else previous_outcome or "other"
+            found.append(Median(value, unit, outcome, sentence.span(s, e), "medians.value_list" if len(values) > 1 else "medians.value"))
+    return found
+
+
+_NUMBER = re.compile(r"(?<![\w.·/-])" + _D + r"(?![\d.·])")
+
+
+def _numbers_outside_brackets(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Offsets of the numbers in text[start:end] that are not inside (...) or [...]."""
+    numbers = []
+    depth = 0
+    position = start
+    for match in _NUMBER.finditer(text, start, end):
+        depth += sum(1 if ch in "([" else -1 if ch in ")]" else 0 for ch in text[position:match.start()])
+        position = match.start()
+        if depth <= 0:
+            numbers.append((match.start(), match.end()))
+    return numbers
+
+
+def _inside_ci(text: str, position: int) -> bool:
+    """Is `position` inside a "(95% CI ...)", "[2·8-4·1]", "(range, ...)" or "(IQR ...)" bracket?"""
+    opened = max(text.rfind("(", 0, position), text.rfind("[", 0, position))
+    closed = max(text.rfind(")", 0, position), text.rfind("]", 0, position))
+    if opened <= closed:
+        return False
+    inner = text[opened + 1:position]
+    return bool(re.match(r"\s*(?:\d{2}\s*%\s*)?(?:CI|confidence|range|IQR|interquartile)", inner, re.I)) or bool(
+        re.fullmatch(r"\s*" + _D + r"\s*(?:-|–|to)\s*", inner)
+    )
+
+
+def _respectively_outcomes(text: str, start: int, end: int) -> list[str] | None:
+    """"median PFS and OS ... were 3.8 and 8.1 months": the outcomes listed in order."""
+    mentions = outcome_mentions(text[start:end])
+    if len(mentions) >= 2 and re.fullmatch(r"\s*(?:and|,)\s*", text[start + mentions[0].end:start + mentions[1].start]):
+        return [mention.label for mention in mentions[:2]]
+    return None
+
+
+def medians(record: Record) -> list[Median]:
+    """Every outcome median stated in the title and abstract."""
+    found: list[Median] = []
+    previous_outcome = None
+    for sentence in record_sentences(record):
+        found.extend(medians_in_sentence(sentence, previous_outcome))
+        mentions = outcome_mentions(sentence.text)
+        if mentions:
+            previous_outcome = mentions[-1].label
+    return found

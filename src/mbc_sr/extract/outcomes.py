@@ -1,0 +1,90 @@
+"""Outcome names as abstracts write them, mapped to one canonical label, and p-values.
+
+Shared by the hazard-ratio, median and rate extractors: "progression-free survival", "PFS",
+"nPFS", "mPFS" are PFS; "overall survival", "OS", "mOS", "death" are OS; and so on. The label of
+a value is the outcome named nearest before it in its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mbc_sr.extract.numbers import DECIMAL_PATTERN
+
+_OUTCOMES: tuple[tuple[str, str], ...] = (
+    ("DRFS", r"distant\s+(?:recurrence|relapse|metastasis)[\s-]+free(?:\s+survival|\s+interval)?|DRFS|DMFS"),
+    ("PFS", r"(?:neurological\s+|radiographic\s+|intracranial\s+|CNS\s+)?progression[\s-]+free(?:\s+survival)?|[nmri]?PFS\d?"),
+    ("TTP", r"time[\s-]+to[\s-]+(?:disease\s+|tumou?r\s+)?progression|m?TTP"),
+    ("DFS", r"(?:invasive\s+)?disease[\s-]+free\s+survival|i?DFS"),
+    ("EFS", r"event[\s-]+free\s+survival|EFS"),
+    ("RFS", r"(?:recurrence|relapse)[\s-]+free\s+survival|RFS"),
+    ("OS", r"overall\s+survival|m?OS|death\s+from\s+any\s+cause|(?:risk|hazard)\s+of\s+death|survival"),
+    ("other", r"(?:local|locoregional|distant)\s+(?:recurrence|control|failure)|metasta\w+\s+disease|mortality|"
+              r"time\s+to\s+[a-z]+(?:\s+[a-z]+)?|duration\s+of\s+response|DoR|recurrence|relapse"),
+)
+_OUTCOME = re.compile(
+    r"\b(?:" + "|".join(f"(?P<o{index}>{pattern})" for index, (_, pattern) in enumerate(_OUTCOMES)) + r")\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeMention:
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+def outcome_mentions(text: str) -> list[OutcomeMention]:
+    """Every outcome named in `text`, canonical label and position."""
+    found = []
+    for match in _OUTCOME.finditer(text):
+        index = next(i for i in range(len(_OUTCOMES)) if match.group(f"o{i}"))
+        word = match.group(0)
+        if len(word) <= 5 and " " not in word and sum(ch.isupper() for ch in word) < 2:
+            continue  # an abbreviation is written in capitals: "os" (bone) is not OS
+        found.append(OutcomeMention(_OUTCOMES[index][0], match.start(), match.end(), word))
+    return found
+
+
+def outcome_before(text: str, position: int, stop: int = 0) -> OutcomeMention | None:
+    """The outcome named nearest before `position` (not before `stop`)."""
+    best = None
+    for mention in outcome_mentions(text[stop:position]):
+        best = mention
+    if best is None:
+        return None
+    return OutcomeMention(best.label, best.start + stop, best.end + stop, best.text)
+
+
+# --------------------------------------------------------------------------- p-values
+
+P_VALUE = re.compile(
+    r"(?<![\w])(?:two[\s-]sided\s+|log[\s-]?rank\s+|adjusted\s+|one[\s-]sided\s+)?[Pp](?:\s*[-\s]?value)?\s*"
+    r"(?P<op>=|<|>|≤|≥|<=|>=|=<|=>|⩽|⩾)\s*(?P<num>" + DECIMAL_PATTERN + r"(?:\s*[x×]\s*10\s*[-−]\s*\d+)?)"
+)
+_OPS = {"<=": "≤", "=<": "≤", "⩽": "≤", ">=": "≥", "=>": "≥", "⩾": "≥"}
+
+
+def normalise_p(op: str, number: str) -> str:
+    """"<" + ".001" -> "<0.001"; "=" + "0·0002" -> "=0.0002"."""
+    text = number.replace("·", ".").replace("−", "-").replace(" ", "")
+    if text.startswith("."):
+        text = "0" + text
+    return _OPS.get(op, op) + text
+
+
+def p_value_number(p: str) -> tuple[str, float] | None:
+    """("<", 0.001) from "<0.001"; None when unreadable."""
+    match = re.match(r"(=|<|>|≤|≥)(.+)", p)
+    if not match:
+        return None
+    raw = match.group(2)
+    sci = re.match(r"([\d.]+)[x×]10-(\d+)$", raw)
+    try:
+        value = float(sci.group(1)) * 10 ** -int(sci.group(2)) if sci else float(raw)
+    except ValueError:
+        return None
+    return match.group(1), value

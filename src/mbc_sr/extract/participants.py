@@ -1,0 +1,352 @@
+"""How many people: the total randomised / enrolled / analysed, and the number per arm.
+
+Counts are read in digits ("1,019", "13 388") or words ("Seventy-five", "One-hundred-and-fifty").
+A count is a head count only next to a word for people (patients, women, participants, ...) or
+an enrolment verb ("were randomised", "participated"); counts of cells, mice, samples, tumours,
+studies, centres or attacks never are, nor is a count followed by a percentage (a subset: "101
+(16.3%) had CNS metastases"), a fraction ("2/74") or a hypothetical ("would require 1140 patients").
+
+Totals carry their kind, from the verb or phrase: randomised > ITT population > enrolled
+(enrolled, recruited, accrued, included, entered, participated, "a total of", "Of the N patients",
+"(N = 676)" after study/cohort) > eligible > treated > analysed / cohort. `study_total` picks the
+highest kind, the first stated among equals.
+
+Per-arm counts come from allocation phrasing: "(n = 40) ... (n = 40)", "group A = 72", "(65
+patients [50%]) or ... (65 patients [50%])", "(494 navigated; 545 control)", "40 were allocated to
+..., and 38 ...", "94 received DOC and 74 received ABI", "500 treated with A, 514 with B and 508
+with C", "29 (50%) each", "80 patients entered into each active group and 40 into placebo".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mbc_sr.extract.numbers import Count, find_counts
+from mbc_sr.extract.sentences import record_sentences
+from mbc_sr.extract.spans import Sentence
+from mbc_sr.extract.values import Extracted
+from mbc_sr.records import Record
+
+PEOPLE = (
+    r"(?:patients?|women|woman|men|man|participants?|subjects?|adults?|children|child|infants?|"
+    r"individuals?|persons?|people|volunteers?|outpatients?|inpatients?|students?|employees?|girls?|"
+    r"boys?|neonates?|newborns?|mothers?|smokers?|survivors?|cases|veterans?|residents?|pts)"
+)
+_NOT_PEOPLE = re.compile(
+    r"\b(?:cells?|cell\s+lines?|mice|mouse|rats?|animals?|dogs?|xenografts?|organoids?|samples?|"
+    r"specimens?|tumou?rs|lesions?|biopsies|stud(?:y|ies)|trials?|RCTs?|articles?|records?|"
+    r"publications?|centres?|centers?|hospitals?|sites?|institutions?|clinics?|countries|"
+    r"attacks?|cycles?|events?|deaths?|biomarkers?|genes?|plans?|images?|scans?|eyes?|teeth|"
+    r"doses?|courses?|episodes?|visits?)\b",
+    re.I,
+)
+_PEOPLE = re.compile(rf"\b{PEOPLE}\b", re.I)
+
+#: kind -> rank; higher wins when choosing the study total.
+KIND_RANK = {"randomised": 6, "itt": 5, "enrolled": 4, "eligible": 3, "treated": 2, "analysed": 1, "cohort": 1}
+_VERBS = (
+    ("randomised", r"randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|allocated(?:\s+randomly)?|assigned\s+randomly"),
+    ("enrolled", r"enrol+ed|recruited|accrued|included|entered|registered|participated|took\s+part|were\s+studied|consented|signed\s+up"),
+    ("eligible", r"were\s+eligible|met\s+(?:the\s+)?(?:inclusion|eligibility)"),
+    ("treated", r"(?:were\s+)?treated|received"),
+    ("analysed", r"analy[sz]ed|evaluated|assessed|evaluable|assessable"),
+    ("cohort", r"identified|referred|underwent|diagnosed"),
+)
+_VERB = re.compile(r"\b(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _VERBS) + r")\b", re.I)
+_STRONG = {"randomised", "enrolled", "eligible"}
+_COUNT = r"#_*"
+
+
+@dataclass(slots=True)
+class _Masked:
+    """A sentence with each count replaced by "#___" of the same length (offsets unchanged)."""
+
+    sentence: Sentence
+    text: str
+    counts: dict[int, Count]  # start offset -> count
+
+    @classmethod
+    def of(cls, sentence: Sentence) -> _Masked:
+        text = sentence.text
+        counts = {}
+        chars = list(text)
+        for count in find_counts(text):
+            if count.in_words and count.value < 2 and not _looks_like_count_word(text, count):
+                continue  # "one of", "One patient" is rare as a study size
+            if re.match(r"\s*(?:%|percent\b|per\s*cent\b)", text[count.end:]) or _is_label(text, count):
+                continue  # a percentage, or an ordinal label: "grade 2", "stage 3", "GRECCAR 2"
+            counts[count.start] = count
+            chars[count.start:count.end] = "#" + "_" * (count.end - count.start - 1)
+        return cls(sentence, "".join(chars), counts)
+
+    def count_at(self, offset: int) -> Count:
+        return self.counts[offset]
+
+
+_LABEL_WORDS = re.compile(
+    r"(?:\b(?:grade|stage|phase|type|level|class|version|score|step|line|part|cycle|day|week|month|year|"
+    r"arm|group|cohort|table|figure|fig|no|number|visit|session|dose|cohorts|trial|study|aged?|ages|"
+    r"CTCAE|NYHA|ECOG|WHO|PS|T|N|M|v|vs|ratio|of\s+the\s+top)\.?|\b[A-Z]{2,}[A-Za-z]*(?:\s*[-–])?|[<>≤≥±×/-])\s*$",
+)
+_UNIT_AFTER = re.compile(
+    r"\s*(?:[-–]\s*)?(?:years?|yrs?|months?|mo|weeks?|wks?|days?|hours?|h|min(?:utes)?|mg|g|kg|ml|mL|µg|mcg|"
+    r"Gy|cm|mm|m2|fractions?|cycles?|times|doses?|points?|sites?|centres?|centers?|hospitals?|countries|"
+    r"institutions?)\b",
+)
+
+
+def _is_label(text: str, count: Count) -> bool:
+    """An ordinal or identifier, not a head count: "grade 2", "Stage IV", "after 12 weeks"."""
+    return bool(_LABEL_WORDS.search(text[max(0, count.start - 25):count.start])) or bool(
+        _UNIT_AFTER.match(text, count.end)
+    )
+
+
+def _looks_like_count_word(text: str, count: Count) -> bool:
+    return bool(_PEOPLE.match(text, count.end + 1))
+
+
+def _is_subset_or_fraction(text: str, count: Count) -> bool:
+    after = text[count.end:count.end + 12]
+    before = text[max(0, count.start - 12):count.start]
+    return bool(
+        re.match(r"\s*(?:%|percent|per\s*cent|\(\s*\d+(?:[.·]\d+)?\s*%|/\s*\d|\[\s*\d+(?:[.·]\d+)?\s*%)", after)
+        or re.search(r"(?:/\s*|of\s+whom\s+|including\s+(?:only\s+)?|among\s+them,?\s+|aged\s+|age\s+)$", before, re.I)
+    )
+
+
+def _is_hypothetical(text: str, start: int) -> bool:
+    return bool(re.search(r"\b(?:would|will|could|should)\s+(?:require|need|include|enrol+)\b[^.;]{0,40}$|\brecruiting\s+$|\brequired?\s+$|\bsample\s+size\s+of\s+$|\btarget(?:ed)?\s+(?:of\s+)?$", text[max(0, start - 60):start], re.I))
+
+
+@dataclass(frozen=True, slots=True)
+class _Gap:
+    length: int
+
+    def end(self) -> int:
+        return self.length
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
+    """The people noun within `limit` words after a count (adjectives, diagnoses between);
+    None when a non-person noun or another count comes first."""
+    for index, token in enumerate(_TOKEN.finditer(text, end)):
+        if index >= limit:
+            return None
+        word = token.group(0).strip("(),;:.[]")
+        if "#" in word or re.search(r"[;:.]$", token.group(0)) and not _PEOPLE.fullmatch(word):
+            return None
+        if _NOT_PEOPLE.fullmatch(word):
+            return None
+        if _PEOPLE.fullmatch(word):
+            return _Gap(token.start() + token.group(0).index(word) + len(word) - end)
+    return None
+
+
+def _verb_kind(clause: str) -> tuple[str, re.Match[str]] | None:
+    best = None
+    for match in _VERB.finditer(clause):
+        kind = next(k for k, _ in _VERBS if match.group(k))
+        if best is None or KIND_RANK[kind] > KIND_RANK[best[0]]:
+            best = (kind, match)
+    return best
+
+
+def _total(masked: _Masked, start: int, kind: str, extractor: str) -> Extracted:
+    count = masked.count_at(start)
+    return Extracted(
+        "n_total", count.value, masked.sentence.span(count.start, count.end), f"participants.{extractor}", label=kind,
+        details=(("in_words", count.in_words),),
+    )
+
+
+def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
+    masked = _Masked.of(sentence)
+    text = masked.text
+    found: dict[int, Extracted] = {}
+
+    def offer(item: Extracted) -> None:
+        start = item.span.start - sentence.start
+        current = found.get(start)
+        if current is None or KIND_RANK[item.label] > KIND_RANK[current.label]:
+            found[start] = item
+
+    for start, count in masked.counts.items():
+        if _is_subset_or_fraction(sentence.text, count) or _is_hypothetical(sentence.text, start):
+            continue
+        before = text[max(0, start - 80):start]
+        after_people = _people_after(text, count.end)
+        # "(N = 676)" after a study / cohort / population word, not an arm list
+        if re.search(r"\(\s*[Nn]\s*=\s*$", before) and len(re.findall(r"\b[nN]\s*=\s*#", text)) == 1:
+            if re.search(r"\b(?:study|trial|cohort|subcohort|population|sample|series|registry|analysis)\b[^()]{0,40}\(\s*[Nn]\s*=\s*$", before, re.I):
+                offer(_total(masked, start, "enrolled", "n_equals_total"))
+            continue
+        # "population included / comprised (of) N patients"
+        population = re.search(r"\b(?P<itt>intent(?:ion)?[\s-]+to[\s-]+treat|ITT)?[\w\s()-]{0,30}?\bpopulation\s+(?:included|comprised|consisted|was)(?:\s+of)?\s+$", before, re.I)
+        if population:
+            offer(_total(masked, start, "itt" if population.group("itt") else "enrolled", "population_total"))
+            continue
+        if re.search(r"\ba\s+total\s+of\s+$", before, re.I):
+            clause = _clause_after(text, count.end)
+            verb = _verb_kind(clause)
+            if _NOT_PEOPLE.match(text, count.end + 1) is None:
+                offer(_total(masked, start, verb[0] if verb else "enrolled", "a_total_of"))
+                continue
+        if re.search(r"(?:^|[,;(]\s*|\b(?:of|from)\s+)\b[Oo]f\s+(?:the\s+|these\s+|all\s+)?$|^\s*Of\s+(?:the\s+)?$", before) and after_people:
+            tail = text[count.end + after_people.end():count.end + after_people.end() + 40]
+            verb = _verb_kind(re.split(r"[,;]", tail)[0])
+            offer(_total(masked, start, verb[0] if verb else "enrolled", "of_the_total"))
+            continue
+        verb_before = re.search(
+            r"\b(?P<verb>randomi[sz]ed|randomly\s+assigned|enrol+ed|recruited|included|studied|analy[sz]ed|"
+            r"evaluated|treated|accrued|identified)\s+(?:a\s+total\s+of\s+|only\s+|all\s+)?$", before, re.I)
+        if verb_before and after_people:
+            kind = _verb_kind(verb_before.group("verb"))
+            offer(_total(masked, start, kind[0] if kind else "analysed", "verb_then_count"))
+            continue
+        if re.search(r"\b(?:from|in|on)\s+$", before, re.I) and after_people and re.search(
+            r"\b(?:samples?|data|specimens?|sequencing|analysis|information)\b[^.;]{0,40}\bfrom\s+$", before, re.I
+        ):
+            offer(_total(masked, start, "analysed", "data_from"))
+            continue
+        if after_people and re.search(
+            r"\b(?:study|analysis|trial|evaluation|associations?|outcomes?|experience)\b[^.;]{0,80}\b(?:in|of|among)\s+$", before, re.I
+        ) and not re.match(r"\s*(?:and|or)\s+#", text[count.end + after_people.end():]):
+            offer(_total(masked, start, "analysed", "study_in_count"))
+        # "N <people> ... were randomised / enrolled / ..." within the clause
+        clause = _clause_after(text, count.end)
+        verb = _verb_kind(clause)
+        if verb is None:
+            continue
+        gap = clause[:verb[1].start()]
+        if re.search(r"#_*\s+\(?\b" + PEOPLE, gap, re.I) or (not after_people and _NOT_PEOPLE.search(gap)):
+            continue
+        if re.search(r"\b(?:and|or)\s+$", before) and re.search(r"#_*\s*\w*\s*$", before[:-4] if len(before) > 4 else ""):
+            continue  # "6,803 men and 4,558 women": a split, not a total
+        bare = re.fullmatch(r"\s*(?:(?:were|was|had\s+been|have\s+been|then)\s+)*", gap) is not None
+        if after_people or (bare and verb[0] in _STRONG):
+            if re.match(r"\s*(?:and|or)\s+#", text[count.end + (after_people.end() if after_people else 0):]):
+                continue
+            offer(_total(masked, start, verb[0], "count_then_verb"))
+    return list(found.values())
+
+
+def _clause_after(text: str, end: int, limit: int = 220) -> str:
+    """Text after a count up to the end of its clause (";", ":" or a new count-with-people)."""
+    chunk = text[end:end + limit]
+    stop = re.search(r"[;:]|\s-\s|—", chunk)
+    return chunk[:stop.start()] if stop else chunk
+
+
+# --------------------------------------------------------------------------- per arm
+
+_ALLOCATION = re.compile(
+    r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated|divided|received|treated)\b", re.I
+)
+
+
+_NOT_ARM_LABEL = (
+    r"(?:years?|months?|weeks?|days?|mg|attacks?|events?|deaths?|%|white|black|asian|hispanic|caucasian|"
+    r"african|latin|males?|females?|men|women|boys|girls)\b"
+)
+
+
+_EVENTS = re.compile(r"\b(?:deaths?|died|events?|progress\w*|recurr\w*|relaps\w*|respon\w*|toxicit\w*|adverse)\b", re.I)
+
+
+def _is_outcome_count(text: str, start: int, end: int) -> bool:
+    """A count of events, not of allocated people: "23 [10%] of 233 in A" (233 is a denominator),
+    "Five patients in the A arm achieved a response"."""
+    if re.search(r"(?:#_*|\d|[\])])\s*(?:\[[^\]]*\]|\([^)]*\))?\s*of\s+$", text[max(0, start - 30):start]):
+        return True
+    return bool(re.match(r"[^,;]{0,15}?\b(?:achieved|had|experienced|died|developed|showed|responded|progressed|reported)\b", text[end:]))
+
+
+def _sums_to_stated(masked: _Masked, offset: int, inner: str) -> bool:
+    """A breakdown "(494 navigated; 545 control)" of a count stated in the same sentence."""
+    parts = [masked.counts[offset + m.start()].value for m in re.finditer(_COUNT, inner) if offset + m.start() in masked.counts]
+    others = {count.value for start, count in masked.counts.items() if not offset <= start < offset + len(inner)}
+    return len(parts) >= 2 and sum(parts) in others
+
+
+def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
+    masked = _Masked.of(sentence)
+    text = masked.text
+    hits: dict[int, str] = {}
+
+    n_equals = [m for m in re.finditer(r"\b[nN]\s*=\s*(" + _COUNT + ")", text)]
+    allocation = _ALLOCATION.search(text)
+    if len(n_equals) >= 2 or (n_equals and allocation and allocation.start() < n_equals[0].start()):
+        for match in n_equals:
+            if not re.search(r"\b(?:study|trial|cohort|subcohort|population)\s*\(\s*[nN]\s*=\s*$", text[:match.start(1)], re.I):
+                hits.setdefault(match.start(1), "n_equals")
+    for match in re.finditer(r"\b(?:group|arm|cohort)\s+[A-Z0-9]{1,2}\s*[=:]\s*(" + _COUNT + ")", text):
+        hits.setdefault(match.start(1), "group_equals")
+    people_in_brackets = list(re.finditer(r"\(\s*(" + _COUNT + r")\s+" + PEOPLE + r"\b", text, re.I))
+    if people_in_brackets and allocation:
+        for match in people_in_brackets:
+            hits.setdefault(match.start(1), "bracket_people")
+    for group in re.finditer(r"\(([^()]*)\)", text):
+        inner = group.group(1)
+        items = re.findall(r"(?:^|[;,]\s*|\s+and\s+)(" + _COUNT + r")\s+(?:in\s+(?:the\s+)?)?([A-Za-z][\w+-]*(?:\s+[A-Za-z][\w+-]*){0,2})\s*(?=$|[;,]|\s+and\s)", inner)
+        if len(items) >= 2 and not any(re.match(_NOT_ARM_LABEL, label, re.I) for _, label in items) and _sums_to_stated(masked, group.start(1), inner):
+            position = group.start(1)
+            for match in re.finditer(_COUNT, inner):
+                hits.setdefault(position + match.start(), "parenthetical_breakdown")
+    for pattern, name in (
+        (r"(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:were\s+|was\s+)?(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\b", "count_assigned_to"),
+        (r"(?:assigned|allocated|randomi[sz]ed)\s+(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?to\b", "assigned_count_to"),
+        (r"(?:^|[,;]\s*|\band\s+)(" + _COUNT + r")\s+to\s+(?:the\s+)?[a-z]", "count_to_arm"),
+        (r"(" + _COUNT + r")\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\))?\s+(?:" + PEOPLE + r"\s+)?received\b", "count_received"),
+        (r"(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:(?:were\s+)?treated\s+with\s+[A-Za-z]|with\s+[A-Za-z][\w-]*(?:\s+[\w-]+){0,2}\s+\d+(?:[.·]\d+)?\s*(?:mg|µg|mcg|g|IU|units?)\b)", "count_with_drug"),
+        (r"(" + _COUNT + r")\s*(?:\([^)]*\))?\s+each\b", "count_each"),
+        (r"(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?in\s+the\s+[^,;()]{0,50}?\b(?:group|arm)\b", "count_in_group"),
+        (r"(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:entered\s+|were\s+entered\s+)?into\s+(?:each|the|an?)\b[^,;]{0,40}\b(?:group|arm)", "count_into_group"),
+    ):
+        matches = [m for m in re.finditer(pattern, text, re.I) if not _is_outcome_count(text, m.start(1), m.end())]
+        needs_two = name in ("count_received", "count_with_drug", "count_to_arm", "count_in_group")
+        if matches and name == "count_in_group" and _EVENTS.search(text[max(0, matches[0].start() - 60):matches[0].start()]):
+            continue  # "508 deaths were recorded (248 in the A group and 260 in the B group)"
+        if name == "count_to_arm" and not re.search(r"\b(?:assigned|allocated|randomi[sz]ed)\b", text, re.I):
+            continue
+        if len(matches) >= (2 if needs_two else 1):
+            for match in matches:
+                hits.setdefault(match.start(1), name)
+    found = []
+    for start, name in sorted(hits.items()):
+        count = masked.counts.get(start)
+        if count is None or re.match(r"\s*%", sentence.text[count.end:]):
+            continue
+        found.append(Extracted("n_arm", count.value, sentence.span(count.start, count.end), f"participants.{name}",
+                               details=(("in_words", count.in_words),)))
+    return found
+
+
+# --------------------------------------------------------------------------- record level
+
+
+def participant_counts(record: Record) -> tuple[list[Extracted], list[Extracted]]:
+    """(totals, per-arm counts) with spans, in reading order."""
+    totals: list[Extracted] = []
+    arms: list[Extracted] = []
+    for sentence in record_sentences(record):
+        if sentence.label and re.match(r"(?:TRIAL\s+)?REGISTRATION|FUNDING|CLINICAL\s*TRIAL", sentence.label):
+            continue
+        arm_items = arms_in_sentence(sentence)
+        arm_starts = {item.span.start for item in arm_items}
+        totals.extend(item for item in totals_in_sentence(sentence) if item.span.start not in arm_starts)
+        arms.extend(arm_items)
+    return totals, arms
+
+
+def study_total(totals: list[Extracted]) -> Extracted | None:
+    """The headline total: the highest kind (randomised first), the first stated among equals."""
+    best = None
+    for item in totals:
+        if best is None or KIND_RANK[item.label] > KIND_RANK[best.label]:
+            best = item
+    return best

@@ -1,0 +1,188 @@
+"""Trial registry ids (NCT, ISRCTN, EudraCT, ...) and trial acronyms (BOLERO-2, TAMRAD, ...).
+
+Registry ids come from the record's DataBank accessions (PubMed's structured list) and from the
+title and abstract text, where they are written many ways: "NCT00863655", "ClinicalTrials.gov,
+number NCT00863655", "ISRCTN, number 96169987", "ISRCTN 46020948", "EudraCT 2004-001234-56",
+"UMIN000012345", "NTR4132", "KCT0002509". Each id is normalised (registry prefix, no spaces)
+so that two reports of one trial compare equal.
+
+Trial acronyms: the review's known trials (REVIEW_TRIALS, from the protocol background) are
+always recognised; other names are recognised when written the way trial names are — a
+capitalised word with a number ("FIRE-3", "MONARCH 2", "NVALT19", "IMpassion130") within a few
+words of "trial", "study", "randomised" or "phase" (genes and cell lines look the same), or a
+capitalised word directly before or after "trial"/"study" ("the SAFIA trial", "CLOT study").
+Cooperative groups, registries and common abbreviations are not trial names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from mbc_sr.extract.sentences import record_sentences
+from mbc_sr.extract.spans import DATABANK, Sentence, whole_field_span
+from mbc_sr.extract.values import Extracted
+from mbc_sr.records import Record
+
+# (registry, pattern over text, normaliser of the match groups)
+_REGISTRY_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ClinicalTrials.gov", re.compile(r"\bNCT\s?(\d{8})\b", re.I)),
+    ("ISRCTN", re.compile(r"\bISRCTN(?:\s*registry)?[\s:,#]*(?:number|no\.?|identifier|id)?[\s:,#]*(\d{8})\b", re.I)),
+    ("EudraCT", re.compile(r"\bEudra\s?CT(?:\s*(?:number|no\.?|identifier|id))?[\s:,#]*(\d{4}-\d{6}-\d{2})\b", re.I)),
+    ("UMIN", re.compile(r"\bUMIN(?:-CTR)?[\s:,#]*(\d{9})\b", re.I)),
+    ("JAPIC", re.compile(r"\bJapicCTI-?(\d{6})\b", re.I)),
+    ("jRCT", re.compile(r"\bjRCT([a-z]?\d{9,10})\b", re.I)),
+    ("ChiCTR", re.compile(r"\bChiCTR-?((?:[A-Z]{2,4}-?)?\d{6,12})\b", re.I)),
+    ("ANZCTR", re.compile(r"\bACTRN\s?(\d{14})\b", re.I)),
+    ("CTRI", re.compile(r"\bCTRI/(\d{4}/\d{2,3}/\d{6})\b", re.I)),
+    ("DRKS", re.compile(r"\bDRKS\s?(\d{8})\b", re.I)),
+    ("NTR", re.compile(r"\bNTR\s?(\d{3,5})\b")),
+    ("NL", re.compile(r"(?<=[/\s(])NL(\d{4,5})\b")),
+    ("CRIS", re.compile(r"\bKCT(\d{7})\b")),
+    ("IRCT", re.compile(r"\bIRCT(\d{8,14}N\d{1,3})\b", re.I)),
+    ("PACTR", re.compile(r"\bPACTR(\d{15})\b", re.I)),
+    ("TCTR", re.compile(r"\bTCTR(\d{11})\b", re.I)),
+)
+_PREFIX = {
+    "ClinicalTrials.gov": "NCT", "ISRCTN": "ISRCTN", "EudraCT": "EUDRACT", "UMIN": "UMIN",
+    "JAPIC": "JapicCTI-", "jRCT": "jRCT", "ChiCTR": "ChiCTR", "ANZCTR": "ACTRN", "CTRI": "CTRI/",
+    "DRKS": "DRKS", "NTR": "NTR", "NL": "NL", "CRIS": "KCT", "IRCT": "IRCT", "PACTR": "PACTR",
+    "TCTR": "TCTR",
+}
+# A bare "number 96169987" right after a registry name the pattern did not tie to it.
+_DATABANK_NAMES = {
+    "clinicaltrials.gov": "ClinicalTrials.gov", "isrctn": "ISRCTN", "eudract": "EudraCT",
+    "anzctr": "ANZCTR", "chictr": "ChiCTR", "umin": "UMIN", "drks": "DRKS", "jrct": "jRCT",
+}
+
+
+_ANY_DIGITS = re.compile(r"\d{3}")
+
+
+def normalise_registry_id(registry: str, raw: str) -> str:
+    """"NCT" + 8 digits, "ISRCTN" + 8 digits, "EUDRACT2004-001234-56", ... (spaces removed)."""
+    body = re.sub(r"\s+", "", raw)
+    prefix = _PREFIX.get(registry, "")
+    if body.upper().startswith(prefix.upper()):
+        body = body[len(prefix):]
+    if registry == "ChiCTR":
+        body = body.upper().lstrip("-")
+    return prefix + body
+
+
+def registry_ids_in_sentence(sentence: Sentence, extractor: str = "registry.text") -> list[Extracted]:
+    found: list[Extracted] = []
+    if not _ANY_DIGITS.search(sentence.text):
+        return found  # every registry id has at least three digits
+    for registry, pattern in _REGISTRY_PATTERNS:
+        for match in pattern.finditer(sentence.text):
+            value = normalise_registry_id(registry, match.group(1))
+            found.append(Extracted("registry_id", value, sentence.span(match.start(), match.end()), extractor, label=registry))
+    return found
+
+
+def registry_ids(record: Record) -> list[Extracted]:
+    """Registry ids from the DataBank list and the text; one entry per (id, place) found."""
+    found: list[Extracted] = []
+    for index, accession in enumerate(record.databank_accessions):
+        registry = _DATABANK_NAMES.get(accession.databank.strip().lower(), accession.databank)
+        value = normalise_registry_id(registry, accession.accession)
+        span = whole_field_span(DATABANK, index, accession.accession)
+        found.append(Extracted("registry_id", value, span, "registry.databank", label=registry))
+    for sentence in record_sentences(record):
+        found.extend(registry_ids_in_sentence(sentence))
+    return found
+
+
+def unique_values(values: Iterable[Extracted]) -> list[str]:
+    """The distinct values, in first-seen order."""
+    seen: dict[str, None] = {}
+    for item in values:
+        seen.setdefault(str(item.value), None)
+    return list(seen)
+
+
+# --------------------------------------------------------------------------- trial acronyms
+
+#: Trials the review expects (REVIEW-BACKGROUND): always recognised, whatever their spelling.
+REVIEW_TRIALS = (
+    "BOLERO-1", "BOLERO-2", "BOLERO-3", "BOLERO-4", "BOLERO-5", "BOLERO-6", "TAMRAD", "HORIZON",
+    "MIRACLE", "PrE0102", "BALLET", "4EVER", "EVEREXES",
+)
+_KNOWN = re.compile(
+    r"\b(BOLERO)[\s-]?([1-6])\b|\b(TAMRAD|HORIZON|MIRACLE|BALLET|EVEREXES)\b|\b(PrE\s?0102)\b|\b(4EVER)\b"
+)
+#: Names that are not one trial: groups, registries, agencies, biomarkers, endpoints, designs.
+NOT_TRIAL_NAMES = frozenset(
+    """
+    ECOG SWOG CALGB EORTC NSABP GBG GEICAM NCIC NCCTG ACOSOG RTOG NRG IBCSG ABCSG JCOG KCSG AIO
+    IFCT NVALT MRC NCRI SEER NCDB NHANES NCI FDA EMA WHO ASCO ESMO SABCS AACR NCCN USA UK EU NHS
+    RCT RCTS NCT ISRCTN HER2 HER3 EGFR BRCA BRCA1 BRCA2 PIK3CA AKT1 PTEN ESR1 CDK4 CDK6 TP53 KRAS
+    MTOR MTORC1 MTORC2 PI3K PFS ORR DFS IDFS CBR QOL HRQOL MBC ABC TNBC DNA RNA MRI PET CT ECG
+    AUC HPLC ELISA COVID SARS PCR CI HR OR RR SD IQR ITT PHASE STUDY TRIAL CLINICAL REVIEW META
+    ANALYSIS CASE COHORT CTCAE RECIST WHO ECOG KPS NSCLC SCLC CRC HCC RCC AML CML CLL GIST PD-L1
+    PD-1 CTLA-4 VEGF VEGFR FGFR FGFR1 IGF IGF1R ER PR AR PSA IHC FISH NGS CTDNA LMWH VKA
+    """.split()
+)
+_NUMBERED_NAME = re.compile(r"\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*)[- ]?([1-9]\d{0,2}[A-Za-z]?)\b(?![-/.·,]?\d)")
+_TRIAL_CONTEXT = re.compile(r"\b(?:trials?|study|randomi[sz]|phase)\b|\brandomi[sz]", re.I)
+_WORD_NAME = re.compile(
+    r"\b(?:the\s+)?([A-Z][A-Z0-9]{2,}[A-Z0-9](?:-[A-Z0-9]+)?)\s+(?:randomi[sz]ed\s+|phase\s+\S+\s+)?(?:trial|study)\b"
+    r"|\b(?:trial|study)\s+\(([A-Z][A-Za-z0-9]{2,}(?:-[A-Za-z0-9]+)*)\)"
+)
+
+
+def _acceptable(name: str) -> bool:
+    base = re.split(r"[- ]", name)[0].upper()
+    return (
+        name.upper() not in NOT_TRIAL_NAMES
+        and base not in NOT_TRIAL_NAMES
+        and sum(ch.isalpha() for ch in base) >= 3
+        and not re.fullmatch(r"[A-Z]{1,2}\d+", name)
+    )
+
+
+def trial_acronyms(record: Record) -> list[Extracted]:
+    """Trial names the record states (see the module docstring), with spans."""
+    found: list[Extracted] = []
+    for sentence in record_sentences(record):
+        text = sentence.text
+        taken: list[tuple[int, int]] = []
+        for match in _KNOWN.finditer(text):
+            if match.group(1):
+                value = f"BOLERO-{match.group(2)}"
+            else:
+                value = (match.group(3) or match.group(4) or match.group(5)).replace(" ", "")
+            found.append(Extracted("acronym", value, sentence.span(match.start(), match.end()), "registry.known_trial"))
+            taken.append(match.span())
+        for match in _NUMBERED_NAME.finditer(text):
+            name, number = match.group(1), match.group(2)
+            window = text[max(0, match.start() - 60):match.end() + 60]
+            if not _TRIAL_CONTEXT.search(window):
+                continue  # a numbered name is a trial's only when "trial"/"study"/"phase" is near
+            if _overlaps(match.span(), taken) or sum(ch.isalpha() for ch in name) < 4:
+                continue  # genes, cell lines and drug codes are short: CCL5, MCF-7, AKT1, RAD001
+            if not _acceptable(name) or _is_dose_or_unit(text, match.end()):
+                continue
+            separator = " " if " " in match.group(0) else "-" if "-" in match.group(0) else ""
+            value = f"{name}{separator}{number}"
+            found.append(Extracted("acronym", value, sentence.span(match.start(), match.end()), "registry.numbered_name"))
+            taken.append(match.span())
+        for match in _WORD_NAME.finditer(text):
+            group = 1 if match.group(1) else 2
+            name = match.group(group)
+            span = match.span(group)
+            if _overlaps(span, taken) or not _acceptable(name):
+                continue
+            found.append(Extracted("acronym", name, sentence.span(*span), "registry.named_trial"))
+            taken.append(span)
+    return found
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in taken)
+
+
+def _is_dose_or_unit(text: str, end: int) -> bool:
+    """"CCI 779 mg", "HER 2 positive"? A number followed by a unit is a dose, not a trial."""
+    return bool(re.match(r"\s*(?:mg|g|ml|mL|µg|mcg|kg|%|Gy|cm|mm|h|hours?|days?|weeks?|months?)\b", text[end:]))

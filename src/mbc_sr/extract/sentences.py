@@ -1,0 +1,74 @@
+"""Split a record's title and abstract sections into sentences, keeping offsets.
+
+Abstracts are full of full stops that do not end a sentence: decimals ("0.43", "P < .001"),
+abbreviations ("vs.", "e.g.", "et al.", "approx.", "Fig."), initials and numbered lists. A
+sentence ends at ".", "!" or "?" (optionally followed by a closing quote or bracket) when white
+space and then an upper-case letter, a digit or an opening bracket follow, and the word before
+the stop is not a known abbreviation. Semicolon-joined sections (some CSV exports) stay one
+sentence per clause group; that is good enough for value extraction, which reads sentence by
+sentence and never needs a perfect split.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from mbc_sr.extract.spans import ABSTRACT, TITLE, Sentence
+from mbc_sr.records import Record
+
+_ABBREVIATIONS = frozenset(
+    """
+    vs v al e.g eg i.e ie etc approx ca cf fig figs no nos ref refs dr mr mrs ms prof st inc ltd
+    co corp jan feb mar apr jun jul aug sep sept oct nov dec min max mg kg iu resp wk wks mo yr
+    yrs hr hrs sec vol suppl ed eds pts pt
+    """.split()
+)
+# A stop, optional closing quote/bracket, white space, then what may start a sentence.
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]?(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs covering `text`; surrounding white space trimmed."""
+    sentences: list[tuple[int, str]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        before = text[start:match.start()]
+        word = _WORD_BEFORE.search(before)
+        if word:
+            token = word.group(1).rstrip(".").lower()
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha() and token != "a"):
+                continue  # "vs. 3.2", "et al. 2010", an initial "J. Smith"
+        _append(sentences, text, start, end)
+        start = end
+    _append(sentences, text, start, len(text))
+    return sentences
+
+
+def _append(sentences: list[tuple[int, str]], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        sentences.append((start + chunk.index(stripped[0]), stripped))
+
+
+def record_sentences(record: Record) -> tuple[Sentence, ...]:
+    """The title's sentences, then each abstract section's, in order.
+
+    Every extractor reads a record sentence by sentence, so the split of the last few records
+    is cached (keyed by their text, as records themselves are not hashable).
+    """
+    key = (record.title or "", tuple((s.text or "", s.label, s.nlm_category) for s in record.abstract))
+    return _sentences(key)
+
+
+@lru_cache(maxsize=32)
+def _sentences(key: tuple[str, tuple[tuple[str, str | None, str | None], ...]]) -> tuple[Sentence, ...]:
+    title, sections = key
+    found = [Sentence(TITLE, None, offset, text, "TITLE") for offset, text in split_sentences(title)]
+    for index, (section_text, label, category) in enumerate(sections):
+        name = (label or category or "").upper() or None
+        found.extend(Sentence(ABSTRACT, index, offset, text, name) for offset, text in split_sentences(section_text))
+    return tuple(found)
