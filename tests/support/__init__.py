@@ -1,0 +1,1 @@
+"""Test infrastructure shared by tests and benchmarks (the NCBI E-utilities stand-in)."""
