@@ -25,6 +25,7 @@ Pairs are (i, j) record indices with i < j, as a sorted, duplicate-free numpy ar
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from itertools import combinations
 from collections.abc import Sequence
 
 import numpy as np
@@ -95,6 +96,7 @@ def candidate_pairs(prepared: Sequence[Prepared], *, new_from: int = 0) -> np.nd
         for key in block_keys(item, rare[index]):
             blocks[key].append(index)
 
+    codes: list[int] = []  # pair (i, j), i < j, as i * n + j
     chunks: list[np.ndarray] = []
     for key, members in blocks.items():
         size = len(members)
@@ -102,23 +104,27 @@ def candidate_pairs(prepared: Sequence[Prepared], *, new_from: int = 0) -> np.nd
             continue
         if new_from and members[-1] < new_from:
             continue  # only old records: compared in an earlier run
-        idx = np.asarray(members, dtype=np.int64)
         if size <= SMALL_BLOCK or (size <= IDENTIFIER_BLOCK and key.startswith(_IDENTIFIER_KEYS)):
-            i, j = np.triu_indices(size, k=1)
-        else:
-            titles = [prepared[m].title for m in members]
-            scores = process.cdist(
-                titles, titles, scorer=fuzz.ratio, score_cutoff=LARGE_BLOCK_TITLE_CUTOFF, dtype=np.uint8, workers=-1
-            )
-            i, j = np.nonzero(np.triu(scores, k=1))
+            # most blocks hold two or three records: plain Python beats numpy's per-call cost
+            for a, b in combinations(members, 2):
+                if a != b and (not new_from or b >= new_from):  # members are in index order
+                    codes.append(a * n + b)
+            continue
+        idx = np.asarray(members, dtype=np.int64)
+        titles = [prepared[m].title for m in members]
+        scores = process.cdist(
+            titles, titles, scorer=fuzz.ratio, score_cutoff=LARGE_BLOCK_TITLE_CUTOFF, dtype=np.uint8, workers=-1
+        )
+        i, j = np.nonzero(np.triu(scores, k=1))
         left, right = idx[i], idx[j]
         if new_from:
             keep = (left >= new_from) | (right >= new_from)
             left, right = left[keep], right[keep]
-        chunks.append(np.stack([np.minimum(left, right), np.maximum(left, right)], axis=1))
-    if not chunks:
+        chunks.append(np.minimum(left, right) * n + np.maximum(left, right))
+    chunks.append(np.asarray(codes, dtype=np.int64))
+    merged = np.unique(np.concatenate(chunks))
+    merged = merged[merged // n != merged % n]
+    if len(merged) == 0:
         return np.empty((0, 2), dtype=np.int64)
-    pairs = np.concatenate(chunks)
-    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
-    codes = np.unique(pairs[:, 0] * n + pairs[:, 1])
-    return np.stack([codes // n, codes % n], axis=1)
+    codes_array = merged
+    return np.stack([codes_array // n, codes_array % n], axis=1)

@@ -191,6 +191,13 @@ def decide(a: Prepared, b: Prepared, title: float) -> PairDecision:
         # database and as an article by another, is one item: same journal and year, and
         # volume and page do not disagree)
         conflicts.append("conference paper vs journal article")
+    digits_a, digits_b = a.title_digits, b.title_digits
+    if digits_a and digits_b and not (digits_a.startswith(digits_b) or digits_b.startswith(digits_a)):
+        # "5-year" vs "3-year results", "HPV 16" vs "HPV 18", notices "published online April 9"
+        # vs "April 19": titles of one article do not disagree on their numbers. Digits are
+        # compared in order without separators ("10.1016" = "101016" once punctuation is
+        # stripped); a cut title may lose its last numbers, hence the prefix test.
+        conflicts.append("different numbers in the titles")
     if volume is False:
         conflicts.append("different volumes")
     if page is False:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass
 
@@ -239,6 +240,7 @@ _PARTICLES = frozenset("von van der den de del della di da dos das du la le ten 
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 
 
+@lru_cache(maxsize=1 << 16)
 def author_key(last: str | None, given: str | None) -> tuple[str, str]:
     """(normalised last name, first initial).
 
@@ -272,6 +274,7 @@ def authors_of(record: Record) -> tuple[tuple[str, str], ...]:
 _JOURNAL_STOP = frozenset({"the", "of", "and", "for", "in", "on", "de", "la", "le", "des", "der", "und", "y", "et", "a"})
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_journal(raw: str | None) -> tuple[str, ...]:
     """A journal name as its significant words, for comparing full titles with abbreviations.
 
@@ -292,6 +295,7 @@ _MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)
 _PAGE_PART = re.compile(r"[a-z]*\d+[a-z]*|[a-z]+", re.I)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_pages(raw: str | None) -> tuple[str, str]:
     """(first page, last page) as lower-case strings, each "" when absent.
 
@@ -366,6 +370,7 @@ class Prepared:
     title: str  # normalise_title
     variants: tuple[str, ...]  # title_variants (other-language versions), () when only `title`
     translated: bool  # the title is marked as a translation ("[...]") or comes in two languages
+    title_digits: str  # the title's digits in order ("5-year", "phase 2", "HPV 16", dates)
     authors: tuple[tuple[str, str], ...]
     author_text: str  # "zhou x lan j" — what author similarity is scored on
     journal: tuple[str, ...]
@@ -376,6 +381,9 @@ class Prepared:
     kind: str  # notice_kind
     conference: bool
     nct_ids: tuple[str, ...]
+
+
+_NUMBER = re.compile(r"\d+")
 
 
 def prepare(record: Record, index: int, record_id: str | None = None) -> Prepared:
@@ -397,6 +405,7 @@ def prepare(record: Record, index: int, record_id: str | None = None) -> Prepare
         title=variants[0] if variants else "",
         variants=variants if len(variants) > 1 else (),
         translated=len(variants) > 1 or (record.title or "").lstrip().startswith("["),
+        title_digits="".join(_NUMBER.findall(variants[0])) if variants else "",
         authors=authors,
         author_text=" ".join(f"{last_name} {initial}".strip() for last_name, initial in authors),
         journal=_journal_words(journal, record.book_title),
