@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.mbc-sr-installed
 
-.PHONY: demo test bench bench-parse bench-screen bench-local-search clean
+.PHONY: demo test bench bench-parse bench-screen bench-local-search bench-dedup bench-dedup-compare clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,7 +22,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-bench: bench-parse bench-screen bench-local-search
+bench: bench-parse bench-screen bench-local-search bench-dedup
 
 bench-parse: $(STAMP)
 	$(BIN)/python benchmarks/parse_bench.py
@@ -32,6 +32,16 @@ bench-screen: $(STAMP)
 
 bench-local-search: $(STAMP)
 	$(BIN)/python benchmarks/local_search_bench.py
+
+# deduplication: the shared sets (P/R/F1, false merges, time) and the 10k/100k scaling set;
+# bib-dedupe runs side by side when installed (bench-dedup-compare installs it: a comparison
+# tool only, not a dependency of mbc-sr)
+bench-dedup: $(STAMP)
+	$(BIN)/python benchmarks/dedup_bench.py
+
+bench-dedup-compare: $(STAMP)
+	$(BIN)/python -m pip install --quiet bib-dedupe==0.11.0
+	$(BIN)/python benchmarks/dedup_bench.py
 
 clean:
 	rm -rf $(VENV) outputs/*.sqlite* .pytest_cache .hypothesis
