@@ -142,3 +142,23 @@ def test_review_answers_are_obeyed(make_store):  # noqa: F811
 def test_study_links_are_stored(slice_store):
     deduplicate_store(slice_store)
     assert dedup_store.study_groups(slice_store) == [("pmid:33895695", ["pmid:33895695", "pmid:33984675"], ["nct:NCT03275311"])]
+
+
+def test_a_survivor_deleted_by_pubmed_hands_over_to_a_live_member(slice_store):
+    from sqlalchemy import update
+
+    from mbc_sr.store import schema
+    from mbc_sr.store.engine import write_transaction
+
+    deduplicate_store(slice_store)
+    key = f"pmid:{PMID}"
+    import_records(slice_store, "Embase", [embase_copy(slice_store.get_record(key), "em-1")])
+    deduplicate_store(slice_store)
+    assert dedup_store.survivor_map(slice_store) == {"embase:em-1": key}
+    with write_transaction(slice_store.engine) as connection:
+        connection.execute(update(schema.records).where(schema.records.c.record_key == key).values(deleted=True))
+    deduplicate_store(slice_store)
+    assert dedup_store.cluster_assignments(slice_store)["embase:em-1"] == "embase:em-1"
+    # the deleted record keeps its own row (it is out of every later run); what happens to
+    # decisions made on it is screening's call
+    assert dedup_store.survivor_map(slice_store) == {}

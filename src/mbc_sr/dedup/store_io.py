@@ -62,12 +62,13 @@ def deduplicate_store(store: Store) -> StoreDedupReport:
 
     groups: dict[str, list[int]] = {}
     for record in old:
-        survivor = assigned[record.key]
-        groups.setdefault(survivor if survivor in index_of else record.key, []).append(index_of[record.key])
+        groups.setdefault(assigned[record.key], []).append(index_of[record.key])
+    # a cluster whose survivor PubMed has since deleted stays together; its first live member
+    # takes the survivor's place
     previous = Previous(
         count=len(old),
         clusters=tuple(tuple(sorted(members)) for members in groups.values() if len(members) > 1),
-        survivors=frozenset(index_of[s] for s in groups if s in index_of),
+        survivors=frozenset(index_of[s] if s in index_of else min(members) for s, members in groups.items()),
     )
     answers = [
         (index_of[a], index_of[b], same)
