@@ -14,10 +14,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from mbc_sr.cli import dedup, export, extract, ingest, screen, sources
+from mbc_sr.cli import dedup, eutils, export, extract, ingest, screen, sources
 from mbc_sr.cli.common import version
 
-COMMAND_GROUPS = (ingest, sources, screen, dedup, export, extract)
+COMMAND_GROUPS = (ingest, eutils, sources, screen, dedup, export, extract)
 
 
 def build_parser() -> argparse.ArgumentParser:

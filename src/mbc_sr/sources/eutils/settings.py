@@ -50,6 +50,10 @@ class EutilsSettings:
     reconcile_attempts: int = 3
     missing_retries: int = 2
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.archive_dir, Path):
+            object.__setattr__(self, "archive_dir", Path(self.archive_dir))
+
     @property
     def rate(self) -> float:
         """Requests per second: the configured value, capped at 90% of NCBI's limit for this
