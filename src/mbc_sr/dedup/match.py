@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from mbc_sr.dedup.normalise import ARTICLE, Prepared
+from mbc_sr.dedup.kinds import ARTICLE
+from mbc_sr.dedup.normalise import Prepared
 
 __all__ = ["DUPLICATE", "REVIEW", "DISTINCT", "PairDecision", "MatchResult", "journals_compatible", "match_pairs"]
 

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
+from mbc_sr.dedup.kinds import RETRACTED_LABEL, is_conference, notice_kind
 from mbc_sr.records import Record, normalise_doi, normalise_pmcid, normalise_pmid
 
 __all__ = [
@@ -33,7 +34,7 @@ __all__ = [
     "normalise_title",
     "title_variants",
     "normalise_volume",
-    "notice_kind",
+    "notice_kind",  # (from kinds)
     "parse_author_string",
     "prepare",
 ]
@@ -89,7 +90,7 @@ _TITLE_NOISE = re.compile(
 _UNCLOSED_LABEL = re.compile(r"\s*\[(?:published erratum|erratum appears|retraction|comment in|see comment)[^\]]*$", re.I)
 # where one field holds the title in two languages: "<ORIGINAL>", " = ", "; ", "] TO: "
 _VARIANT_SPLIT = re.compile(r"\s*<original>\s*|\s+=\s+|;\s+|(?<=\])\s*(?:to:)?\s+(?=\S)", re.I)
-_RETRACTED_LABEL = re.compile(r"^\s*(?:retracted(?: article)?|withdrawn)\s*[:.\-]\s*", re.I)
+_RETRACTED_LABEL = RETRACTED_LABEL
 _TRAILING_BRACKET = re.compile(r"^(.{20,}?)\s*[\[(][^\[\]()]{10,}[\])]\s*\.?\s*$")
 
 
@@ -133,70 +134,6 @@ def title_variants(raw: str | None) -> tuple[str, ...]:
         if len(variant.split()) >= 4 and variant not in out:
             out.append(variant)
     return tuple(out)
-
-
-# --------------------------------------------------------------------------- notices
-
-#: what a record is, for the rule that a notice is never merged with the article it concerns
-ARTICLE, ERRATUM, RETRACTION, CONCERN, COMMENT, REPLY = (
-    "article", "erratum", "retraction", "expression of concern", "comment", "reply",
-)  # fmt: skip
-
-_PT_KINDS = {
-    "published erratum": ERRATUM,
-    "retraction of publication": RETRACTION,
-    "expression of concern": CONCERN,
-    "comment": COMMENT,
-}
-_CC_KINDS = {"erratumfor": ERRATUM, "retractionof": RETRACTION, "expressionofconcernfor": CONCERN, "commenton": COMMENT}
-_TITLE_KINDS = (
-    (re.compile(r"^(?:erratum|errata|corrigend(?:um|a)|correction|notice of correction|author correction|publisher correction)\b", re.I), ERRATUM),
-    (re.compile(r"^(?:retraction(?: note| notice| statement)?|notice of retraction|retraction of)\b", re.I), RETRACTION),
-    (re.compile(r"^(?:(?:editorial )?expression of concern)\b", re.I), CONCERN),
-    (re.compile(r"^(?:in reply|reply|response|authors?'? reply|authors?'? response|the authors reply|rebuttal)\b", re.I), REPLY),
-    (re.compile(r"^(?:comment(?:ary)? on|comments on|re\s*:|letter to the editor|regarding)\b", re.I), COMMENT),
-)  # fmt: skip
-
-
-def notice_kind(title: str | None, publication_types: tuple[str, ...] = (), comment_links: tuple[str, ...] = ()) -> str:
-    """"article", or the kind of notice a record is: erratum, retraction, expression of
-    concern, comment or reply.
-
-    PubMed says it in the publication type ("Published Erratum", "Retraction of Publication",
-    "Comment") and in CommentsCorrections (a record with "ErratumFor" *is* the erratum);
-    other databases only in the title ("Erratum: ...", "Retraction note to ...", "Reply to
-    ..."), which is read too. A "RETRACTED:" watermark is the article itself, not a notice.
-    """
-    for name in publication_types:
-        kind = _PT_KINDS.get(name.lower())
-        if kind:
-            return kind
-    for link in comment_links:
-        kind = _CC_KINDS.get(link.lower().replace(" ", ""))
-        if kind:
-            return kind
-    if title:
-        stripped = title.lstrip("[( ")
-        if not _RETRACTED_LABEL.match(stripped):
-            for pattern, kind in _TITLE_KINDS:
-                if pattern.match(stripped):
-                    return kind
-    return ARTICLE
-
-
-_CONFERENCE_PT = ("congress", "conference", "meeting abstract", "conference abstract", "conference paper", "proceedings")
-# "Proceedings of the National Academy of Sciences" is a journal, so "proceedings" alone is no sign
-_CONFERENCE_VENUE = re.compile(r"\b(?:conference|congress|symposium|annual meeting|scientific meeting|colloquium|workshop)\b", re.I)
-
-
-def is_conference(publication_types: tuple[str, ...], venue: str | None, entry_type: str | None = None) -> bool:
-    """A conference paper or abstract (which is a different report from the journal article of
-    the same work, not a copy of it): by publication/entry type, else by the venue's name."""
-    if entry_type and entry_type.lower() in ("inproceedings", "conference", "proceedings", "conference paper", "conference abstract"):
-        return True
-    if any(name.lower() in _CONFERENCE_PT for name in publication_types):
-        return True
-    return bool(venue and _CONFERENCE_VENUE.search(venue))
 
 
 # --------------------------------------------------------------------------- authors
