@@ -58,7 +58,9 @@ def refresh_flow(
     """Ingest `files` in order into the store — or, given no files, run the kinds of source the
     config's `[refresh] sources` lists (eutils, pubmed_files, imports; see flows.offline_sources)
     —, deduplicate the new records against the store, screen the new records with the
-    protocol's rules (when the config has a [screening] protocol), then report the store's counts."""
+    protocol's rules (when the config has a [screening] protocol), extract the included and
+    likely-include records into the evidence base (<outputs>/evidence/, with its diff against the
+    previous refresh), then report the store's counts."""
     config = load_config(config_path)
     url = config.resolved_database_url(database_url)
     if files:
@@ -79,6 +81,7 @@ def refresh_flow(
     result["dedup"] = dedup_task(url)
     if (config.raw or {}).get("screening"):
         result["screening"] = screen_task(url, str(config.path), str(config.outputs_dir))
+    result["evidence"] = extract_task(url, str(config.outputs_dir))
     result["stats"] = stats_task(url)
     result["report"] = report_task(url, str(config.outputs_dir))
     return result
@@ -120,6 +123,24 @@ def report_task(database_url: str, outputs_dir: str) -> dict:
     get_run_logger().info("PRISMA counts as of %s: %d identified, %d screened, %d studies; %s", counts.as_of,
                           counts.identified, counts.screened, counts.total_studies, folder)  # fmt: skip
     return {"folder": str(folder), "counts": counts.as_dict(), "files": {k: str(v) for k, v in paths.items()}}
+
+
+@task(name="extract-evidence")
+def extract_task(database_url: str, outputs_dir: str) -> dict:
+    """Extract the included + likely-include records (none while nothing is screened) and
+    write the study-level evidence base with its diff to `<outputs>/evidence/`."""
+    from mbc_sr.pipeline_extract import update_evidence_base
+
+    store = open_store(database_url)
+    try:
+        report = update_evidence_base(store, Path(outputs_dir) / "evidence")
+    finally:
+        store.close()
+    for line in report.lines():
+        get_run_logger().info(line)
+    update = report.update
+    return {"records": report.records, "studies": update.studies, "by_status": update.by_status,
+            "changes": len(update.changes), "files": [str(path) for path in update.files]}
 
 
 @task(name="screen-rules")
