@@ -233,3 +233,20 @@ def test_workers_do_not_import_what_the_parents_main_module_imports(tmp_path):
     result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split() == ["processes", "False", "dask", "False"]
+
+
+@pytest.mark.slow
+def test_a_dask_cluster_named_by_its_address_gives_the_serial_result(three_files, tmp_path, dump_tables):
+    """`dask_address` in the config: a scheduler that is already running (here a LocalCluster)."""
+    from distributed import LocalCluster
+
+    serial, remote = open_store(tmp_path / "serial.sqlite"), open_store(tmp_path / "remote.sqlite")
+    try:
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+            run_local_source(remote, [three_files], engine="dask", dask_address=cluster.scheduler_address)
+            assert len(cluster.workers) == 2  # the cluster is still there: only the client was closed
+        run_local_source(serial, [three_files])
+        assert dump_tables(remote, TABLES, with_timestamps=False) == dump_tables(serial, TABLES, with_timestamps=False)
+    finally:
+        serial.close()
+        remote.close()
