@@ -15,7 +15,9 @@ Files are read in file-name order (NLM numbers baseline files before update file
 versions and `DeleteCitation` entries are applied in that order exactly as the store's rules
 say. Within one file a record is a match when its *last* version in the file matches — the
 record as PubMed holds it after that file, which is what a live search would see — and then
-every version of it in the file is stored, in document order. Every deletion is applied.
+every version of it in the file is stored, in document order. Every deletion is applied. A
+stored record whose newer version in a later file no longer matches keeps the version the
+search found, as with the live source, which fetches only what its search returns.
 
 Scale-out: parsing and evaluating files is independent per file, so it can run in parallel
 (`engine="processes"`: a local process pool; `engine="dask"`: a `dask.distributed` cluster at
