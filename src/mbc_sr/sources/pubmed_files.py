@@ -211,7 +211,6 @@ class _ScanReader(FileReader):
         self.search = search
         self.results = results
         self.run_kind = SEARCH_RUN_KIND if search else "ingest"
-        self.scans: list[FileScan] = []
 
     def run_input(self, sha256: str) -> str:
         if self.search is None:
@@ -230,8 +229,8 @@ class _ScanReader(FileReader):
     def spool(self, path: Path, spool: TextIO, parse_progress) -> SpoolSummary:
         scan = self.results(path)
         scan.raise_error()
-        self.scans.append(scan)
         spool.writelines(scan.lines)
+        scan.lines = []  # a mirrored file's rows can be large: keep them only in the spool
         if parse_progress is not None:
             parse_progress(scan.scanned + scan.deletions)
         manifest: dict[str, Any] = {"deletions": scan.deletions, "parser": "mbc_sr.pubmed_xml.iter_pubmed_xml"}
