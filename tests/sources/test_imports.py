@@ -1,4 +1,11 @@
-"""Imports: real EndNote XML and MEDLINE exports, hand-written vendor RIS samples, CSV, malformed files."""
+"""Imports: real EndNote XML and MEDLINE exports, hand-written vendor RIS samples, CSV, malformed files.
+
+The EndNote XML (Respiratory, 1,988 records) and the MEDLINE files are real exports from
+../shared/data. The RIS and CSV samples in tests/sources/data/ are NOT vendor exports: they were
+written by hand for these tests, following the tag sets that Ovid (Embase), Scopus, the Cochrane
+Library (CENTRAL) and Web of Science use in their RIS exports (data/README.md lists which tag
+variants each one exercises).
+"""
 
 from __future__ import annotations
 
