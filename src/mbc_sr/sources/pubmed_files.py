@@ -21,7 +21,8 @@ search found, as with the live source, which fetches only what its search return
 
 Scale-out: parsing and evaluating files is independent per file, so it can run in parallel
 (`engine="processes"`: a local process pool; `engine="dask"`: a `dask.distributed` cluster at
-`dask_address`, or a `LocalCluster` of `workers` processes). Workers only parse and match —
+`dask_address` — the files must be readable at the same paths on its workers —, or a
+`LocalCluster` of `workers` processes). Workers only parse and match —
 they never touch the store, nor Prefect — and return the items to store; the matches are
 applied in file order by this process, so the store ends up exactly as after a serial run.
 """
