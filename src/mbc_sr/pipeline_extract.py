@@ -94,7 +94,8 @@ class ExtractionReport:
     def lines(self) -> list[str]:
         lines = [f"extracted {self.records} records"]
         if not self.screened:
-            lines.append("no screening decisions in the store: every record treated as unscreened")
+            lines.append("no screening decisions in the store: only unscreened records were asked for, "
+                         "or none (run 'mbc-sr screen run', or 'mbc-sr evidence --include-unscreened')")
         lines.append(f"{self.linked_studies} studies with more than one report")
         lines.append(self.update.summary())
         return lines
@@ -104,20 +105,19 @@ def update_evidence_base(
     store: Store,
     out_dir: Path,
     *,
-    include_unscreened: bool | None = None,
+    include_unscreened: bool = False,
     inclusion: Mapping[str, str] | None = None,
 ) -> ExtractionReport:
     """Extract the review's included and provisional records and write the evidence base.
 
-    `inclusion` overrides the screening log (record key -> status). With no screening decisions
-    at all, `include_unscreened` defaults to True so a fresh store still gets a table.
+    `inclusion` overrides the screening log (record key -> status). Records without any
+    screening decision are left out unless `include_unscreened` (a store that was never
+    screened then gives an empty table, and the report says why).
     """
     from mbc_sr.store.dedup import study_groups
 
     inclusion = dict(inclusion if inclusion is not None else inclusion_status(store))
     screened = bool(inclusion)
-    if include_unscreened is None:
-        include_unscreened = not screened
     records = review_records(store, inclusion, include_unscreened)
     extractions = {record.key: extract_record(record) for record in records}
     studies = reports_from_links(records, study_groups(store))

@@ -42,7 +42,7 @@ def register(commands) -> None:
     )
     evidence.add_argument("--out-dir", type=Path, metavar="DIR", help="default: <outputs>/evidence")
     evidence.add_argument("--include-unscreened", action="store_true",
-                          help="also records without any screening decision (default only when nothing is screened)")
+                          help="also records without any screening decision (marked unscreened)")
     evidence.set_defaults(handler=cmd_evidence)
 
 
@@ -105,7 +105,7 @@ def cmd_evidence(args: argparse.Namespace) -> int:
     out_dir = args.out_dir or load_config_from_args(args).outputs_dir / "evidence"
     store = open_store_from_args(args)
     try:
-        report = update_evidence_base(store, out_dir, include_unscreened=True if args.include_unscreened else None)
+        report = update_evidence_base(store, out_dir, include_unscreened=args.include_unscreened)
     finally:
         store.close()
     for line in report.lines():

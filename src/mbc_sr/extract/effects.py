@@ -59,7 +59,9 @@ _SUBGROUP = re.compile(
     re.I,
 )
 _ANALYSES = (
-    ("central review", re.compile(r"\b(?:independent|blinded|masked|central)\s+(?:\w+\s+){0,2}review|\bBICR\b|\bIRC\b|\bIRR\b", re.I)),
+    ("central review", re.compile(
+        r"\b(?:independent|blinded|masked|central)\s+(?:\w+\s+){0,2}(?:review|assessment|radiolog\w*|read\w*)|"
+        r"\bcentral(?:ly)?[\s-]+(?:assess\w*|review\w*|read\w*)|\bBICR\b|\bIRC\b", re.I)),
     ("investigator", re.compile(r"\binvestigator[\s-]*(?:assess\w*|review\w*|-assessed)?", re.I)),
     ("per-protocol", re.compile(r"\bper[\s-]protocol\b", re.I)),
     ("intention-to-treat", re.compile(r"\bintent(?:ion)?[\s-]+to[\s-]+treat\b|\bITT\b", re.I)),
@@ -129,6 +131,15 @@ def _p_before(text: str, label_start: int) -> re.Match[str] | None:
 
 def _analysis_labels(clause: str) -> tuple[str, ...]:
     return tuple(name for name, pattern in _ANALYSES if pattern.search(clause))
+
+
+def _analyses(text: str, previous_end: int, start: int, label_text: str) -> tuple[str, ...]:
+    """The analyses named since the previous HR (else since the sentence start), plus
+    "multivariable" for an adjusted HR."""
+    labels = _analysis_labels(text[previous_end:start]) or _analysis_labels(text[:start])
+    if label_text.lower().startswith(("adjusted", "ahr", "multivariable", "multivariate")) and "multivariable" not in labels:
+        labels += ("multivariable",)
+    return labels
 
 
 def hazard_ratios_in_sentence(
@@ -216,9 +227,7 @@ def _build(
         before = _p_before(text, label.start())
         if before:
             p = normalise_p(before.group("op"), before.group("num"))
-    if ci:
-        closing = re.match(r"\s*[)\]]", text[end:]) if text[start - 1:start] in "([" else None
-        end = end + closing.end() if closing else end
+    end = _balance(text, start, end)
     clause_start = max(previous_end, _clause_start(text, start))
     outcome = outcome_before(text, start, clause_start) or outcome_before(text, start, 0)
     if outcome is not None:
@@ -231,8 +240,11 @@ def _build(
             outcome_label = after[0].label  # "Age > 50 (HR 1.85 [...]) portended reduced PFS"
         else:
             outcome_label = previous_outcome or "other"  # the sentence continues the previous one's item
-    if label is not None and re.search(r"\bdeath\b", text[label.end():value_start], re.I):
-        outcome_label = "OS"
+    between = text[label.end():value_start] if label is not None else ""
+    if re.search(r"\bprogression\b", between, re.I):
+        outcome_label = "PFS"  # "hazard ratio for progression or death, 0.43"
+    elif re.search(r"\bdeath\b", between, re.I):
+        outcome_label = "OS"  # "hazard ratio for death, 0.49"
     context = text[:start]
     return HazardRatio(
         value=value,
@@ -241,13 +253,26 @@ def _build(
         ci_level=float(ci.group("level").replace("·", ".")) if ci is not None and "level" in ci.groupdict() and ci.group("level") else (95.0 if ci else None),
         p=p,
         outcome=outcome_label,
-        analysis=_analysis_labels(text[:start]) + (("multivariable",) if label_text.lower().startswith(("adjusted", "ahr")) and "multivariable" not in _analysis_labels(text[:start]) else ()),
+        analysis=_analyses(text, previous_end, start, label_text),
         subgroup=bool(_SUBGROUP.search(context)),
         label_text=label_text,
         span=sentence.span(start, end),
         value_span=sentence.span(value_start, value_end),
         extractor=extractor,
     )
+
+
+def _balance(text: str, start: int, end: int) -> int:
+    """Extend `end` over closing brackets the span opened: "HR, 0.38 (95% CI 0.31-0.48)"."""
+    while end < len(text):
+        inner = text[start:end]
+        if text[end] == ")" and inner.count("(") > inner.count(")"):
+            end += 1
+        elif text[end] == "]" and inner.count("[") > inner.count("]"):
+            end += 1
+        else:
+            break
+    return end
 
 
 def _clause_start(text: str, position: int) -> int:

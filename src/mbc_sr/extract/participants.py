@@ -44,7 +44,7 @@ _NOT_PEOPLE = re.compile(
 _PEOPLE = re.compile(rf"\b{PEOPLE}\b", re.I)
 
 #: kind -> rank; higher wins when choosing the study total.
-KIND_RANK = {"randomised": 6, "itt": 5, "enrolled": 4, "eligible": 3, "treated": 2, "analysed": 1, "cohort": 1}
+KIND_RANK = {"randomised": 6, "itt": 5, "enrolled": 4, "eligible": 3, "treated": 2, "analysed": 1, "cohort": 1, "screened": 0}
 _VERBS = (
     ("randomised", r"randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|allocated(?:\s+randomly)?|assigned\s+randomly"),
     ("enrolled", r"enrol+ed|recruited|accrued|included|entered|registered|participated|took\s+part|were\s+studied|consented|signed\s+up"),
@@ -52,6 +52,7 @@ _VERBS = (
     ("treated", r"(?:were\s+)?treated|received"),
     ("analysed", r"analy[sz]ed|evaluated|assessed|evaluable|assessable"),
     ("cohort", r"identified|referred|underwent|diagnosed"),
+    ("screened", r"screened|assessed\s+for\s+eligibility|approached|invited|pre-?screened"),
 )
 _VERB = re.compile(r"\b(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _VERBS) + r")\b", re.I)
 _STRONG = {"randomised", "enrolled", "eligible"}
@@ -85,9 +86,9 @@ class _Masked:
 
 
 _LABEL_WORDS = re.compile(
-    r"(?:\b(?:grade|stage|phase|type|level|class|version|score|step|line|part|cycle|day|week|month|year|"
+    r"(?:\b(?i:grade|stage|phase|type|level|class|version|score|step|line|part|cycle|day|week|month|year|"
     r"arm|group|cohort|table|figure|fig|no|number|visit|session|dose|cohorts|trial|study|aged?|ages|"
-    r"CTCAE|NYHA|ECOG|WHO|PS|T|N|M|v|vs|ratio|of\s+the\s+top)\.?|\b[A-Z]{2,}[A-Za-z]*(?:\s*[-–])?|[<>≤≥±×/-])\s*$",
+    r"CTCAE|NYHA|ECOG|WHO|PS|v|vs|ratio|of\s+the\s+top)\.?|\b[TNM]|\b[A-Z]{2,}[A-Za-z]*(?:\s*[-–])?|[<>≤≥±×/-])\s*$",
 )
 _UNIT_AFTER = re.compile(
     r"\s*(?:[-–]\s*)?(?:years?|yrs?|months?|mo|weeks?|wks?|days?|hours?|h|min(?:utes)?|mg|g|kg|ml|mL|µg|mcg|"
@@ -180,15 +181,19 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue
         before = text[max(0, start - 80):start]
         after_people = _people_after(text, count.end)
-        # "(N = 676)" after a study / cohort / population word, not an arm list
+        # "(N = 676)" after a study / cohort / population word or people, not an arm list
         if re.search(r"\(\s*[Nn]\s*=\s*$", before) and len(re.findall(r"\b[nN]\s*=\s*#", text)) == 1:
             if re.search(r"\b(?:study|trial|cohort|subcohort|population|sample|series|registry|analysis)\b[^()]{0,40}\(\s*[Nn]\s*=\s*$", before, re.I):
                 offer(_total(masked, start, "enrolled", "n_equals_total"))
+            elif re.search(r"\b" + PEOPLE + r"\s*\(\s*[Nn]\s*=\s*$", before, re.I):
+                verb = _verb_kind(_clause_after(text, count.end))  # "Postmenopausal women (n = 724) were randomised"
+                offer(_total(masked, start, verb[0] if verb else "enrolled", "people_n_equals"))
             continue
         # "population included / comprised (of) N patients"
-        population = re.search(r"\b(?P<itt>intent(?:ion)?[\s-]+to[\s-]+treat|ITT)?[\w\s()-]{0,30}?\bpopulation\s+(?:included|comprised|consisted|was)(?:\s+of)?\s+$", before, re.I)
+        population = re.search(r"\bpopulation\s+(?:included|comprised|consisted|was)(?:\s+of)?\s+$", before, re.I)
         if population:
-            offer(_total(masked, start, "itt" if population.group("itt") else "enrolled", "population_total"))
+            itt = re.search(r"\bintent(?:ion)?[\s-]+to[\s-]+treat\b|\bITT\b", before[max(0, population.start() - 40):population.start()], re.I)
+            offer(_total(masked, start, "itt" if itt else "enrolled", "population_total"))
             continue
         if re.search(r"\ba\s+total\s+of\s+$", before, re.I):
             clause = _clause_after(text, count.end)
@@ -213,10 +218,13 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         ):
             offer(_total(masked, start, "analysed", "data_from"))
             continue
-        if after_people and re.search(
-            r"\b(?:study|analysis|trial|evaluation|associations?|outcomes?|experience)\b[^.;]{0,80}\b(?:in|of|among)\s+$", before, re.I
-        ) and not re.match(r"\s*(?:and|or)\s+#", text[count.end + after_people.end():]):
-            offer(_total(masked, start, "analysed", "study_in_count"))
+        if after_people and not re.match(r"\s*(?:and|or)\s+#", text[count.end + after_people.end():]):
+            if re.search(r"\b(?:we|this\s+study|this\s+trial)\s+(?:\w+\s+)?(?:compared|evaluated|assessed|investigated|tested|examined)\b"
+                         r"[^.;]{0,160}\bin\s+$", text[max(0, start - 200):start], re.I):
+                offer(_total(masked, start, "enrolled", "we_compared_in_count"))  # "we compared A with B in 724 women"
+            elif re.search(r"\b(?:study|analysis|trial|evaluation|associations?|outcomes?|experience)\b[^.;]{0,80}\b(?:in|of|among)\s+$",
+                           before, re.I):
+                offer(_total(masked, start, "analysed", "study_in_count"))
         # "N <people> ... were randomised / enrolled / ..." within the clause
         clause = _clause_after(text, count.end)
         verb = _verb_kind(clause)
@@ -258,6 +266,9 @@ _NOT_ARM_LABEL = (
 _EVENTS = re.compile(r"\b(?:deaths?|died|events?|progress\w*|recurr\w*|relaps\w*|respon\w*|toxicit\w*|adverse)\b", re.I)
 
 
+_EVENT_COUNT = re.compile(r"\b(?:deaths?|died|events?|relapses|recurrences|progressions|responders)\b", re.I)
+
+
 def _is_outcome_count(text: str, start: int, end: int) -> bool:
     """A count of events, not of allocated people: "23 [10%] of 233 in A" (233 is a denominator),
     "Five patients in the A arm achieved a response"."""
@@ -293,10 +304,12 @@ def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
     for group in re.finditer(r"\(([^()]*)\)", text):
         inner = group.group(1)
         items = re.findall(r"(?:^|[;,]\s*|\s+and\s+)(" + _COUNT + r")\s+(?:in\s+(?:the\s+)?)?([A-Za-z][\w+-]*(?:\s+[A-Za-z][\w+-]*){0,2})\s*(?=$|[;,]|\s+and\s)", inner)
-        if len(items) >= 2 and not any(re.match(_NOT_ARM_LABEL, label, re.I) for _, label in items) and _sums_to_stated(masked, group.start(1), inner):
+        if len(items) >= 2 and not any(re.match(_NOT_ARM_LABEL, label, re.I) for _, label in items) and _sums_to_stated(masked, group.start(1), inner) \
+                and not _EVENT_COUNT.search(text[max(0, group.start() - 40):group.start()]):
             position = group.start(1)
             for match in re.finditer(_COUNT, inner):
                 hits.setdefault(position + match.start(), "parenthetical_breakdown")
+    allocation_list: list[tuple[re.Match[str], str]] = []
     for pattern, name in (
         (r"(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:were\s+|was\s+)?(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\b", "count_assigned_to"),
         (r"(?:assigned|allocated|randomi[sz]ed)\s+(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?to\b", "assigned_count_to"),
@@ -304,11 +317,15 @@ def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
         (r"(" + _COUNT + r")\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\))?\s+(?:" + PEOPLE + r"\s+)?received\b", "count_received"),
         (r"(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:(?:were\s+)?treated\s+with\s+[A-Za-z]|with\s+[A-Za-z][\w-]*(?:\s+[\w-]+){0,2}\s+\d+(?:[.·]\d+)?\s*(?:mg|µg|mcg|g|IU|units?)\b)", "count_with_drug"),
         (r"(" + _COUNT + r")\s*(?:\([^)]*\))?\s+each\b", "count_each"),
+        (r"(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:per|in\s+each)\s+(?:arm|group)\b", "count_per_arm"),
         (r"(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?in\s+the\s+[^,;()]{0,50}?\b(?:group|arm)\b", "count_in_group"),
         (r"(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:entered\s+|were\s+entered\s+)?into\s+(?:each|the|an?)\b[^,;]{0,40}\b(?:group|arm)", "count_into_group"),
     ):
         matches = [m for m in re.finditer(pattern, text, re.I) if not _is_outcome_count(text, m.start(1), m.end())]
-        needs_two = name in ("count_received", "count_with_drug", "count_to_arm", "count_in_group")
+        if name in ("count_assigned_to", "assigned_count_to", "count_to_arm"):
+            allocation_list.extend((m, name) for m in matches)
+            continue
+        needs_two = name in ("count_received", "count_with_drug", "count_in_group")
         if matches and name == "count_in_group" and _EVENTS.search(text[max(0, matches[0].start() - 60):matches[0].start()]):
             continue  # "508 deaths were recorded (248 in the A group and 260 in the B group)"
         if name == "count_to_arm" and not re.search(r"\b(?:assigned|allocated|randomi[sz]ed)\b", text, re.I):
@@ -316,6 +333,9 @@ def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
         if len(matches) >= (2 if needs_two else 1):
             for match in matches:
                 hits.setdefault(match.start(1), name)
+    if len({m.start(1) for m, _ in allocation_list}) >= 2:  # "40 were allocated to A, and 38 ... to B"
+        for match, name in allocation_list:
+            hits.setdefault(match.start(1), name)
     found = []
     for start, name in sorted(hits.items()):
         count = masked.counts.get(start)

@@ -28,7 +28,7 @@ _RATES = (
     ("CBR", r"clinical\s+benefit(?:\s+rates?)?|CBRs?"),
     ("DCR", r"disease\s+control\s+rates?|DCRs?"),
 )
-_RATE = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _RATES) + r")")
+_RATE = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _RATES) + r")", re.I)
 _PERCENT = re.compile(r"(?<![\w.·])(?P<value>" + _D + r")\s*%")
 _STOP = re.compile(r"\b(?:PFS|OS|TTP|progression[\s-]+free|overall\s+survival|hazard|HR\b|adverse|toxicit|grade)", re.I)
 _ARM_AFTER = re.compile(r"\s*(?:\(([^()%]{2,40})\)|(?:for|with|in)\s+(?:the\s+)?([A-Za-z][\w+/-]*(?:\s+(?:plus|\+|and)?\s*[A-Za-z][\w+/-]*){0,3}))")
@@ -60,8 +60,8 @@ def rates_in_sentence(sentence: Sentence) -> list[Rate]:
             clause = clause[:clause_end.start()]
         for percent in _PERCENT.finditer(clause):
             before = clause[max(0, percent.start() - 10):percent.start()]
-            if re.search(r"(?:CI|interval|≥|>|<|≤)\W*$", before):
-                continue  # a CI bound or a threshold ("PSA decline ≥50%"), not a rate
+            if re.search(r"(?:CI|interval|≥|>|<|≤)\W*$", before) or re.match(r"\s*(?:CI|confidence)", clause[percent.end():], re.I):
+                continue  # a CI (its level or a bound) or a threshold ("PSA decline ≥50%"), not a rate
             arm = _ARM_AFTER.match(clause, percent.end())
             arm_text = (arm.group(1) or arm.group(2)).strip() if arm else None
             start = match.end() + percent.start()

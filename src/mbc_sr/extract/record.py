@@ -124,7 +124,7 @@ def drug_text(mention: DrugMention) -> str:
 def span_entry(name: str, value: object, span: Span, extractor: str) -> dict:
     return {
         "field": name, "value": value, "where": span.where, "start": span.start, "end": span.end,
-        "text": span.text, "sentence": span.sentence, "extractor": extractor,
+        "text": span.text, "sentence": span.sentence, "sentence_start": span.sentence_start, "extractor": extractor,
     }
 
 

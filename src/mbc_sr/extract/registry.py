@@ -129,6 +129,7 @@ _TRIAL_CONTEXT = re.compile(r"\b(?:trials?|study|randomi[sz]|phase)\b|\brandomi[
 _WORD_NAME = re.compile(
     r"\b(?:the\s+)?([A-Z][A-Z0-9]{2,}[A-Z0-9](?:-[A-Z0-9]+)?)\s+(?:randomi[sz]ed\s+|phase\s+\S+\s+)?(?:trial|study)\b"
     r"|\b(?:trial|study)\s+\(([A-Z][A-Za-z0-9]{2,}(?:-[A-Za-z0-9]+)*)\)"
+    r"|\b(?:trial|study)\s+([A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)+|[A-Z]{4,}[0-9]*)(?=[\s.,;:)]|$)"
 )
 
 
@@ -169,7 +170,7 @@ def trial_acronyms(record: Record) -> list[Extracted]:
             found.append(Extracted("acronym", value, sentence.span(match.start(), match.end()), "registry.numbered_name"))
             taken.append(match.span())
         for match in _WORD_NAME.finditer(text):
-            group = 1 if match.group(1) else 2
+            group = next(index for index in (1, 2, 3) if match.group(index))
             name = match.group(group)
             span = match.span(group)
             if _overlaps(span, taken) or not _acceptable(name):

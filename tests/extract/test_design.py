@@ -1,0 +1,50 @@
+"""Phase (text and publication type) and design features."""
+
+from __future__ import annotations
+
+import pytest
+
+from mbc_sr.extract.design import design_features, design_summary, phases, study_phase
+from tests.extract.helpers import assert_span_points_at, record
+
+
+@pytest.mark.parametrize(
+    "text, phase",
+    [("a randomised phase III trial", "III"), ("in this phase 3 study", "III"), ("A Phase Ib study", "Ib"),
+     ("a phase I/II trial", "I/II"), ("phase 1b/2 study", "Ib/II"), ("randomised phase 2–3 trial", "II/III"),
+     ("A randomised phase 2b study", "IIb"), ("phase II-III", "II/III"), ("a phase IV programme", "IV"),
+     ("Phase 1 dose escalation", "I")],
+)
+def test_phase_forms(text, phase):
+    found = study_phase(record(text))
+    assert found is not None and found.value == phase
+
+
+def test_publication_type_gives_the_phase_when_text_does_not():
+    rec = record("Patients were randomised.", publication_types=("Clinical Trial, Phase III", "Journal Article"))
+    found = study_phase(rec)
+    assert found.value == "III" and found.extractor == "design.publication_type"
+
+
+def test_phase_of_another_study_is_not_this_studys():
+    rec = record("Our group previously published a phase III trial. Here we report a matched cohort.")
+    assert study_phase(rec) is None
+    assert phases(rec)[0].label == "other study"
+
+
+def test_title_phase_wins_and_span_points_at_it():
+    rec = record("We compared this with the phase III result.", title="A phase II trial of X")
+    found = study_phase(rec)
+    assert found.value == "II"
+    assert_span_points_at(rec, found.span, "phase II")
+
+
+def test_design_features_and_negation():
+    rec = record("This multicentre, randomised, double-blind, placebo-controlled crossover study; "
+                 "a non-randomised open-label single-arm extension followed.")
+    assert design_summary(design_features(rec)) == [
+        "non-randomised", "randomised", "double-blind", "placebo-controlled", "open-label", "single-arm",
+        "crossover", "multicentre",
+    ]
+    only_negated = record("A non-randomized, retrospective comparison.")
+    assert design_summary(design_features(only_negated)) == ["non-randomised", "retrospective"]

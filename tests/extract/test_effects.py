@@ -1,0 +1,142 @@
+"""Hazard ratios: every written form, CI and p variants, labels; what is not a hazard ratio."""
+
+from __future__ import annotations
+
+import pytest
+
+from mbc_sr.extract.effects import hazard_ratios, hazard_ratios_in_sentence
+from tests.extract.helpers import assert_span_points_at, record, sentence
+
+
+def hrs(text: str):
+    return [(h.value, h.ci_low, h.ci_high, h.p) for h in hazard_ratios_in_sentence(sentence(text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the forms named in the issue
+        ("PFS was longer (HR 0.43; 95% CI, 0.35 to 0.54).", (0.43, 0.35, 0.54, None)),
+        ("PFS hazard ratio = 0.45 [0.38–0.54].", (0.45, 0.38, 0.54, None)),
+        ("Median PFS improved (HR, 0.38 (95% CI 0.31-0.48); P < .001).", (0.38, 0.31, 0.48, "<0.001")),
+        # more CI wordings
+        ("hazard ratio [HR], 0.520; 95% confidence interval [CI], 0.362 to 0.747; P < .001", (0.520, 0.362, 0.747, "<0.001")),
+        ("(hazard ratio [HR] 0·48 [95% CI 0·33-0·71]; p=0·0002)", (0.48, 0.33, 0.71, "=0.0002")),
+        ("a hazard ratio (HR) = 0.85 (95% confidence interval [CI] = 0.79, 0.91; p < .001)", (0.85, 0.79, 0.91, "<0.001")),
+        ("nPFS HR 0.95 (95% CI = 0.59 to1.54; P = .84)", (0.95, 0.59, 1.54, "=0.84")),
+        ("PFS (HR, 4.31, 95 %CI: 2.06-8.99, p < 0.0001)", (4.31, 2.06, 8.99, "<0.0001")),
+        ("OS (HR: 2.10, 95% CI: 1.77-2.50, p < 0.001)", (2.10, 1.77, 2.50, "<0.001")),
+        ("the adjusted Hazard Ratio (aHR) was 0.85 (95% Confidence Interval [CI]: 0.64-1.13)", (0.85, 0.64, 1.13, None)),
+        ("(aHR 2.8, 95%CI: 1.30-6.13)", (2.8, 1.30, 6.13, None)),
+        ("(hazard ratio = 0.38, 95% confidence interval = 0.23 to 0.60, P = 0.000048)", (0.38, 0.23, 0.60, "=0.000048")),
+        ("(HR 37.47 (95% CI: 5.56–252.74) P=0.0001)", (37.47, 5.56, 252.74, "=0.0001")),
+        ("hazard ratio for death, 0.49; 95% CI, 0.41 to 0.58; two-sided P<0.001", (0.49, 0.41, 0.58, "<0.001")),
+        ("OS (HR 0.76, P = 0.012)", (0.76, None, None, "=0.012")),
+        ("[P = 0.031, HR 3.32 (95% CI: 1.11-11.1)]", (3.32, 1.11, 11.1, "=0.031")),
+        ("HR = 0.58, P = 0.073", (0.58, None, None, "=0.073")),
+        ("(HR 0.89; 99% CI 0.70 to 1.12)", (0.89, 0.70, 1.12, None)),
+    ],
+)
+def test_hazard_ratio_forms(text, expected):
+    assert hrs(text) == [expected]
+
+
+def test_ci_level_is_kept():
+    (hr,) = hazard_ratios_in_sentence(sentence("(HR 0.89; 99% CI 0.70 to 1.12)"))
+    assert hr.ci_level == 99.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Postmenopausal women with HR+, HER2- advanced breast cancer were eligible.",
+        "Patients with HR-positive, HER2-negative disease (HR+/HER2−) were randomised.",
+        "In HR+ tumours the response was 45% (95% CI 30-60).",
+        "Odds ratio 4.88 (95% CI 1.55-14.32, p = 0.013) for PSA response.",
+        "The relative risk was 1.07 (RR: 1.07; 95%CI: 1.02-1.12; P = 0.007).",
+        "Incidence rate ratio 1.4 (95% CI 1.1-1.8).",
+        "PFS HRs = 0.64-0.68 and OS HRs = 0.75-0.79 in the biomarker subgroups.",
+        "Hazard ratios (HRs) were calculated using Cox regression.",
+    ],
+)
+def test_not_hazard_ratios(text):
+    assert hrs(text) == []
+
+
+def test_heart_rate_hr_is_not_a_hazard_ratio():
+    rec = record("Heart rate (HR) was recorded. HR 72 (95% CI 60-80) beats/min at rest; HR was lower after the block.")
+    assert hazard_ratios(rec) == []
+
+
+def test_ci_that_does_not_bracket_the_value_is_not_taken():
+    assert hrs("HR 0.43 (1.2-3.4)") == [(0.43, None, None, None)]
+
+
+def test_list_continuations_under_an_hr_label_and_not_under_other_ratios():
+    text = ("no difference in local recurrence (7% [95% CI 3-16] vs 7% [3-16]; adjusted hazard ratio [HR] 0·71 [95% CI 0·19-2·58]; "
+            "p=0·60), metastatic disease (18% [CI 11-30] vs 19% [11-31]; 0·86 [0·36-2·06]; p=0·73), or overall survival "
+            "(84% [73-91] vs 82% [71-90]; 0·92 [0·38-2·22]; p=0·85).")
+    assert hrs(text) == [(0.71, 0.19, 2.58, "=0.60"), (0.86, 0.36, 2.06, "=0.73"), (0.92, 0.38, 2.22, "=0.85")]
+    found = hazard_ratios_in_sentence(sentence(text))
+    assert [h.extractor for h in found] == ["effects.hr_labelled", "effects.hr_list_continuation", "effects.hr_list_continuation"]
+    assert [h.outcome for h in found] == ["other", "other", "OS"]
+    mixed = "PFS (HR 2.58, 95% CI 1.34-4.95) and PSA response (odds ratio 4.88 [1.55-14.32])"
+    assert hrs(mixed) == [(2.58, 1.34, 4.95, None)]
+
+
+def test_hr_from_to():
+    assert hrs("a disease-free interval up to 68 months (HR from 2 [1.7-2.2] to 1.5 [1.1-1.9]) predicted recurrence") == [
+        (2.0, 1.7, 2.2, None), (1.5, 1.1, 1.9, None),
+    ]
+
+
+def test_outcome_labels():
+    rec = record(
+        "Median progression-free survival was 7.8 vs 3.2 months (HR 0.43; 95% CI 0.35-0.54). "
+        "Overall survival did not differ (hazard ratio 0.89, 95% CI 0.73-1.10). "
+        "Time to progression was longer (HR = 0.60 [0.4-0.9]). "
+        "The benefit was confirmed by central review (HR 0.38; 95% CI 0.31-0.48)."
+    )
+    assert [(h.outcome, h.value) for h in hazard_ratios(rec)] == [("PFS", 0.43), ("OS", 0.89), ("TTP", 0.60), ("TTP", 0.38)]
+
+
+def test_several_analyses_are_all_kept_and_labelled():
+    rec = record(
+        "Median PFS was 7.8 months with everolimus and 3.2 months with placebo by local investigator assessment "
+        "(HR 0.45; 95% CI 0.38-0.54; P < .0001) and 11.0 versus 4.1 months by central assessment "
+        "(HR 0.38; 95% CI 0.31-0.48; P < .0001). In the multivariable analysis, HR 0.50 (95% CI 0.40-0.62)."
+    )
+    found = hazard_ratios(rec)
+    assert [(h.value, h.analysis) for h in found] == [
+        (0.45, ("investigator",)), (0.38, ("central review",)), (0.50, ("multivariable",)),
+    ]
+
+
+def test_central_review_and_investigator_labels_when_stated_separately():
+    (central,) = hazard_ratios_in_sentence(sentence("By blinded independent central review, PFS HR was 0.36 (95% CI 0.27-0.47)."))
+    (investigator,) = hazard_ratios_in_sentence(sentence("Investigator-assessed PFS HR was 0.43 (95% CI 0.35-0.54)."))
+    assert central.analysis == ("central review",) and investigator.analysis == ("investigator",)
+
+
+@pytest.mark.parametrize(
+    "text, subgroup",
+    [
+        ("In the subgroup of patients with visceral metastases, PFS HR was 0.47 (95% CI 0.37-0.60).", True),
+        ("Among patients with bone-only disease, HR 0.33 (95% CI 0.21-0.53).", True),
+        ("In the East Asian population, PFS was prolonged (HR, 0.520; 95% CI, 0.362 to 0.747).", True),
+        ("In men, a one-unit increase gave HR 0.85 (95% CI 0.79-0.91).", True),
+        ("Everolimus prolonged PFS (HR 0.43; 95% CI 0.35-0.54).", False),
+    ],
+)
+def test_subgroup_hazard_ratios_are_labelled(text, subgroup):
+    (hr,) = hazard_ratios_in_sentence(sentence(text))
+    assert hr.subgroup is subgroup
+
+
+def test_hazard_ratio_span_covers_value_ci_and_p():
+    text = "PFS improved (hazard ratio, 0.43; 95% CI, 0.35 to 0.54; P<0.001) with everolimus."
+    rec = record([("BACKGROUND", "Background."), ("RESULTS", text)])
+    (hr,) = hazard_ratios(rec)
+    assert_span_points_at(rec, hr.span, "hazard ratio, 0.43; 95% CI, 0.35 to 0.54; P<0.001")
+    assert_span_points_at(rec, hr.value_span, "0.43")
+    assert hr.span.where == "abstract[1]" and hr.span.sentence == text

@@ -1,0 +1,81 @@
+"""The evidence-base update: files written (formula-safe), and the diff against the previous version."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from mbc_sr.extract.evidence import diff, snapshot, write_evidence_base
+from mbc_sr.extract.record import extract_record
+from mbc_sr.extract.table import INCLUDED, PROVISIONAL, build_table, group_reports
+from tests.extract.helpers import record
+
+A1 = record("In this phase 3 trial, 724 patients were randomly assigned (HR 0.43; 95% CI 0.35-0.54). NCT00863655.", key="1")
+A2 = record("BOLERO-2 final analysis: 724 patients were randomly assigned. OS HR 0.89 (95% CI 0.73-1.10).", key="2")
+A2_CORRECTED = record("BOLERO-2 final analysis: 724 patients were randomly assigned. OS HR 0.90 (95% CI 0.74-1.10).",
+                      key="2", comments=("ErratumIn",))
+B = record("A phase II study: 50 patients were enrolled. ORR was 20%.", key="3")
+C = record("=HYPERLINK(\"http://x\") +1 -2 @cmd: 30 patients were enrolled.", key="4")
+
+
+def rows(grouping, inclusion):
+    records = [r for rs in grouping.values() for r in rs]
+    return build_table(group_reports(grouping), {r.key: extract_record(r) for r in records}, inclusion)
+
+
+def test_first_version_everything_is_new():
+    current = snapshot(rows({"s:A": [A1]}, {"pmid:1": PROVISIONAL}))
+    assert [(c.change, c.study_id) for c in diff(None, current)] == [("new study", "s:A")]
+
+
+def test_diff_new_studies_changed_values_status_and_flags():
+    before = snapshot(rows({"s:A": [A1, A2]}, {"pmid:1": PROVISIONAL, "pmid:2": PROVISIONAL}))
+    after = snapshot(rows({"s:A": [A1, A2_CORRECTED], "s:B": [B]},
+                          {"pmid:1": INCLUDED, "pmid:2": PROVISIONAL, "pmid:3": PROVISIONAL}))
+    changes = diff(before, after)
+    as_tuples = [(c.change, c.study_id, c.field, c.old, c.new, c.reports) for c in changes]
+    assert ("status", "s:A", "status", PROVISIONAL, INCLUDED, "") in as_tuples
+    assert ("flagged", "s:A", "flags", "", "corrected", "pmid:1; pmid:2") in as_tuples
+    assert ("changed", "s:A", "hazard_ratios", "OS HR 0.89 (95% CI 0.73–1.1)", "OS HR 0.9 (95% CI 0.74–1.1)", "pmid:2") in as_tuples
+    assert ("new study", "s:B", "", "", PROVISIONAL, "pmid:3") in as_tuples
+    removed = diff(after, snapshot(rows({"s:A": [A1, A2_CORRECTED]}, {"pmid:1": INCLUDED})))
+    assert [(c.change, c.study_id) for c in removed] == [("study removed", "s:B")]
+
+
+def test_write_evidence_base_twice_diffs_against_the_previous_snapshot(tmp_path):
+    first = write_evidence_base(rows({"s:A": [A1], "s:C": [C]}, {"pmid:1": INCLUDED, "pmid:4": PROVISIONAL}), tmp_path)
+    assert first.studies == 2 and first.by_status == {INCLUDED: 1, PROVISIONAL: 1}
+    assert {p.name for p in first.files} == {"evidence_base.csv", "evidence_base_changes.csv", "evidence_base.xlsx", "evidence_base.json"}
+    assert [c.change for c in first.changes] == ["new study", "new study"]
+    second = write_evidence_base(rows({"s:A": [A1, A2], "s:C": [C]}, {"pmid:1": INCLUDED, "pmid:2": INCLUDED, "pmid:4": PROVISIONAL}), tmp_path)
+    kinds = {(c.change, c.field) for c in second.changes}
+    assert ("added", "hazard_ratios") in kinds and ("new study", "") not in kinds
+    assert len(list((tmp_path / "history").glob("evidence_base-*.json"))) == 1
+    third = write_evidence_base(rows({"s:A": [A1, A2], "s:C": [C]}, {"pmid:1": INCLUDED, "pmid:2": INCLUDED, "pmid:4": PROVISIONAL}), tmp_path)
+    assert third.changes == []
+    with open(tmp_path / "evidence_base_changes.csv", encoding="utf-8", newline="") as handle:
+        assert list(csv.DictReader(handle)) == []
+    saved = json.loads((tmp_path / "evidence_base.json").read_text(encoding="utf-8"))
+    assert set(saved["studies"]) == {"s:A", "s:C"}
+    assert "summary" not in saved and "studies" in third.summary()
+
+
+def test_files_are_formula_safe_in_csv_and_xlsx(tmp_path):
+    from openpyxl import load_workbook
+
+    rec = record("30 patients were enrolled.", key="5", title="=SUM(A1:A9)")
+    update = write_evidence_base(rows({"=cmd|' /C calc'!A0": [rec], "+s": [C]}, {"pmid:5": INCLUDED, "pmid:4": INCLUDED}), tmp_path)
+    with open(tmp_path / "evidence_base.csv", encoding="utf-8", newline="") as handle:
+        cells = [cell for row in csv.reader(handle) for cell in row]
+    assert all(not cell.lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
+    assert "'=cmd|' /C calc'!A0" in cells and "'+s" in cells
+    workbook = load_workbook(tmp_path / "evidence_base.xlsx")
+    assert workbook.sheetnames == ["Studies", "Changes"]
+    for sheet in workbook:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):
+                    assert not cell.value.lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert workbook["Studies"].freeze_panes == "A2"
+    assert update.files

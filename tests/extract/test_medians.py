@@ -1,0 +1,64 @@
+"""Median times per arm with units; follow-up, age, means and time points are not outcome medians."""
+
+from __future__ import annotations
+
+import pytest
+
+from mbc_sr.extract.medians import medians, medians_in_sentence
+from tests.extract.helpers import assert_span_points_at, record, sentence
+
+
+def meds(text: str):
+    return [(m.outcome, m.value, m.unit) for m in medians_in_sentence(sentence(text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Median PFS was 7.8 vs 3.2 months.", [("PFS", 7.8, "months"), ("PFS", 3.2, "months")]),
+        ("median progression-free survival was 7.8 months with everolimus versus 3.2 months with placebo",
+         [("PFS", 7.8, "months"), ("PFS", 3.2, "months")]),
+        ("mOS: 131 vs. 159 months", [("OS", 131.0, "months"), ("OS", 159.0, "months")]),
+        ("a median OS of 18.5 (95% CI 11.76-21.32) months compared to 11.3 (95% CI 9.86-15.51) months",
+         [("OS", 18.5, "months"), ("OS", 11.3, "months")]),
+        ("PFS was longer (median 6·2 months [95% CI 4·6-8·7]) than with supportive care (3·2 months [2·8-4·1]; HR 0·48)",
+         [("PFS", 6.2, "months"), ("PFS", 3.2, "months")]),
+        ("Median overall survival (OS) was 2.9 and 3.4 months in the placebo and erlotinib arms",
+         [("OS", 2.9, "months"), ("OS", 3.4, "months")]),
+        ("The median PFS and OS for all patients were 3.8 and 8.1 months", [("PFS", 3.8, "months"), ("OS", 8.1, "months")]),
+        ("median TTP 20 weeks vs 12 weeks", [("TTP", 20.0, "weeks"), ("TTP", 12.0, "weeks")]),
+        ("MONARCH 3 (HR, 0.326; 95% CI, 0.200 to 0.531, P < .001; median: not reached vs 12.82 months)", [("other", 12.82, "months")]),
+        ("There was no difference in PFS (3.7 vs 4.6 months, HR 0.98) or OS (8.1 vs 7.4, HR 1.1)",
+         [("PFS", 3.7, "months"), ("PFS", 4.6, "months"), ("OS", 8.1, "months"), ("OS", 7.4, "months")]),
+    ],
+)
+def test_median_forms(text, expected):
+    assert meds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Median follow-up was 60 months (IQR 58-60) in both groups.",
+        "The median age was 61 years (range, 34-88).",
+        "Patients received a median of 6 cycles over 4.2 months.",
+        "Mean PFS through 24 months was 7.8 months with N + C versus 5.5 months with L + C.",
+        "At 12 months, 45% of patients were free of progression; 3-year OS was 80%.",
+        "Median OS was not reached in either arm.",
+        "The median duration of treatment was 14.6 weeks.",
+    ],
+)
+def test_not_outcome_medians(text):
+    assert meds(text) == []
+
+
+def test_median_span_points_at_the_value():
+    rec = record("Median PFS was 7.8 vs 3.2 months.")
+    found = medians(rec)
+    assert_span_points_at(rec, found[0].span, "7.8")
+    assert_span_points_at(rec, found[1].span, "3.2")
+
+
+def test_outcome_carried_from_the_previous_sentence():
+    rec = record("Overall survival was analysed at 400 deaths. Medians were 31.0 and 26.6 months.")
+    assert [(m.outcome, m.value) for m in medians(rec)] == [("OS", 31.0), ("OS", 26.6)]

@@ -1,0 +1,137 @@
+"""Head counts: totals by kind and per arm, in digits and words; what is not a head count."""
+
+from __future__ import annotations
+
+import pytest
+
+from mbc_sr.extract.participants import arms_in_sentence, participant_counts, study_total, totals_in_sentence
+from tests.extract.helpers import assert_span_points_at, record, sentence
+
+
+def total(text: str):
+    found = study_total(participant_counts(record(text))[0])
+    return (found.value, found.label) if found else None
+
+
+def arms(text: str) -> list[int]:
+    return [item.value for item in arms_in_sentence(sentence(text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Twenty patients were enrolled.", (20, "enrolled")),
+        ("One hundred and four patients were randomised to everolimus or placebo.", (104, "randomised")),
+        ("One-hundred-and-fifty patients were randomised (group A = 72, group B = 78).", (150, "randomised")),
+        ("In total, 13 388 women were recruited between 2013 and 2018.", (13388, "enrolled")),
+        ("Between 2009 and 2011, 1,019 patients were randomly assigned.", (1019, "randomised")),
+        ("A total of 724 patients were randomly assigned in a 2:1 ratio.", (724, "randomised")),
+        ("A total of 251 patients with duodenal ulcer were treated with lansoprazole.", (251, "treated")),
+        ("Of the 410 patients, 204 (50%) were naive to chemotherapy.", (410, "enrolled")),
+        ("Of 621 patients enrolled, 101 (16.3%) had known CNS metastases.", (621, "enrolled")),
+        ("The intention to treat (ITT) population comprised of 1522 patients.", (1522, "itt")),
+        ("This post hoc analysis used data from the CLOT study, a randomized study (N = 676).", (676, "enrolled")),
+        ("Seventy-five women with stage 0, I, or II breast cancer, with tumor size ≤3 cm, were enrolled.", (75, "enrolled")),
+        ("We randomly assigned 478 patients to the two groups.", (478, "randomised")),
+        ("Overall, 1063 patients were enrolled and randomly assigned to chemotherapy.", (1063, "randomised")),
+        ("Seventeen adult outpatients participated in a double-blind crossover study.", (17, "enrolled")),
+        ("1,039 patients were eligible for the study.", (1039, "eligible")),
+        ("Samples from 614 patients were centrally evaluated.", (614, "analysed")),
+    ],
+)
+def test_totals(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MCF-7 and T47D cells were treated with everolimus; 24 mice were randomised to vehicle or drug.",
+        "Xenografts from 12 mice were included.",
+        "A randomised trial would require 1140 patients to show this.",
+        "Potential improvements can be tested in trials recruiting 359 patients.",
+        "Grade 2 patients were treated with radiotherapy.",
+        "After 12 weeks all patients were assessed.",
+        "In men, 635 (9.33%) died during follow-up.",
+        "Clinical data were derived from 31 placebo-controlled studies.",
+        "Survival was determined in 6,803 men and 4,558 women.",
+    ],
+)
+def test_not_head_counts(text):
+    assert total(text) is None
+
+
+def test_randomised_beats_enrolled_and_subsets_are_skipped():
+    text = ("Of 13 388 women screened, 2,000 were enrolled. Overall, 1,019 patients were randomised. "
+            "Of these, 352 (88%) were evaluable.")
+    assert total(text) == (1019, "randomised")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Patients were randomized to placebo (n = 40) or erlotinib (100mg, n = 40).", [40, 40]),
+        ("randomly assigned to everolimus 10 mg/d (n = 207) or placebo (n = 203).", [207, 203]),
+        ("130 patients were randomly assigned to gemcitabine (65 patients [50%]) or supportive care (65 patients [50%]).", [65, 65]),
+        ("One-hundred-and-fifty patients were randomised (group A = 72, group B = 78).", [72, 78]),
+        ("1,039 patients were eligible for the study (494 navigated; 545 control).", [494, 545]),
+        ("Seventy-eight were randomized: 40 were allocated to the intervention, and 38 were allocated to usual care.", [40, 38]),
+        ("Ninety-four (56%) received DOC and 74 (44%) received ABI.", [94, 74]),
+        ("including 30 patients: seven patients with Loratadine 10 mg, eight with Loratadine 20 mg, and 15 with Terfenadine 120 mg.", [7, 8, 15]),
+        ("The ITT population comprised 1522 patients: 500 treated with zolmitriptan 2.5 mg, 514 with zolmitriptan 5 mg and 508 with sumatriptan 50 mg.", [500, 514, 508]),
+        ("Of the 58 subjects, 29 (50%) each were cases and controls.", [29]),
+        ("They were randomized into four groups with 80 patients entered into each active treatment group and 40 patients into the placebo group.", [80, 40]),
+        ("leaving 145 for analysis: 74 in the local excision group and 71 in the total mesorectal excision group.", [74, 71]),
+    ],
+)
+def test_per_arm_counts(text, expected):
+    assert arms(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In patients with target CNS lesions at baseline (n = 32), response rates were 26% and 15%.",
+        "The remaining tumours either stabilised (12 patients) or enlarged (11 patients).",
+        "At the time of analysis, 508 deaths were recorded (248 in the chemotherapy alone group and 260 in the bevacizumab group).",
+        "Leaks were higher (23 [10%] of 233 in the A group vs 52 [24%] of 220 in the B group).",
+        "A total of 168 patients were included, consisting of 92 Black patients and 76 non-Black patients (69 White and 7 Asian).",
+        "ctDNA was detected in 35 patients, 22 with high and 13 with low ctDNA levels.",
+    ],
+)
+def test_not_per_arm_counts(text):
+    assert arms(text) == []
+
+
+def test_count_spans_point_at_the_number_as_written():
+    rec = record([("METHODS", "Eligible women were screened."), ("RESULTS", "One hundred and four patients were randomised (n = 52 and n = 52).")])
+    totals, per_arm = participant_counts(rec)
+    chosen = study_total(totals)
+    assert chosen.value == 104 and chosen.detail("in_words") is True
+    assert_span_points_at(rec, chosen.span, "One hundred and four")
+    assert chosen.span.where == "abstract[1]"
+    assert [item.value for item in per_arm] == [52, 52]
+    assert_span_points_at(rec, per_arm[1].span, "52")
+    assert per_arm[1].span.start == rec.abstract[1].text.rindex("52")
+
+
+def test_totals_in_sentence_reports_each_count_once():
+    found = totals_in_sentence(sentence("A total of 60 patients were enrolled and randomised."))
+    assert [(item.value, item.label) for item in found] == [(60, "randomised")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Of 500 women screened, 120 were enrolled.", (120, "enrolled")),
+        ("Of 800 patients screened, 724 were randomized.", (724, "randomised")),
+        ("Postmenopausal women (n = 724) were randomised 2:1 to everolimus or placebo.", (724, "randomised")),
+        ("We enrolled 120 patients at 12 centres.", (120, "enrolled")),
+    ],
+)
+def test_screened_counts_rank_below_enrolment(text, expected):
+    assert total(text) == expected
+
+
+def test_count_per_arm():
+    assert arms("A total of 1,234 patients (617 per arm) were randomised.") == [617]

@@ -1,0 +1,42 @@
+"""Response rates per arm and grade >= 3 adverse events with percentages."""
+
+from __future__ import annotations
+
+from mbc_sr.extract.rates import adverse_events_in_sentence, rates_in_sentence
+from tests.extract.helpers import sentence
+
+
+def test_orr_and_cbr_per_arm():
+    found = rates_in_sentence(sentence(
+        "The objective response rate was 67.7% for chemotherapy (n = 31) and 90.9% for rh-endostatin plus chemotherapy."))
+    assert [(r.measure, r.value, r.arm) for r in found] == [
+        ("ORR", 67.7, "chemotherapy"), ("ORR", 90.9, "rh-endostatin plus chemotherapy")]
+    found = rates_in_sentence(sentence("Clinical benefit rate was greater in group A versus group B (80% versus 62%, P = 0.039)."))
+    assert [(r.measure, r.value) for r in found] == [("CBR", 80.0), ("CBR", 62.0)]
+    found = rates_in_sentence(sentence("outcomes favoured cetuximab for ORR (77% vs 65%, P = 0.014) and median OS (33 vs 26 months)"))
+    assert [(r.measure, r.value) for r in found] == [("ORR", 77.0), ("ORR", 65.0)]
+
+
+def test_rates_stop_at_other_outcomes_and_skip_cis_and_thresholds():
+    found = rates_in_sentence(sentence("ORR was 9.5% (95% CI 4.1-18.0); PFS at 6 months was 40%."))
+    assert [(r.measure, r.value) for r in found] == [("ORR", 9.5)]
+    assert rates_in_sentence(sentence("PSA response (decline ≥50%) occurred in 20 patients.")) == []
+
+
+def test_grade3_adverse_events_named_with_percentages():
+    found = adverse_events_in_sentence(sentence(
+        "The most common grade 3 or 4 adverse events were stomatitis (8% vs 1%), anaemia (6% vs <1%), "
+        "hyperglycaemia (4% vs <1%) and fatigue (4% vs 1%)."))
+    assert [(e.event, e.percents) for e in found] == [
+        ("stomatitis", ("8%", "1%")), ("anaemia", ("6%", "<1%")), ("hyperglycaemia", ("4%", "<1%")), ("fatigue", ("4%", "1%"))]
+    assert found[0].grade == "grade 3 or 4"
+
+
+def test_grade3_overall_rate():
+    (event,) = adverse_events_in_sentence(sentence(
+        "Grade 3-4 adverse events occurred in 33 (52%) of 64 patients in the gemcitabine group and in ten (16%) of 62 patients."))
+    assert (event.event, event.percents) == ("any", ("52%", "16%"))
+
+
+def test_no_grade_no_adverse_events():
+    assert adverse_events_in_sentence(sentence("Stomatitis (60%) and rash (40%) were the most common adverse events.")) == []

@@ -1,0 +1,69 @@
+"""Registry ids from DataBank and text (normalised), and trial acronyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from mbc_sr.extract.registry import registry_ids, trial_acronyms, unique_values
+from tests.extract.helpers import assert_span_points_at, record
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("This trial is registered with ClinicalTrials.gov, number NCT00863655.", ["NCT00863655"]),
+        ("ClinicalTrials.gov identifier: NCT 01528345.", ["NCT01528345"]),
+        ("The SCALOP trial was registered with ISRCTN, number 96169987 (registered 2008).", ["ISRCTN96169987"]),
+        ("registered as an International Standard Randomised Controlled Trial, number ISRCTN 46020948.", ["ISRCTN46020948"]),
+        ("EudraCT number 2004-001234-56.", ["EUDRACT2004-001234-56"]),
+        ("UMIN000012345 and JapicCTI-123456 and jRCTs031180123.", ["UMIN000012345", "JapicCTI-123456", "jRCTs031180123"]),
+        ("Registered at ChiCTR-IOR-17013144 and ACTRN12610000123456.", ["ChiCTRIOR-17013144", "ACTRN12610000123456"]),
+        ("Netherlands Trial Registry, NTR4132/NL3847. Korean CRIS KCT0002509. DRKS00012345.", ["NTR4132", "NL3847", "KCT0002509", "DRKS00012345"]),
+    ],
+)
+def test_registry_ids_in_text(text, expected):
+    assert sorted(unique_values(registry_ids(record(text)))) == sorted(expected)
+
+
+def test_registry_ids_from_databank_and_text_are_normalised_alike():
+    rec = record("Registered: NCT00863655.", databank=(("ClinicalTrials.gov", "NCT00863655"),))
+    found = registry_ids(rec)
+    assert unique_values(found) == ["NCT00863655"]
+    assert {item.extractor for item in found} == {"registry.databank", "registry.text"}
+    text_hit = next(item for item in found if item.extractor == "registry.text")
+    assert_span_points_at(rec, text_hit.span, "NCT00863655")
+
+
+def test_numbers_that_are_not_registry_ids():
+    assert registry_ids(record("NCT0086365 had 7 digits; 2004-0012-56 is not EudraCT; NTR is a gene.")) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Everolimus in hormone-receptor-positive advanced breast cancer: the BOLERO-2 trial.", ["BOLERO-2"]),
+        ("Final overall survival results from BOLERO 2.", ["BOLERO-2"]),
+        ("In the TAMRAD study, tamoxifen plus everolimus improved CBR.", ["TAMRAD"]),
+        ("HORIZON: letrozole with or without temsirolimus.", ["HORIZON"]),
+        ("results of the Phase 2 AIO trial PACET-CUP.", ["PACET-CUP"]),
+        ("The SAFIA trial is a prospective phase III trial.", ["SAFIA"]),
+        ("MONARCH 2 and MONARCH 3 are randomized phase 3 studies.", ["MONARCH 2", "MONARCH 3"]),
+        ("In the phase III IMpassion130 study, atezolizumab...", ["IMpassion130"]),
+    ],
+)
+def test_trial_acronyms(text, expected):
+    assert unique_values(trial_acronyms(record(text))) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HER2 and PIK3CA status were assessed in this study.",
+        "MCF-7 cells were treated with RAD001 in this study.",
+        "Further studies have shown that HOXB13 in particular can indicate benefit.",
+        "Data were analysed using SPSS 23.",
+        "An ECOG 1 performance status was required in the trial.",
+    ],
+)
+def test_genes_cell_lines_codes_and_groups_are_not_trial_names(text):
+    assert trial_acronyms(record(text)) == []

@@ -1,0 +1,32 @@
+"""Sentence splitting keeps offsets and does not break at decimals, "vs." or "P < .001"."""
+
+from __future__ import annotations
+
+from mbc_sr.extract.sentences import record_sentences, split_sentences
+from tests.extract.helpers import record
+
+
+def test_split_keeps_statistics_and_abbreviations_whole():
+    text = ("Median PFS was 7.8 vs. 3.2 months (HR 0.43; 95% CI, 0.35 to 0.54; P < .001). "
+            "Smith et al. reported similar data (e.g. in Fig. 2). The trial was stopped. 12 patients died.")
+    parts = split_sentences(text)
+    assert [p for _, p in parts] == [
+        "Median PFS was 7.8 vs. 3.2 months (HR 0.43; 95% CI, 0.35 to 0.54; P < .001).",
+        "Smith et al. reported similar data (e.g. in Fig. 2).",
+        "The trial was stopped.",
+        "12 patients died.",
+    ]
+    for offset, sentence in parts:
+        assert text[offset:offset + len(sentence)] == sentence
+
+
+def test_record_sentences_carry_field_section_and_label():
+    rec = record([("METHODS", "We randomised 60 patients."), ("RESULTS", "HR was 0.5. It was significant.")], title="A trial.")
+    found = list(record_sentences(rec))
+    assert [(s.field, s.section, s.label, s.text) for s in found] == [
+        ("title", None, "TITLE", "A trial."),
+        ("abstract", 0, "METHODS", "We randomised 60 patients."),
+        ("abstract", 1, "RESULTS", "HR was 0.5."),
+        ("abstract", 1, "RESULTS", "It was significant."),
+    ]
+    assert rec.abstract[1].text[found[3].start:].startswith("It was")

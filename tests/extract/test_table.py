@@ -1,0 +1,107 @@
+"""Study-level combination: values from all reports with their reports, conflicts shown, never averaged."""
+
+from __future__ import annotations
+
+from mbc_sr.extract.record import extract_record
+from mbc_sr.extract.table import (
+    INCLUDED, PROVISIONAL, UNSCREENED, build_table, group_reports, one_study_per_record, reports_from_links,
+    study_row, study_status,
+)
+from tests.extract.helpers import record
+
+PRIMARY = record(
+    "In this randomised phase 3 trial (BOLERO-2), 724 patients were randomly assigned to everolimus plus exemestane "
+    "(n = 485) or placebo plus exemestane (n = 239). Median PFS was 6.9 vs 2.8 months (HR 0.43; 95% CI 0.35-0.54; P<0.001). "
+    "ClinicalTrials.gov NCT00863655.",
+    key="101",
+)
+UPDATE = record(
+    "Final results of BOLERO-2: 724 patients were randomly assigned. Median PFS was 7.8 vs 3.2 months "
+    "(HR 0.45; 95% CI 0.38-0.54; P<0.0001). Median OS was 31.0 vs 26.6 months (HR 0.89; 95% CI 0.73-1.10).",
+    key="102", databank=(("ClinicalTrials.gov", "NCT00863655"),),
+)
+SAFETY = record(
+    "In BOLERO-2, 720 patients were randomly assigned; the most common grade 3 or 4 adverse event was stomatitis (8% vs 1%).",
+    key="103", databank=(("ClinicalTrials.gov", "NCT00863655"),),
+)
+OTHER = record("A phase II study: 50 patients were enrolled. ORR was 20%.", key="201", comments=("RetractionIn",))
+
+
+def table_for(grouping, inclusion=None, flags=None):
+    records = [r for rs in grouping.values() for r in rs]
+    extractions = {r.key: extract_record(r) for r in records}
+    return build_table(group_reports(grouping), extractions, inclusion, flags)
+
+
+def test_values_of_all_reports_are_combined_each_with_its_reports():
+    (row,) = table_for({"nct:NCT00863655": [PRIMARY, UPDATE]})
+    assert row.reports == ("pmid:101", "pmid:102")
+    assert row.cells["registry_ids"].value_set() == {"NCT00863655": ("pmid:101", "pmid:102")}
+    assert row.cells["trial_acronyms"].value_set() == {"BOLERO-2": ("pmid:101", "pmid:102")}
+    assert row.cells["n_total"].value_set() == {"724 randomised": ("pmid:101", "pmid:102")}
+    assert not row.cells["n_total"].conflict
+    hrs = row.cells["hazard_ratios"].value_set()
+    assert hrs["PFS HR 0.43 (95% CI 0.35–0.54; p<0.001)"] == ("pmid:101",)
+    assert hrs["PFS HR 0.45 (95% CI 0.38–0.54; p<0.0001)"] == ("pmid:102",)
+    assert hrs["OS HR 0.89 (95% CI 0.73–1.1)"] == ("pmid:102",)
+
+
+def test_conflicting_values_are_shown_never_averaged():
+    (row,) = table_for({"nct:NCT00863655": [PRIMARY, UPDATE, SAFETY]})
+    n_total = row.cells["n_total"]
+    assert n_total.conflict
+    assert n_total.value_set() == {"724 randomised": ("pmid:101", "pmid:102"), "720 randomised": ("pmid:103",)}
+    assert n_total.text() == "724 randomised (pmid:101; pmid:102) ≠ 720 randomised (pmid:103)"
+    assert "722" not in n_total.text()  # never an average
+    assert row.cells["hazard_ratios"].conflict  # PFS (all patients, same analysis) 0.43 in one report, 0.45 in another
+    assert set(row.conflicts) >= {"n_total", "hazard_ratios"}
+
+
+def test_an_updated_analysis_is_labelled_not_a_conflict():
+    later = record("With longer follow-up, median PFS was 7.8 vs 3.2 months (HR 0.45; 95% CI 0.38-0.54).", key="104")
+    (row,) = table_for({"nct:NCT00863655": [PRIMARY, later]})
+    assert not row.cells["hazard_ratios"].conflict
+    assert "PFS HR 0.45 (95% CI 0.38–0.54) [updated analysis]" in row.cells["hazard_ratios"].value_set()
+
+
+def test_two_analyses_in_one_report_are_not_a_conflict():
+    rec = record("PFS by investigator (HR 0.43; 95% CI 0.35-0.54) and by central review (HR 0.36; 95% CI 0.27-0.47).", key="301")
+    (row,) = table_for({"s": [rec]})
+    assert not row.cells["hazard_ratios"].conflict
+    assert len(row.cells["hazard_ratios"].values) == 2
+
+
+def test_status_included_beats_provisional_and_flags_come_from_reports_and_refresh():
+    rows = table_for(
+        {"nct:NCT00863655": [PRIMARY, UPDATE], "record:pmid:201": [OTHER]},
+        inclusion={"pmid:101": PROVISIONAL, "pmid:102": INCLUDED, "pmid:201": PROVISIONAL},
+        flags={"pmid:101": {"erratum_in"}},
+    )
+    assert [(r.study_id, r.status, r.flags) for r in rows] == [
+        ("nct:NCT00863655", INCLUDED, ("corrected",)), ("record:pmid:201", PROVISIONAL, ("retracted",)),
+    ]
+    assert study_status(["pmid:9"], {}) == UNSCREENED
+
+
+def test_groupings_from_links_and_one_per_record():
+    records = [PRIMARY, UPDATE, OTHER]
+    studies = reports_from_links(records, [("nct:NCT00863655", ["pmid:101", "pmid:102", "pmid:999"], ["nct:NCT00863655"])])
+    assert [(s.study_id, [r.key for r in s.records], s.basis) for s in studies] == [
+        ("nct:NCT00863655", ["pmid:101", "pmid:102"], ("nct:NCT00863655",)),
+        ("record:pmid:201", ["pmid:201"], ()),
+    ]
+    assert [s.study_id for s in one_study_per_record(records)] == ["record:pmid:101", "record:pmid:102", "record:pmid:201"]
+
+
+def test_study_row_from_dedup_study_linkage():
+    """Integration with the dedup stage's study linkage (mbc_sr.dedup.studies.link_studies)."""
+    from mbc_sr.dedup.studies import link_studies
+
+    records = [PRIMARY, UPDATE, SAFETY, OTHER]
+    groups = link_studies(records)
+    links = [(f"study:{i}", [records[m].key for m in g.members], g.basis) for i, g in enumerate(groups) if len(g.members) > 1]
+    studies = reports_from_links(records, links)
+    linked = next(s for s in studies if len(s.records) > 1)
+    assert {r.key for r in linked.records} == {"pmid:101", "pmid:102", "pmid:103"}
+    row = study_row(linked, {r.key: extract_record(r) for r in records})
+    assert row.cells["n_total"].conflict
