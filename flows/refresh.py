@@ -6,6 +6,8 @@ in the order given, because PubMed versions and DeleteCitation entries must appl
 Later stages (search, dedup, screening, PRISMA) join this flow as they are built.
 
 Run it locally:  python -m flows.refresh FILE [FILE ...] [--db URL]
+Live PubMed:     python -m flows.refresh --pubmed            (once)
+                 python -m flows.refresh --serve "0 6 * * 1"  (weekly, with a Prefect server)
 """
 
 from __future__ import annotations
@@ -164,11 +166,107 @@ def screen_task(database_url: str, config_path: str, outputs_dir: str) -> dict:
             "queue": str(queue), "waiting": waiting}
 
 
+# --------------------------------------------------------------------------- live PubMed (E-utilities)
+#
+# Two coarse tasks per saved search: search (esearch: Count, PMID list, date window) and
+# fetch (efetch, store, manifest). Retried by Prefect only when the failure is transient —
+# NCBI down past the transport's own retry budget, or PubMed changing under a search that
+# would not reconcile; a query error (PhraseNotFound, ...) or a refused request fails at once.
+# The fetch task continues the run its search started, so a retry never loses provenance.
+
+
+def transient_only(task, task_run, state) -> bool:
+    """Prefect retry condition: retry transient E-utilities failures, nothing else."""
+    from mbc_sr.sources.eutils.errors import ReconciliationError, RetryBudgetExhausted, TransientError
+
+    failure = state.result(raise_on_failure=False)
+    return isinstance(failure, (RetryBudgetExhausted, TransientError, ReconciliationError))
+
+
+@task(name="pubmed-search", retries=2, retry_delay_seconds=600, retry_condition_fn=transient_only)
+def pubmed_search_task(search_name: str, database_url: str, config_path: str | None, through: str | None, full: bool) -> dict:
+    """esearch for one saved search: begins its run and returns the plan for the fetch task."""
+    from datetime import date
+
+    from mbc_sr.sources.eutils.refresh import plan_refresh
+    from mbc_sr.sources.eutils.settings import load_settings
+
+    config = load_config(config_path)
+    store = open_store(database_url)
+    try:
+        plan = plan_refresh(
+            store, load_settings(config), config.search(search_name),
+            through=date.fromisoformat(through) if through else None, full=full,
+        )  # fmt: skip
+    finally:
+        store.close()
+    get_run_logger().info(
+        "%s: run %d, Count %d, %d new, %d to re-check", search_name, plan.run_id, plan.count,
+        len(plan.new_pmids), len(plan.recheck_pmids),
+    )  # fmt: skip
+    return plan.as_dict()
+
+
+@task(name="pubmed-fetch", retries=2, retry_delay_seconds=600, retry_condition_fn=transient_only)
+def pubmed_fetch_task(plan: dict, database_url: str, config_path: str | None) -> dict:
+    """efetch and store what the search found; completes the run with its manifest."""
+    from mbc_sr.sources.eutils.refresh import RefreshPlan, execute_refresh
+    from mbc_sr.sources.eutils.settings import load_settings
+
+    store = open_store(database_url)
+    try:
+        report = execute_refresh(store, load_settings(load_config(config_path)), RefreshPlan.from_dict(plan))
+    finally:
+        store.close()
+    get_run_logger().info(
+        "%s: run %d stored %d new records, %d updated, %d flags, %d requests", report.search_name,
+        report.run_id, report.new_records, report.updated, report.flags, report.requests,
+    )  # fmt: skip
+    return asdict(report)
+
+
+@flow(name="mbc-sr-pubmed-refresh")
+def pubmed_refresh_flow(
+    searches: list[str] | None = None,
+    database_url: str | None = None,
+    config_path: str | None = None,
+    through: str | None = None,
+    full: bool = False,
+) -> list[dict]:
+    """Incremental refresh of the saved PubMed searches (all with database "pubmed" by default)."""
+    config = load_config(config_path)
+    url = config.resolved_database_url(database_url)
+    names = searches or [s.name for s in config.searches if s.database == "pubmed"]
+    return [pubmed_fetch_task(pubmed_search_task(name, url, config_path, through, full), url, config_path) for name in names]
+
+
+WEEKLY = "0 6 * * 1"  # Mondays 06:00 (the serving machine's time zone)
+
+
+def serve_pubmed_refresh(cron: str = WEEKLY, name: str = "weekly-pubmed-refresh", **parameters) -> None:
+    """Register the PubMed refresh with the Prefect server on a cron schedule and run it when
+    due (blocks; stop with Ctrl-C). `parameters` go to `pubmed_refresh_flow`."""
+    pubmed_refresh_flow.serve(name=name, cron=cron, parameters=parameters)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m flows.refresh", description=__doc__.split("\n\n")[0])
-    parser.add_argument("files", nargs="+")
+    parser.add_argument("files", nargs="*")
     parser.add_argument("--db", help="store URL or SQLite path")
+    parser.add_argument("--pubmed", action="store_true", help="refresh the saved PubMed searches (E-utilities) once")
+    parser.add_argument("--serve", metavar="CRON", nargs="?", const=WEEKLY,
+                        help=f"serve the PubMed refresh on a cron schedule (default {WEEKLY!r}); needs a Prefect server")  # fmt: skip
     args = parser.parse_args(argv)
+    if args.serve:
+        serve_pubmed_refresh(args.serve, **({"database_url": args.db} if args.db else {}))
+        return 0
+    if args.pubmed:
+        for report in pubmed_refresh_flow(database_url=args.db):
+            print(f"{report['search_name']}: run {report['run_id']}, {report['new_records']} new records")
+        if not args.files:
+            return 0
+    if not args.files:
+        parser.error("give PubMed XML files to ingest, --pubmed, or --serve [CRON]")
     result = refresh_flow(args.files, args.db)
     for line in result["stats"]:
         print(line)

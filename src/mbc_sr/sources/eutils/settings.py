@@ -24,6 +24,7 @@ ENV_TOOL = "NCBI_TOOL"
 #: NCBI's published limits: requests per second without and with an API key
 RATE_WITHOUT_KEY = 3.0
 RATE_WITH_KEY = 10.0
+MIN_KEY_LENGTH = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,13 @@ class EutilsSettings:
     def __post_init__(self) -> None:
         if not isinstance(self.archive_dir, Path):
             object.__setattr__(self, "archive_dir", Path(self.archive_dir))
+        if self.api_key is not None and (len(self.api_key) < MIN_KEY_LENGTH or not self.api_key.isprintable()):
+            # the key is redacted from every body before it is archived (NCBI's 429 body echoes
+            # it): a key this short could match ordinary text and mangle the records
+            raise ConfigError(
+                f"{ENV_API_KEY} does not look like an NCBI API key (they are 36 characters; "
+                f"at least {MIN_KEY_LENGTH} are needed here)"
+            )
 
     @property
     def rate(self) -> float:
