@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.mbc-sr-installed
 
-.PHONY: demo test bench bench-parse bench-screen bench-local-search bench-dedup bench-dedup-compare clean
+.PHONY: demo test bench bench-parse bench-screen bench-local-search bench-dedup bench-dedup-compare bench-eutils clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,7 +22,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-bench: bench-parse bench-screen bench-local-search bench-dedup
+bench: bench-parse bench-screen bench-local-search bench-dedup bench-eutils
 
 bench-parse: $(STAMP)
 	$(BIN)/python benchmarks/parse_bench.py
@@ -32,6 +32,11 @@ bench-screen: $(STAMP)
 
 bench-local-search: $(STAMP)
 	$(BIN)/python benchmarks/local_search_bench.py
+
+# live PubMed source against the NCBI stand-in on 127.0.0.1 (never NCBI): initial load of the
+# June 2021 update file, no-change refreshes; requests, wall time, peak request rate
+bench-eutils: $(STAMP)
+	$(BIN)/python benchmarks/eutils_bench.py
 
 # deduplication: the shared sets (P/R/F1, false merges, time) and the 10k/100k scaling set;
 # bib-dedupe runs side by side when installed (bench-dedup-compare installs it: a comparison
