@@ -140,3 +140,9 @@ def test_hazard_ratio_span_covers_value_ci_and_p():
     assert_span_points_at(rec, hr.span, "hazard ratio, 0.43; 95% CI, 0.35 to 0.54; P<0.001")
     assert_span_points_at(rec, hr.value_span, "0.43")
     assert hr.span.where == "abstract[1]" and hr.span.sentence == text
+
+
+@pytest.mark.parametrize("dash", ["-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212"])
+def test_every_dash_between_ci_bounds(dash):
+    assert hrs(f"(HR, 1.04, 95% CI, 0.80{dash}1.37; P=0.77)") == [(1.04, 0.80, 1.37, "=0.77")]
+    assert hrs(f"HR 0.71 [0.19{dash}2.58]") == [(0.71, 0.19, 2.58, None)]

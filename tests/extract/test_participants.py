@@ -135,3 +135,15 @@ def test_screened_counts_rank_below_enrolment(text, expected):
 
 def test_count_per_arm():
     assert arms("A total of 1,234 patients (617 per arm) were randomised.") == [617]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sixty adult male Sprague-Dawley rats were randomly assigned into 3 groups (20 rats each).",
+        "Forty female BALB/c mice were randomised to vehicle or everolimus.",
+        "In the escalation phase, one patient who received 25 mg had a dose-limiting toxicity.",
+    ],
+)
+def test_animals_with_people_adjectives_and_relative_clauses_are_not_totals(text):
+    assert total(text) is None

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mbc_sr.extract.numbers import DECIMAL_PATTERN, parse_decimal
+from mbc_sr.extract.numbers import DASH, DECIMAL_PATTERN, parse_decimal
 from mbc_sr.extract.outcomes import P_VALUE, normalise_p, outcome_before, outcome_mentions
 from mbc_sr.extract.sentences import record_sentences
 from mbc_sr.extract.spans import Sentence, Span
@@ -44,10 +44,10 @@ _CONNECT = re.compile(
 )
 _CI_LABELLED = re.compile(
     r"\s*[,;]?\s*[(\[]?\s*(?:(?P<level>\d{2}(?:[.·]\d)?)\s*%\s*)?(?:CI|CIs|(?i:confidence\s+intervals?)|C\.I\.)"
-    r"(?:\s*[(\[]CI[)\]])?\s*[,:=]?\s*[(\[]?\s*(?P<lo>" + _D + r")\s*(?:-|–|—|to|,)\s*(?P<hi>" + _D + r")"
+    r"(?:\s*[(\[]CI[)\]])?\s*[,:=]?\s*[(\[]?\s*(?P<lo>" + _D + r")\s*(?:" + DASH + r"|to|,)\s*(?P<hi>" + _D + r")"
 )
-_CI_BARE = re.compile(r"\s*[(\[]\s*(?P<lo>" + _D + r")\s*(?:-|–|—|to|,)\s*(?P<hi>" + _D + r")\s*[)\]]")
-_RANGE = re.compile(r"\s*(?:-|–|—|to)\s*" + _D)
+_CI_BARE = re.compile(r"\s*[(\[]\s*(?P<lo>" + _D + r")\s*(?:" + DASH + r"|to|,)\s*(?P<hi>" + _D + r")\s*[)\]]")
+_RANGE = re.compile(r"\s*(?:" + DASH + r"|to)\s*" + _D)
 _UNIT_AFTER = re.compile(r"\s*(?:%|months?|mo\b|weeks?|days?|years?|yrs?|mg|patients)")
 _HEART_RATE = re.compile(r"heart\s+rates?\s*\(HRs?\)|\(HRs?\)\s*heart\s+rate|\bHR\s*\(heart\s+rate\)|\bbpm\b|beats?\s*/\s*min", re.I)
 _SUBGROUP = re.compile(

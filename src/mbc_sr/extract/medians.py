@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mbc_sr.extract.numbers import DECIMAL_PATTERN, parse_decimal
+from mbc_sr.extract.numbers import DASH, DECIMAL_PATTERN, parse_decimal
 from mbc_sr.extract.outcomes import outcome_before, outcome_mentions
 from mbc_sr.extract.sentences import record_sentences
 from mbc_sr.extract.spans import Sentence, Span
@@ -31,7 +31,7 @@ _UNITS = (
 _UNIT = re.compile(r"(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _UNITS) + r")(?![\w-])", re.I)
 _BRACKET = (  # a CI or range between a number and its unit: "18.5 (95% CI 11.76-21.32) months", "3·2 [2·8-4·1]"
     r"(?:\s*[(\[]\s*(?:(?:\d{2}\s*%\s*)?(?:CI|confidence\s+interval|range|IQR)[^()\[\]]*|"
-    + _D + r"\s*(?:-|–|—|to)\s*" + _D + r")\s*[)\]])?"
+    + _D + r"\s*(?:" + DASH + r"|to)\s*" + _D + r")\s*[)\]])?"
 )
 _SEP = r"\s*(?:vs\.?|versus|and|or|,\s*and|,|compared\s+(?:with|to))\s*"
 _VALUE_LIST = re.compile(
@@ -137,7 +137,7 @@ def _inside_ci(text: str, position: int) -> bool:
         return False
     inner = text[opened + 1:position]
     return bool(re.match(r"\s*(?:\d{2}\s*%\s*)?(?:CI|confidence|range|IQR|interquartile)", inner, re.I)) or bool(
-        re.fullmatch(r"\s*" + _D + r"\s*(?:-|–|to)\s*", inner)
+        re.fullmatch(r"\s*" + _D + r"\s*(?:" + DASH + r"|to)\s*", inner)
     )
 
 

@@ -43,6 +43,10 @@ def parse_decimal(text: str) -> float:
     return float(cleaned)
 
 
+#: Every dash abstracts put between two numbers ("0.35-0.54", "0.35–0.54", "0.80‑1.37" with a
+#: non-breaking hyphen, figure dash, em dash, minus sign).
+DASH = r"(?:-|\u2010|\u2011|\u2012|\u2013|\u2014|\u2212)"
+
 #: A statistic in running text: optional sign, digits with "." or "·" decimals, or ".001".
 DECIMAL_PATTERN = r"(?:[-−]?(?:\d+(?:[.·]\d+)?|[.·]\d+))"
 

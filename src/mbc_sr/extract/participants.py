@@ -130,6 +130,10 @@ class _Gap:
 
 
 _TOKEN = re.compile(r"\S+")
+_PHRASE_END = frozenset(
+    "with who whom that which from in at on of for to into across by after before between over under and or "
+    "were was are is had have aged receiving treated undergoing".split()
+)
 
 
 def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
@@ -144,6 +148,14 @@ def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
         if _NOT_PEOPLE.fullmatch(word):
             return None
         if _PEOPLE.fullmatch(word):
+            # "Sixty adult male Sprague-Dawley rats": a people word used as an adjective
+            following = _TOKEN.findall(text, token.end())[:3]
+            for after in following:
+                bare = after.strip("(),;:.[]")
+                if _NOT_PEOPLE.fullmatch(bare):
+                    return None
+                if _VERB.match(bare) or bare.lower() in _PHRASE_END or not bare or bare[0].isdigit() or "#" in bare:
+                    break
             return _Gap(token.start() + token.group(0).index(word) + len(word) - end)
     return None
 
@@ -151,6 +163,8 @@ def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
 def _verb_kind(clause: str) -> tuple[str, re.Match[str]] | None:
     best = None
     for match in _VERB.finditer(clause):
+        if re.search(r"\b(?:who|that|which|whom)\s+(?:had\s+)?$", clause[:match.start()]):
+            continue  # a relative clause ("one patient who received X had a DLT") says nothing about enrolment
         kind = next(k for k, _ in _VERBS if match.group(k))
         if best is None or KIND_RANK[kind] > KIND_RANK[best[0]]:
             best = (kind, match)
