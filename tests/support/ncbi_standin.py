@@ -22,45 +22,40 @@ from the recorded responses in ../shared/data/entrez:
 It enforces what real clients get wrong: the paging cap (retstart > 9998 is an error, and
 no id past the 9,999th is ever listed) and the rate limit (3 requests in any one-second
 window per client, 10 with an accepted API key; beyond that a 429, counted in
-`violations`). Dates: a record is visible once `today` reaches its Create Date (History
-PubStatus "entrez"); its Modification Date as of `today` is its latest History date (PubStatus
-other than "pmc-release") on or before `today`, or a date set by `Corpus.revise`.
-
-A `FaultSchedule` injects failures in order: each request takes the first entry that
-applies to its endpoint ("ok" entries let requests through, so faults can be spaced).
+`violations`). Which records it holds and their dates: `standin_corpus`; the failures it
+can inject, in order: `standin_faults`; how it decides what a query matches: `standin_query`.
 """
 
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import re
 import socket
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape
 
-from mbc_sr.pubmed_xml import ParsedRecord, iter_pubmed_xml
-from tests.support.standin_query import Doc, Index, QuerySyntaxError, evaluate, words
+from tests.support.standin_corpus import EFETCH_PROLOG, Corpus, StandinRecord, standin_record
+from tests.support.standin_faults import FAULT_KINDS, Fault, FaultSchedule
+from tests.support.standin_query import QuerySyntaxError, evaluate
+
+__all__ = [
+    "EFETCH_PROLOG", "FAULT_KINDS", "PAGING_CAP", "Corpus", "Fault", "FaultSchedule", "NCBIStandin", "Seen",
+    "StandinRecord", "standin_record",
+]  # fmt: skip
 
 PAGING_CAP = 9_999
 ESEARCH_PROLOG = (
     b'<?xml version="1.0" encoding="UTF-8" ?>\n'
     b'<!DOCTYPE eSearchResult PUBLIC "-//NLM//DTD esearch 20060628//EN" '
     b'"https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20060628/esearch.dtd">\n'
-)
-EFETCH_PROLOG = (
-    b'<?xml version="1.0" ?>\n'
-    b'<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st January 2025//EN" '
-    b'"https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_250101.dtd">\n<PubmedArticleSet>\n'
 )
 PAGING_CAP_ERROR = (
     "Search Backend failed: Exception:\n'retstart' cannot be larger than 9998. For PubMed, "
@@ -71,178 +66,6 @@ HTML_ERROR_PAGE = (  # RECONSTRUCTED: the shape of an NCBI/proxy error page serv
     b"<body><h1>Server Error</h1><p>Your request could not be processed due to a problem on our "
     b"end. Please try again.</p></body></html>\n"
 )
-_ARTICLE = re.compile(rb"<(PubmedArticle|PubmedBookArticle)[\s>]")
-
-
-# --------------------------------------------------------------------------- the corpus
-
-
-@dataclass(slots=True)
-class StandinRecord:
-    pmid: str
-    xml: bytes
-    crdt: date
-    events: tuple[date, ...]  # dates the record changed (History, DateRevised, revisions)
-    doc: Doc
-
-    def mdat(self, today: date | None) -> date:
-        dated = [d for d in self.events if today is None or d <= today]
-        return max(dated, default=self.crdt)
-
-
-def _doc(record) -> Doc:
-    return Doc(
-        pmid=record.pmid,
-        title=words(record.title or ""),
-        abstract=words(record.abstract_text),
-        mesh={" ".join(h.descriptor_name.lower().split()) for h in record.mesh_headings},
-        major_mesh={" ".join(h.descriptor_name.lower().split()) for h in record.mesh_headings if h.is_major},
-        types={t.name.lower() for t in record.publication_types},
-        languages={lang.lower() for lang in record.languages},
-        year=record.year,
-    )
-
-
-def standin_record(xml: bytes, extra_events: Iterable[date] = ()) -> StandinRecord:
-    """A record of the stand-in from the bytes of one <PubmedArticle>."""
-    (parsed,) = [i for i in iter_pubmed_xml(EFETCH_PROLOG + xml + b"\n</PubmedArticleSet>\n") if isinstance(i, ParsedRecord)]
-    return _from_parsed(parsed.record, xml, extra_events)
-
-
-def _from_parsed(record, xml: bytes, extra_events: Iterable[date] = ()) -> StandinRecord:
-    # History dates (PubStatus), not DateRevised (NLM's file-production date) nor the embargo
-    # date "pmc-release" (often in the future): what happened to the record in PubMed
-    events = [h.as_date for h in record.history if h.as_date and h.status != "pmc-release"]
-    crdt = record.create_date or min(events, default=date(1990, 1, 1))
-    return StandinRecord(record.pmid, xml, crdt, tuple(sorted({*events, *extra_events})), _doc(record))
-
-
-class Corpus:
-    """The stand-in's PubMed: the latest version of each record, by PMID."""
-
-    def __init__(self, records: Iterable[StandinRecord] = ()):
-        self.records: dict[str, StandinRecord] = {r.pmid: r for r in records}
-        self._lock = threading.Lock()
-        self._index: Index | None = None
-
-    def copy(self) -> Corpus:
-        """A copy that can be revised without touching this one (shares the built index)."""
-        twin = Corpus(self.records.values())
-        twin._index = self._index
-        return twin
-
-    @classmethod
-    def from_files(cls, paths: Sequence[str | Path]) -> Corpus:
-        corpus = cls()
-        for path in paths:
-            data = Path(path).read_bytes()
-            if data[:2] == b"\x1f\x8b":
-                data = gzip.decompress(data)
-            spans = _article_spans(data)
-            parsed = (item for item in iter_pubmed_xml(data, name=str(path)) if isinstance(item, ParsedRecord))
-            for (start, end), item in zip(spans, parsed, strict=True):
-                xml = data[start:end]
-                assert hashlib.sha256(xml).hexdigest() == item.xml_sha256, f"{path}: span/record mismatch"
-                corpus.records[item.record.pmid] = _from_parsed(item.record, xml)
-        return corpus
-
-    def subset(self, pmids: Iterable[str]) -> Corpus:
-        return Corpus(self.records[p] for p in pmids)
-
-    def revise(self, pmid: str, xml: bytes, modified: date) -> None:
-        """Replace a record with a new version of it, modified on `modified` (its [mdat])."""
-        record = standin_record(xml, extra_events=[modified])
-        assert record.pmid == pmid
-        with self._lock:
-            self.records[pmid] = record
-            self._index = None
-
-    def add(self, record: StandinRecord) -> None:
-        with self._lock:
-            self.records[record.pmid] = record
-            self._index = None
-
-    def index(self) -> Index:
-        with self._lock:
-            if self._index is None:
-                self._index = Index(r.doc for r in self.records.values())
-            return self._index
-
-
-def _article_spans(data: bytes) -> list[tuple[int, int]]:
-    spans = []
-    position = 0
-    while match := _ARTICLE.search(data, position):
-        close = b"</" + match.group(1) + b">"
-        end = data.index(close, match.end()) + len(close)
-        spans.append((match.start(), end))
-        position = end
-    return spans
-
-
-# --------------------------------------------------------------------------- faults
-
-
-FAULT_KINDS = (
-    "ok", "429", "500", "502", "503", "slow", "truncate", "short_read", "html", "backend_error", "reset",
-    "drop_ids", "count_off", "drop_records",
-)  # fmt: skip
-
-
-@dataclass(slots=True)
-class Fault:
-    """One scheduled failure. `endpoint`: "esearch", "efetch" or "*"; `times`: how many
-    matching requests it applies to; `when`: a test on the request's parameters."""
-
-    kind: str
-    endpoint: str = "*"
-    times: int = 1
-    retry_after: float | None = None
-    delay: float = 0.0
-    when: Callable[[dict[str, str]], bool] | None = None  # only requests whose parameters pass
-
-    def __post_init__(self) -> None:
-        if self.kind not in FAULT_KINDS:
-            raise ValueError(f"unknown fault {self.kind!r}")
-
-
-class FaultSchedule:
-    def __init__(self, faults: Iterable[Fault] = ()):
-        self._faults = list(faults)
-        self._lock = threading.Lock()
-        self.applied: list[tuple[str, str]] = []
-
-    def take(self, endpoint: str, params: dict[str, str]) -> Fault | None:
-        with self._lock:
-            for fault in self._faults:
-                if fault.times <= 0 or fault.endpoint not in ("*", endpoint):
-                    continue
-                if fault.when is not None and not fault.when(params):
-                    continue
-                fault.times -= 1
-                if fault.kind == "ok":
-                    return None
-                self.applied.append((endpoint, fault.kind))
-                return fault
-        return None
-
-    @property
-    def pending(self) -> int:
-        return sum(f.times for f in self._faults if f.kind != "ok" and f.times > 0)
-
-    @classmethod
-    def heavy(cls, *, slow_delay: float, rounds: int = 2) -> FaultSchedule:
-        """Every fault kind that the client must survive, each followed by a clean request."""
-        kinds = [
-            Fault("429", retry_after=0.2), Fault("500"), Fault("502"), Fault("503"), Fault("slow", delay=slow_delay),
-            Fault("truncate"), Fault("short_read"), Fault("html"), Fault("backend_error"), Fault("reset"),
-            Fault("429"), Fault("drop_records", endpoint="efetch"),
-        ]  # fmt: skip
-        faults: list[Fault] = []
-        for _ in range(rounds):
-            for fault in kinds:
-                faults += [Fault(fault.kind, fault.endpoint, 1, fault.retry_after, fault.delay), Fault("ok")]
-        return cls(faults)
 
 
 # --------------------------------------------------------------------------- the server

@@ -28,12 +28,19 @@ def test_the_review_config_loads(tmp_path):
 
 def test_environment_overrides_the_file(tmp_path):
     config = config_with(tmp_path, 'base_url = "https://mirror.example/eutils/"\nemail = "a@example.org"')
-    env = {"NCBI_EUTILS_BASE_URL": "http://127.0.0.1:8080/eutils/", "NCBI_EMAIL": "b@example.org", "NCBI_API_KEY": "k123"}
+    env = {"NCBI_EUTILS_BASE_URL": "http://127.0.0.1:8080/eutils/", "NCBI_EMAIL": "b@example.org", "NCBI_API_KEY": "0123456789abcdef0123456789abcdef0123"}
     settings = load_settings(config, env=env)
     assert settings.base_url == "http://127.0.0.1:8080/eutils/"
     assert settings.email == "b@example.org"
-    assert settings.api_key == "k123"
-    assert "k123" not in repr(settings) and "k123" not in str(settings.public())
+    assert settings.api_key == "0123456789abcdef0123456789abcdef0123"
+    assert "0123456789abcdef" not in repr(settings) and "0123456789abcdef" not in str(settings.public())
+
+
+def test_a_key_too_short_to_redact_safely_is_refused(tmp_path):
+    """Every body is scrubbed of the key before it is archived: a key like "ab" would match
+    ordinary text and mangle the records, so it is refused up front."""
+    with pytest.raises(ConfigError, match="NCBI_API_KEY does not look like an NCBI API key"):
+        load_settings(config_with(tmp_path, ""), env={"NCBI_API_KEY": "ab"})
 
 
 @pytest.mark.parametrize(

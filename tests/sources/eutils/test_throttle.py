@@ -89,6 +89,6 @@ def test_the_rate_used_is_under_ncbi_limit():
     from mbc_sr.sources.eutils.settings import EutilsSettings
 
     assert EutilsSettings().rate == pytest.approx(3 * SAFETY)
-    assert EutilsSettings(api_key="k").rate == pytest.approx(10 * SAFETY)
+    assert EutilsSettings(api_key="0123456789abcdef").rate == pytest.approx(10 * SAFETY)
     assert EutilsSettings(requests_per_second=50).rate == pytest.approx(3 * SAFETY)
     assert EutilsSettings(requests_per_second=1).rate == 1

@@ -177,7 +177,8 @@ def plan_refresh(
         carried: list[str] = []
         if previous is not None:
             earlier = store.run(previous.run_id).manifest or {}
-            carried = [p for p in earlier.get("fetch", {}).get("missing", []) if p not in known]
+            missing_before = earlier.get("fetch", {}).get("missing", [])
+            carried = sorted(set(missing_before) - search_log.known_pmids(store, missing_before))
         plan = RefreshPlan(
             run_id=run.run_id,
             search_name=search.name,
