@@ -19,6 +19,10 @@ SHARED_PUBMED = SHARED_DATA / "pubmed"
 SHARED_ENTREZ = SHARED_DATA / "entrez" / "biopython" / "Entrez"
 SHARED_DTDS = SHARED_DATA / "entrez" / "biopython" / "DTDs"
 
+# PubMed is never contacted from tests: any code that uses the E-utilities default base URL
+# here gets a closed local port instead (tests that need a server start the NCBI stand-in).
+os.environ.setdefault("NCBI_EUTILS_BASE_URL", "http://127.0.0.1:9/entrez/eutils/")
+
 try:  # `make test` installs the package; a bare venv may not have it yet
     import mbc_sr  # noqa: F401
 except ImportError:

@@ -65,6 +65,15 @@ def test_more_than_9999_hits_are_listed_by_create_date_slices_that_add_up_to_cou
     assert server.violations == []
 
 
+@pytest.mark.slow
+def test_more_than_9999_hits_with_a_slice_that_keeps_disagreeing_fails_loudly(update_corpus, standin, fast_settings):
+    server = standin(update_corpus, today=THROUGH, faults=FaultSchedule([Fault("drop_ids", "esearch", times=99, when=a_slice)]))
+    with EutilsTransport(fast_settings(server)) as transport:
+        with pytest.raises(ReconciliationError, match=r"esearch for \d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d \(crdt\) kept listing"):
+            Searcher(transport, reconcile_attempts=2).search("all[sb]", WHOLE)
+    assert len(server.requests_to("esearch")) < 30  # bounded: it gave up, it did not loop
+
+
 # --------------------------------------------------------------------------- the logic, with a small page
 
 
