@@ -135,12 +135,13 @@ trees = st.recursive(
 
 
 @given(trees)
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_printing_then_parsing_gives_the_same_tree(tree):
     assert parse_query(to_query(tree)) == tree
 
 
 @given(trees, st.sampled_from(["  ", "\n", " \t "]))
+@settings(deadline=None)
 def test_white_space_between_tokens_does_not_matter(tree, space):
     text = to_query(tree)
     for op in ("AND", "OR", "NOT"):  # generated words are never operators, so this only widens gaps
@@ -150,7 +151,7 @@ def test_white_space_between_tokens_does_not_matter(tree, space):
 
 
 @given(st.text(alphabet=st.sampled_from(list('ab "()[]*:#AND OR NOT tiab mh 2020/')), max_size=40))
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 def test_any_text_parses_or_raises_query_error_never_anything_else(text):
     try:
         tree = parse_query(text)
@@ -161,6 +162,7 @@ def test_any_text_parses_or_raises_query_error_never_anything_else(text):
 
 
 @given(trees, trees, trees)
+@settings(deadline=None)
 def test_a_chain_without_parentheses_groups_to_the_left(a, b, c):
     text = f"({to_query(a)}) OR ({to_query(b)}) AND ({to_query(c)})"
     assert parse_query(text) == BoolOp("AND", BoolOp("OR", a, b), c)
