@@ -71,12 +71,8 @@ def refresh_flow(
         from flows.offline_sources import run_configured
         from mbc_sr.sources.settings import refresh_sources
 
-        live = globals().get("pubmed_refresh_flow")  # the live E-utilities flow, defined below
-
-        def eutils(database_url: str):
-            if live is None:
-                raise RuntimeError("[refresh] sources lists eutils, but this build has no E-utilities flow")
-            return live(database_url=database_url, config_path=config_path)
+        def eutils(database_url: str):  # the live E-utilities refresh, as a subflow
+            return pubmed_refresh_flow(database_url=database_url, config_path=config_path)
 
         result = run_configured(config, url, refresh_sources(config), eutils=eutils)
     # duplicates are resolved before screening, so a new copy of a stored article is never screened
