@@ -225,9 +225,9 @@ def test_workers_do_not_import_what_the_parents_main_module_imports(tmp_path):
         "import sys\nsys.path.insert(0, %r)\nimport prefect  # noqa: F401 - what a flow run's main imports\n"
         "from probe import imports_prefect\n"
         "if __name__ == '__main__':\n"
-        "    from mbc_sr.sources.pubmed_files import _executor\n"
+        "    from mbc_sr.sources.engines import Executor\n"
         "    for engine in ('processes', 'dask'):\n"
-        "        with _executor(engine, 1, None) as submit:\n"
+        "        with Executor(engine, 1, None) as submit:\n"
         "            print(engine, submit(imports_prefect).result())\n" % str(tmp_path)
     )
     result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)

@@ -209,7 +209,6 @@ def test_dates(quirks):
 
 
 def test_boolean_operators_on_real_records(quirks):
-    everything = set(quirks)
     rct = hits('"Randomized Controlled Trial"[pt]', quirks)
     eng = hits("eng[la]", quirks)
     assert hits('"Randomized Controlled Trial"[pt] NOT eng[la]', quirks) == rct - eng

@@ -29,12 +29,8 @@ applied in file order by this process, so the store ends up exactly as after a s
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
-import sys
-import types
-from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +38,7 @@ from typing import Any, Literal, TextIO
 
 from mbc_sr.pipeline import FileReader, IngestReport, SpoolSummary, file_sha256, ingest_pubmed_files, spool_writer
 from mbc_sr.pubmed_xml import ParsedRecord, PubMedXMLError, UnsafeXMLError, iter_pubmed_xml
+from mbc_sr.sources.engines import ENGINES, Executor, Prefetch
 from mbc_sr.store import Store
 
 __all__ = [
@@ -58,7 +55,6 @@ __all__ = [
 MIRROR_SOURCE = "PubMed (local files)"
 SEARCH_SOURCE = "PubMed (local search)"
 SEARCH_RUN_KIND = "search"
-ENGINES = ("serial", "processes", "dask")
 Engine = Literal["serial", "processes", "dask"]
 
 
@@ -300,8 +296,8 @@ def run_local_source(
     todo = _files_to_do(store, source, reader, files)
     if not todo:
         return ingest(reader=reader)
-    with _executor(engine, workers, dask_address) as submit:
-        prefetch = _Prefetch(todo, lambda path: submit(scan_file, str(path), query, tree_path), window=max(1, workers) + 1)
+    with Executor(engine, workers, dask_address) as submit:
+        prefetch = Prefetch(todo, lambda path: submit(scan_file, str(path), query, tree_path), window=max(1, workers) + 1)
         reader.results = prefetch.result
         try:
             return ingest(reader=reader)
@@ -314,96 +310,3 @@ def _files_to_do(store: Store, source: str, reader: FileReader, files: list[Path
     by the pipeline without being read, so they are not sent to workers either)."""
     done = {run.input_sha256 for run in store.runs(source=source, kind=reader.run_kind) if run.status == "completed"}
     return [path for path in files if reader.run_input(file_sha256(path)) not in done]
-
-
-class _Prefetch:
-    """Keeps `window` files in flight on the workers and hands results back in file order."""
-
-    def __init__(self, files: list[Path], submit: Callable[[Path], Any], window: int):
-        self.files = deque(files)
-        self.submit = submit
-        self.window = window
-        self.in_flight: deque[tuple[Path, Any]] = deque()
-        self._fill()
-
-    def _fill(self) -> None:
-        while self.files and len(self.in_flight) < self.window:
-            path = self.files.popleft()
-            self.in_flight.append((path, self.submit(path)))
-
-    def result(self, path: Path) -> FileScan:
-        while True:
-            if not self.in_flight:
-                raise RuntimeError(f"{path} was not sent to the workers")  # pragma: no cover
-            expected, future = self.in_flight.popleft()
-            if expected == path:
-                break
-            future.cancel()  # the pipeline skipped it: a copy of a file it had just stored
-            self._fill()
-        scan = future.result()
-        self._fill()
-        return scan
-
-    def cancel(self) -> None:
-        for _path, future in self.in_flight:
-            future.cancel()
-        self.in_flight.clear()
-
-
-@contextlib.contextmanager
-def _bare_main():
-    """Start worker processes without the parent's `__main__`.
-
-    A spawned worker (process pool or Dask nanny) re-imports the parent's main module, and with
-    it whatever that imports — Prefect, when the parent is a flow run (`python -m flows.refresh`).
-    While workers start, `sys.modules["__main__"]` is a bare module, so they import only what
-    `scan_file` needs."""
-    main = sys.modules.get("__main__")
-    sys.modules["__main__"] = types.ModuleType("__main__")
-    try:
-        yield
-    finally:
-        if main is not None:
-            sys.modules["__main__"] = main
-
-
-class _executor:
-    """`with _executor(engine, workers, address) as submit:` — submit(fn, *args) → a future."""
-
-    def __init__(self, engine: str, workers: int, address: str | None):
-        self.engine, self.workers, self.address = engine, max(1, workers), address
-        self._close: list[Callable[[], None]] = []
-
-    def __enter__(self) -> Callable[..., Any]:
-        if self.engine == "processes":
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-            self._close.append(lambda: pool.shutdown(wait=True, cancel_futures=True))
-
-            def submit(fn, *args):
-                with _bare_main():  # the pool starts a worker on a submit, until it has them all
-                    return pool.submit(fn, *args)
-
-            return submit
-        from distributed import Client, LocalCluster
-
-        if self.address:
-            client = Client(self.address)
-        else:
-            with _bare_main():
-                cluster = LocalCluster(
-                    n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                )  # fmt: skip
-            self._close.append(cluster.close)
-            client = Client(cluster)
-        self._close.insert(0, client.close)
-        return lambda fn, *args: client.submit(fn, *args, pure=False)
-
-    def __exit__(self, *exc_info) -> None:
-        for close in self._close:
-            try:
-                close()
-            except Exception:  # noqa: BLE001 - closing must not hide the run's own outcome
-                pass
