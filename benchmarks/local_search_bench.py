@@ -56,6 +56,10 @@ def main() -> int:
         print(f"shared data not found: {', '.join(missing)}", file=sys.stderr)
         return 2
 
+    import os
+
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"machine: {os.cpu_count()} CPUs, load average {load} (other work on the machine slows every figure)")
     best = min((run([single], "serial", 1) for _ in range(args.repeat)), key=lambda r: r[0])
     seconds, scanned, hits = best
     verdict = "meets" if seconds <= TARGET_SECONDS else "MISSES"
@@ -74,6 +78,7 @@ def main() -> int:
         print(f"  {label:48s} {seconds:6.2f} s  {scanned / seconds:8,.0f} records/s  speed-up x{baseline / seconds:.2f}")
     same = len({tuple(hits) for hits in results.values()}) == 1
     print(f"  matches identical across engines: {'yes' if same else 'NO'} ({len(results['serial'])} PMIDs)")
+    print(f"load average at the end: {', '.join(f'{value:.1f}' for value in os.getloadavg())}")
     return 0
 
 
