@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -65,6 +66,7 @@ class MatchResult:
     compared: int
 
 
+@lru_cache(maxsize=1 << 16)  # journal names repeat: most pairs compare a few hundred names
 def journals_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:
     """0–100: how well two journal names (as `normalise_journal` words) agree.
 

@@ -177,7 +177,6 @@ _PARTICLES = frozenset("von van der den de del della di da dos das du la le ten 
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 
 
-@lru_cache(maxsize=1 << 16)
 def author_key(last: str | None, given: str | None) -> tuple[str, str]:
     """(normalised last name, first initial).
 
@@ -211,7 +210,7 @@ def authors_of(record: Record) -> tuple[tuple[str, str], ...]:
 _JOURNAL_STOP = frozenset({"the", "of", "and", "for", "in", "on", "de", "la", "le", "des", "der", "und", "y", "et", "a"})
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)  # a collection has a few thousand journal names, each seen often
 def normalise_journal(raw: str | None) -> tuple[str, ...]:
     """A journal name as its significant words, for comparing full titles with abbreviations.
 
@@ -232,7 +231,6 @@ _MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)
 _PAGE_PART = re.compile(r"[a-z]*\d+[a-z]*|[a-z]+", re.I)
 
 
-@lru_cache(maxsize=1 << 16)
 def normalise_pages(raw: str | None) -> tuple[str, str]:
     """(first page, last page) as lower-case strings, each "" when absent.
 

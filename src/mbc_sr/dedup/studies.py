@@ -77,6 +77,9 @@ def trial_acronyms(text: str) -> frozenset[str]:
     context tells them apart.
     """
     found: set[str] = set()
+    lowered = text.lower()
+    if "trial" not in lowered and "stud" not in lowered and "investigator" not in lowered:
+        return frozenset()  # no trial context anywhere: nothing to find (and most records are quick)
     for match in _CANDIDATE.finditer(text):
         name, number = match.group(1), match.group(2)
         if name in NOT_TRIAL_ACRONYMS or sum(ch.isalpha() for ch in name) < 3:
@@ -102,7 +105,9 @@ def study_keys(record: Record) -> StudyKeys:
     """The registry ids, trial acronyms and phases a record states."""
     # section texts without their labels: "TRIAL REGISTRATION:", "STUDY DESIGN:" are headings
     text = "\n".join((record.title, *(section.text for section in record.abstract)))
-    nct = set(record.nct_ids) | set(NCT_ID.findall(text.upper()))
+    nct = set(record.nct_ids)
+    if "nct" in text.lower():
+        nct.update(NCT_ID.findall(text.upper()))
     return StudyKeys(frozenset(nct), trial_acronyms(text), trial_phases(text))
 
 
