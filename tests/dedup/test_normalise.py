@@ -14,10 +14,24 @@ from mbc_sr.dedup.normalise import (
     normalise_title,
     normalise_volume,
     notice_kind,
-    parse_author_string,
     title_variants,
 )
 from mbc_sr.dedup.match import journals_compatible
+from mbc_sr.dedup.normalise import authors_of
+
+
+def read_csv_text(text: str):
+    """The one record of a CSV text, read by the benchmark-CSV reader (a temporary file)."""
+    import tempfile
+    from pathlib import Path
+
+    from mbc_sr.dedup.io import read_csv_records
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "one.csv"
+        path.write_text(text, encoding="utf-8")
+        (record,) = read_csv_records(path)
+    return record
 
 
 @pytest.mark.parametrize(
@@ -80,10 +94,10 @@ def test_author_spellings_agree():
     assert author_key("von Pawel", "J") == author_key("Pawel", "J")
     assert author_key("Lynch Jr", "TJ") == author_key("Lynch", "T")
     assert author_key("Vázquez-Martínez", "AM") == ("vazquezmartinez", "a")
-    assert parse_author_string("Zhou, Xiangdong and Lan, Jian and Zhang, Ting") == parse_author_string(
-        "Zhou, X. and Lan, J. and Zhang, T."
-    )
-    assert parse_author_string("Zuna RE; Wang SS") == (("zuna", "r"), ("wang", "s"))
+    full = read_csv_text("ID,title,author\n1,T,\"Zhou, Xiangdong and Lan, Jian and Zhang, Ting\"\n")
+    initials = read_csv_text("ID,title,author\n1,T,\"Zhou, X. and Lan, J. and Zhang, T.\"\n")
+    assert authors_of(full) == authors_of(initials) == (("zhou", "x"), ("lan", "j"), ("zhang", "t"))
+    assert authors_of(read_csv_text("ID,title,author\n1,T,Zuna RE; Wang SS\n")) == (("zuna", "r"), ("wang", "s"))
 
 
 def test_journal_abbreviations_match_full_titles():

@@ -35,7 +35,6 @@ __all__ = [
     "title_variants",
     "normalise_volume",
     "notice_kind",  # (from kinds)
-    "parse_author_string",
     "prepare",
 ]
 
@@ -137,41 +136,6 @@ def title_variants(raw: str | None) -> tuple[str, ...]:
 
 
 # --------------------------------------------------------------------------- authors
-
-_INITIALS_ONLY = re.compile(r"^[A-Z]{1,4}$")
-
-
-def parse_author_string(raw: str | None) -> tuple[tuple[str, str], ...]:
-    """(last name, first initial) per author from a free-text author field.
-
-    Reads BibTeX ("Zhou, Xiangdong and Lan, Jian"), RIS/Ovid-style lists separated by ";",
-    "Last, F. M." and MEDLINE's "Last FM". Names are normalised with `normalise_text`; the
-    given names are reduced to the first initial because that is all most databases keep.
-    """
-    if not raw or not raw.strip():
-        return ()
-    text = raw.replace(" AND ", " and ")
-    parts = re.split(r"\s+and\s+|;|\|", text) if (" and " in text or ";" in text or "|" in text) else [text]
-    out: list[tuple[str, str]] = []
-    for part in parts:
-        part = part.strip().rstrip(".").strip()
-        if not part or part.lower() in ("et al", "others", "et al."):
-            continue
-        if "," in part:
-            last, _, given = part.partition(",")
-        else:
-            words = part.split()
-            if len(words) > 1 and _INITIALS_ONLY.match(words[-1].replace(".", "")):
-                last, given = " ".join(words[:-1]), words[-1]  # MEDLINE "Zuna RE"
-            elif len(words) > 1:
-                last, given = words[-1], " ".join(words[:-1])  # "Xiangdong Zhou"
-            else:
-                last, given = part, ""
-        key = author_key(last, given)
-        if key[0]:
-            out.append(key)
-    return tuple(out)
-
 
 _PARTICLES = frozenset("von van der den de del della di da dos das du la le ten ter zu vander".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
