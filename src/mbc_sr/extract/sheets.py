@@ -14,16 +14,9 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+from mbc_sr.screen.sheets import neutralise  # one formula-safety rule for every sheet we write
 
-
-def neutralise(value: object) -> str:
-    """The cell text, with a leading "'" when it could start a formula."""
-    text = "" if value is None else str(value)
-    stripped = text.lstrip(" ")
-    if text.startswith(("\t", "\r")) or stripped.startswith(_DANGEROUS):
-        return "'" + text
-    return text
+__all__ = ["neutralise", "write_csv", "write_xlsx"]
 
 
 def write_csv(path: Path, columns: Sequence[str], rows: Sequence[Mapping[str, object]]) -> Path:
