@@ -277,9 +277,15 @@ def match_pairs(prepared: Sequence[Prepared], pairs: np.ndarray) -> MatchResult:
     place = np.array([f"{p.volume}:{p.page_first}" if p.volume and p.page_first else "" for p in prepared], dtype=object)
     same_place = (place[left] == place[right]) & (place[left] != "")
     variants = np.array([bool(p.variants) for p in prepared])
-    maybe_prefix = (title_scores >= 40) & (title_scores < TITLE_FLOOR)
     plausible = (title_scores >= TITLE_FLOOR) | (has_id[left] & has_id[right]) | same_place
-    plausible |= maybe_prefix | variants[left] | variants[right]
+    plausible |= variants[left] | variants[right]
+    # a title that is the other minus its subtitle scores low on ratio: a cheap prefix test
+    # finds those few among the many unrelated pairs of the same block
+    for k in np.flatnonzero((title_scores >= 40) & ~plausible):
+        x, y = titles[left[k]], titles[right[k]]
+        short, long = (x, y) if len(x) <= len(y) else (y, x)
+        if short and long.startswith(short + " "):
+            plausible[k] = True
     duplicates: list[PairDecision] = []
     review: list[PairDecision] = []
     cannot_link: list[PairDecision] = []
