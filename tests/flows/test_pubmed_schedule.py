@@ -107,9 +107,9 @@ def test_a_real_prefect_server_serves_the_weekly_refresh_and_runs_it(tmp_path):
             (schedule,) = deployment["schedules"]
             assert schedule["schedule"]["cron"] == CRON and schedule["active"]
 
-            created = requests.post(f"{api}/deployments/{deployment['id']}/create_flow_run", json={}, timeout=10)
-            created.raise_for_status()
-            run_id = created.json()["id"]
+            # The server answers 503 while its SQLite database is busy (it says so: try again);
+            # anything else is a failure.
+            run_id = wait_for(lambda: _create_flow_run(api, deployment["id"]), 60, "the server to accept a flow run")
             state = wait_for(lambda: _final_state(api, run_id), 240, "the triggered flow run to finish", interval=1.0)
             assert state == "COMPLETED", (tmp_path / "serve.log").read_text(errors="replace")[-3000:]
         finally:
@@ -141,6 +141,18 @@ def _deployment(api: str, name: str) -> dict | None:
     return found.json()[0] if found.ok and found.json() else None
 
 
+def _create_flow_run(api: str, deployment_id: str) -> str | None:
+    created = requests.post(f"{api}/deployments/{deployment_id}/create_flow_run", json={}, timeout=10)
+    if created.status_code == 503:
+        return None
+    created.raise_for_status()
+    return created.json()["id"]
+
+
 def _final_state(api: str, run_id: str) -> str | None:
-    state = requests.get(f"{api}/flow_runs/{run_id}", timeout=5).json()["state"]["type"]
+    answer = requests.get(f"{api}/flow_runs/{run_id}", timeout=5)
+    if answer.status_code == 503:  # busy, as above
+        return None
+    answer.raise_for_status()
+    state = answer.json()["state"]["type"]
     return state if state in ("COMPLETED", "FAILED", "CRASHED", "CANCELLED") else None
