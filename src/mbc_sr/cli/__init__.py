@@ -25,8 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="mbc-sr",
         description=(
             "mbc-sr: a living systematic-review pipeline (mTOR inhibitors in metastatic breast "
-            "cancer). Ingests PubMed XML into a record store that keeps every version and never "
-            "half-writes a file."
+            "cancer). Searches PubMed (live E-utilities or local PubMed files), imports other "
+            "databases' exports, deduplicates, screens, extracts trial data and reports PRISMA 2020 "
+            "counts, over a record store that keeps every version and never half-writes a file."
         ),
         epilog=(
             "Store: --db URL, else $MBC_SR_DATABASE_URL, else [store] database_url in the config, "
