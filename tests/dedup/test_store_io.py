@@ -9,7 +9,7 @@ import dataclasses
 
 import pytest
 
-from mbc_sr.dedup.store_io import deduplicate_store
+from mbc_sr.dedup.store_io import deduplicate_store, duplicate_counts_by_source
 from mbc_sr.pipeline import ingest_pubmed_files
 from mbc_sr.records import record_from_dict
 from mbc_sr.store import RecordRow
@@ -64,7 +64,7 @@ def test_new_duplicate_joins_the_stored_survivor_and_counts_as_a_duplicate_of_it
     merges = dedup_store.merges(slice_store)
     assert [(m["left"], m["right"]) for m in merges] == [(f"pmid:{PMID}", "embase:em-1")]
     assert merges[0]["rule"] and merges[0]["scores"]["title"] >= 95
-    counts = {c.source: (c.records, c.duplicates) for c in dedup_store.duplicate_counts_by_source(slice_store)}
+    counts = {c.source: (c.records, c.duplicates) for c in duplicate_counts_by_source(slice_store)}
     assert counts == {"PubMed (local files)": (880, 0), "Embase": (1, 1)}
 
 
@@ -79,7 +79,7 @@ def test_stored_survivor_stays_when_a_preferred_pubmed_copy_arrives_later(make_s
     assert report.new_duplicates == 1
     # the Embase record was deduplicated (and could have been screened) first: it survives
     assert dedup_store.survivor_map(store) == {f"pmid:{PMID}": "embase:em-1"}
-    counts = {c.source: (c.records, c.duplicates) for c in dedup_store.duplicate_counts_by_source(store)}
+    counts = {c.source: (c.records, c.duplicates) for c in duplicate_counts_by_source(store)}
     assert counts == {"Embase": (1, 0), "PubMed (local files)": (880, 1)}
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from mbc_sr.report.prisma import DELETED_REASON, PrismaIdentityError, compute_counts
 from mbc_sr.report.prisma_store import counts_from_store, cutoff_for_run, read_inputs
-from mbc_sr.store.dedup import duplicate_counts_by_source
+from mbc_sr.dedup.store_io import duplicate_counts_by_source
 from tests.report.conftest import decide
 
 

@@ -15,7 +15,7 @@
 5. study links are recomputed over all survivors.
 
 PRISMA's per-source duplicate counts follow from the clusters and the record hits
-(`mbc_sr.store.dedup.duplicate_counts_by_source`).
+(`duplicate_counts_by_source`, by the rule in `mbc_sr.dedup.accounting`).
 """
 
 from __future__ import annotations
@@ -23,11 +23,12 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from mbc_sr.dedup.accounting import identifications
 from mbc_sr.dedup.stage import Previous, deduplicate
 from mbc_sr.store import Store
 from mbc_sr.store import dedup as dedup_store
 
-__all__ = ["StoreDedupReport", "deduplicate_store"]
+__all__ = ["SourceDuplicates", "StoreDedupReport", "deduplicate_store", "duplicate_counts_by_source"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,3 +110,20 @@ def deduplicate_store(store: Store) -> StoreDedupReport:
         run_id, len(records), len(new), len(merged), new_duplicates, len(review), len(result.studies),
         time.perf_counter() - started,
     )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDuplicates:
+    """PRISMA identification per source: distinct records found, and how many of them were
+    removed as duplicates of a record kept (found earlier, or by another source)."""
+
+    source: str
+    records: int
+    duplicates: int
+
+
+def duplicate_counts_by_source(store: Store) -> list[SourceDuplicates]:
+    """Per source: distinct records it found, and how many were duplicates removed (the rule
+    of `mbc_sr.dedup.accounting`, over the store's hits and clusters)."""
+    found = identifications(*dedup_store.identification_inputs(store))
+    return [SourceDuplicates(name, found.identified[name], found.duplicates[name]) for name in sorted(found.identified)]

@@ -13,7 +13,7 @@ are checked — an inconsistent log is an error naming the numbers, never a wron
 
 * identified, per source: the distinct records the source's runs found. Within a dedup
   cluster the first (run, record) found is kept; every other (source, record) of the cluster
-  is a duplicate removed from its source (the rule of `store.dedup.duplicate_counts_by_source`).
+  is a duplicate removed from its source (the one rule, in `mbc_sr.dedup.accounting`).
 * removed before screening: duplicates; records the rules excluded with certainty
   ("marked as ineligible by automation tools", per rule reason); records PubMed deleted
   before any person screened them ("removed for other reasons").
@@ -36,12 +36,13 @@ Identities (new review; the carried-over terms are 0):
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from mbc_sr.dedup.accounting import identifications
 from mbc_sr.screen.decisions import Decision, current_decisions
 
 __all__ = [
@@ -203,27 +204,13 @@ def check_identities(counts: PrismaCounts) -> PrismaCounts:
 
 
 def _identification(hits: Iterable[Hit], survivor: Mapping[str, str]):
-    first_seen: dict[tuple[str, str], int] = {}
-    kind_of: dict[str, str] = {}
-    for hit in sorted(hits, key=lambda h: (h.run_id, h.record_key)):
-        first_seen.setdefault((hit.source, hit.record_key), hit.run_id)
-        kind_of[hit.source] = hit.kind
-    by_cluster: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
-    for (source, key), run_id in first_seen.items():
-        cluster = survivor.get(key, key)
-        by_cluster[cluster].append((run_id, 0 if key == cluster else 1, source, key))
-    identified: Counter[str] = Counter()
-    duplicates: Counter[str] = Counter()
-    for members in by_cluster.values():
-        members.sort()
-        for position, (_run, _rank, source, _key) in enumerate(members):
-            identified[source] += 1
-            if position:
-                duplicates[source] += 1
+    hits = list(hits)
+    kind_of = {hit.source: hit.kind for hit in sorted(hits, key=lambda h: (h.run_id, h.record_key))}
+    found = identifications(((hit.run_id, hit.source, hit.record_key) for hit in hits), survivor)
     by_kind: dict[str, dict[str, int]] = {kind: {} for kind in KINDS}
-    for source in sorted(identified):
-        by_kind[kind_of[source]][source] = identified[source]
-    return by_kind, {s: duplicates[s] for s in sorted(identified)}, set(by_cluster)
+    for source in sorted(found.identified):
+        by_kind[kind_of[source]][source] = found.identified[source]
+    return by_kind, {s: found.duplicates[s] for s in sorted(found.identified)}, set(found.clusters)
 
 
 def compute_counts(inputs: PrismaInputs, cutoff: Cutoff = Cutoff()) -> PrismaCounts:

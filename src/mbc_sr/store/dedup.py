@@ -9,14 +9,14 @@ What later stages use:
 * `survivor_map(store)` — merged record key → its survivor's key. Screening attaches every
   decision to the survivor, so a record merged into an already-screened one is never
   screened again and the survivor's decisions stay with it.
-* `duplicate_counts_by_source(store)` — PRISMA's "duplicate records removed", per source.
+* `identification_inputs(store)` — the hits and survivors PRISMA's per-source duplicate
+  counts are derived from (`mbc_sr.dedup.accounting`).
 * `study_groups(store)` — reports linked as one study.
 """
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -31,10 +31,9 @@ from mbc_sr.store.engine import write_transaction
 
 __all__ = [
     "ReviewItem",
-    "SourceDuplicates",
     "begin_dedup_run",
     "cluster_assignments",
-    "duplicate_counts_by_source",
+    "identification_inputs",
     "fail_dedup_run",
     "merges",
     "record_review_answers",
@@ -66,20 +65,6 @@ class ReviewItem:
     status: str
     decided_by: str | None
     note: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class SourceDuplicates:
-    """PRISMA identification per source: distinct records found, and how many of them were
-    removed as duplicates of a record kept (found earlier, or by another source)."""
-
-    source: str
-    records: int
-    duplicates: int
-
-    @property
-    def kept(self) -> int:
-        return self.records - self.duplicates
 
 
 # --------------------------------------------------------------------------- runs
@@ -245,37 +230,12 @@ def study_groups(store: Store) -> list[tuple[str, list[str], list[str]]]:
     return [(study, members, sorted(bases)) for study, (members, bases) in groups.items()]
 
 
-def duplicate_counts_by_source(store: Store) -> list[SourceDuplicates]:
-    """Per source: distinct records it found, and how many of those were duplicates removed.
-
-    Within a cluster the first (source, record) found — earliest run — is kept; every other
-    (source, record) of the cluster counts as a duplicate removed from its source. So a
-    refresh that brings a new copy of an already-stored article counts it as a duplicate of
-    the source that delivered it; a record found again by the same source is not a new
-    identification (it was found before) and counts once.
-    """
-    h, s, c = schema.record_hits.c, schema.sources.c, schema.dedup_clusters.c
-    query = (
-        select(h.run_id, h.record_key, s.name, c.survivor_key)
-        .join(schema.sources, s.id == h.source_id)
-        .outerjoin(schema.dedup_clusters, c.record_key == h.record_key)
-        .order_by(h.run_id, h.record_key)
-    )
-    first_seen: dict[tuple[str, str], int] = {}
-    cluster: dict[tuple[str, str], str] = {}
+def identification_inputs(store: Store) -> tuple[list[tuple[int, str, str]], dict[str, str]]:
+    """Every hit as (run id, source name, record key), and merged key → survivor key: what
+    `mbc_sr.dedup.accounting.identifications` counts PRISMA's duplicates from."""
+    h, s = schema.record_hits.c, schema.sources.c
+    query = select(h.run_id, s.name, h.record_key).join(schema.sources, s.id == h.source_id)
     with store.engine.connect() as connection:
-        for run_id, key, source, survivor in connection.execute(query):
-            first_seen.setdefault((source, key), run_id)
-            cluster[(source, key)] = survivor or key
-    by_cluster: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    for (source, key), run_id in first_seen.items():
-        by_cluster[cluster[(source, key)]].append((run_id, 0 if key == cluster[(source, key)] else 1, source, key))
-    records: dict[str, int] = defaultdict(int)
-    duplicates: dict[str, int] = defaultdict(int)
-    for hits in by_cluster.values():
-        hits.sort()
-        for position, (_run, _rank, source, _key) in enumerate(hits):
-            records[source] += 1
-            if position:
-                duplicates[source] += 1
-    return [SourceDuplicates(name, records[name], duplicates[name]) for name in sorted(records)]
+        hits = [tuple(row) for row in connection.execute(query)]
+    return hits, survivor_map(store)
+
