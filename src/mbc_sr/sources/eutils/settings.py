@@ -64,7 +64,7 @@ class EutilsSettings:
 
     @property
     def rate(self) -> float:
-        """Requests per second: the configured value, capped at 90% of NCBI's limit for this
+        """Requests per second: the configured value, capped at 80% of NCBI's limit for this
         key (the head-room is explained in `throttle`)."""
         ceiling = (RATE_WITH_KEY if self.api_key else RATE_WITHOUT_KEY) * SAFETY
         return min(self.requests_per_second or ceiling, ceiling)

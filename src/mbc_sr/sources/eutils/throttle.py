@@ -10,9 +10,12 @@ the next free send slot under a lock and then sleeps outside it, so waiting thre
 in order and never wake together. A server's Retry-After pauses the whole bucket (`pause`),
 because a 429 is about this client, not about one request.
 
-The rate used is 90% of NCBI's limit (`SAFETY`): requests leave evenly spaced, but network
-and scheduling jitter can bunch their *arrivals*; 10% of head-room keeps any one-second
-window at the server under the limit.
+The rate used is 80% of NCBI's limit (`SAFETY`): requests leave evenly spaced, but network
+and scheduling jitter can bunch their *arrivals*. A request that arrives late by δ shares a
+one-second window at the server with the next `limit` on-time ones unless `limit` intervals
+exceed 1 + δ s; at 80% they span 1.25 s, so arrivals may be up to 0.25 s late. (At 90%, the
+first figure, the benchmark against the local stand-in, idle machine, saw 4 requests in one
+second and three 429s during an initial load: 0.11 s of head-room was not enough.)
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import threading
 import time
 from collections.abc import Callable
 
-SAFETY = 0.9
+SAFETY = 0.8
 
 _registry: dict[tuple[str, float], TokenBucket] = {}
 _registry_lock = threading.Lock()
