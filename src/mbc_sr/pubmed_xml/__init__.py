@@ -115,9 +115,9 @@ def iter_pubmed_xml(source: str | Path | bytes, *, name: str | None = None) -> I
             raise
     finally:
         if reader is not None:
-            reader.close()
-        else:
-            chunks.close() if hasattr(chunks, "close") else None
+            reader.close()  # stops the framing thread, which closes the chunk source
+        elif hasattr(chunks, "close"):
+            chunks.close()  # refused before framing started: close the file here
 
 
 def parse_pubmed_xml(source: str | Path | bytes, *, name: str | None = None) -> list[ParsedItem]:
