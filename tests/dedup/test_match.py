@@ -7,7 +7,6 @@ import numpy as np
 from mbc_sr.dedup import deduplicate
 from mbc_sr.dedup.match import DISTINCT, DUPLICATE, REVIEW, match_pairs
 from mbc_sr.dedup.normalise import prepare
-from tests.dedup.conftest import make_record
 
 TITLE = "Everolimus in postmenopausal hormone-receptor-positive advanced breast cancer"
 
