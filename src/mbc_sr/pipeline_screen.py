@@ -12,12 +12,12 @@ logic itself is pure and lives in `mbc_sr.screen`; this module does the I/O.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mbc_sr.pipeline import file_sha256
 from mbc_sr.screen import agreement as agreement_mod
 from mbc_sr.screen.decisions import CurrentDecision, Decision, current_decisions as derive_all, derive_current
 from mbc_sr.screen.protocol import STAGES, Protocol, load_protocol
@@ -204,13 +204,9 @@ class ImportReport:
     report_path: Path | None = None
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def _finish(
-    store: Store, protocol: Protocol, path: Path, kind: str, reviewer: str, stage: str, validated, partial: bool,
-    on_row: Progress | None,
+    store: Store, protocol: Protocol, path: Path, sha256: str, kind: str, reviewer: str, stage: str, validated,
+    partial: bool, on_row: Progress | None,
 ) -> ImportReport:  # fmt: skip
     report = ImportReport(path, "imported", blank=validated.blank, unchanged=validated.unchanged, problems=validated.problems)
     if validated.problems:
@@ -222,7 +218,7 @@ def _finish(
     if not validated.decisions:
         report.status = "nothing_to_import"
         return report
-    batch = log.Batch(kind, reviewer, stage, protocol.version, path.name, _sha256(path))
+    batch = log.Batch(kind, reviewer, stage, protocol.version, path.name, sha256)
     result = log.append_decisions(store, batch, validated.decisions, on_row=on_row)
     report.status = "already_imported" if result.already_imported else "imported"
     report.written = result.written
@@ -241,7 +237,8 @@ def import_sheet(
     """
     if role not in ("reviewer", "adjudicator"):
         raise ValueError(f"role must be reviewer or adjudicator, not {role!r}")
-    if log.batch_for_file(store, _sha256(path)) is not None:
+    sha256 = file_sha256(path)
+    if log.batch_for_file(store, sha256) is not None:
         return ImportReport(path, "already_imported")
     rows = read_sheet(path)
     shas = {key: sha for key, (sha, deleted) in log.fingerprints(store).items()}
@@ -252,7 +249,7 @@ def import_sheet(
     stages = {d.stage for d in validated.decisions}
     reviewer = ", ".join(sorted(reviewers)) or "-"
     stage = stages.pop() if len(stages) == 1 else "ta"
-    return _finish(store, protocol, path, "sheet", reviewer, stage, validated, partial, on_row)
+    return _finish(store, protocol, path, sha256, "sheet", reviewer, stage, validated, partial, on_row)
 
 
 def import_asreview(
@@ -263,7 +260,8 @@ def import_asreview(
     from mbc_sr.screen.sheets import SheetRow
 
     _check_stage(stage)
-    if log.batch_for_file(store, _sha256(path)) is not None:
+    sha256 = file_sha256(path)
+    if log.batch_for_file(store, sha256) is not None:
         return ImportReport(path, "already_imported")
     shas = {key: sha for key, (sha, deleted) in log.fingerprints(store).items()}
     by_pmid = {key[5:]: key for key in shas if key.startswith("pmid:")}
@@ -293,7 +291,7 @@ def import_asreview(
     latest = {(d.record_key, d.stage, d.reviewer): d for d in decisions}
     validated = validate_rows(rows, protocol, shas, latest=latest, survivor=log.survivor_map(store))
     validated.problems[:0] = problems
-    return _finish(store, protocol, path, "asreview", reviewer, stage, validated, partial, None)
+    return _finish(store, protocol, path, sha256, "asreview", reviewer, stage, validated, partial, None)
 
 
 def _doi_index(store: Store) -> dict[str, str]:
