@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from mbc_sr.store import ENV_VAR, open_store, resolve_url
@@ -58,3 +59,9 @@ def test_sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout(tmp_path):
             assert connection.execute(text("PRAGMA busy_timeout")).scalar() >= 1000
     finally:
         store.close()
+
+
+def test_other_database_backends_are_refused_naming_the_backend_and_hiding_the_password():
+    with pytest.raises(ValueError, match="supports SQLite and PostgreSQL, not mysql") as caught:
+        resolve_url("mysql://user:secret@127.0.0.1/review")
+    assert "secret" not in str(caught.value)

@@ -185,8 +185,8 @@ def dialect_insert(connection: Connection, table: Table):
         from sqlalchemy.dialects.sqlite import insert
     elif name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
-    else:  # pragma: no cover - the store supports these two
-        raise NotImplementedError(f"the store supports SQLite and PostgreSQL, not {name}")
+    else:  # pragma: no cover - resolve_url refuses every other backend before a connection exists
+        raise ValueError(f"the store supports SQLite and PostgreSQL, not {name}")
     return insert(table)
 
 

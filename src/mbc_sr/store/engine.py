@@ -52,6 +52,11 @@ def resolve_url(url_or_path: str | os.PathLike[str] | URL | None = None) -> URL:
     url = make_url(str(raw))
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise ValueError(
+            f"store URL {url.render_as_string(hide_password=True)}: the store supports SQLite and PostgreSQL, "
+            f"not {url.get_backend_name()}"
+        )
     return url
 
 
