@@ -17,9 +17,15 @@ OUTCOMES = {"PFS", "OS", "TTP", "DFS", "EFS", "RFS", "DRFS", "other"}
 def test_selection_and_split():
     entries = read_selection()
     assert len(entries) >= 60 and len({e.id for e in entries}) == len(entries)
+    assert {e.split for e in entries} == {"dev", "heldout", "fresh"}
     by_group = Counter((e.group, e.split) for e in entries)
-    for group in {e.group for e in entries}:
+    dev_groups = {e.group for e in entries if e.split == "dev"}
+    for group in dev_groups:
         assert abs(by_group[(group, "dev")] - by_group[(group, "heldout")]) <= 1
+    fresh_groups = {e.group for e in entries if e.split == "fresh"}
+    assert fresh_groups and all(group.startswith("F_") for group in fresh_groups)
+    assert {e.group for e in entries} - dev_groups == fresh_groups
+    assert all(e.split == "fresh" for e in entries if e.group in fresh_groups)
     assert (GOLD_DIR / "README.md").read_text(encoding="utf-8").count("held-out") >= 2
 
 
