@@ -35,6 +35,19 @@ def hrs(text: str):
         ("[P = 0.031, HR 3.32 (95% CI: 1.11-11.1)]", (3.32, 1.11, 11.1, "=0.031")),
         ("HR = 0.58, P = 0.073", (0.58, None, None, "=0.073")),
         ("(HR 0.89; 99% CI 0.70 to 1.12)", (0.89, 0.70, 1.12, None)),
+        # the CI header written with the label, before the value
+        ("worse DMFS (hazard ratio [95% confidence interval], 1.61 [1.20-2.15]; P = .026)", (1.61, 1.20, 2.15, "=0.026")),
+        ("OS was longer (HR (95% CI): 0.70 (0.59–0.83)).", (0.70, 0.59, 0.83, None)),
+        ("OS was longer (HR [95% CI] 0.70 [0.59 to 0.83], P = 0.01).", (0.70, 0.59, 0.83, "=0.01")),
+        ("the hazard ratio (HR, 95% CI) for death was 0.70 (0.59-0.83)", (0.70, 0.59, 0.83, None)),
+        # bounds separated by a comma or semicolon; credible intervals; the level after "CI"
+        ("OS was longer (HR 0.70 (95% CI: 0.59, 0.83)).", (0.70, 0.59, 0.83, None)),
+        ("OS (HR 0.70, 95% CI [0.59; 0.83]).", (0.70, 0.59, 0.83, None)),
+        ("OS (HR 0.70; 95% CrI 0.59 to 0.83).", (0.70, 0.59, 0.83, None)),
+        ("OS (HR 0.70; 95% credible interval 0.59-0.83).", (0.70, 0.59, 0.83, None)),
+        ("OS (HR 0.70, CI 95% 0.59-0.83).", (0.70, 0.59, 0.83, None)),
+        ("OS (HR 0.70, 95%-CI 0.59-0.83).", (0.70, 0.59, 0.83, None)),
+        ("survival (adjusted hazard ratio (aHR) = 0.76, 95% CI 0.64, 0.89)", (0.76, 0.64, 0.89, None)),
     ],
 )
 def test_hazard_ratio_forms(text, expected):
@@ -44,6 +57,8 @@ def test_hazard_ratio_forms(text, expected):
 def test_ci_level_is_kept():
     (hr,) = hazard_ratios_in_sentence(sentence("(HR 0.89; 99% CI 0.70 to 1.12)"))
     assert hr.ci_level == 99.0
+    (after,) = hazard_ratios_in_sentence(sentence("(HR 0.89, CI 90% 0.70-1.12)"))
+    assert after.ci_level == 90.0
 
 
 @pytest.mark.parametrize(
@@ -57,6 +72,11 @@ def test_ci_level_is_kept():
         "Incidence rate ratio 1.4 (95% CI 1.1-1.8).",
         "PFS HRs = 0.64-0.68 and OS HRs = 0.75-0.79 in the biomarker subgroups.",
         "Hazard ratios (HRs) were calculated using Cox regression.",
+        "Hazard ratios (95% CI) were estimated with Cox models.",
+        "The odds ratios for response and toxicity were 1.84 (1.22-2.77) and 2.21 (1.58-3.11), respectively.",
+        "The hazard ratios for PFS and OS were similar in both age groups.",
+        "Hazard ratios for death in all subgroups were 0.64-0.68.",
+        "The hazard ratio for death was lower and median OS was 12.3 (95% CI 10.1-14.2) months.",
     ],
 )
 def test_not_hazard_ratios(text):
@@ -82,6 +102,21 @@ def test_list_continuations_under_an_hr_label_and_not_under_other_ratios():
     assert [h.outcome for h in found] == ["other", "other", "OS"]
     mixed = "PFS (HR 2.58, 95% CI 1.34-4.95) and PSA response (odds ratio 4.88 [1.55-14.32])"
     assert hrs(mixed) == [(2.58, 1.34, 4.95, None)]
+
+
+def test_a_list_of_hazard_ratios_announced_by_one_label():
+    plural = ("Adjusted hazard ratios for death in A, B and C were 1.84 (95% confidence interval [CI] 1.22-2.77), "
+              "2.21 (95% CI 1.58-3.11) and 1.82 (95% CI 1.21-2.74), respectively.")
+    assert hrs(plural) == [(1.84, 1.22, 2.77, None), (2.21, 1.58, 3.11, None), (1.82, 1.21, 2.74, None)]
+    assert [h.outcome for h in hazard_ratios_in_sentence(sentence(plural))] == ["OS", "OS", "OS"]
+    singular = "The hazard ratio for PFS and OS was 0.70 (0.59-0.83) and 0.80 (0.70-0.95), respectively."
+    assert hrs(singular) == [(0.70, 0.59, 0.83, None), (0.80, 0.70, 0.95, None)]
+    assert [h.outcome for h in hazard_ratios_in_sentence(sentence(singular))] == ["PFS", "OS"]
+
+
+def test_a_list_head_needs_a_ci_and_a_plural_or_respectively():
+    assert hrs("The hazard ratios for PFS and OS were 0.70 and 0.80.") == []
+    assert hrs("The hazard ratio for PFS and OS was 0.70 (0.59-0.83) in the first cohort.") == []
 
 
 def test_hr_from_to():

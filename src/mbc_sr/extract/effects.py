@@ -7,9 +7,13 @@ Written forms read (any order of separators, "." or "·" decimals, "-", "–", "
     (HR 0·48 [95% CI 0·33-0·71]; p=0·0002) HR = 0.85 (95% confidence interval [CI] = 0.79, 0.91; p < .001)
     aHR 2.8, 95%CI: 1.30-6.13              [P = 0.031, HR 3.32 (95% CI: 1.11-11.1)]
     hazard ratio for death, 0.49           HR from 2 [1.7-2.2] to 1.5 [1.1-1.9]
+    HR (95% CI): 0.70 (0.59–0.83)          hazard ratio [95% confidence interval], 1.61 [1.20-2.15]
+    HR 0.70 (95% CI: 0.59, 0.83)           HR 0.70 (95% CrI 0.59 to 0.83), HR 0.70 (CI 95% 0.59-0.83)
 
 and, after a labelled HR, the unlabelled HRs that continue its list in the same sentence
-("...; adjusted HR 0·71 [0·19-2·58]; ... metastatic disease (...; 0·86 [0·36-2·06]; p=0·73)").
+("...; adjusted HR 0·71 [0·19-2·58]; ... metastatic disease (...; 0·86 [0·36-2·06]; p=0·73)"),
+including a list announced by one label ("hazard ratios for death in A, B and C were 1.84 (95% CI
+1.22-2.77), 2.21 (...) and 1.82 (...), respectively").
 
 Not hazard ratios: "HR+" / "HR-positive" (hormone receptors), "HR" defined as heart rate,
 odds ratios, relative risks, risk and rate ratios (a list continues only under an HR label),
@@ -28,10 +32,17 @@ from mbc_sr.extract.spans import Sentence, Span
 from mbc_sr.records import Record
 
 _D = DECIMAL_PATTERN
+_INTERVAL = r"(?:CI|CrI|(?i:confidence\s+intervals?|credible\s+intervals?))"
+#: What may follow the label in brackets: its abbreviation "(HR)", or the header of the numbers
+#: that follow, "[95% CI]", "(HR, 95% CI)", as in "hazard ratio [95% confidence interval], 1.61 [1.20-2.15]".
+_LABEL_BRACKET = (
+    r"(?:\s*[(\[](?:[as]?HRs?|SHR)[)\]]"
+    r"|\s*[(\[](?:(?:[as]?HRs?|SHR)\s*(?:[,;]|\s+and)?\s*)?\d{2}\s*%\s*" + _INTERVAL + r"[)\]]){0,2}"
+)
 _HR_LABEL = re.compile(
     r"\b(?P<label>(?i:(?:adjusted|unadjusted|stratified|unstratified|multivariable|multivariate|univariable|"
     r"univariate|pooled|overall|subdistribution|cause[\s-]specific|predicted)\s+)?(?:(?i:hazard\s+ratios?)|[as]?HRs?|SHRs?))"
-    r"(?:\s*[(\[](?:[as]?HRs?|SHR)[)\]])?"
+    + _LABEL_BRACKET +
     r"(?![+−–/]|-(?:positive|negative|pos|neg)|\s*(?:positive|negative|status|\+))",
 )
 _OTHER_RATIO = re.compile(
@@ -42,11 +53,13 @@ _CONNECT = re.compile(
     r"(?:\s*(?:for|of)\s+(?P<for>[^,;:=()\[\]\d]{1,40}?))?\s*(?:was|were|is|of|from|=|:|,|;|\(|\[)?\s*(?:was|were|=|:)?\s*"
     r"(?P<value>" + _D + r")(?![\d.·]|\s*%)"
 )
+#: Between CI bounds: any dash, "to", or "," / ";" ("0.59, 0.83", "[0.59; 0.83]").
+_BOUNDS = r"(?P<lo>" + _D + r")\s*(?:" + DASH + r"|to|,|;)\s*(?P<hi>" + _D + r")"
 _CI_LABELLED = re.compile(
-    r"\s*[,;]?\s*[(\[]?\s*(?:(?P<level>\d{2}(?:[.·]\d)?)\s*%\s*)?(?:CI|CIs|(?i:confidence\s+intervals?)|C\.I\.)"
-    r"(?:\s*[(\[]CI[)\]])?\s*[,:=]?\s*[(\[]?\s*(?P<lo>" + _D + r")\s*(?:" + DASH + r"|to|,)\s*(?P<hi>" + _D + r")"
+    r"\s*[,;]?\s*[(\[]?\s*(?:(?P<level>\d{2}(?:[.·]\d)?)\s*%\s*-?\s*)?(?:CIs?|CrIs?|(?i:confidence\s+intervals?|credible\s+intervals?)|C\.I\.)"
+    r"(?:\s*[(\[]C[Rr]?I[)\]])?(?:\s*(?P<level_after>\d{2})\s*%)?\s*[,:=]?\s*[(\[]?\s*" + _BOUNDS
 )
-_CI_BARE = re.compile(r"\s*[(\[]\s*(?P<lo>" + _D + r")\s*(?:" + DASH + r"|to|,)\s*(?P<hi>" + _D + r")\s*[)\]]")
+_CI_BARE = re.compile(r"\s*[(\[]\s*" + _BOUNDS + r"\s*[)\]]")
 _RANGE = re.compile(r"\s*(?:" + DASH + r"|to)\s*" + _D)
 _UNIT_AFTER = re.compile(r"\s*(?:%|months?|mo\b|weeks?|days?|years?|yrs?|mg|patients)")
 _HEART_RATE = re.compile(r"heart\s+rates?\s*\(HRs?\)|\(HRs?\)\s*heart\s+rate|\bHR\s*\(heart\s+rate\)|\bbpm\b|beats?\s*/\s*min", re.I)
@@ -155,19 +168,21 @@ def hazard_ratios_in_sentence(
     for index, label in enumerate(labels):
         if label.start() < taken_until:
             continue
-        connect = _CONNECT.match(text, label.end())
-        if not connect:
-            continue
-        if connect.group("for") and re.search(r"\b(?:and|but|was|were|compared)\b", connect.group("for")):
-            continue  # "HR for ... and ..." spanning clauses: too loose to trust
+        connect, extractor = _CONNECT.match(text, label.end()), "effects.hr_labelled"
+        if connect and connect.group("for") and re.search(r"\b(?:and|but|was|were|compared)\b", connect.group("for")):
+            connect = None  # "HR for ... and ...": one HR spanning clauses is too loose to trust ...
+        if connect is None:
+            connect, extractor = _list_head(text, label), "effects.hr_list_head"  # ... a list of HRs may be
+            if connect is None:
+                continue
         value_text = connect.group("value")
         value = parse_decimal(value_text)
         value_end = connect.end("value")
         ci, low, high = _ci_after(text, value_end, value)
-        if ci is None and _RANGE.match(text, value_end):
+        if ci is None and (_RANGE.match(text, value_end) or extractor == "effects.hr_list_head"):
             continue  # "HRs = 0.64-0.68": a range of HRs, not one HR
         item = _build(sentence, label, connect.start("value"), value_end, value, ci, low, high, previous_end,
-                      label.group("label"), "effects.hr_labelled", previous_outcome)
+                      label.group("label"), extractor, previous_outcome)
         found.append(item)
         taken_until = item.span.end - sentence.start
         previous_end = taken_until
@@ -175,10 +190,30 @@ def hazard_ratios_in_sentence(
         # unlabelled continuations of this HR's list, up to the next ratio label of any kind
         other = _OTHER_RATIO.search(text, taken_until, next_label)
         stop = other.start() if other else next_label
-        for continuation in _continuations(sentence, taken_until, stop, previous_end, previous_outcome):
+        for continuation in _continuations(sentence, taken_until, stop, previous_end, item.outcome):
             found.append(continuation)
             taken_until = previous_end = continuation.span.end - sentence.start
     return found
+
+
+#: "hazard ratios for death in A, B and C were 1.84 (95% CI ...), 2.21 (...) and 1.82 (...), respectively":
+#: the label's phrase names several items, so it may hold commas and "and"; only with a CI after the value.
+_LIST_CONNECT = re.compile(
+    r"\s+(?:for|of|in)\s+(?P<for>[^;:=()\[\]\d.]{1,100}?)\s+(?:were|are|was|is)\s*:?\s*"
+    r"(?P<value>" + _D + r")(?![\d.·]|\s*%)"
+)
+
+
+def _list_head(text: str, label: re.Match[str]) -> re.Match[str] | None:
+    """The first value of a list of HRs announced by one label: the label is plural ("hazard
+    ratios", "HRs") or the sentence says "respectively"; otherwise the phrase is not trusted."""
+    match = _LIST_CONNECT.match(text, label.end())
+    if match is None or _HR_LABEL.search(match.group("for")) or _OTHER_RATIO.search(match.group("for")):
+        return None
+    plural = re.search(r"(?:ratios|HRs)$", label.group("label"), re.IGNORECASE)
+    if not plural and not re.search(r"\brespectively\b", text[match.end():], re.IGNORECASE):
+        return None
+    return match
 
 
 _CONTINUATION = re.compile(
@@ -187,7 +222,7 @@ _CONTINUATION = re.compile(
 
 
 def _continuations(
-    sentence: Sentence, start: int, stop: int, previous_end: int, previous_outcome: str | None
+    sentence: Sentence, start: int, stop: int, previous_end: int, head_outcome: str | None
 ) -> list[HazardRatio]:
     text = sentence.text
     found = []
@@ -207,7 +242,7 @@ def _continuations(
             position = ci.end()
             continue  # "18.5 (95% CI 11.76-21.32) months": a median, not an HR
         item = _build(sentence, None, match.start("value"), match.end("value"), value, ci, low, high, previous_end,
-                      "", "effects.hr_list_continuation", previous_outcome)
+                      "", "effects.hr_list_continuation", head_outcome)
         found.append(item)
         position = previous_end = item.span.end - sentence.start
 
@@ -250,7 +285,7 @@ def _build(
         value=value,
         ci_low=low,
         ci_high=high,
-        ci_level=float(ci.group("level").replace("·", ".")) if ci is not None and "level" in ci.groupdict() and ci.group("level") else (95.0 if ci else None),
+        ci_level=_ci_level(ci),
         p=p,
         outcome=outcome_label,
         analysis=_analyses(text, previous_end, start, label_text),
@@ -260,6 +295,15 @@ def _build(
         value_span=sentence.span(value_start, value_end),
         extractor=extractor,
     )
+
+
+def _ci_level(ci: re.Match[str] | None) -> float | None:
+    """The stated level, before or after "CI" ("95% CI", "CI 95%"); 95 when a CI states none."""
+    if ci is None:
+        return None
+    groups = ci.groupdict()
+    level = groups.get("level") or groups.get("level_after")
+    return float(level.replace("·", ".")) if level else 95.0
 
 
 def _balance(text: str, start: int, end: int) -> int:
