@@ -147,3 +147,88 @@ def test_count_per_arm():
 )
 def test_animals_with_people_adjectives_and_relative_clauses_are_not_totals(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # data read for a number of people
+        ("Data were available for 1067 patients with breast cancer.", (1067, "analysed")),
+        ("Administrative data were linked for 4207 people with ovarian cancer.", (4207, "analysed")),
+        ("Treatment plans were created for 20 patients with lung cancer.", (20, "analysed")),
+        # a study described by its participle
+        ("A placebo-controlled study treating 1153 patients was done.", (1153, "treated")),
+        ("This was a multicentre trial enrolling 412 women.", (412, "enrolled")),
+        ("We report a randomised trial involving 240 adults.", (240, "enrolled")),
+        # a count used as an adjective of the study
+        ("This 412-patient cohort was followed for five years.", (412, "cohort")),
+        # word numbers and verbs of allocation or treatment
+        ("Thirty patients were given daily injections of drug or placebo.", (30, "treated")),
+        ("Thirty-four participants were divided into two groups: A (n = 17) and B (n = 17).", (34, "enrolled")),
+        ("Forty patients completed the study.", (40, "analysed")),
+        # the whole cohort's N among subcohort Ns
+        ("We evaluated OS in the whole cohort (N = 20 446) and among subtypes: A (N = 13 590), B (N = 3919), and C (N = 2937).",
+         (20446, "enrolled")),
+        # an aside between the count and its verb
+        ("Overall, 1,019 participants (540 men and 479 women) were enrolled.", (1019, "enrolled")),
+        (("In 2019, 304 patients (median age 67 years [IQR 60-72]; 161 [53%] men and 143 [47%] women) were randomly "
+          "assigned to A (n=151) or B (n=153)."), (304, "randomised")),
+        # "N of M": M when the sentence says what M is
+        ("Overall, 101 of 621 patients enrolled had CNS metastases.", (621, "enrolled")),
+        ("Among 412 patients, 200 had bone metastases.", (412, "enrolled")),
+        ("Mean scores fell for the 659 patients who completed phase 1.", (659, "analysed")),
+        # only people take part; a diagnosis between count and verb
+        ("Overall, 61 PLWH with advanced non-small-cell lung cancer participated in the trial.", (61, "enrolled")),
+        ("Eight cohorts of five randomized controlled studies (3848 patients) were analyzed.", (3848, "analysed")),
+        ("We followed 412 women for ten years.", (412, "analysed")),
+    ],
+)
+def test_more_written_forms_of_the_total(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A total of 395 of 1241 (32%) patients were deemed ineligible.",
+        "Of the 389 patients who responded to initial therapy, 61% had received A.",
+        "Outcome data were not available for 12 patients.",
+        "Samples were available for 120 tumours.",
+        "Grade 3 toxicity occurred in 12 patients.",
+        "A planned trial enrolling 600 patients would detect this difference.",
+        "Potential benefits could be shown by a study including 900 patients.",
+        "Three patients who were randomised did not start treatment.",
+        "Outcomes were recorded in the study, including 92 patients with relapse.",
+        "18F-FDG-PET identified patients with early disease.",
+        "Five swimmers, identified as responders, improved their times.",
+        "A total of 50 mice were divided into two groups.",
+        "Sixty rats took part in the experiment.",
+        "Twelve centres participated in the trial.",
+        "The model was validated using an independent cohort of 58 patients.",
+    ],
+)
+def test_more_counts_that_are_not_the_total(text):
+    assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "sections, expected",
+    [
+        ([("METHODS", "Ten, male swimmers (14.9 years) performed four time trials.")], (10, "cohort")),
+        ([("PATIENTS AND METHODS", "Forty-two women with breast cancer completed questionnaires.")], (42, "cohort")),
+        ([("RESULTS", "Twelve patients had grade 3 toxicity.")], None),
+        ([("METHODS", "Two physicians independently reviewed all images.")], None),
+    ],
+)
+def test_a_methods_section_opening_with_a_count_of_people_states_the_sample(sections, expected):
+    found = study_total(participant_counts(record(sections))[0])
+    assert ((found.value, found.label) if found else None) == expected
+
+
+def test_subcohort_sizes_beside_the_whole_cohort_are_not_arms():
+    assert arms("We evaluated OS in the whole cohort (N = 20 446) and among subtypes: A (N = 13 590) and B (N = 3919).") == []
+    assert arms("Patients were randomised to A (n = 40) or B (n = 40).") == [40, 40]
+
+
+def test_a_study_adjective_is_not_an_allocation():
+    assert arms("Eight cohorts of five randomized controlled studies (3848 patients) were analyzed.") == []

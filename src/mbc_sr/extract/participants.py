@@ -7,9 +7,19 @@ studies, centres or attacks never are, nor is a count followed by a percentage (
 (16.3%) had CNS metastases"), a fraction ("2/74") or a hypothetical ("would require 1140 patients").
 
 Totals carry their kind, from the verb or phrase: randomised > ITT population > enrolled
-(enrolled, recruited, accrued, included, entered, participated, "a total of", "Of the N patients",
-"(N = 676)" after study/cohort) > eligible > treated > analysed / cohort. `study_total` picks the
-highest kind, the first stated among equals.
+(enrolled, recruited, accrued, included, entered, participated, divided into groups, "a total of",
+"Of / Among the N patients", "(N = 676)" after study/cohort, "the whole cohort (N = 20 446)" beside
+subcohort Ns, "a trial enrolling 412 women") > eligible > treated ("were given", "a study treating
+1153 patients") > analysed ("data were available / linked for 4207 people", "the 659 patients who
+completed phase 1") / cohort ("a 412-patient cohort", a methods section opening "Ten male swimmers
+performed ..."). `study_total` picks the highest kind, the first stated among equals.
+
+A bracketed aside between a count and its verb is skipped ("1,019 participants (540 men and 479
+women) were enrolled"). Never a total: the N of "N of M" (a part), a subset named by a relative
+clause ("Of the 389 patients who responded"), a count in a relative clause ("Three patients who
+were randomised did not start"), a planned study ("a trial enrolling 600 patients would ..."), a
+count glued to letters ("18F-FDG"), or a count of things qualified by a participle ("five
+randomized controlled studies").
 
 Per-arm counts come from allocation phrasing: "(n = 40) ... (n = 40)", "group A = 72", "(65
 patients [50%]) or ... (65 patients [50%])", "(494 navigated; 545 control)", "40 were allocated to
@@ -31,14 +41,17 @@ from mbc_sr.records import Record
 PEOPLE = (
     r"(?:patients?|women|woman|men|man|participants?|subjects?|adults?|children|child|infants?|"
     r"individuals?|persons?|people|volunteers?|outpatients?|inpatients?|students?|employees?|girls?|"
-    r"boys?|neonates?|newborns?|mothers?|smokers?|survivors?|cases|veterans?|residents?|pts)"
+    r"boys?|neonates?|newborns?|mothers?|smokers?|survivors?|cases|veterans?|residents?|pts|males|females|"
+    r"athletes?|swimmers?|runners?|cyclists?|players?|soldiers?|recipients?|donors?|respondents?|caregivers?|"
+    r"carers?|pupils?|twins|couples|families)"
 )
-_NOT_PEOPLE = re.compile(
-    r"\b(?:cells?|cell\s+lines?|mice|mouse|rats?|animals?|dogs?|xenografts?|organoids?|samples?|"
+_NOT_PEOPLE = re.compile(  # a whole word: the "cell" of "non-small-cell" is no cell
+    r"(?<![-‐‑])\b(?:cells?|cell\s+lines?|mice|mouse|rats?|animals?|dogs?|xenografts?|organoids?|samples?|"
     r"specimens?|tumou?rs|lesions?|biopsies|stud(?:y|ies)|trials?|RCTs?|articles?|records?|"
     r"publications?|centres?|centers?|hospitals?|sites?|institutions?|clinics?|countries|"
     r"attacks?|cycles?|events?|deaths?|biomarkers?|genes?|plans?|images?|scans?|eyes?|teeth|"
-    r"doses?|courses?|episodes?|visits?)\b",
+    r"doses?|courses?|episodes?|visits?|schools?|practices|teams?|wards?|units?|clusters?|villages?|communities|"
+    r"laboratories|labs?|companies|pharmacies|homes|departments?)\b(?![-‐‑])",
     re.I,
 )
 _PEOPLE = re.compile(rf"\b{PEOPLE}\b", re.I)
@@ -47,11 +60,13 @@ _PEOPLE = re.compile(rf"\b{PEOPLE}\b", re.I)
 KIND_RANK = {"randomised": 6, "itt": 5, "enrolled": 4, "eligible": 3, "treated": 2, "analysed": 1, "cohort": 1, "screened": 0}
 _VERBS = (
     ("randomised", r"randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|allocated(?:\s+randomly)?|assigned\s+randomly"),
-    ("enrolled", r"enrol+ed|recruited|accrued|included|entered|registered|participated|took\s+part|were\s+studied|consented|signed\s+up"),
+    ("enrolled", (r"enrol+ed|recruited|accrued|included|entered|registered|participated|took\s+part|were\s+studied|consented|"
+                  r"signed\s+up|(?:were\s+)?divided\s+into")),
     ("eligible", r"were\s+eligible|met\s+(?:the\s+)?(?:inclusion|eligibility)"),
-    ("treated", r"(?:were\s+)?treated|received"),
-    ("analysed", r"analy[sz]ed|evaluated|assessed|evaluable|assessable"),
-    ("cohort", r"identified|referred|underwent|diagnosed"),
+    ("treated", r"(?:were\s+)?treated|received|were\s+given"),
+    ("analysed", (r"analy[sz]ed|evaluated|assessed|evaluable|assessable|"
+                  r"completed\s+(?:the\s+)?(?:study|trial|protocol|follow-up|treatment\s+period|(?:first\s+|second\s+)?phase\s+\w+)")),
+    ("cohort", r"identified(?!\s+as\b)|referred|underwent|diagnosed"),  # "identified as responders" classifies
     ("screened", r"screened|assessed\s+for\s+eligibility|approached|invited|pre-?screened"),
 )
 _VERB = re.compile(r"\b(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _VERBS) + r")\b", re.I)
@@ -77,6 +92,8 @@ class _Masked:
                 continue  # "one of", "One patient" is rare as a study size
             if re.match(r"\s*(?:%|percent\b|per\s*cent\b)", text[count.end:]) or _is_label(text, count):
                 continue  # a percentage, or an ordinal label: "grade 2", "stage 3", "GRECCAR 2"
+            if not count.in_words and re.match(r"[A-Za-z]", text[count.end:]):
+                continue  # part of a name: "18F-FDG", "5FU", "3D"
             counts[count.start] = count
             chars[count.start:count.end] = "#" + "_" * (count.end - count.start - 1)
         return cls(sentence, "".join(chars), counts)
@@ -115,6 +132,13 @@ def _is_subset_or_fraction(text: str, count: Count) -> bool:
         re.match(r"\s*(?:%|percent|per\s*cent|\(\s*\d+(?:[.·]\d+)?\s*%|/\s*\d|\[\s*\d+(?:[.·]\d+)?\s*%)", after)
         or re.search(r"(?:/\s*|of\s+whom\s+|including\s+(?:only\s+)?|among\s+them,?\s+|aged\s+|age\s+)$", before, re.I)
     )
+
+
+def _is_numerator(masked_text: str, count: Count) -> bool:
+    """"395 of 1241 (32%) patients were ...": the first count of "N of M" is a part of M, never
+    the total (M is, when the sentence says so: "of 621 patients enrolled")."""
+    return bool(re.match(r"\s*(?:\[[^\]]*\]|\([^)]*\))?\s*of\s+(?:the\s+|these\s+|all\s+|a\s+total\s+of\s+)?#",
+                         masked_text[count.end:]))
 
 
 def _is_hypothetical(text: str, start: int) -> bool:
@@ -156,14 +180,104 @@ def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
                     return None
                 if _VERB.match(bare) or bare.lower() in _PHRASE_END or not bare or bare[0].isdigit() or "#" in bare:
                     break
+                if re.fullmatch(r"[a-z]+ed", bare):
+                    break  # a past-tense verb ends the noun phrase: "Forty patients completed the study"
             return _Gap(token.start() + token.group(0).index(word) + len(word) - end)
     return None
+
+
+#: Data about people, read for a number of them: "data were available for 1067 patients",
+#: "administrative data were linked for 4207 people", "samples from 614 patients", "plans were
+#: created for 20 patients". Events "observed in 12 patients" are not: only data, not outcomes.
+_DATA_FOR_PEOPLE = re.compile(
+    r"(?<!\bnot\s)(?<!\bno\s)\bavailable\s+(?:for|from|in|on)\s+$"
+    r"|\b(?:samples?|data|specimens?|sequencing|analysis|information)\b[^.;]{0,40}\bfrom\s+$"
+    r"|\b(?:data|records?|information|samples?|specimens?|tissues?|plans?|images?|scans?|questionnaires?|"
+    r"measurements?|charts?)\b[^.;]{0,100}\b(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
+    r"(?:linked|collected|obtained|retrieved|extracted|abstracted|gathered|pooled|created|generated|reviewed)\s+"
+    r"(?:for|from|on|in)\s+$",
+    re.IGNORECASE,
+)
+_STUDY_PARTICIPLE = re.compile(
+    r"\b(?:study|trial|analysis|registry|survey|programme|program)\b[^.;,#]{0,60}?\b"
+    r"(?P<verb>treating|enrolling|including|involving|randomi[sz]ing|comprising)\s+(?:a\s+total\s+of\s+|only\s+|all\s+)?$",
+    re.IGNORECASE,
+)
+_UNREAL = re.compile(r"\b(?:would|will|could|should|planned|proposed|future|hypothetical|simulated|required|needed)\b", re.IGNORECASE)
+
+
+def _study_participle(text: str, start: int) -> str | None:
+    """"a placebo-controlled study treating 1153 patients", "a trial enrolling 412 women": the
+    kind of total the participle says; None when the study is hypothetical or planned."""
+    before = text[max(0, start - 120):start].rsplit(";", 1)[-1]
+    match = _STUDY_PARTICIPLE.search(before)
+    if match is None or _UNREAL.search(before) or _UNREAL.search(_clause_after(text, start, 80)):
+        return None
+    verb = match.group("verb").lower()
+    return "treated" if verb == "treating" else "randomised" if verb.startswith("randomi") else "enrolled"
+
+
+def _is_count_adjective(text: str, end: int) -> bool:
+    """"a 412-patient cohort", "this 1,019-participant trial": the count qualifies the study."""
+    return bool(re.match(
+        r"[-‐‑–]\s*(?:patients?|participants?|subjects?|persons?|people|women|woman|members?)\s+(?:[\w-]+\s+){0,2}"
+        r"(?:cohort|study|trial|series|population|sample|registry|database|experience)\b", text[end:], re.IGNORECASE,
+    ))
+
+
+#: "in the whole cohort (N = 20 446) and among subtypes: A (N = 13 590), B (N = 3919)": the
+#: whole cohort's N is the total, however many subcohort Ns the sentence also gives.
+_WHOLE_COHORT_N = re.compile(
+    r"\b(?:whole|entire|full|overall|total|complete)\s+(?:study\s+)?(?:cohort|population|sample|series)\s*"
+    r"[(\[]\s*[Nn]\s*=\s*$", re.IGNORECASE,
+)
+
+
+def _qualifies_a_thing(text: str, end: int) -> bool:
+    """"five randomized controlled phase III studies": the participle ending at `end` is an
+    adjective of a noun that is not people, so the count before it counts things."""
+    for token in text[end:].split()[:5]:
+        word = token.strip("(),;:.[]")
+        if _NOT_PEOPLE.fullmatch(word):
+            return True
+        if not word or word.lower() in _PHRASE_END or word[0].isdigit() or "#" in word or token[-1] in ",;:.)":
+            return False
+    return False
+
+
+def _defined_population(text: str, start: int, people_end: int) -> bool:
+    """"the 659 patients who completed phase 1", "all 412 women who were randomised": a definite
+    population defined by enrolment or completion (a subset defined by an event is not)."""
+    if not re.search(r"\b(?:the|all|these|those)\s+$", text[max(0, start - 8):start], re.IGNORECASE):
+        return False
+    tail = text[people_end:people_end + 80]
+    return re.match(r"\s*(?:who|that)\b", tail, re.IGNORECASE) is not None and _describes_enrolment(tail)
+
+
+_METHODS_LABEL = re.compile(r"METHOD|PATIENTS|PARTICIPANTS|SUBJECTS|DESIGN|MATERIALS?|SETTING|POPULATION")
+
+
+def _opens_methods(sentence: Sentence, text: str, start: int) -> bool:
+    """A methods section's sentence that opens with a count of people describes the sample:
+    "Ten male swimmers (14.9 years) performed four time trials", "Thirty patients were given ..."."""
+    return bool(sentence.label and _METHODS_LABEL.search(sentence.label)) and re.fullmatch(
+        r"\s*(?:(?:In\s+total|Overall|Altogether),?\s*)?", text[:start]) is not None
+
+
+def _describes_enrolment(tail: str) -> bool:
+    """After "Of the N patients": a relative clause ("who responded", "that had a DLT") names a
+    subset unless its verb is one of enrolment ("who were randomised", "who completed the study")."""
+    relative = re.match(r"\s*(?:who|that|whom|whose)\b([^,;]*)", tail, re.IGNORECASE)
+    if relative is None:
+        return True
+    verb = _VERB.search(relative.group(1))
+    return verb is not None and any(verb.group(kind) for kind in ("randomised", "enrolled", "eligible", "analysed"))
 
 
 def _verb_kind(clause: str) -> tuple[str, re.Match[str]] | None:
     best = None
     for match in _VERB.finditer(clause):
-        if re.search(r"\b(?:who|that|which|whom)\s+(?:had\s+)?$", clause[:match.start()]):
+        if re.search(r"\b(?:who|that|which|whom)\s+(?:had\s+|(?:were|was|had\s+been|have\s+been)\s+)?$", clause[:match.start()]):
             continue  # a relative clause ("one patient who received X had a DLT") says nothing about enrolment
         kind = next(k for k, _ in _VERBS if match.group(k))
         if best is None or KIND_RANK[kind] > KIND_RANK[best[0]]:
@@ -191,10 +305,20 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             found[start] = item
 
     for start, count in masked.counts.items():
-        if _is_subset_or_fraction(sentence.text, count) or _is_hypothetical(sentence.text, start):
+        study_verb = _study_participle(text, start)
+        if study_verb and _people_after(text, count.end):
+            offer(_total(masked, start, study_verb, "study_participle"))  # "a trial including 412 women"
+            continue
+        if _is_count_adjective(text, count.end):
+            offer(_total(masked, start, "cohort", "count_adjective"))  # "a 412-patient cohort"
+            continue
+        if _is_subset_or_fraction(sentence.text, count) or _is_hypothetical(sentence.text, start) or _is_numerator(text, count):
             continue
         before = text[max(0, start - 80):start]
         after_people = _people_after(text, count.end)
+        if _WHOLE_COHORT_N.search(before):
+            offer(_total(masked, start, "enrolled", "whole_cohort_n_equals"))
+            continue
         # "(N = 676)" after a study / cohort / population word or people, not an arm list
         if re.search(r"\(\s*[Nn]\s*=\s*$", before) and len(re.findall(r"\b[nN]\s*=\s*#", text)) == 1:
             if re.search(r"\b(?:study|trial|cohort|subcohort|population|sample|series|registry|analysis)\b[^()]{0,40}\(\s*[Nn]\s*=\s*$", before, re.I):
@@ -215,22 +339,22 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             if _NOT_PEOPLE.match(text, count.end + 1) is None:
                 offer(_total(masked, start, verb[0] if verb else "enrolled", "a_total_of"))
                 continue
-        if re.search(r"(?:^|[,;(]\s*|\b(?:of|from)\s+)\b[Oo]f\s+(?:the\s+|these\s+|all\s+)?$|^\s*Of\s+(?:the\s+)?$", before) and after_people:
-            tail = text[count.end + after_people.end():count.end + after_people.end() + 40]
+        if re.search(r"(?:^|[,;(]\s*|\b(?:of|from)\s+)\b[Oo]f\s+(?:the\s+|these\s+|all\s+)?$|^\s*(?:Of|Among)\s+(?:the\s+|all\s+)?$", before) and after_people:
+            tail = text[count.end + after_people.end():count.end + after_people.end() + 60]
+            if not _describes_enrolment(tail):
+                continue  # "Of the 389 patients who responded, ...": a subset named by what happened to it
             verb = _verb_kind(re.split(r"[,;]", tail)[0])
             offer(_total(masked, start, verb[0] if verb else "enrolled", "of_the_total"))
             continue
         verb_before = re.search(
             r"\b(?P<verb>randomi[sz]ed|randomly\s+assigned|enrol+ed|recruited|included|studied|analy[sz]ed|"
-            r"evaluated|treated|accrued|identified)\s+(?:a\s+total\s+of\s+|only\s+|all\s+)?$", before, re.I)
+            r"evaluated|treated|accrued|identified|reviewed|followed|surveyed|interviewed)\s+(?:a\s+total\s+of\s+|only\s+|all\s+)?$", before, re.I)
         if verb_before and after_people:
             kind = _verb_kind(verb_before.group("verb"))
             offer(_total(masked, start, kind[0] if kind else "analysed", "verb_then_count"))
             continue
-        if re.search(r"\b(?:from|in|on)\s+$", before, re.I) and after_people and re.search(
-            r"\b(?:samples?|data|specimens?|sequencing|analysis|information)\b[^.;]{0,40}\bfrom\s+$", before, re.I
-        ):
-            offer(_total(masked, start, "analysed", "data_from"))
+        if after_people and _DATA_FOR_PEOPLE.search(text[max(0, start - 160):start]):
+            offer(_total(masked, start, "analysed", "data_for_people"))
             continue
         if after_people and not re.match(r"\s*(?:and|or)\s+#", text[count.end + after_people.end():]):
             if re.search(r"\b(?:we|this\s+study|this\s+trial)\s+(?:\w+\s+)?(?:compared|evaluated|assessed|investigated|tested|examined)\b"
@@ -239,6 +363,10 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             elif re.search(r"\b(?:study|analysis|trial|evaluation|associations?|outcomes?|experience)\b[^.;]{0,80}\b(?:in|of|among)\s+$",
                            before, re.I):
                 offer(_total(masked, start, "analysed", "study_in_count"))
+        if after_people and _defined_population(text, start, count.end + after_people.end()):
+            offer(_total(masked, start, "analysed", "the_people_who"))  # "for the 659 patients who completed phase 1"
+        if after_people and _opens_methods(sentence, text, start):
+            offer(_total(masked, start, "cohort", "methods_opening"))  # METHODS: "Ten male swimmers performed ..."
         # "N <people> ... were randomised / enrolled / ..." within the clause
         clause = _clause_after(text, count.end)
         verb = _verb_kind(clause)
@@ -250,7 +378,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         if re.search(r"\b(?:and|or)\s+$", before) and re.search(r"#_*\s*\w*\s*$", before[:-4] if len(before) > 4 else ""):
             continue  # "6,803 men and 4,558 women": a split, not a total
         bare = re.fullmatch(r"\s*(?:(?:were|was|had\s+been|have\s+been|then)\s+)*", gap) is not None
-        if after_people or (bare and verb[0] in _STRONG):
+        takes_part = re.fullmatch(r"participated|took\s+part", verb[1].group(0)) is not None  # only people do
+        if after_people or takes_part or (bare and verb[0] in _STRONG and not _qualifies_a_thing(clause, verb[1].end())):
             if re.match(r"\s*(?:and|or)\s+#", text[count.end + (after_people.end() if after_people else 0):]):
                 continue
             offer(_total(masked, start, verb[0], "count_then_verb"))
@@ -258,10 +387,34 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
 
 
 def _clause_after(text: str, end: int, limit: int = 220) -> str:
-    """Text after a count up to the end of its clause (";", ":" or a new count-with-people)."""
-    chunk = text[end:end + limit]
+    """Text after a count up to the end of its clause (";", ":" or a new count-with-people).
+
+    Bracketed asides are blanked first, so that "304 patients (median age 67 years; 161 [53%]
+    men and 143 [47%] women) were randomly assigned" reaches its verb past the ";" and the
+    breakdown's own counts."""
+    chunk = _blank_brackets(text[end:end + limit])
     stop = re.search(r"[;:]|\s-\s|—", chunk)
     return chunk[:stop.start()] if stop else chunk
+
+
+_OPENING = {")": "(", "]": "["}
+
+
+def _blank_brackets(text: str) -> str:
+    """`text` with every balanced (...) and [...] group (nested ones included) replaced by spaces
+    of the same length; an unbalanced bracket stays as it is."""
+    chars = list(text)
+    opened: list[int] = []
+    for index, char in enumerate(text):
+        if char in "([":
+            opened.append(index)
+        elif char in _OPENING and opened and text[opened[-1]] == _OPENING[char]:
+            start = opened.pop()
+            if not opened:
+                chars[start:index + 1] = " " * (index + 1 - start)
+        elif char in ")]":
+            opened.clear()
+    return "".join(chars)
 
 
 # --------------------------------------------------------------------------- per arm
@@ -304,7 +457,10 @@ def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
     hits: dict[int, str] = {}
 
     n_equals = [m for m in re.finditer(r"\b[nN]\s*=\s*(" + _COUNT + ")", text)]
-    allocation = _ALLOCATION.search(text)
+    allocation = next((m for m in _ALLOCATION.finditer(text) if not _qualifies_a_thing(text, m.end())), None)
+    whole_cohort = any(_WHOLE_COHORT_N.search(text[:m.start(1)]) for m in n_equals)
+    if whole_cohort and not allocation:
+        n_equals = []  # the other Ns are subcohorts of the whole cohort, not groups being compared
     if len(n_equals) >= 2 or (n_equals and allocation and allocation.start() < n_equals[0].start()):
         for match in n_equals:
             if not re.search(r"\b(?:study|trial|cohort|subcohort|population)\s*\(\s*[nN]\s*=\s*$", text[:match.start(1)], re.I):
