@@ -109,6 +109,8 @@ def test_a_list_of_hazard_ratios_announced_by_one_label():
               "2.21 (95% CI 1.58-3.11) and 1.82 (95% CI 1.21-2.74), respectively.")
     assert hrs(plural) == [(1.84, 1.22, 2.77, None), (2.21, 1.58, 3.11, None), (1.82, 1.21, 2.74, None)]
     assert [h.outcome for h in hazard_ratios_in_sentence(sentence(plural))] == ["OS", "OS", "OS"]
+    header = "Hazard ratios (95% CIs) for OS were 0.70 (0.59-0.83) in A and 0.80 (0.70-0.91) in B."
+    assert hrs(header) == [(0.70, 0.59, 0.83, None), (0.80, 0.70, 0.91, None)]
     singular = "The hazard ratio for PFS and OS was 0.70 (0.59-0.83) and 0.80 (0.70-0.95), respectively."
     assert hrs(singular) == [(0.70, 0.59, 0.83, None), (0.80, 0.70, 0.95, None)]
     assert [h.outcome for h in hazard_ratios_in_sentence(sentence(singular))] == ["PFS", "OS"]

@@ -181,6 +181,7 @@ def test_animals_with_people_adjectives_and_relative_clauses_are_not_totals(text
         ("Overall, 61 PLWH with advanced non-small-cell lung cancer participated in the trial.", (61, "enrolled")),
         ("Eight cohorts of five randomized controlled studies (3848 patients) were analyzed.", (3848, "analysed")),
         ("We followed 412 women for ten years.", (412, "analysed")),
+        ("We recruited 450 adolescents aged 12-17 years.", (450, "enrolled")),
     ],
 )
 def test_more_written_forms_of_the_total(text, expected):
@@ -218,6 +219,8 @@ def test_more_counts_that_are_not_the_total(text):
         ([("PATIENTS AND METHODS", "Forty-two women with breast cancer completed questionnaires.")], (42, "cohort")),
         ([("RESULTS", "Twelve patients had grade 3 toxicity.")], None),
         ([("METHODS", "Two physicians independently reviewed all images.")], None),
+        ([("METHODS", "Five patients per cohort were planned.")], None),
+        ([("METHODS", "Forty patients would give 80% power.")], None),
     ],
 )
 def test_a_methods_section_opening_with_a_count_of_people_states_the_sample(sections, expected):

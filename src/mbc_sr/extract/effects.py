@@ -32,7 +32,7 @@ from mbc_sr.extract.spans import Sentence, Span
 from mbc_sr.records import Record
 
 _D = DECIMAL_PATTERN
-_INTERVAL = r"(?:CI|CrI|(?i:confidence\s+intervals?|credible\s+intervals?))"
+_INTERVAL = r"(?:CIs?|CrIs?|(?i:confidence\s+intervals?|credible\s+intervals?))"
 #: What may follow the label in brackets: its abbreviation "(HR)", or the header of the numbers
 #: that follow, "[95% CI]", "(HR, 95% CI)", as in "hazard ratio [95% confidence interval], 1.61 [1.20-2.15]".
 _LABEL_BRACKET = (

@@ -43,7 +43,7 @@ PEOPLE = (
     r"individuals?|persons?|people|volunteers?|outpatients?|inpatients?|students?|employees?|girls?|"
     r"boys?|neonates?|newborns?|mothers?|smokers?|survivors?|cases|veterans?|residents?|pts|males|females|"
     r"athletes?|swimmers?|runners?|cyclists?|players?|soldiers?|recipients?|donors?|respondents?|caregivers?|"
-    r"carers?|pupils?|twins|couples|families)"
+    r"carers?|pupils?|adolescents?|teenagers?|youths?|twins|couples|families)"
 )
 _NOT_PEOPLE = re.compile(  # a whole word: the "cell" of "non-small-cell" is no cell
     r"(?<![-‐‑])\b(?:cells?|cell\s+lines?|mice|mouse|rats?|animals?|dogs?|xenografts?|organoids?|samples?|"
@@ -257,11 +257,16 @@ def _defined_population(text: str, start: int, people_end: int) -> bool:
 _METHODS_LABEL = re.compile(r"METHOD|PATIENTS|PARTICIPANTS|SUBJECTS|DESIGN|MATERIALS?|SETTING|POPULATION")
 
 
-def _opens_methods(sentence: Sentence, text: str, start: int) -> bool:
+def _opens_methods(sentence: Sentence, text: str, start: int, people_end: int) -> bool:
     """A methods section's sentence that opens with a count of people describes the sample:
-    "Ten male swimmers (14.9 years) performed four time trials", "Thirty patients were given ..."."""
-    return bool(sentence.label and _METHODS_LABEL.search(sentence.label)) and re.fullmatch(
-        r"\s*(?:(?:In\s+total|Overall|Altogether),?\s*)?", text[:start]) is not None
+    "Ten male swimmers (14.9 years) performed four time trials", "Thirty patients were given ...";
+    not a design ("Five patients per cohort were planned", "40 per arm would give 80% power")."""
+    if not (sentence.label and _METHODS_LABEL.search(sentence.label)):
+        return False
+    if re.fullmatch(r"\s*(?:(?:In\s+total|Overall|Altogether),?\s*)?", text[:start]) is None:
+        return False
+    tail = _clause_after(text, people_end, 120)
+    return not re.match(r"\s*(?:per|each|in\s+each)\b", tail, re.IGNORECASE) and not _UNREAL.search(tail)
 
 
 def _describes_enrolment(tail: str) -> bool:
@@ -365,7 +370,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 offer(_total(masked, start, "analysed", "study_in_count"))
         if after_people and _defined_population(text, start, count.end + after_people.end()):
             offer(_total(masked, start, "analysed", "the_people_who"))  # "for the 659 patients who completed phase 1"
-        if after_people and _opens_methods(sentence, text, start):
+        if after_people and _opens_methods(sentence, text, start, count.end + after_people.end()):
             offer(_total(masked, start, "cohort", "methods_opening"))  # METHODS: "Ten male swimmers performed ..."
         # "N <people> ... were randomised / enrolled / ..." within the clause
         clause = _clause_after(text, count.end)
