@@ -12,20 +12,24 @@ from tests.extract.gold.load import GOLD_DIR, load_records, read_annotations, re
 
 KEYS = {"id", "n_total", "n_total_kind", "n_arms", "phase", "registry_ids", "hazard_ratios", "medians", "acronyms", "note"}
 OUTCOMES = {"PFS", "OS", "TTP", "DFS", "EFS", "RFS", "DRFS", "other"}
+FRESH_SPLITS = {"fresh": "F_", "fresh2": "F2_"}  # split -> group prefix
 
 
 def test_selection_and_split():
     entries = read_selection()
     assert len(entries) >= 60 and len({e.id for e in entries}) == len(entries)
-    assert {e.split for e in entries} == {"dev", "heldout", "fresh"}
+    assert {e.split for e in entries} == {"dev", "heldout", *FRESH_SPLITS}
     by_group = Counter((e.group, e.split) for e in entries)
     dev_groups = {e.group for e in entries if e.split == "dev"}
     for group in dev_groups:
         assert abs(by_group[(group, "dev")] - by_group[(group, "heldout")]) <= 1
-    fresh_groups = {e.group for e in entries if e.split == "fresh"}
-    assert fresh_groups and all(group.startswith("F_") for group in fresh_groups)
-    assert {e.group for e in entries} - dev_groups == fresh_groups
-    assert all(e.split == "fresh" for e in entries if e.group in fresh_groups)
+    all_fresh_groups = set()
+    for split, prefix in FRESH_SPLITS.items():
+        fresh_groups = {e.group for e in entries if e.split == split}
+        assert fresh_groups and all(group.startswith(prefix) for group in fresh_groups)
+        assert all(e.split == split for e in entries if e.group in fresh_groups)
+        all_fresh_groups |= fresh_groups
+    assert {e.group for e in entries} - dev_groups == all_fresh_groups
     assert (GOLD_DIR / "README.md").read_text(encoding="utf-8").count("held-out") >= 2
 
 

@@ -1,22 +1,24 @@
 """Select the fresh held-out records of the extraction gold set, by criteria only (see README.md).
 
-    python tests/extract/gold/select_fresh.py           # print the fresh rows
-    python tests/extract/gold/select_fresh.py --write   # (re)write them into selection.csv
+    python tests/extract/gold/select_fresh.py                   # print the fresh rows
+    python tests/extract/gold/select_fresh.py --write           # (re)write them into selection.csv
+    python tests/extract/gold/select_fresh.py --split fresh2    # the second fresh set (F2_ groups)
 
 Deterministic: within each group the candidates are ordered by sha256 of their id and the first K
-with abstract text are taken. Every id already in `selection.csv` under another split (dev,
-heldout) is excluded, so rerunning reproduces the same fresh rows; `--write` replaces any existing
-`fresh` rows and leaves the other rows untouched.
+with abstract text are taken. Each fresh split is a round: a round excludes every id of the
+dev/heldout splits and of the earlier rounds, so the second round (`fresh2`) takes the next
+candidates after the first (`fresh`) in the same order and by the same criteria, and rerunning
+reproduces the same rows. `--write` replaces the existing rows of that split (and only them).
 
-Groups:
+Groups (the prefix is F_ for `fresh`, F2_ for `fresh2`; K per round in ROUNDS):
 
-- F_pubmed_hr (22): records of pubmed/pubmed21n1298.xml.gz whose abstract contains "hazard ratio"
-  (any case) or the case-sensitive token "HR"/"HRs" followed within 12 characters (no full stop
-  between) by a digit.
-- F_pubmed_rct (14): records of the same file that are not HR candidates, whose abstract matches
+- <prefix>pubmed_hr: records of pubmed/pubmed21n1298.xml.gz whose abstract contains "hazard
+  ratio" (any case) or the case-sensitive token "HR"/"HRs" followed within 12 characters (no full
+  stop between) by a digit.
+- <prefix>pubmed_rct: records of the same file that are not HR candidates, whose abstract matches
   "randomi[sz]ed" and one of patients|participants|subjects|women|men|children|adults (any case).
-- F_evidence_inference (10): abstracts of the evidence-inference breast/mTOR subset.
-- F_cohen2006 (8): included abstracts (label_included = 1) of each Cohen 2006 review, 2 per
+- <prefix>evidence_inference: abstracts of the evidence-inference breast/mTOR subset.
+- <prefix>cohen2006: included abstracts (label_included = 1) of each Cohen 2006 review, 2 per
   review. These continue the E_cohen2006 order, which sorted by sha256 of the bare PMID
   ("the 2-3 with the lowest sha256 of the PMID per review"): the next 2 not yet selected.
 """
@@ -45,8 +47,11 @@ EI_FILE = "extraction/evidence_inference/abstracts_breast_or_mtor_subset.tar.gz"
 COHEN_DIR = "screening/cohen2006"
 COHEN_REVIEWS = ("ADHD", "Antihistamines", "ProtonPumpInhibitors", "Triptans")
 
-K = {"F_pubmed_hr": 22, "F_pubmed_rct": 14, "F_evidence_inference": 10}
-K_COHEN_PER_REVIEW = 2
+# split -> (group prefix, K per group); "cohen2006" is K per review. Rounds run in this order.
+ROUNDS = {
+    "fresh": ("F_", {"pubmed_hr": 22, "pubmed_rct": 14, "evidence_inference": 10, "cohen2006": 2}),
+    "fresh2": ("F2_", {"pubmed_hr": 14, "pubmed_rct": 20, "evidence_inference": 10, "cohen2006": 2}),
+}
 
 HR_PHRASE = re.compile(r"hazard ratio", re.IGNORECASE)
 HR_TOKEN = re.compile(r"\bHRs?\b[^.]{0,12}?\d")
@@ -72,8 +77,8 @@ def is_rct(abstract: str) -> bool:
     return bool(RANDOMISED.search(abstract) and PEOPLE.search(abstract))
 
 
-def fresh_row(gold_id: str, source_file: str, group: str) -> dict:
-    return {"id": gold_id, "source_file": source_file, "group": group, "split": "fresh"}
+def fresh_row(gold_id: str, source_file: str, group: str, split: str) -> dict:
+    return {"id": gold_id, "source_file": source_file, "group": group, "split": split}
 
 
 def first_k(candidates: dict[str, str], k: int, taken: set[str], key=sha) -> list[str]:
@@ -90,9 +95,10 @@ def first_k(candidates: dict[str, str], k: int, taken: set[str], key=sha) -> lis
     return chosen
 
 
-def pubmed_groups(shared: Path, taken: set[str]) -> list[dict]:
+def pubmed_groups(shared: Path, taken: set[str], split: str) -> list[dict]:
     from mbc_sr.pubmed_xml import ParsedRecord, iter_pubmed_xml
 
+    prefix, k = ROUNDS[split]
     hr, rct = {}, {}
     for item in iter_pubmed_xml(shared / PUBMED_FILE):
         if not isinstance(item, ParsedRecord):
@@ -103,11 +109,13 @@ def pubmed_groups(shared: Path, taken: set[str]) -> list[dict]:
             hr[gold_id] = abstract
         elif is_rct(abstract):
             rct[gold_id] = abstract
-    return ([fresh_row(i, PUBMED_FILE, "F_pubmed_hr") for i in first_k(hr, K["F_pubmed_hr"], taken)]
-            + [fresh_row(i, PUBMED_FILE, "F_pubmed_rct") for i in first_k(rct, K["F_pubmed_rct"], taken)])
+    return ([fresh_row(i, PUBMED_FILE, f"{prefix}pubmed_hr", split) for i in first_k(hr, k["pubmed_hr"], taken)]
+            + [fresh_row(i, PUBMED_FILE, f"{prefix}pubmed_rct", split)
+               for i in first_k(rct, k["pubmed_rct"], taken)])
 
 
-def evidence_inference_group(shared: Path, taken: set[str]) -> list[dict]:
+def evidence_inference_group(shared: Path, taken: set[str], split: str) -> list[dict]:
+    prefix, k = ROUNDS[split]
     abstracts = {}
     with tarfile.open(shared / EI_FILE) as archive:
         for member in archive.getmembers():
@@ -116,45 +124,66 @@ def evidence_inference_group(shared: Path, taken: set[str]) -> list[dict]:
             pmcid = Path(member.name).stem
             record = parse_evidence_inference(archive.extractfile(member).read().decode("utf-8"), pmcid)
             abstracts[f"pmc:{pmcid}"] = record.abstract_text
-    return [fresh_row(i, EI_FILE, "F_evidence_inference") for i in first_k(abstracts, K["F_evidence_inference"], taken)]
+    return [fresh_row(i, EI_FILE, f"{prefix}evidence_inference", split)
+            for i in first_k(abstracts, k["evidence_inference"], taken)]
 
 
-def cohen_group(shared: Path, taken: set[str]) -> list[dict]:
+def cohen_group(shared: Path, taken: set[str], split: str) -> list[dict]:
+    prefix, k = ROUNDS[split]
     rows = []
     for review in COHEN_REVIEWS:
         source_file = f"{COHEN_DIR}/{review}.csv.gz"
         with gzip.open(shared / source_file, "rt", encoding="utf-8", newline="") as handle:
             included = {f"pmid:{row['pubmedID']}": row["abstract"]
                         for row in csv.DictReader(io.StringIO(handle.read())) if row["label_included"] == "1"}
-        rows += [fresh_row(i, source_file, "F_cohen2006")
-                 for i in first_k(included, K_COHEN_PER_REVIEW, taken, key=bare_pmid_sha)]
+        rows += [fresh_row(i, source_file, f"{prefix}cohen2006", split)
+                 for i in first_k(included, k["cohen2006"], taken, key=bare_pmid_sha)]
     return rows
 
 
-def select(shared: Path = SHARED_DATA, selection: Path = GOLD_DIR / "selection.csv") -> tuple[list[dict], list[dict]]:
-    """(the existing non-fresh rows, the fresh rows)."""
+def read_rows(selection: Path) -> list[dict]:
     with selection.open(newline="", encoding="utf-8") as handle:
-        existing = [row for row in csv.DictReader(handle) if row["split"] != "fresh"]
-    taken = {row["id"] for row in existing}
-    fresh = pubmed_groups(shared, taken) + evidence_inference_group(shared, taken) + cohen_group(shared, taken)
-    assert len({row["id"] for row in fresh}) == len(fresh) and not taken & {row["id"] for row in fresh}
-    return existing, fresh
+        return list(csv.DictReader(handle))
+
+
+def select(split: str = "fresh", shared: Path = SHARED_DATA, selection: Path = GOLD_DIR / "selection.csv") -> list[dict]:
+    """The rows of one fresh round, excluding the ids of dev/heldout and of the earlier rounds."""
+    rounds = list(ROUNDS)
+    earlier = set(rounds[:rounds.index(split)])
+    taken = {row["id"] for row in read_rows(selection) if row["split"] not in ROUNDS or row["split"] in earlier}
+    rows = (pubmed_groups(shared, taken, split) + evidence_inference_group(shared, taken, split)
+            + cohen_group(shared, taken, split))
+    assert len({row["id"] for row in rows}) == len(rows) and not taken & {row["id"] for row in rows}
+    return rows
+
+
+def write(split: str, rows: list[dict], selection: Path = GOLD_DIR / "selection.csv") -> None:
+    """Rewrite selection.csv: the dev/heldout rows as they are, then each round's rows in round
+    order (this split's rows replaced, the other rounds' kept)."""
+    existing = read_rows(selection)
+    ordered = [row for row in existing if row["split"] not in ROUNDS]
+    for name in ROUNDS:
+        ordered += rows if name == split else [row for row in existing if row["split"] == name]
+    others = [row for row in existing if row["split"] != split]
+    if {row["id"] for row in others} & {row["id"] for row in rows}:
+        raise RuntimeError(f"{split} rows overlap rows of other splits; rewrite the later rounds too")
+    with selection.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=FIELDS)  # CRLF, as the file was written
+        writer.writeheader()
+        writer.writerows(ordered)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help="rewrite selection.csv with the fresh rows")
+    parser.add_argument("--split", choices=list(ROUNDS), default="fresh", help="which fresh round (default: fresh)")
+    parser.add_argument("--write", action="store_true", help="rewrite that split's rows in selection.csv")
     args = parser.parse_args(argv)
-    path = GOLD_DIR / "selection.csv"
-    existing, fresh = select(selection=path)
+    rows = select(args.split)
     if args.write:
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, fieldnames=FIELDS)  # CRLF, as the file was written
-            writer.writeheader()
-            writer.writerows(existing + fresh)
+        write(args.split, rows)
     else:
         writer = csv.DictWriter(sys.stdout, fieldnames=FIELDS, lineterminator="\n")
-        writer.writerows(fresh)
+        writer.writerows(rows)
 
 
 if __name__ == "__main__":
