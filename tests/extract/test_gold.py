@@ -33,7 +33,7 @@ def test_selection_and_split():
     assert (GOLD_DIR / "README.md").read_text(encoding="utf-8").count("held-out") >= 2
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout", "fresh"])
+@pytest.mark.parametrize("split", ["dev", "heldout", *FRESH_SPLITS])
 def test_annotations_are_well_formed(split):
     entries = [e.id for e in read_selection() if e.split == split]
     gold = read_annotations(split)
