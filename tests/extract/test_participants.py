@@ -191,7 +191,7 @@ def test_more_written_forms_of_the_total(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "A total of 395 of 1241 (32%) patients were deemed ineligible.",
+        "Overall, 395 of 1241 (32%) patients were deemed ineligible.",
         "Of the 389 patients who responded to initial therapy, 61% had received A.",
         "Outcome data were not available for 12 patients.",
         "Samples were available for 120 tumours.",
@@ -235,3 +235,74 @@ def test_subcohort_sizes_beside_the_whole_cohort_are_not_arms():
 
 def test_a_study_adjective_is_not_an_allocation():
     assert arms("Eight cohorts of five randomized controlled studies (3848 patients) were analyzed.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "A total of N of M": the whole M, never the part N
+        ("A total of 395 of 1241 (32%) patients were deemed ineligible.", (1241, "cohort")),
+        # the sample taken for the study out of a larger group
+        ("We screened 104 students with rhinitis, including only 30 patients for this study.", (30, "enrolled")),
+        # the pooled total of a review
+        ("We retrieved 15 studies (including 791 patients) on the topic.", (791, "analysed")),
+        ("Sixteen RCTs involving 3372 patients were included.", (3372, "analysed")),
+        ("Nineteen RCTs contained a total of 4372 NSCLC cases.", (4372, "analysed")),
+        ("Thirty-one studies comprising 7553 patients were assessed.", (7553, "analysed")),
+        # data collected from people, in the active voice; records of people reviewed
+        ("We collected daily serum sodium levels for 7 days from 240 patients in 14 ICUs.", (240, "analysed")),
+        ("We retrospectively reviewed the medical records of 312 women treated with surgery.", (312, "analysed")),
+        # a study done on people
+        ("A randomized, controlled clinical trial was carried out on 20 patients.", (20, "enrolled")),
+        ("This clinical trial study was performed on 60 newborns with jaundice.", (60, "enrolled")),
+        ("The study was conducted among 1,200 adults in rural Malawi.", (1200, "enrolled")),
+        # a sentence opening with the sample, then "we <verb>"
+        ("In 249 patients with reflux esophagitis grade II, we compared A with B in a randomized study.", (249, "enrolled")),
+        ("In 80 women with breast cancer, we randomized A versus B.", (80, "randomised")),
+        # "(n = N)" closing a sentence whose passive verb is the analysis
+        ("Milk samples were analyzed at 6 mo postpartum (n = 647).", (647, "analysed")),
+        # a count of people beside a count of things
+        ("A total of 2282 obese patients and 4275 catheters from 32 centers were included.", (2282, "enrolled")),
+        ("Data were gathered from four randomized, controlled trials; 2282 patients were analyzed.", (2282, "analysed")),
+        # people named by their condition
+        ("Seventy-two consecutive migraineurs were given sumatriptan.", (72, "treated")),
+        ("A total of 60 were randomised.", (60, "randomised")),
+    ],
+)
+def test_written_forms_of_the_total_round_three(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two groups joined by "and", each with its count: no stated total
+        "After matching, a total of 1554 patients with BS and 3108 control subjects were identified.",
+        "We enrolled 120 patients with asthma and 60 healthy controls.",
+        # events during follow-up
+        "During a mean follow-up of 7.2 years, 42 441 women were newly diagnosed with gastric cancer.",
+        "Over 5 years of follow-up, 312 patients were diagnosed with a second cancer.",
+        # things, not people
+        "A total of 163 GBMs were immunostained with antibodies.",
+        "We retrieved 15 studies (including 791 tumours).",
+        "We used data from four randomized, controlled trials.",
+        # two compared groups, not a total
+        "The outcomes of 23 recipients with prior disease were compared with those of 107 patients in the control group.",
+        # a subgroup's N, a planned study, a count inside the sentence
+        "Response was analyzed in patients with CNS metastases (n = 32).",
+        "Samples were analyzed (n = 647) and stored for later use.",
+        "A trial will be carried out on 200 patients.",
+        "In 12 patients, we observed grade 3 toxicity.",
+        "Patients received the drug for 5 consecutive days.",
+    ],
+)
+def test_not_the_total_round_three(text):
+    assert total(text) is None
+
+
+def test_a_methods_sentence_may_open_with_the_design_before_the_sample():
+    sections = [("METHODS", "In a randomized, controlled crossover design, thirty-four adults consumed a test food (n = 19) or B (n = 15).")]
+    found = study_total(participant_counts(record(sections))[0])
+    assert (found.value, found.label) == (34, "cohort")
+    sections = [("METHODS", "In a randomized crossover design, four visits per participant were planned.")]
+    assert study_total(participant_counts(record(sections))[0]) is None

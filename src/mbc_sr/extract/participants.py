@@ -11,15 +11,22 @@ Totals carry their kind, from the verb or phrase: randomised > ITT population > 
 "Of / Among the N patients", "(N = 676)" after study/cohort, "the whole cohort (N = 20 446)" beside
 subcohort Ns, "a trial enrolling 412 women") > eligible > treated ("were given", "a study treating
 1153 patients") > analysed ("data were available / linked for 4207 people", "the 659 patients who
-completed phase 1") / cohort ("a 412-patient cohort", a methods section opening "Ten male swimmers
-performed ..."). `study_total` picks the highest kind, the first stated among equals.
+completed phase 1", "we collected ... from 240 patients", "the records of 312 women", "analyzed at 6 mo
+(n = 647)"), the pooled total of a review ("15 studies (including 791 patients)") / cohort ("a
+412-patient cohort", a methods section opening "Ten male swimmers performed ...", also after "In a
+randomized crossover design, ...", "A total of 395 of 1241 (32%) patients were ..."). A study
+"carried out / performed / conducted on N people" and a sentence "In N people ..., we compared ..."
+state an enrolled total. `study_total` picks the highest kind, the first stated among equals.
 
 A bracketed aside between a count and its verb is skipped ("1,019 participants (540 men and 479
 women) were enrolled"). Never a total: the N of "N of M" (a part), a subset named by a relative
 clause ("Of the 389 patients who responded"), a count in a relative clause ("Three patients who
 were randomised did not start"), a planned study ("a trial enrolling 600 patients would ..."), a
-count glued to letters ("18F-FDG"), or a count of things qualified by a participle ("five
-randomized controlled studies").
+count glued to letters ("18F-FDG"), a count of things qualified by a participle ("five
+randomized, controlled trials"), two groups each with its count ("1554 patients with BS and 3108
+control subjects"), events during follow-up ("During follow-up, 412 women were diagnosed with ..."),
+two groups compared ("the outcomes of 23 recipients were compared with those of 107 controls"), or
+"a total of N" of things ("A total of 163 GBMs were immunostained").
 
 Per-arm counts come from allocation phrasing: "(n = 40) ... (n = 40)", "group A = 72", "(65
 patients [50%]) or ... (65 patients [50%])", "(494 navigated; 545 control)", "40 were allocated to
@@ -43,7 +50,8 @@ PEOPLE = (
     r"individuals?|persons?|people|volunteers?|outpatients?|inpatients?|students?|employees?|girls?|"
     r"boys?|neonates?|newborns?|mothers?|smokers?|survivors?|cases|veterans?|residents?|pts|males|females|"
     r"athletes?|swimmers?|runners?|cyclists?|players?|soldiers?|recipients?|donors?|respondents?|caregivers?|"
-    r"carers?|pupils?|adolescents?|teenagers?|youths?|twins|couples|families)"
+    r"carers?|pupils?|adolescents?|teenagers?|youths?|twins|couples|families|controls|migraineurs?|asthmatics?|"
+    r"diabetics?|epileptics?|(?:non-?)?drinkers?|users?)"
 )
 _NOT_PEOPLE = re.compile(  # a whole word: the "cell" of "non-small-cell" is no cell
     r"(?<![-‐‑])\b(?:cells?|cell\s+lines?|mice|mouse|rats?|animals?|dogs?|xenografts?|organoids?|samples?|"
@@ -51,7 +59,8 @@ _NOT_PEOPLE = re.compile(  # a whole word: the "cell" of "non-small-cell" is no 
     r"publications?|centres?|centers?|hospitals?|sites?|institutions?|clinics?|countries|"
     r"attacks?|cycles?|events?|deaths?|biomarkers?|genes?|plans?|images?|scans?|eyes?|teeth|"
     r"doses?|courses?|episodes?|visits?|schools?|practices|teams?|wards?|units?|clusters?|villages?|communities|"
-    r"laboratories|labs?|companies|pharmacies|homes|departments?)\b(?![-‐‑])",
+    r"laboratories|labs?|companies|pharmacies|homes|departments?|procedures?|operations?|surgeries|admissions?|"
+    r"catheters?|implants?|infections?|colonizations?|colonisations?|fractures?|pregnancies)\b(?![-‐‑])",
     re.I,
 )
 _PEOPLE = re.compile(rf"\b{PEOPLE}\b", re.I)
@@ -195,7 +204,13 @@ _DATA_FOR_PEOPLE = re.compile(
     r"|\b(?:data|records?|information|samples?|specimens?|tissues?|plans?|images?|scans?|questionnaires?|"
     r"measurements?|charts?)\b[^.;]{0,100}\b(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
     r"(?:linked|collected|obtained|retrieved|extracted|abstracted|gathered|pooled|created|generated|reviewed)\s+"
-    r"(?:for|from|on|in)\s+$",
+    r"(?:for|from|on|in)\s+$"
+    # the same in the active voice: "We collected daily sodium levels ... from 240 patients"
+    r"|\bwe\s+(?:\w+\s+)?(?:collected|obtained|retrieved|extracted|abstracted|gathered|pooled|linked)\b[^.;]{0,120}"
+    r"\b(?:for|from|on)\s+$"
+    # "we reviewed the medical records of 412 patients"
+    r"|\b(?:reviewed|analy[sz]ed|examined|retrieved|searched|extracted)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:records?|charts?|files?|notes|data(?:bases?)?)\s+(?:of|from|for)\s+(?:all\s+)?$",
     re.IGNORECASE,
 )
 _STUDY_PARTICIPLE = re.compile(
@@ -204,6 +219,48 @@ _STUDY_PARTICIPLE = re.compile(
     re.IGNORECASE,
 )
 _UNREAL = re.compile(r"\b(?:would|will|could|should|planned|proposed|future|hypothetical|simulated|required|needed)\b", re.IGNORECASE)
+
+
+#: "a randomized controlled trial was carried out on 20 patients", "the study was performed in 60 newborns"
+_STUDY_DONE_ON = re.compile(
+    r"\b(?:study|trial|analysis|survey|investigation|research|experiment)\b[^.;#]{0,80}?\b(?:was|were|is|has\s+been)\s+"
+    r"(?:\w+\s+)?(?:carried\s+out|performed|conducted|done|undertaken|run)\s+(?:on|in|among|with|involving|including)\s+"
+    r"(?:a\s+total\s+of\s+|only\s+|all\s+)?$",
+    re.IGNORECASE,
+)
+#: "15 studies (including 791 patients)", "12 trials involving 5,000 women": the pooled total of a review.
+_POOLED = re.compile(
+    r"#_*\s+(?:[\w-]+\s+){0,3}?(?:stud(?:y|ies)|trials|RCTs|cohorts|articles|publications|reports)\s*[(\[]?\s*"
+    r"(?:including|involving|with|comprising|enrolling|totall?ing|of|(?:contained|included|enrolled|involved|covered|comprised)"
+    r"(?P<total>\s+a\s+total\s+of)?)\s+(?:a\s+total\s+of\s+)?$",
+    re.IGNORECASE,
+)
+#: "In 249 patients with reflux esophagitis, we compared A with B": a sentence opening with the sample.
+_IN_PEOPLE_WE = re.compile(
+    r"[^.;]{0,250}?,\s*we\s+(?:\w+\s+)?(?P<verb>compared|studied|evaluated|assessed|investigated|examined|tested|"
+    r"randomi[sz]ed|treated|followed|analy[sz]ed|measured|determined|explored|conducted|performed)\b",
+    re.IGNORECASE,
+)
+#: A follow-up period before a count: "During a mean follow-up of 7.2 years, 42 441 women were newly
+#: diagnosed with GC" counts events, not the cohort.
+_DURING_FOLLOW_UP = re.compile(r"\b(?:during|over|within|after|at)\b[^.;]{0,60}\bfollow[- ]?up\b", re.IGNORECASE)
+_AUXILIARY = re.compile(r"\b(?:were|was|are|is|had|have|has|did|do)\b", re.IGNORECASE)
+
+
+def _joined_people_counts(masked: _Masked, start: int, people_end: int | None) -> bool:
+    """"1554 patients newly diagnosed with BS and 3108 control subjects", "6,803 men and 4,558
+    women": two groups of people joined by "and", each with its own count (a split, not a total).
+    A count of things after "and" ("2282 patients and 4275 catheters") or a verb between the two
+    ("60 were enrolled and 52 completed") is no such split."""
+    text = masked.text
+    if people_end is not None:
+        joined = re.match(r"([^,;.#()]{0,80}?)\b(?:and|or|plus|as\s+well\s+as)\s+(#_*)", text[people_end:])
+        if joined and not _AUXILIARY.search(joined.group(1)):
+            other = masked.counts.get(people_end + joined.start(2))
+            if other is not None and _people_after(text, other.end) is not None:
+                return True
+    previous = re.search(r"#_*((?:\s+[^\s#,;.()]+){1,8}?)\s+(?:and|or|plus|as\s+well\s+as)\s+$", text[max(0, start - 100):start])
+    return bool(previous and _PEOPLE.search(previous.group(1)) and not _AUXILIARY.search(previous.group(1)))
 
 
 def _study_participle(text: str, start: int) -> str | None:
@@ -236,7 +293,7 @@ _WHOLE_COHORT_N = re.compile(
 def _qualifies_a_thing(text: str, end: int) -> bool:
     """"five randomized controlled phase III studies": the participle ending at `end` is an
     adjective of a noun that is not people, so the count before it counts things."""
-    for token in text[end:].split()[:5]:
+    for token in [token for token in text[end:].split() if token != ","][:5]:  # "four randomized, controlled trials"
         word = token.strip("(),;:.[]")
         if _NOT_PEOPLE.fullmatch(word):
             return True
@@ -263,7 +320,9 @@ def _opens_methods(sentence: Sentence, text: str, start: int, people_end: int) -
     not a design ("Five patients per cohort were planned", "40 per arm would give 80% power")."""
     if not (sentence.label and _METHODS_LABEL.search(sentence.label)):
         return False
-    if re.fullmatch(r"\s*(?:(?:In\s+total|Overall|Altogether),?\s*)?", text[:start]) is None:
+    opening = (r"\s*(?:(?:In\s+total|Overall|Altogether),?\s*"  # "In a randomized crossover design, thirty-four adults ..."
+               r"|In\s+(?:a|an|this|the|our)\s+[^;]{0,80}?\b(?:design|study|trial|experiment),\s*)?")
+    if re.fullmatch(opening, text[:start], re.IGNORECASE) is None:
         return False
     tail = _clause_after(text, people_end, 120)
     return not re.match(r"\s*(?:per|each|in\s+each)\b", tail, re.IGNORECASE) and not _UNREAL.search(tail)
@@ -305,6 +364,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
 
     def offer(item: Extracted) -> None:
         start = item.span.start - sentence.start
+        if KIND_RANK[item.label] < KIND_RANK["eligible"] and _DURING_FOLLOW_UP.search(text[:start]):
+            return  # "During follow-up, 412 women were diagnosed with ...": events, not the cohort
         current = found.get(start)
         if current is None or KIND_RANK[item.label] > KIND_RANK[current.label]:
             found[start] = item
@@ -317,10 +378,37 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         if _is_count_adjective(text, count.end):
             offer(_total(masked, start, "cohort", "count_adjective"))  # "a 412-patient cohort"
             continue
-        if _is_subset_or_fraction(sentence.text, count) or _is_hypothetical(sentence.text, start) or _is_numerator(text, count):
-            continue
         before = text[max(0, start - 80):start]
         after_people = _people_after(text, count.end)
+        people_end = count.end + after_people.end() if after_people else None
+        # "A total of 395 of 1241 (32%) patients were deemed ineligible": the whole is the cohort
+        if after_people and re.search(r"^\s*A\s+total\s+of\s+#_*\s+of\s+$", text[:start], re.IGNORECASE):
+            offer(_total(masked, start, "cohort", "a_total_of_n_of_m"))
+            continue
+        # "including only 30 patients for this study": the sample taken from a larger group
+        if after_people and re.search(r"\bincluding\s+(?:only\s+)?$", before, re.IGNORECASE) and re.match(
+                r"\s*(?:for|in)\s+(?:this|the|our)\s+(?:study|trial|analysis)\b", text[people_end:], re.IGNORECASE):
+            offer(_total(masked, start, "enrolled", "including_for_this_study"))
+            continue
+        pooled = _POOLED.search(before)
+        if pooled and (after_people or pooled.group("total") and _NOT_PEOPLE.match(text, count.end + 1) is None
+                       and not _UNIT_AFTER.match(text, count.end)):
+            # "15 studies (including 791 patients)", "Nineteen RCTs contained a total of 4372 NSCLC"
+            offer(_total(masked, start, "analysed", "pooled_studies"))
+            continue
+        if _is_subset_or_fraction(sentence.text, count) or _is_hypothetical(sentence.text, start) or _is_numerator(text, count):
+            continue
+        if _joined_people_counts(masked, start, people_end):
+            continue  # "1554 patients with BS and 3108 control subjects": two groups, no stated total
+        if after_people and _STUDY_DONE_ON.search(text[max(0, start - 160):start]) and not _UNREAL.search(before):
+            offer(_total(masked, start, "enrolled", "study_done_on"))  # "the trial was carried out on 20 patients"
+            continue
+        if after_people and re.fullmatch(r"\s*In\s+", text[:start]):
+            we = _IN_PEOPLE_WE.match(text, people_end)
+            if we:  # "In 249 patients with reflux esophagitis, we compared ..."
+                offer(_total(masked, start, "randomised" if we.group("verb").lower().startswith("randomi") else "enrolled",
+                             "in_people_we"))
+                continue
         if _WHOLE_COHORT_N.search(before):
             offer(_total(masked, start, "enrolled", "whole_cohort_n_equals"))
             continue
@@ -331,6 +419,14 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             elif re.search(r"\b" + PEOPLE + r"\s*\(\s*[Nn]\s*=\s*$", before, re.I):
                 verb = _verb_kind(_clause_after(text, count.end))  # "Postmenopausal women (n = 724) were randomised"
                 offer(_total(masked, start, verb[0] if verb else "enrolled", "people_n_equals"))
+            else:
+                # "Milk samples were analyzed at 6 mo postpartum (n = 647)": the N of the sentence's passive verb
+                passive = re.search(r"\b(?:were|was)\s+(?:\w+\s+)?(?P<verb>analy[sz]ed|measured|assessed|evaluated|included|enrolled|"
+                                    r"randomi[sz]ed|studied|followed|recruited)\b(?P<gap>[^,;()#]{0,40})\(\s*[Nn]\s*=\s*$", before, re.IGNORECASE)
+                if passive and not re.search(r"\b(?:who|whom|with|without|had|among|subgroups?|subsets?|those|only)\b|" + PEOPLE,
+                                             passive.group("gap"), re.IGNORECASE) and re.match(r"\s*\)\s*[.;]?\s*$", text[count.end:]):
+                    verb = _verb_kind(passive.group("verb"))
+                    offer(_total(masked, start, verb[0] if verb else "analysed", "passive_n_equals"))
             continue
         # "population included / comprised (of) N patients"
         population = re.search(r"\bpopulation\s+(?:included|comprised|consisted|was)(?:\s+of)?\s+$", before, re.I)
@@ -341,7 +437,11 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         if re.search(r"\ba\s+total\s+of\s+$", before, re.I):
             clause = _clause_after(text, count.end)
             verb = _verb_kind(clause)
-            if _NOT_PEOPLE.match(text, count.end + 1) is None:
+            # people must be named ("A total of 724 patients"), or the verb must follow the count
+            # bare ("A total of 60 were randomised"): "A total of 163 GBMs were immunostained" is no head count
+            bare = verb is not None and verb[0] in _STRONG | {"treated"} and re.fullmatch(
+                r"\s*(?:(?:were|was|had\s+been|have\s+been)\s+)*", clause[:verb[1].start()]) is not None
+            if _NOT_PEOPLE.match(text, count.end + 1) is None and (after_people or bare):
                 offer(_total(masked, start, verb[0] if verb else "enrolled", "a_total_of"))
                 continue
         if re.search(r"(?:^|[,;(]\s*|\b(?:of|from)\s+)\b[Oo]f\s+(?:the\s+|these\s+|all\s+)?$|^\s*(?:Of|Among)\s+(?:the\s+|all\s+)?$", before) and after_people:
@@ -388,6 +488,10 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             if re.match(r"\s*(?:and|or)\s+#", text[count.end + (after_people.end() if after_people else 0):]):
                 continue
             offer(_total(masked, start, verb[0], "count_then_verb"))
+    compared = [start for start, item in found.items() if item.extractor == "participants.study_in_count"]
+    if len(compared) >= 2 and re.search(r"\b(?:compared|versus|vs)\b", text, re.IGNORECASE):
+        for start in compared:  # "the outcomes of 23 recipients were compared with those of 107 controls": groups
+            del found[start]
     return list(found.values())
 
 
