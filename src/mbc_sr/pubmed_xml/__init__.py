@@ -1,8 +1,10 @@
 """Streaming PubMed XML → records and deletions.
 
 One reader for every PubMed XML we meet: baseline and update files (`.xml`, `.xml.gz`) and
-in-memory efetch responses. It streams with `lxml.etree.iterparse` and clears each article
-after use, so memory stays flat whatever the file size.
+in-memory efetch responses. The input is framed into runs of whole articles without parsing
+(`stream`); each run is parsed as a small document on a worker thread while this thread maps
+the previous run's articles to records (`runs`, `elements`). Memory stays flat whatever the
+file size: a few runs are in flight at any time.
 
 Safety: the DTD named in the DOCTYPE is never loaded, nothing is fetched, and entities are
 never expanded; a document that declares entities is refused before parsing starts. A
@@ -13,16 +15,21 @@ half-store a file (the ingest stage) hold them back until the whole input has pa
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from mbc_sr.pubmed_xml.elements import article_record, book_article_record
+from mbc_sr.pubmed_xml.runs import GlueParser, parse_run, run_articles_until_fault
 from mbc_sr.pubmed_xml.stream import (
     ArticleFramer,
-    FramedReader,
+    ArticleRun,
+    FramedPieces,
+    Glue,
     PubMedXMLError,
     UnsafeXMLError,
     check_prolog,
@@ -42,7 +49,8 @@ __all__ = [
     "parse_pubmed_xml",
 ]
 
-_ITEM_TAGS = ("PubmedArticle", "PubmedBookArticle", "DeleteCitation")
+PARSE_THREADS = 2  # runs parsed at once, beside this thread's mapping (measured: benchmarks/parse_bench.py)
+RUNS_AHEAD = 3  # runs submitted before the oldest is mapped: bounds memory to a few MB of trees
 
 
 @dataclass(slots=True)
@@ -63,61 +71,94 @@ def iter_pubmed_xml(source: str | Path | bytes, *, name: str | None = None) -> I
     `name` labels it in errors. Raises `PubMedXMLError` / `UnsafeXMLError` naming source and line.
     """
     chunks, label = open_chunks(source, name)
-    reader = None
+    pieces = None
     try:
         head, chunks = peek_head(chunks)
-        check_prolog(head, label)
-        framer = ArticleFramer(label)
-        reader = FramedReader(chunks, framer)
-        context = etree.iterparse(
-            reader,
-            events=("end",),
-            tag=_ITEM_TAGS,
-            load_dtd=False,
-            no_network=True,
-            resolve_entities=False,
-            dtd_validation=False,
-            huge_tree=False,
-            remove_comments=True,
-            collect_ids=False,
-        )
-        records_read = 0
-        try:
-            for _event, element in context:
-                tag = element.tag
-                if tag == "DeleteCitation":
-                    for pmid in element.iterchildren("PMID"):
-                        version = pmid.get("Version")
-                        yield Deletion((pmid.text or "").strip(), int(version) if version and version.isdecimal() else None)
-                else:
-                    try:
-                        record = article_record(element) if tag == "PubmedArticle" else book_article_record(element)
-                    except (AttributeError, TypeError, ValueError) as exc:
-                        raise PubMedXMLError(
-                            label, element.sourceline, f"<{tag}> lacks a required part ({exc})", records_read
-                        ) from exc
-                    yield ParsedRecord(record, framer.hashes.popleft())
-                    records_read += 1
-                element.clear(keep_tail=False)
-                parent = element.getparent()
-                if parent is not None:
-                    while element.getprevious() is not None:
-                        del parent[0]
-        except etree.XMLSyntaxError as exc:
-            problem = exc.msg or str(exc)
-            line = exc.lineno or None
-            error = UnsafeXMLError if "entity" in problem.lower() else PubMedXMLError
-            prefix = "refused: entity reference" if error is UnsafeXMLError else "malformed or truncated XML"
-            raise error(label, line, f"{prefix}: {problem}", records_read) from exc
-        except PubMedXMLError as exc:
-            if not exc.records_read and records_read:
-                raise type(exc)(exc.source, exc.line, exc.problem, records_read) from exc
-            raise
+        wrapper = check_prolog(head, label)
+        pieces = FramedPieces(chunks, ArticleFramer(label))
+        yield from _Reader(label, wrapper).items(pieces)
     finally:
-        if reader is not None:
-            reader.close()  # stops the framing thread, which closes the chunk source
+        if pieces is not None:
+            pieces.close()  # stops the framing thread, which closes the chunk source
         elif hasattr(chunks, "close"):
             chunks.close()  # refused before framing started: close the file here
+
+
+class _Reader:
+    """Orders the work: runs go to the parse threads as they are framed; items come out in
+    document order; a fault is raised after everything before it has been yielded."""
+
+    def __init__(self, label: str, wrapper: tuple[bytes, bytes]) -> None:
+        self.label = label
+        self.wrapper = wrapper
+        self.glue = GlueParser(label)
+        self.records_read = 0
+
+    def items(self, pieces: FramedPieces) -> Iterator[ParsedItem]:
+        pool = ThreadPoolExecutor(PARSE_THREADS, thread_name_prefix="pubmed-xml-parse")
+        waiting: deque[tuple[Glue | ArticleRun, Future | None]] = deque()
+        runs_waiting = 0
+        framed = iter(pieces)
+        try:
+            while True:
+                try:
+                    piece = next(framed, None)
+                except PubMedXMLError as fault:  # from the framing thread: first yield what came before
+                    while waiting:
+                        yield from self._settle(*waiting.popleft())
+                    raise self._counted(fault) from fault
+                if piece is None:
+                    break
+                if isinstance(piece, ArticleRun):
+                    waiting.append((piece, pool.submit(parse_run, piece, self.wrapper)))
+                    runs_waiting += 1
+                else:
+                    waiting.append((piece, None))
+                while runs_waiting > RUNS_AHEAD:
+                    piece, parsed = waiting.popleft()
+                    runs_waiting -= parsed is not None
+                    yield from self._settle(piece, parsed)
+            while waiting:
+                yield from self._settle(*waiting.popleft())
+            yield from self._glue(self.glue.close)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _settle(self, piece: Glue | ArticleRun, parsed: Future | None) -> Iterator[ParsedItem]:
+        if parsed is None:
+            yield from self._glue(lambda: self.glue.feed(piece.data))
+            return
+        try:
+            articles = parsed.result()
+        except etree.XMLSyntaxError:
+            articles = run_articles_until_fault(piece, self.wrapper, self.label)
+        hashes = iter(piece.hashes)
+        try:
+            for element in articles:
+                yield ParsedRecord(self._record(element, piece), next(hashes))
+                self.records_read += 1
+        except PubMedXMLError as fault:
+            raise self._counted(fault) from fault
+        self.glue.skip_run(piece)
+
+    def _record(self, element: etree._Element, run: ArticleRun) -> Record:
+        tag = element.tag
+        try:
+            return article_record(element) if tag == "PubmedArticle" else book_article_record(element)
+        except (AttributeError, TypeError, ValueError) as exc:
+            line = run.first_line + element.sourceline - 1 if element.sourceline else None
+            raise PubMedXMLError(self.label, line, f"<{tag}> lacks a required part ({exc})", self.records_read) from exc
+
+    def _glue(self, step) -> Iterator[Deletion]:
+        try:
+            yield from step()
+        except PubMedXMLError as fault:
+            raise self._counted(fault) from fault
+
+    def _counted(self, fault: PubMedXMLError) -> PubMedXMLError:
+        if fault.records_read or not self.records_read:
+            return fault
+        return type(fault)(fault.source, fault.line, fault.problem, self.records_read)
 
 
 def parse_pubmed_xml(source: str | Path | bytes, *, name: str | None = None) -> list[ParsedItem]:

@@ -1,17 +1,13 @@
-"""Bytes in: open a PubMed XML source, check it is safe, and frame it into articles.
+"""Bytes in: open a PubMed XML source, check it is safe, and frame it into pieces.
 
-The parser (`mbc_sr.pubmed_xml`) reads through `ArticleFramer`, which on the way:
+`ArticleFramer` cuts the decompressed bytes into runs of whole articles and the glue between
+them (prolog, root tags, `<DeleteCitation>`), without parsing XML: each run is then parsed as a
+small document of its own on a worker thread (`mbc_sr.pubmed_xml.runs`), which lets libxml2
+work without holding the GIL while the record mapping runs. On the way the framer hashes each
+article's raw bytes and blanks its reference lists (see `ArticleFramer`).
 
-* hashes the raw bytes of every `<PubmedArticle>` / `<PubmedBookArticle>` (the store uses the
-  hash to see whether a record changed; hashing bytes here is 4x cheaper than re-serialising
-  the parsed element);
-* blanks out each article's reference lists (`<ReferenceList>`, always the last children of
-  PubmedData/BookDocument), which the record model does not keep but which are a third of a
-  recent update file. The blanked span is replaced by as many newlines as it held, so line
-  numbers in errors still point into the original file.
-
-Compressed input is inflated on a second thread (zlib releases the GIL), so decompression
-overlaps with parsing on a two-core machine.
+Compressed input is inflated and framed on a background thread (zlib and sha256 release the
+GIL), so decompression overlaps with parsing and mapping on a two-core machine.
 """
 
 from __future__ import annotations
@@ -23,14 +19,17 @@ import queue
 import re
 import threading
 import zlib
-from collections import deque
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 PUBMED_ROOTS = ("PubmedArticleSet", "PubmedBookArticleSet")
 PROLOG_LIMIT = 1 << 16
 _CHUNK = 1 << 20
+# A run is closed once it holds this many bytes: bounds the size of each parsed tree (and
+# keeps run-relative lines far below 65,535, where libxml2's line numbers stop being exact).
+_RUN_BYTES = 1 << 20
 
 
 class PubMedXMLError(ValueError):
@@ -62,7 +61,7 @@ def open_chunks(source: str | Path | bytes, name: str | None) -> tuple[Iterator[
         data = bytes(source)
         label = name or "<in-memory XML>"
         if data[:2] == b"\x1f\x8b":
-            return _read(gzip.GzipFile(fileobj=io.BytesIO(data)), label), label
+            return _inflate(io.BytesIO(data), label), label
         return iter((data,)), label
     path = Path(source)
     label = name or str(path)
@@ -72,9 +71,39 @@ def open_chunks(source: str | Path | bytes, name: str | None) -> tuple[Iterator[
         raise PubMedXMLError(label, None, f"cannot open: {exc.strerror or exc}") from exc
     if raw.read(2) == b"\x1f\x8b":
         raw.seek(0)
-        return _read(gzip.GzipFile(fileobj=raw, mode="rb"), label), label
+        return _inflate(raw, label), label
     raw.seek(0)
     return _read(raw, label), label
+
+
+def _inflate(stream: BinaryIO, label: str) -> Iterator[bytes]:
+    """Gzip members inflated with zlib directly, a chunk at a time.
+
+    `gzip.GzipFile` reads through a Python loop over small buffers; one zlib call per
+    compressed chunk does the same work with the GIL released, which matters because this
+    runs beside the parser threads. The gzip trailer (CRC-32, length) is checked by zlib.
+    """
+    with stream:
+        inflater = zlib.decompressobj(wbits=31)
+        try:
+            while compressed := stream.read(_CHUNK // 4):
+                while True:
+                    inflated = inflater.decompress(compressed, _CHUNK)
+                    if inflated:
+                        yield inflated
+                    if inflater.eof:  # end of a gzip member: another may follow
+                        compressed = inflater.unused_data
+                        if not compressed.strip(b"\0"):
+                            break  # zero padding after the last member is allowed
+                        inflater = zlib.decompressobj(wbits=31)
+                        continue
+                    compressed = inflater.unconsumed_tail
+                    if not compressed and len(inflated) < _CHUNK:
+                        break  # all input consumed and no output held back
+            if not inflater.eof:
+                raise EOFError("the compressed data ended before the end of the gzip stream")
+        except (OSError, EOFError, zlib.error) as exc:
+            raise PubMedXMLError(label, None, f"truncated or corrupt compressed input: {exc}") from exc
 
 
 def _read(stream: BinaryIO, label: str) -> Iterator[bytes]:
@@ -92,8 +121,12 @@ def _read(stream: BinaryIO, label: str) -> Iterator[bytes]:
 _NAME = re.compile(rb"[A-Za-z_][\w.:-]*")
 
 
-def check_prolog(head: bytes, label: str) -> None:
+def check_prolog(head: bytes, label: str) -> tuple[bytes, bytes]:
     """Refuse entity declarations and non-PubMed documents before the XML parser sees them.
+
+    Returns the opening and closing bytes that wrap each run of articles into a document of
+    its own: the XML declaration (for its encoding) and the root start tag (for namespaces
+    declared on it), on one line so that lines inside a run map back to the file.
 
     lxml runs with entity resolution, DTD loading and network access off; this check adds a
     clear refusal for documents that *declare* entities (the XML bomb and external-entity
@@ -105,6 +138,7 @@ def check_prolog(head: bytes, label: str) -> None:
     if not head.strip():
         raise PubMedXMLError(label, 1, "empty input: no XML at all")
     position = 0
+    declaration = b""
 
     def line_at(offset: int) -> int:
         return head.count(b"\n", 0, offset) + 1
@@ -124,7 +158,10 @@ def check_prolog(head: bytes, label: str) -> None:
         if position >= len(head):
             raise PubMedXMLError(label, line_at(position), "no root element: not PubMed XML")
         if head.startswith(b"<?", position):
+            start = position
             position = skip_past(b"?>", position, "a processing instruction")
+            if head.startswith(b"<?xml", start) and head[start + 5 : start + 6].isspace():
+                declaration = head[start:position]
         elif head.startswith(b"<!--", position):
             position = skip_past(b"-->", position, "a comment")
         elif head[position : position + 9].upper() == b"<!DOCTYPE":
@@ -152,10 +189,22 @@ def check_prolog(head: bytes, label: str) -> None:
                 raise PubMedXMLError(
                     label, line_at(position), f"root element <{tag}> is not one of {', '.join(PUBMED_ROOTS)}"
                 )
-            return
+            return _run_wrapper(head, declaration, position, tag)
         else:
             snippet = head[position : position + 30].decode("utf-8", "replace")
             raise PubMedXMLError(label, line_at(position), f"not XML, so not PubMed XML: starts with {snippet!r}")
+
+
+def _run_wrapper(head: bytes, declaration: bytes, root_start: int, tag: str) -> tuple[bytes, bytes]:
+    end = head.find(b">", root_start)
+    start_tag = head[root_start : end + 1] if end > root_start else f"<{tag}>".encode()
+    if start_tag.endswith(b"/>"):  # an empty root holds no articles; the wrapper is never used
+        start_tag = start_tag[:-2] + b">"
+    opening = (declaration + start_tag).translate(_ONE_LINE)
+    return opening, f"</{tag}>".encode()
+
+
+_ONE_LINE = bytes.maketrans(b"\r\n", b"  ")
 
 
 def peek_head(chunks: Iterator[bytes]) -> tuple[bytes, Iterator[bytes]]:
@@ -178,13 +227,43 @@ def peek_head(chunks: Iterator[bytes]) -> tuple[bytes, Iterator[bytes]]:
 # --------------------------------------------------------------------------- framing
 
 
-class ArticleFramer:
-    """Turns raw chunks into parser input: hashes articles and blanks their reference lists.
+@dataclass(slots=True)
+class ArticleRun:
+    """Consecutive whole articles (reference lists blanked), parsed as one small document.
 
-    Hashes are queued in document order in `hashes`; the parser cannot see an article's end
-    tag before that tag has been framed here, so it can pop them in the same order.
+    `first_line` is the line of the file on which `data` starts, so a line inside the run maps
+    back to the file as `first_line + line - 1`; `hashes` holds each article's raw sha256 in order.
+    """
+
+    data: bytes
+    first_line: int
+    newlines: int
+    hashes: list[str]
+
+
+@dataclass(slots=True)
+class Glue:
+    """Everything outside articles: prolog, root tags, `<DeleteCitation>`, and whatever is left
+    of an article cut short by the end of input."""
+
+    data: bytes
+
+
+Piece = ArticleRun | Glue
+
+
+class ArticleFramer:
+    """Turns raw chunks into pieces: runs of whole articles, and the glue between them.
+
+    On the way it hashes the raw bytes of every article (the store uses the hash to see
+    whether a record changed; hashing bytes here is 4x cheaper than re-serialising the parsed
+    element) and blanks each article's reference lists (`<ReferenceList>`, always the last
+    children of PubmedData/BookDocument), which the record model does not keep but which are
+    a third of a recent update file. A blanked span is replaced by as many newlines as it held,
+    so line numbers in errors still point into the original file.
+
     Articles never nest and PubMed XML has no CDATA, so an article's bytes run from its start
-    tag to the first matching end tag.
+    tag to the first matching end tag; white space between two articles stays in the run.
 
     It also refuses entity references other than XML's five predefined ones and character
     references: with the DTD not loaded, libxml2 cannot tell whether `&foo;` is declared and
@@ -202,85 +281,126 @@ class ArticleFramer:
         self._pending = b""  # an article not yet closed, or a tail that may hold a split start tag
         self._pending_line = 0  # newlines before the first byte of _pending
         self._close: bytes | None = None
-        self.hashes: deque[str] = deque()
         self.error: PubMedXMLError | None = None
 
-    def finish(self) -> bytes:
-        """What is left at the end of input (an unfinished article: the parser reports where)."""
+    def finish(self) -> list[Piece]:
+        """What is left at the end of input (an unfinished article: the glue parser reports where)."""
         rest, self._pending = self._pending, b""
-        return rest
+        return [Glue(rest)] if rest else []
 
-    def frame(self, chunk: bytes) -> bytes:
-        # Offsets into `data`, never re-slicing it per article: a 1 MiB chunk holds ~100 articles.
+    def frame(self, chunk: bytes) -> list[Piece]:
+        # Offsets into `data` and memoryview slices: each byte is copied once, into its run.
         data = self._pending + chunk if self._pending else chunk
-        out = bytearray()
+        view = memoryview(data)
+        pieces: list[Piece] = []
+        run: list = []  # slices of `data` (and blanked spans) that make up the open run
+        run_start = -1  # offset in `data` of the open run's first byte
+        run_hashes: list[str] = []
+        line = self._pending_line  # newlines before data[counted]
+        counted = 0
         position = 0  # everything before this has been passed on
+
+        def close_run(end: int) -> None:
+            nonlocal run, run_start, run_hashes, line, counted
+            line += data.count(b"\n", counted, run_start)
+            newlines = data.count(b"\n", run_start, end)
+            pieces.append(ArticleRun(b"".join(run), line + 1, newlines, run_hashes))
+            line += newlines
+            counted = end
+            run, run_start, run_hashes = [], -1, []
+
+        def keep_pending(start: int) -> None:
+            self._pending_line = line + data.count(b"\n", counted, start)
+            self._pending = data[start:]
+
         while True:
             if self._close is None:
-                match = self._START.search(data, position)
+                match = self._next_start(data, position)
                 if match is None:
                     keep = max(position, len(data) - 24)  # room for a start tag cut in two
-                    out += data[position:keep]
-                    self._keep_pending(data, keep)
-                    return bytes(out)
-                out += data[position : match.start()]
+                    if run_start >= 0:
+                        close_run(position)
+                    if keep > position:
+                        pieces.append(Glue(data[position:keep]))
+                    keep_pending(keep)
+                    return pieces
+                start = match.start()
+                if run_start >= 0 and (start == position or data[position:start].isspace()):
+                    run.append(view[position:start])
+                else:
+                    if run_start >= 0:
+                        close_run(position)
+                    if start > position:
+                        pieces.append(Glue(data[position:start]))
                 self._close = b"</" + match.group(1) + b">"
-                position = match.start()
+                position = start
                 search_from = match.end()
             else:
                 search_from = position
             end = data.find(self._close, search_from)
             if end < 0:
-                self._keep_pending(data, position)
-                return bytes(out)
+                if run_start >= 0:
+                    close_run(position)
+                keep_pending(position)
+                return pieces
             end += len(self._close)
-            article = data[position:end]
-            if b"&" in article:
-                unknown = self._UNKNOWN_ENTITY.search(article)
+            if data.find(b"&", position, end) >= 0:
+                unknown = self._UNKNOWN_ENTITY.search(data, position, end)
                 if unknown:
-                    line = self._pending_line + data.count(b"\n", 0, position + unknown.start()) + 1
+                    fault_line = line + data.count(b"\n", counted, unknown.start()) + 1
                     name = unknown.group(1).decode("utf-8", "replace")
                     self.error = UnsafeXMLError(
-                        self._label, line,
+                        self._label, fault_line,
                         f"refused: reference to undeclared entity '&{name};' (only &amp; &lt; &gt; &quot; &apos; "
                         "and character references are accepted; the DTD is never loaded)",
                     )
+                    if run_start >= 0:
+                        close_run(position)
                     self._pending, self._close = b"", None
-                    return bytes(out)
-            self.hashes.append(hashlib.sha256(article).hexdigest())
-            out += self._without_references(article)
+                    return pieces
+            if run_start < 0:
+                run_start = position
+            run_hashes.append(hashlib.sha256(view[position:end]).hexdigest())
+            self._append_without_references(data, view, position, end, run)
             self._close = None
             position = end
+            if position - run_start >= _RUN_BYTES:
+                close_run(position)
 
-    def _keep_pending(self, data: bytes, start: int) -> None:
-        self._pending_line += data.count(b"\n", 0, start)
-        self._pending = data[start:]
+    def _next_start(self, data: bytes, position: int) -> re.Match | None:
+        """The next article start tag: a plain find for "<Pubmed", then the exact pattern
+        (a regex search scans byte by byte; find runs at memory speed)."""
+        while (found := data.find(b"<Pubmed", position)) >= 0:
+            match = self._START.match(data, found)
+            if match:
+                return match
+            position = found + 1
+        return None
 
-    def _without_references(self, article: bytes) -> bytes:
-        start = article.find(self._REFERENCES_OPEN)
-        if start < 0:
-            return article
-        end = article.rfind(self._REFERENCES_CLOSE)
-        if end < start:
-            return article
-        end += len(self._REFERENCES_CLOSE)
-        return article[:start] + b"\n" * article.count(b"\n", start, end) + article[end:]
+    def _append_without_references(self, data: bytes, view: memoryview, start: int, end: int, run: list) -> None:
+        references = data.find(self._REFERENCES_OPEN, start, end)
+        references_end = data.rfind(self._REFERENCES_CLOSE, start, end) if references >= 0 else -1
+        if references < 0 or references_end < references:
+            run.append(view[start:end])
+            return
+        references_end += len(self._REFERENCES_CLOSE)
+        run.append(view[start:references])
+        run.append(b"\n" * data.count(b"\n", references, references_end))
+        run.append(view[references_end:end])
 
 
-class FramedReader(io.RawIOBase):
-    """The readable stream lxml parses: framed chunks, produced on a background thread.
+class FramedPieces:
+    """The pieces of an input in document order, produced on a background thread.
 
-    Inflating and framing run on the second core while the parser and the record mapping
-    run here (zlib and sha256 release the GIL). At most `depth` chunks wait in the queue,
-    so memory stays bounded. Errors on the thread are raised here, in read().
+    Inflating, hashing and framing run on the second core while runs are parsed and mapped
+    (zlib and sha256 release the GIL). At most `depth` chunks' pieces wait in the queue, so
+    memory stays bounded. An error on the thread is raised by the iterator, after the pieces
+    that came before it.
     """
 
     def __init__(self, chunks: Iterator[bytes], framer: ArticleFramer, depth: int = 4):
         self._queue: queue.Queue = queue.Queue(depth)
         self._stop = threading.Event()
-        self._buffer = b""
-        self._offset = 0
-        self._eof = False
         self._thread = threading.Thread(
             target=self._pump, args=(chunks, framer), name="pubmed-xml-framer", daemon=True
         )
@@ -291,15 +411,15 @@ class FramedReader(io.RawIOBase):
             for chunk in chunks:
                 if self._stop.is_set():
                     return
-                framed = framer.frame(chunk)
-                if framed:
-                    self._put(framed)
+                pieces = framer.frame(chunk)
+                if pieces:
+                    self._put(pieces)
                 if framer.error is not None:
                     self._put(framer.error)
                     return
             self._put(framer.finish())
             self._put(None)
-        except Exception as exc:  # handed to the parsing thread, which raises it
+        except Exception as exc:  # handed to the consuming thread, which raises it
             self._put(exc)
         finally:
             close = getattr(chunks, "close", None)
@@ -314,33 +434,15 @@ class FramedReader(io.RawIOBase):
             except queue.Full:
                 continue
 
-    def readable(self) -> bool:
-        return True
-
-    def read(self, size: int = -1) -> bytes:
-        while self._offset >= len(self._buffer):
-            if self._eof:
-                return b""
+    def __iter__(self) -> Iterator[Piece]:
+        while True:
             item = self._queue.get()
             if item is None:
-                self._eof = True
-                return b""
+                return
             if isinstance(item, Exception):
-                self._eof = True
                 raise item
-            self._buffer, self._offset = item, 0
-        if size is None or size < 0:
-            size = len(self._buffer) - self._offset
-        data = self._buffer[self._offset : self._offset + size]
-        self._offset += len(data)
-        return data
-
-    def readinto(self, buffer) -> int:
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
+            yield from item
 
     def close(self) -> None:
         self._stop.set()
         self._thread.join(timeout=5)
-        super().close()
