@@ -306,3 +306,54 @@ def test_a_methods_sentence_may_open_with_the_design_before_the_sample():
     assert (found.value, found.label) == (34, "cohort")
     sections = [("METHODS", "In a randomized crossover design, four visits per participant were planned.")]
     assert study_total(participant_counts(record(sections))[0]) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the cohort / sample / study described by its size
+        ("Our cohort comprised 1,045 patients.", (1045, "enrolled")),
+        ("The cohort consisted of 876 patients with diabetes.", (876, "enrolled")),
+        ("The study sample comprised 345 adults aged 65 years or older.", (345, "enrolled")),
+        ("In this population-based cohort of 10,234 women, obesity was associated with risk.", (10234, "cohort")),
+        ("Participants were 120 older adults with mild cognitive impairment.", (120, "enrolled")),
+        ("Subjects were 45 healthy men.", (45, "enrolled")),
+        ("Medical records of 178 patients were reviewed.", (178, "analysed")),
+        ("Questionnaires were completed by 345 women.", (345, "analysed")),
+        # a pool, then the count selected from it
+        ("Of 45,678 patients in the National Cancer Database, 1,234 met the inclusion criteria.", (1234, "eligible")),
+        ("Of 3,000 patients in the registry, 1,234 were included.", (1234, "enrolled")),
+        ("Between 2005 and 2015, 1,234 women were treated at our institution, of whom 300 were included.", (300, "enrolled")),
+        # a verb after a second count is that count's
+        ("Seventy patients were eligible and 65 were randomised.", (65, "randomised")),
+        ("A total of 120 patients were enrolled, and 100 completed the study.", (120, "enrolled")),
+        # the pool is the total when nothing is selected from it
+        ("Of 2,000 registry patients, 800 had metastatic disease.", (2000, "enrolled")),
+        # "of whom N (x%)" is a subset, not the sample selected
+        ("1,234 women were treated, of whom 300 (24%) were included.", (1234, "treated")),
+    ],
+)
+def test_cohort_and_sample_statements(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a previous study of 300 patients, we found a benefit.",
+        "In an independent validation cohort of 58 patients, the score was confirmed.",
+        "The study group consisted of 60 patients and the control group of 60 healthy volunteers.",
+        "Patients included 120 women and 80 men.",
+        "Patients were 62 years old on average.",
+        "The records of 12 patients were incomplete.",
+        "Our cohort comprised 60% women.",
+        "The study included 3 phases.",
+    ],
+)
+def test_not_the_cohort(text):
+    assert total(text) is None
+
+
+def test_another_study_in_the_background_is_not_this_sample():
+    found = study_total(participant_counts(record([("BACKGROUND", "A study in 300 patients showed a benefit.")]))[0])
+    assert found is None

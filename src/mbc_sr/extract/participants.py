@@ -16,7 +16,9 @@ completed phase 1", "we collected ... from 240 patients", "the records of 312 wo
 412-patient cohort", a methods section opening "Ten male swimmers performed ...", also after "In a
 randomized crossover design, ...", "A total of 395 of 1241 (32%) patients were ..."). A study
 "carried out / performed / conducted on N people" and a sentence "In N people ..., we compared ..."
-state an enrolled total. `study_total` picks the highest kind, the first stated among equals.
+state an enrolled total, as do "Our cohort comprised 1,045 patients" and "Participants were 120 older
+adults". "Of 45,678 patients in the registry, 1,234 met the inclusion criteria": the pool ranks as
+screened when the sentence selects a count from it; "..., of whom 300 were included" is that count. `study_total` picks the highest kind, the first stated among equals.
 
 A bracketed aside between a count and its verb is skipped ("1,019 participants (540 men and 479
 women) were enrolled"). Never a total: the N of "N of M" (a part), a subset named by a relative
@@ -208,6 +210,8 @@ _DATA_FOR_PEOPLE = re.compile(
     # the same in the active voice: "We collected daily sodium levels ... from 240 patients"
     r"|\bwe\s+(?:\w+\s+)?(?:collected|obtained|retrieved|extracted|abstracted|gathered|pooled|linked)\b[^.;]{0,120}"
     r"\b(?:for|from|on)\s+$"
+    # "questionnaires were completed by 345 nurses"
+    r"|\b(?:questionnaires?|surveys?|interviews?|diaries|forms?)\b[^.;]{0,60}\b(?:completed|returned|answered|filled\s+(?:in|out))\s+by\s+$"
     # "we reviewed the medical records of 412 patients"
     r"|\b(?:reviewed|analy[sz]ed|examined|retrieved|searched|extracted)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:records?|charts?|files?|notes|data(?:bases?)?)\s+(?:of|from|for)\s+(?:all\s+)?$",
@@ -241,6 +245,17 @@ _IN_PEOPLE_WE = re.compile(
     r"randomi[sz]ed|treated|followed|analy[sz]ed|measured|determined|explored|conducted|performed)\b",
     re.IGNORECASE,
 )
+#: A sentence opening with the study's sample: "In this population-based cohort of 10,234 women, ...";
+#: not another study ("In a previous study of 300 patients", "In an independent validation cohort of 58").
+_IN_THIS_COHORT = re.compile(
+    r"\s*(?:In|Among|Within)\s+(?:this|a|an|our|the)\s+(?!(?:[\w-]+,?\s+){0,4}?(?:previous|prior|earlier|pilot|published|another|"
+    r"separate|independent|validation|external|training|derivation|hypothetical|simulated)\b)(?:[\w-]+,?\s+){0,4}?"
+    r"(?:cohort|series|sample|population)\s+of\s+(?:all\s+)?",
+    re.IGNORECASE,
+)
+_OTHER_STUDY = re.compile(r"\b(?:previous|prior|earlier|published|another|pilot|former)\s+(?:[\w-]+\s+)?(?:study|trial|analysis|report)\b",
+                          re.IGNORECASE)
+_BACKGROUND_LABEL = re.compile(r"BACKGROUND|INTRODUCTION|CONTEXT|RATIONALE|PURPOSE|OBJECTIVE|AIM")
 #: A follow-up period before a count: "During a mean follow-up of 7.2 years, 42 441 women were newly
 #: diagnosed with GC" counts events, not the cohort.
 _DURING_FOLLOW_UP = re.compile(r"\b(?:during|over|within|after|at)\b[^.;]{0,60}\bfollow[- ]?up\b", re.IGNORECASE)
@@ -261,6 +276,16 @@ def _joined_people_counts(masked: _Masked, start: int, people_end: int | None) -
                 return True
     previous = re.search(r"#_*((?:\s+[^\s#,;.()]+){1,8}?)\s+(?:and|or|plus|as\s+well\s+as)\s+$", text[max(0, start - 100):start])
     return bool(previous and _PEOPLE.search(previous.group(1)) and not _AUXILIARY.search(previous.group(1)))
+
+
+def _selects_from(text: str, end: int) -> bool:
+    """After "Of M patients in the registry": the main clause picks a count out of M by a verb of
+    inclusion ("1,234 met the inclusion criteria", "800 were included / eligible / randomised")."""
+    main = re.search(r"[,;]\s*(?:only\s+)?#_*\s+(?:[\w-]+\s+){0,3}?(?:were|was)?\s*(?P<verb>[\w\s]{0,30})", text[end:end + 160])
+    if main is None:
+        return False
+    verb = _verb_kind(main.group("verb"))
+    return verb is not None and verb[0] in ("randomised", "enrolled", "eligible")
 
 
 def _study_participle(text: str, start: int) -> str | None:
@@ -396,12 +421,32 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             # "15 studies (including 791 patients)", "Nineteen RCTs contained a total of 4372 NSCLC"
             offer(_total(masked, start, "analysed", "pooled_studies"))
             continue
+        if re.search(r"\bof\s+whom\s+$", before, re.IGNORECASE) and not re.match(
+                r"\s*(?:%|percent|\(\s*\d+(?:[.·]\d+)?\s*%|\[\s*\d+(?:[.·]\d+)?\s*%|/\s*\d)", sentence.text[count.end:]):
+            verb = _verb_kind(_clause_after(text, count.end))
+            if verb and verb[0] in ("randomised", "enrolled", "eligible") and re.fullmatch(
+                    r"\s*(?:(?:were|was|had\s+been|have\s+been)\s+)*", _clause_after(text, count.end)[:verb[1].start()]):
+                offer(_total(masked, start, verb[0], "of_whom_selected"))  # "1,234 were treated, of whom 300 were included"
+            continue
         if _is_subset_or_fraction(sentence.text, count) or _is_hypothetical(sentence.text, start) or _is_numerator(text, count):
             continue
         if _joined_people_counts(masked, start, people_end):
             continue  # "1554 patients with BS and 3108 control subjects": two groups, no stated total
         if after_people and _STUDY_DONE_ON.search(text[max(0, start - 160):start]) and not _UNREAL.search(before):
             offer(_total(masked, start, "enrolled", "study_done_on"))  # "the trial was carried out on 20 patients"
+            continue
+        if after_people and _IN_THIS_COHORT.fullmatch(text[:start]) and not _BACKGROUND_LABEL.search(sentence.label or ""):
+            offer(_total(masked, start, "cohort", "in_this_cohort_of"))  # "In this population-based cohort of 10,234 women, ..."
+            continue
+        if after_people and re.match(r"\s*(?:(?:were|was)\s+)?(?:\w+\s+)?(?:reviewed|analy[sz]ed|examined|retrieved|evaluated|"
+                                     r"assessed|used|collected|extracted|obtained|screened\s+for)\b", _clause_after(text, people_end)) \
+                and re.search(r"\b(?:records?|charts?|files?|data|notes|samples?|specimens?)\s+(?:of|from)\s+(?:all\s+|the\s+)?$", before,
+                              re.IGNORECASE):
+            offer(_total(masked, start, "analysed", "records_of_people"))  # "Medical records of 178 patients were reviewed"
+            continue
+        if after_people and re.fullmatch(r"\s*(?:The\s+)?(?:study\s+)?(?:participants|subjects|patients|respondents)\s+"
+                                         r"(?:were|included|comprised)\s+", text[:start], re.IGNORECASE):
+            offer(_total(masked, start, "enrolled", "participants_were"))  # "Participants were 120 older adults with MCI"
             continue
         if after_people and re.fullmatch(r"\s*In\s+", text[:start]):
             we = _IN_PEOPLE_WE.match(text, people_end)
@@ -429,8 +474,10 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                     offer(_total(masked, start, verb[0] if verb else "analysed", "passive_n_equals"))
             continue
         # "population included / comprised (of) N patients"
-        population = re.search(r"\bpopulation\s+(?:included|comprised|consisted|was)(?:\s+of)?\s+$", before, re.I)
-        if population:
+        population = re.search(r"\bpopulation\s+(?:included|comprised|consisted|was)(?:\s+of)?\s+$", before, re.I) or re.search(
+            r"\b(?:cohort|sample|series|study|trial)\s+(?:comprised|consisted\s+of|was\s+composed\s+of|was\s+made\s+up\s+of|"
+            r"totall?ed|numbered|included)\s+$", before, re.IGNORECASE)  # "Our cohort comprised 1,045 patients"
+        if population and (after_people or "population" in population.group(0).lower()):
             itt = re.search(r"\bintent(?:ion)?[\s-]+to[\s-]+treat\b|\bITT\b", before[max(0, population.start() - 40):population.start()], re.I)
             offer(_total(masked, start, "itt" if itt else "enrolled", "population_total"))
             continue
@@ -448,8 +495,11 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             tail = text[count.end + after_people.end():count.end + after_people.end() + 60]
             if not _describes_enrolment(tail):
                 continue  # "Of the 389 patients who responded, ...": a subset named by what happened to it
-            verb = _verb_kind(re.split(r"[,;]", tail)[0])
-            offer(_total(masked, start, verb[0] if verb else "enrolled", "of_the_total"))
+            verb = _verb_kind(text[count.end:count.end + after_people.end()] + " " + re.split(r"[,;]", tail)[0])
+            kind = verb[0] if verb else "enrolled"
+            if verb is None and _selects_from(text, count.end + after_people.end()):
+                kind = "screened"  # "Of 45,678 patients in the registry, 1,234 met the inclusion criteria": a pool
+            offer(_total(masked, start, kind, "of_the_total"))
             continue
         verb_before = re.search(
             r"\b(?P<verb>randomi[sz]ed|randomly\s+assigned|enrol+ed|recruited|included|studied|analy[sz]ed|"
@@ -465,8 +515,9 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             if re.search(r"\b(?:we|this\s+study|this\s+trial)\s+(?:\w+\s+)?(?:compared|evaluated|assessed|investigated|tested|examined)\b"
                          r"[^.;]{0,160}\bin\s+$", text[max(0, start - 200):start], re.I):
                 offer(_total(masked, start, "enrolled", "we_compared_in_count"))  # "we compared A with B in 724 women"
-            elif re.search(r"\b(?:study|analysis|trial|evaluation|associations?|outcomes?|experience)\b[^.;]{0,80}\b(?:in|of|among)\s+$",
-                           before, re.I):
+            elif re.search(r"\b(?:study|analysis|trial|evaluation|associations?|outcomes?|experience)\b(?!\s+(?:groups?|arms?)\b)"
+                           r"[^.;]{0,80}\b(?:in|of|among)\s+$",
+                           before, re.I) and not _OTHER_STUDY.search(before) and not _BACKGROUND_LABEL.search(sentence.label or ""):
                 offer(_total(masked, start, "analysed", "study_in_count"))
         if after_people and _defined_population(text, start, count.end + after_people.end()):
             offer(_total(masked, start, "analysed", "the_people_who"))  # "for the 659 patients who completed phase 1"
@@ -502,7 +553,8 @@ def _clause_after(text: str, end: int, limit: int = 220) -> str:
     men and 143 [47%] women) were randomly assigned" reaches its verb past the ";" and the
     breakdown's own counts."""
     chunk = _blank_brackets(text[end:end + limit])
-    stop = re.search(r"[;:]|\s-\s|—", chunk)
+    # "Seventy patients were eligible and 65 were randomised": the second verb is the second count's
+    stop = re.search(r"[;:]|\s-\s|—|(?:,\s*|\s(?:and|or|but|while|whereas)\s+)(?=#)|,\s*(?:of|among)\s+(?:whom|these|them)\b", chunk)
     return chunk[:stop.start()] if stop else chunk
 
 
