@@ -329,6 +329,8 @@ def test_a_methods_sentence_may_open_with_the_design_before_the_sample():
         ("A total of 120 patients were enrolled, and 100 completed the study.", (120, "enrolled")),
         # the pool is the total when nothing is selected from it
         ("Of 2,000 registry patients, 800 had metastatic disease.", (2000, "enrolled")),
+        # a secondary report of a trial: the trial's own total
+        ("Of the 4,000 women in the trial, 1,200 were included in this analysis.", (4000, "enrolled")),
         # "of whom N (x%)" is a subset, not the sample selected
         ("1,234 women were treated, of whom 300 (24%) were included.", (1234, "treated")),
     ],
