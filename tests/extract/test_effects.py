@@ -183,3 +183,21 @@ def test_hazard_ratio_span_covers_value_ci_and_p():
 def test_every_dash_between_ci_bounds(dash):
     assert hrs(f"(HR, 1.04, 95% CI, 0.80{dash}1.37; P=0.77)") == [(1.04, 0.80, 1.37, "=0.77")]
     assert hrs(f"HR 0.71 [0.19{dash}2.58]") == [(0.71, 0.19, 2.58, None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kidney waiting list mortality was higher (adjusted hazard ratio [aHR], 1.37; 95% CI, 1.23-1.52).", "OS"),
+        ("X was associated with 28-day mortality (HR 1.27, 95% CI 1.01-1.61).", "OS"),
+        ("All-cause mortality was lower with A (HR 0.80; 95% CI 0.70-0.91).", "OS"),
+        ("Creatinine (HR: 1.36; 95%CI: 1.04-1.81) was a predictor of mortality.", "OS"),
+        ("Cancer-specific mortality was higher in unmarried males (HR: 1.24, 95%CI: 1.08-1.42).", "other"),
+        ("Other-cause mortality was higher in males (HR: 1.53, 95%CI: 1.26-1.84).", "other"),
+        ("Infection-related mortality was lower (HR 0.52, 95% CI 0.28-0.95).", "other"),
+        ("Breast cancer mortality was reduced (HR 0.75, 95% CI 0.61-0.92).", "other"),
+        ("Non-relapse mortality was higher (HR 2.10, 95% CI 1.20-3.50).", "other"),
+    ],
+)
+def test_mortality_is_overall_survival_unless_a_cause_is_named(text, expected):
+    assert [h.outcome for h in hazard_ratios_in_sentence(sentence(text))] == [expected]

@@ -1,7 +1,9 @@
 """Outcome names as abstracts write them, mapped to one canonical label, and p-values.
 
 Shared by the hazard-ratio, median and rate extractors: "progression-free survival", "PFS",
-"nPFS", "mPFS" are PFS; "overall survival", "OS", "mOS", "death" are OS; and so on. The label of
+"nPFS", "mPFS" are PFS; "overall survival", "OS", "mOS", "death", "mortality" (overall, all-cause,
+28-day) are OS, a cause-specific mortality ("cancer-specific", "other-cause", "infection-related",
+"non-relapse") is another outcome; and so on. The label of
 a value is the outcome named nearest before it in its sentence.
 """
 
@@ -19,8 +21,12 @@ _OUTCOMES: tuple[tuple[str, str], ...] = (
     ("DFS", r"(?:invasive\s+)?disease[\s-]+free\s+survival|i?DFS"),
     ("EFS", r"event[\s-]+free\s+survival|EFS"),
     ("RFS", r"(?:recurrence|relapse)[\s-]+free\s+survival|RFS"),
-    ("OS", r"overall\s+survival|m?OS|death\s+from\s+any\s+cause|(?:risk|hazard)\s+of\s+death|survival"),
-    ("other", r"(?:local|locoregional|distant)\s+(?:recurrence|control|failure)|metasta\w+\s+disease|mortality|"
+    # a cause-specific mortality is another outcome; mortality itself (overall, all-cause, 28-day) is OS
+    ("other", (r"(?!all\b)[A-Za-z]+(?:[\s-]+[A-Za-z]+)?[\s-]+(?:specific|cause|related|attributable)\s+mortality|"
+               r"(?:non[\s-]?relapse|cardiovascular|cardiac|cancer|infection|suicide|respiratory|CVD)\s+mortality|NRM|TRM")),
+    ("OS", (r"overall\s+survival|m?OS|death\s+from\s+any\s+cause|(?:risk|hazard)\s+of\s+death|survival|"
+            r"(?:all[\s-]cause\s+)?mortality")),
+    ("other", r"(?:local|locoregional|distant)\s+(?:recurrence|control|failure)|metasta\w+\s+disease|"
               r"time\s+to\s+[a-z]+(?:\s+[a-z]+)?|duration\s+of\s+response|DoR|recurrence|relapse"),
 )
 _OUTCOME = re.compile(
