@@ -359,3 +359,28 @@ def test_not_the_cohort(text):
 def test_another_study_in_the_background_is_not_this_sample():
     found = study_total(participant_counts(record([("BACKGROUND", "A study in 300 patients showed a benefit.")]))[0])
     assert found is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Among the matched cohort, 608 and 869 patients were on combination therapy and on PD alone, respectively.", [608, 869]),
+        ("Follow-up data were available for 152 and 154 patients in the A group and B group, respectively.", [152, 154]),
+        ("In total, 40, 42 and 39 patients were assigned to A, B and C, respectively.", [40, 42, 39]),
+    ],
+)
+def test_per_group_counts_listed_with_respectively(text, expected):
+    assert arms(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grade 3 toxicity occurred in 12 and 15 patients in the A and B groups, respectively.",
+        "Responses were seen in 20 and 11 patients in the A and B arms, respectively.",
+        "We enrolled 6,803 men and 4,558 women.",
+        "The median ages of 62 and 64 years in the two groups, respectively.",
+    ],
+)
+def test_counts_listed_with_respectively_that_are_not_arms(text):
+    assert arms(text) == []

@@ -596,6 +596,12 @@ _NOT_ARM_LABEL = (
 _EVENTS = re.compile(r"\b(?:deaths?|died|events?|progress\w*|recurr\w*|relaps\w*|respon\w*|toxicit\w*|adverse)\b", re.I)
 
 
+_RESPECTIVE_GROUPS = re.compile(
+    r"\b(?:groups?|arms?|cohorts?)\b|\b(?:were|was)\s+(?:on|in|given|assigned|allocated|randomi[sz]ed|treated|enrolled)\b",
+    re.IGNORECASE,
+)
+
+
 _EVENT_COUNT = re.compile(r"\b(?:deaths?|died|events?|relapses|recurrences|progressions|responders)\b", re.I)
 
 
@@ -669,6 +675,14 @@ def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
     if len({m.start(1) for m, _ in allocation_list}) >= 2:  # "40 were allocated to A, and 38 ... to B"
         for match, name in allocation_list:
             hits.setdefault(match.start(1), name)
+    # "608 and 869 patients were on A and on B, respectively", "available for 152 and 154 patients in
+    # the A group and B group, respectively": one count per group, in the order the groups are named
+    respectively = re.search(r"((?:" + _COUNT + r"\s*,\s*)*" + _COUNT + r"\s*,?\s+and\s+" + _COUNT + r")\s+" + PEOPLE
+                             + r"\b([^;]{0,160}?)\brespectively\b", text, re.IGNORECASE)
+    if respectively and _RESPECTIVE_GROUPS.search(respectively.group(2)) and not _EVENTS.search(text) \
+            and not re.search(r"\b(?:occurred|experienced|developed|achieved|had)\b", text, re.IGNORECASE):
+        for match in re.finditer(_COUNT, respectively.group(1)):
+            hits.setdefault(respectively.start(1) + match.start(), "respectively_per_group")
     found = []
     for start, name in sorted(hits.items()):
         count = masked.counts.get(start)
