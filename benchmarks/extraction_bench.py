@@ -3,7 +3,8 @@
     python benchmarks/extraction_bench.py                 # development half
     python benchmarks/extraction_bench.py --split heldout # first held-out half (scored once, now development)
     python benchmarks/extraction_bench.py --split fresh   # fresh held-out set (54 records, see gold/README.md)
-    python benchmarks/extraction_bench.py --split all     # all three, one table each (make bench-extract)
+    python benchmarks/extraction_bench.py --split fresh2  # second fresh held-out set (52 records)
+    python benchmarks/extraction_bench.py --split all     # every split, one table each (make bench-extract)
     python benchmarks/extraction_bench.py --errors        # also list every miss and false hit
 
 The gold set (tests/extract/gold/, see its README) reads the real abstracts from ../shared/data.
@@ -38,6 +39,7 @@ from mbc_sr.extract.outcomes import p_value_number  # noqa: E402
 from mbc_sr.extract.record import extract_record  # noqa: E402
 from tests.extract.gold.load import load_records, read_annotations, read_selection  # noqa: E402
 
+SPLITS = ("dev", "heldout", "fresh", "fresh2")
 FIELDS = ("n_total", "n_arms", "phase", "registry", "hr_ci", "hr_p", "hr_outcome", "medians", "medians_outcome")
 
 
@@ -115,10 +117,10 @@ def score(split: str, show_errors: bool) -> dict[str, tuple[int, int, int]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("dev", "heldout", "fresh", "all"), default="dev")
+    parser.add_argument("--split", choices=(*SPLITS, "all"), default="dev")
     parser.add_argument("--errors", action="store_true", help="list every miss and false hit")
     args = parser.parse_args(argv)
-    splits = ("dev", "heldout", "fresh") if args.split == "all" else (args.split,)
+    splits = SPLITS if args.split == "all" else (args.split,)
     for split in splits:
         score(split, args.errors)
     print("\ntargets: n_total precision and recall >= 0.90; hr_ci precision and recall >= 0.90")
