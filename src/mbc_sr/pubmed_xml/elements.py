@@ -260,24 +260,26 @@ def _authors(author_list: etree._Element | None) -> tuple[Author, ...]:
     for author in author_list:
         if author.tag != "Author":
             continue
-        parts = {part.tag: part for part in author}
-        collective = parts.get("CollectiveName")
+        last = fore = initials = collective = None
+        for part in author:  # a tag switch, not a dict of parts: authors are the most numerous element
+            tag = part.tag
+            if tag == "LastName":
+                last = part.text
+            elif tag == "ForeName":
+                fore = part.text
+            elif tag == "Initials":
+                initials = part.text
+            elif tag == "CollectiveName":
+                collective = flatten_text(part) or None
         authors.append(
             Author(
-                _element_text(parts.get("LastName")),
-                _element_text(parts.get("ForeName")),
-                _element_text(parts.get("Initials")),
-                (flatten_text(collective) or None) if collective is not None else None,
+                (last.strip() or None) if last else None,
+                (fore.strip() or None) if fore else None,
+                (initials.strip() or None) if initials else None,
+                collective,
             )
         )
     return tuple(authors)
-
-
-def _element_text(element: etree._Element | None) -> str | None:
-    if element is None:
-        return None
-    text = element.text
-    return (text.strip() or None) if text else None
 
 
 def _pages(pagination: etree._Element | None) -> str | None:
@@ -398,8 +400,15 @@ def _history(history: etree._Element) -> tuple[HistoryDate, ...]:
     # the odd exception without costing a call on the common path.
     dates = []
     for item in history:
-        parts = {part.tag: part.text for part in item}
-        year, month, day = parts.get("Year"), parts.get("Month"), parts.get("Day")
+        year = month = day = None
+        for part in item:
+            tag = part.tag
+            if tag == "Year":
+                year = part.text
+            elif tag == "Month":
+                month = part.text
+            elif tag == "Day":
+                day = part.text
         if year and year.isdecimal():
             dates.append(
                 HistoryDate(
