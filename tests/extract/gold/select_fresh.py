@@ -3,6 +3,7 @@
     python tests/extract/gold/select_fresh.py                   # print the fresh rows
     python tests/extract/gold/select_fresh.py --write           # (re)write them into selection.csv
     python tests/extract/gold/select_fresh.py --split fresh2    # the second fresh set (F2_ groups)
+    python tests/extract/gold/select_fresh.py --split fresh3    # the third fresh set (F3_ groups)
 
 Deterministic: within each group the candidates are ordered by sha256 of their id and the first K
 with abstract text are taken. Each fresh split is a round: a round excludes every id of the
@@ -10,7 +11,13 @@ dev/heldout splits and of the earlier rounds, so the second round (`fresh2`) tak
 candidates after the first (`fresh`) in the same order and by the same criteria, and rerunning
 reproduces the same rows. `--write` replaces the existing rows of that split (and only them).
 
-Groups (the prefix is F_ for `fresh`, F2_ for `fresh2`; K per round in ROUNDS):
+From the third round (`fresh3`) on, near-duplicates are skipped as well, mechanically: a candidate
+whose normalised title (lower case, runs of non-alphanumerics collapsed) equals that of a record
+already in selection.csv (any other split) or already chosen in this round, or whose abstract's
+set of word tokens ([a-z0-9]+, lower case) has a Jaccard overlap >= NEAR_DUPLICATE_JACCARD with
+one of theirs. The skipped ids are reported on stderr. (Earlier rounds are unchanged.)
+
+Groups (the prefix is F_ for `fresh`, F2_ for `fresh2`, F3_ for `fresh3`; K per round in ROUNDS):
 
 - <prefix>pubmed_hr: records of pubmed/pubmed21n1298.xml.gz whose abstract contains "hazard
   ratio" (any case) or the case-sensitive token "HR"/"HRs" followed within 12 characters (no full
@@ -51,7 +58,10 @@ COHEN_REVIEWS = ("ADHD", "Antihistamines", "ProtonPumpInhibitors", "Triptans")
 ROUNDS = {
     "fresh": ("F_", {"pubmed_hr": 22, "pubmed_rct": 14, "evidence_inference": 10, "cohen2006": 2}),
     "fresh2": ("F2_", {"pubmed_hr": 14, "pubmed_rct": 20, "evidence_inference": 10, "cohen2006": 2}),
+    "fresh3": ("F3_", {"pubmed_hr": 20, "pubmed_rct": 12, "evidence_inference": 10, "cohen2006": 2}),
 }
+DEDUPLICATED_ROUNDS = {"fresh3"}  # rounds that also skip near-duplicates (see the module docstring)
+NEAR_DUPLICATE_JACCARD = 0.6  # the one known twin pair (7834324 / 7542992) is 0.91; other pairs <= 0.32
 
 HR_PHRASE = re.compile(r"hazard ratio", re.IGNORECASE)
 HR_TOKEN = re.compile(r"\bHRs?\b[^.]{0,12}?\d")
@@ -77,16 +87,54 @@ def is_rct(abstract: str) -> bool:
     return bool(RANDOMISED.search(abstract) and PEOPLE.search(abstract))
 
 
+def normalised_title(title: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", (title or "").lower()))
+
+
+def word_tokens(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z0-9]+", (text or "").lower()))
+
+
+class NearDuplicates:
+    """Mechanical near-duplicate test against a growing reference set of (title, abstract) texts."""
+
+    def __init__(self) -> None:
+        self.titles: set[str] = set()
+        self.tokens: list[frozenset[str]] = []
+        self.skipped: list[tuple[str, str]] = []  # (id, reason)
+
+    def add(self, title: str, abstract: str) -> None:
+        if normalised_title(title):
+            self.titles.add(normalised_title(title))
+        self.tokens.append(word_tokens(abstract))
+
+    def reason(self, title: str, abstract: str) -> str | None:
+        if normalised_title(title) and normalised_title(title) in self.titles:
+            return "same normalised title"
+        tokens = word_tokens(abstract)
+        best = max((len(tokens & other) / len(tokens | other) for other in self.tokens if tokens | other), default=0.0)
+        return f"abstract token Jaccard {best:.2f}" if best >= NEAR_DUPLICATE_JACCARD else None
+
+
 def fresh_row(gold_id: str, source_file: str, group: str, split: str) -> dict:
     return {"id": gold_id, "source_file": source_file, "group": group, "split": split}
 
 
-def first_k(candidates: dict[str, str], k: int, taken: set[str], key=sha) -> list[str]:
-    """The first k ids (sorted by key(id)) not taken and with non-blank abstract text."""
+def first_k(candidates: dict[str, str], k: int, taken: set[str], key=sha,
+            titles: dict[str, str] | None = None, dedup: NearDuplicates | None = None) -> list[str]:
+    """The first k ids (sorted by key(id)) not taken and with non-blank abstract text (and, with
+    dedup, not a near-duplicate of the reference set or of an id chosen before it)."""
     chosen = []
     for gold_id in sorted(candidates, key=key):
         if gold_id in taken or not candidates[gold_id].strip():
             continue
+        if dedup is not None:
+            title = (titles or {}).get(gold_id, "")
+            why = dedup.reason(title, candidates[gold_id])
+            if why:
+                dedup.skipped.append((gold_id, why))
+                continue
+            dedup.add(title, candidates[gold_id])
         chosen.append(gold_id)
         if len(chosen) == k:
             break
@@ -95,28 +143,31 @@ def first_k(candidates: dict[str, str], k: int, taken: set[str], key=sha) -> lis
     return chosen
 
 
-def pubmed_groups(shared: Path, taken: set[str], split: str) -> list[dict]:
+def pubmed_groups(shared: Path, taken: set[str], split: str, dedup: NearDuplicates | None = None) -> list[dict]:
     from mbc_sr.pubmed_xml import ParsedRecord, iter_pubmed_xml
 
     prefix, k = ROUNDS[split]
-    hr, rct = {}, {}
+    hr, rct, titles = {}, {}, {}
     for item in iter_pubmed_xml(shared / PUBMED_FILE):
         if not isinstance(item, ParsedRecord):
             continue
         abstract = item.record.abstract_text or ""
         gold_id = f"pmid:{item.record.pmid}"
+        titles[gold_id] = item.record.title
         if is_hr(abstract):
             hr[gold_id] = abstract
         elif is_rct(abstract):
             rct[gold_id] = abstract
-    return ([fresh_row(i, PUBMED_FILE, f"{prefix}pubmed_hr", split) for i in first_k(hr, k["pubmed_hr"], taken)]
+    return ([fresh_row(i, PUBMED_FILE, f"{prefix}pubmed_hr", split)
+             for i in first_k(hr, k["pubmed_hr"], taken, titles=titles, dedup=dedup)]
             + [fresh_row(i, PUBMED_FILE, f"{prefix}pubmed_rct", split)
-               for i in first_k(rct, k["pubmed_rct"], taken)])
+               for i in first_k(rct, k["pubmed_rct"], taken, titles=titles, dedup=dedup)])
 
 
-def evidence_inference_group(shared: Path, taken: set[str], split: str) -> list[dict]:
+def evidence_inference_group(shared: Path, taken: set[str], split: str,
+                             dedup: NearDuplicates | None = None) -> list[dict]:
     prefix, k = ROUNDS[split]
-    abstracts = {}
+    abstracts, titles = {}, {}
     with tarfile.open(shared / EI_FILE) as archive:
         for member in archive.getmembers():
             if not member.isfile() or not member.name.endswith(".abst"):
@@ -124,20 +175,22 @@ def evidence_inference_group(shared: Path, taken: set[str], split: str) -> list[
             pmcid = Path(member.name).stem
             record = parse_evidence_inference(archive.extractfile(member).read().decode("utf-8"), pmcid)
             abstracts[f"pmc:{pmcid}"] = record.abstract_text
+            titles[f"pmc:{pmcid}"] = record.title
     return [fresh_row(i, EI_FILE, f"{prefix}evidence_inference", split)
-            for i in first_k(abstracts, k["evidence_inference"], taken)]
+            for i in first_k(abstracts, k["evidence_inference"], taken, titles=titles, dedup=dedup)]
 
 
-def cohen_group(shared: Path, taken: set[str], split: str) -> list[dict]:
+def cohen_group(shared: Path, taken: set[str], split: str, dedup: NearDuplicates | None = None) -> list[dict]:
     prefix, k = ROUNDS[split]
     rows = []
     for review in COHEN_REVIEWS:
         source_file = f"{COHEN_DIR}/{review}.csv.gz"
         with gzip.open(shared / source_file, "rt", encoding="utf-8", newline="") as handle:
-            included = {f"pmid:{row['pubmedID']}": row["abstract"]
-                        for row in csv.DictReader(io.StringIO(handle.read())) if row["label_included"] == "1"}
+            rows_in = [row for row in csv.DictReader(io.StringIO(handle.read())) if row["label_included"] == "1"]
+        included = {f"pmid:{row['pubmedID']}": row["abstract"] for row in rows_in}
+        titles = {f"pmid:{row['pubmedID']}": row["title"] for row in rows_in}
         rows += [fresh_row(i, source_file, f"{prefix}cohen2006", split)
-                 for i in first_k(included, k["cohen2006"], taken, key=bare_pmid_sha)]
+                 for i in first_k(included, k["cohen2006"], taken, key=bare_pmid_sha, titles=titles, dedup=dedup)]
     return rows
 
 
@@ -150,9 +203,20 @@ def select(split: str = "fresh", shared: Path = SHARED_DATA, selection: Path = G
     """The rows of one fresh round, excluding the ids of dev/heldout and of the earlier rounds."""
     rounds = list(ROUNDS)
     earlier = set(rounds[:rounds.index(split)])
-    taken = {row["id"] for row in read_rows(selection) if row["split"] not in ROUNDS or row["split"] in earlier}
-    rows = (pubmed_groups(shared, taken, split) + evidence_inference_group(shared, taken, split)
-            + cohen_group(shared, taken, split))
+    existing = read_rows(selection)
+    taken = {row["id"] for row in existing if row["split"] not in ROUNDS or row["split"] in earlier}
+    dedup = None
+    if split in DEDUPLICATED_ROUNDS:
+        from tests.extract.gold.load import GoldEntry, load_records
+
+        dedup = NearDuplicates()
+        others = [GoldEntry(**row) for row in existing if row["split"] != split]
+        for record in load_records(others, shared).values():
+            dedup.add(record.title, record.abstract_text)
+    rows = (pubmed_groups(shared, taken, split, dedup) + evidence_inference_group(shared, taken, split, dedup)
+            + cohen_group(shared, taken, split, dedup))
+    for gold_id, why in (dedup.skipped if dedup else []):
+        print(f"skipped near-duplicate {gold_id}: {why}", file=sys.stderr)
     assert len({row["id"] for row in rows}) == len(rows) and not taken & {row["id"] for row in rows}
     return rows
 
