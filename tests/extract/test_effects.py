@@ -201,3 +201,53 @@ def test_every_dash_between_ci_bounds(dash):
 )
 def test_mortality_is_overall_survival_unless_a_cause_is_named(text, expected):
     assert [h.outcome for h in hazard_ratios_in_sentence(sentence(text))] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # values after a CI header, the header with its own abbreviation, space-less brackets, comma bounds
+        (("The hazard ratios [95% confidence interval (CI)] of 30- and 90-day mortality for group B were 2.77(1.39,5.54) "
+          "and 2.59(1.31,5.12), respectively."), [(2.77, 1.39, 5.54, None), (2.59, 1.31, 5.12, None)]),
+        ("HRs (95% CI) of 1-year death in arm 2 were 1.50 (1.10-2.05) and 1.20 (0.90-1.60).",
+         [(1.50, 1.10, 2.05, None), (1.20, 0.90, 1.60, None)]),
+        ("the HR (95% CI) was 2.142(1.522–3.014)", [(2.142, 1.522, 3.014, None)]),
+        ("OS (HR 2.77, 95% CI 1.39,5.54)", [(2.77, 1.39, 5.54, None)]),
+        # bounds after a comma inside the bracket of the value
+        ("worse RFS (hazard ratio = 2.37, 1.65–3.41) and DFS (hazard ratio = 1.87, 1.13 to 3.08)",
+         [(2.37, 1.65, 3.41, None), (1.87, 1.13, 3.08, None)]),
+        ("a higher risk (HR: 1.45; 95% CI 1.20 to 1.76), especially in urban areas (2.14, 1.52 to 3.01).",
+         [(1.45, 1.20, 1.76, None), (2.14, 1.52, 3.01, None)]),
+        # the comparison named between value and CI; the "confidential interval" misspelling
+        ("The adjusted hazard ratio was 1.57 (low vs high) (95% confidence interval: 1.17-2.10, p = 0.002).",
+         [(1.57, 1.17, 2.10, "=0.002")]),
+        ("hazard ratios were 0.79 (95% confidential interval: 0.54–1.16), 0.51 (0.31–0.82), respectively",
+         [(0.79, 0.54, 1.16, None), (0.51, 0.31, 0.82, None)]),
+        # a threshold in the label's phrase is no HR; the values after it are
+        (("the adjusted HRs (95% CIs) for groups with BMI < 18.5, 23-24.9 and ≥ 30 were 1.12 (0.95-1.33), "
+          "0.96 (0.89-1.04) and 0.99 (0.83-1.18), respectively."),
+         [(1.12, 0.95, 1.33, None), (0.96, 0.89, 1.04, None), (0.99, 0.83, 1.18, None)]),
+    ],
+)
+def test_values_after_a_ci_header_and_unlabelled_ci_forms(text, expected):
+    assert hrs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The odds ratios [95% confidence interval (CI)] of 30-day mortality were 2.77(1.39,5.54) and 2.59(1.31,5.12).",
+        "The relative risk was 2.37, 1.65–3.41 in the cohort.",
+        "(OR = 2.37, 1.65–3.41)",
+        "Hazard ratios (95% CI) were estimated; 30-day mortality was 12% (8, 10 to 14).",
+        "HRs for BMI 18.5-22.9 and 23-24.9 were estimated with Cox models.",
+        "The hazard ratios (95% CI) of 30- and 90-day mortality were reported.",
+    ],
+)
+def test_unlabelled_ci_forms_negatives(text):
+    assert hrs(text) == []
+
+
+def test_a_list_of_values_is_no_ci():
+    assert hrs("(HR 2.37, 1.65, 3.41)") == [(2.37, None, None, None)]
+    assert hrs("The HRs were 0.64, 0.66 and 0.68 in the three cohorts.") == [(0.64, None, None, None)]

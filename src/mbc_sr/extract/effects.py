@@ -9,11 +9,15 @@ Written forms read (any order of separators, "." or "·" decimals, "-", "–", "
     hazard ratio for death, 0.49           HR from 2 [1.7-2.2] to 1.5 [1.1-1.9]
     HR (95% CI): 0.70 (0.59–0.83)          hazard ratio [95% confidence interval], 1.61 [1.20-2.15]
     HR 0.70 (95% CI: 0.59, 0.83)           HR 0.70 (95% CrI 0.59 to 0.83), HR 0.70 (CI 95% 0.59-0.83)
+    hazard ratio = 2.37, 1.65–3.41)        HR 1.57 (low vs high) (95% CI 1.17-2.10)
+    hazard ratios [95% confidence interval (CI)] of 30- and 90-day mortality were 2.77(1.39,5.54) and ...
 
 and, after a labelled HR, the unlabelled HRs that continue its list in the same sentence
 ("...; adjusted HR 0·71 [0·19-2·58]; ... metastatic disease (...; 0·86 [0·36-2·06]; p=0·73)"),
 including a list announced by one label ("hazard ratios for death in A, B and C were 1.84 (95% CI
-1.22-2.77), 2.21 (...) and 1.82 (...), respectively").
+1.22-2.77), 2.21 (...) and 1.82 (...), respectively"), and "(2.142, 1.522 to 3.014)" as a whole bracket.
+A number hyphenated to a word ("30-day") or after a comparison ("BMI < 18.5") is no HR; a label
+whose phrase holds such a threshold still heads the list of values that follow.
 
 Not hazard ratios: "HR+" / "HR-positive" (hormone receptors), "HR" defined as heart rate,
 odds ratios, relative risks, risk and rate ratios (a list continues only under an HR label),
@@ -32,12 +36,12 @@ from mbc_sr.extract.spans import Sentence, Span
 from mbc_sr.records import Record
 
 _D = DECIMAL_PATTERN
-_INTERVAL = r"(?:CIs?|CrIs?|(?i:confidence\s+intervals?|credible\s+intervals?))"
+_INTERVAL = r"(?:CIs?|CrIs?|(?i:confiden(?:ce|tial)\s+intervals?|credible\s+intervals?))"
 #: What may follow the label in brackets: its abbreviation "(HR)", or the header of the numbers
 #: that follow, "[95% CI]", "(HR, 95% CI)", as in "hazard ratio [95% confidence interval], 1.61 [1.20-2.15]".
 _LABEL_BRACKET = (
     r"(?:\s*[(\[](?:[as]?HRs?|SHR)[)\]]"
-    r"|\s*[(\[](?:(?:[as]?HRs?|SHR)\s*(?:[,;]|\s+and)?\s*)?\d{2}\s*%\s*" + _INTERVAL + r"[)\]]){0,2}"
+    r"|\s*[(\[](?:(?:[as]?HRs?|SHR)\s*(?:[,;]|\s+and)?\s*)?\d{2}\s*%\s*" + _INTERVAL + r"(?:\s*\((?:CIs?|CrIs?)\))?[)\]]){0,2}"
 )
 _HR_LABEL = re.compile(
     r"\b(?P<label>(?i:(?:adjusted|unadjusted|stratified|unstratified|multivariable|multivariate|univariable|"
@@ -49,17 +53,24 @@ _OTHER_RATIO = re.compile(
     r"\b(?:odds\s+ratios?|ORs?|a?ORs?|relative\s+risks?|RRs?|risk\s+ratios?|rate\s+ratios?|IRRs?|incidence\s+rate\s+ratios?|"
     r"ratio\s+of\s+means|mean\s+difference|difference)\b"
 )
+#: After a number: not a statistic when a percentage or hyphenated to a word ("30-day", "30- and 90-day").
+_NOT_A_VALUE = r"(?![\d.·]|\s*%|\s?[-‐‑]\s*(?:and\b|or\b|[A-Za-z]))"
 _CONNECT = re.compile(
     r"(?:\s*(?:for|of)\s+(?P<for>[^,;:=()\[\]\d]{1,40}?))?\s*(?:was|were|is|of|from|=|:|,|;|\(|\[)?\s*(?:was|were|=|:)?\s*"
-    r"(?P<value>" + _D + r")(?![\d.·]|\s*%)"
+    r"(?P<value>" + _D + r")" + _NOT_A_VALUE
 )
 #: Between CI bounds: any dash, "to", or "," / ";" ("0.59, 0.83", "[0.59; 0.83]").
 _BOUNDS = r"(?P<lo>" + _D + r")\s*(?:" + DASH + r"|to|,|;)\s*(?P<hi>" + _D + r")"
 _CI_LABELLED = re.compile(
-    r"\s*[,;]?\s*[(\[]?\s*(?:(?P<level>\d{2}(?:[.·]\d)?)\s*%\s*-?\s*)?(?:CIs?|CrIs?|(?i:confidence\s+intervals?|credible\s+intervals?)|C\.I\.)"
+    r"\s*[,;]?\s*[(\[]?\s*(?:(?P<level>\d{2}(?:[.·]\d)?)\s*%\s*-?\s*)?(?:CIs?|CrIs?|(?i:confiden(?:ce|tial)\s+intervals?|credible\s+intervals?)|C\.I\.)"
     r"(?:\s*[(\[]C[Rr]?I[)\]])?(?:\s*(?P<level_after>\d{2})\s*%)?\s*[,:=]?\s*[(\[]?\s*" + _BOUNDS
 )
 _CI_BARE = re.compile(r"\s*[(\[]\s*" + _BOUNDS + r"\s*[)\]]")
+#: Bounds after a comma, closed by the bracket that holds the value: "(HR = 2.37, 1.65–3.41)",
+#: "(2.142, 1.522 to 3.014)". Only a dash or "to" between them ("2.37, 1.65, 3.41" is a list).
+_CI_AFTER_COMMA = re.compile(r"\s*,\s*(?P<lo>" + _D + r")\s*(?:" + DASH + r"|to)\s*(?P<hi>" + _D + r")(?=\s*[)\]])")
+#: The comparison named between a value and its CI: "1.57 (low vs high) (95% CI 1.17-2.10)".
+_COMPARISON_ASIDE = re.compile(r"\s*\([^()]{1,40}?\b(?:vs\.?|versus)\s[^()]{1,40}\)")
 _RANGE = re.compile(r"\s*(?:" + DASH + r"|to)\s*" + _D)
 _UNIT_AFTER = re.compile(r"\s*(?:%|months?|mo\b|weeks?|days?|years?|yrs?|mg|patients)")
 _HEART_RATE = re.compile(r"heart\s+rates?\s*\(HRs?\)|\(HRs?\)\s*heart\s+rate|\bHR\s*\(heart\s+rate\)|\bbpm\b|beats?\s*/\s*min", re.I)
@@ -108,7 +119,10 @@ class HazardRatio:
 
 
 def _ci_after(text: str, position: int, value: float) -> tuple[re.Match[str] | None, float | None, float | None]:
-    for pattern in (_CI_LABELLED, _CI_BARE):
+    aside = _COMPARISON_ASIDE.match(text, position)
+    if aside and _CI_LABELLED.match(text, aside.end()):
+        position = aside.end()
+    for pattern in (_CI_LABELLED, _CI_BARE, _CI_AFTER_COMMA):
         match = pattern.match(text, position)
         if match:
             low, high = parse_decimal(match.group("lo")), parse_decimal(match.group("hi"))
@@ -175,22 +189,27 @@ def hazard_ratios_in_sentence(
             connect, extractor = _list_head(text, label), "effects.hr_list_head"  # ... a list of HRs may be
             if connect is None:
                 continue
+        # "HRs for BMI < 18.5, 23-24.9 ... were 1.12 (...), ...": a category's threshold is no HR; the
+        # label still heads the list of values that follow
+        threshold = re.search(r"[<>≤≥]\s*$", text[:connect.start("value")]) is not None
         value_text = connect.group("value")
         value = parse_decimal(value_text)
         value_end = connect.end("value")
-        ci, low, high = _ci_after(text, value_end, value)
-        if ci is None and (_RANGE.match(text, value_end) or extractor == "effects.hr_list_head"):
+        ci, low, high = (None, None, None) if threshold else _ci_after(text, value_end, value)
+        if ci is None and not threshold and (_RANGE.match(text, value_end) or extractor == "effects.hr_list_head"):
             continue  # "HRs = 0.64-0.68": a range of HRs, not one HR
         item = _build(sentence, label, connect.start("value"), value_end, value, ci, low, high, previous_end,
                       label.group("label"), extractor, previous_outcome)
-        found.append(item)
-        taken_until = item.span.end - sentence.start
-        previous_end = taken_until
+        if not threshold:
+            found.append(item)
+            taken_until = item.span.end - sentence.start
+            previous_end = taken_until
         next_label = labels[index + 1].start() if index + 1 < len(labels) else len(text)
         # unlabelled continuations of this HR's list, up to the next ratio label of any kind
-        other = _OTHER_RATIO.search(text, taken_until, next_label)
+        start = item.span.end - sentence.start
+        other = _OTHER_RATIO.search(text, start, next_label)
         stop = other.start() if other else next_label
-        for continuation in _continuations(sentence, taken_until, stop, previous_end, item.outcome):
+        for continuation in _continuations(sentence, start, stop, previous_end, item.outcome):
             found.append(continuation)
             taken_until = previous_end = continuation.span.end - sentence.start
     return found
@@ -199,8 +218,8 @@ def hazard_ratios_in_sentence(
 #: "hazard ratios for death in A, B and C were 1.84 (95% CI ...), 2.21 (...) and 1.82 (...), respectively":
 #: the label's phrase names several items, so it may hold commas and "and"; only with a CI after the value.
 _LIST_CONNECT = re.compile(
-    r"\s+(?:for|of|in)\s+(?P<for>[^;:=()\[\]\d.]{1,100}?)\s+(?:were|are|was|is)\s*:?\s*"
-    r"(?P<value>" + _D + r")(?![\d.·]|\s*%)"
+    r"\s+(?:for|of|in)\s+(?P<for>(?:[^;:=()\[\]\d.]|\d(?![.·]\d)){1,100}?)\s+(?:were|are|was|is)\s*:?\s*"
+    r"(?P<value>" + _D + r")" + _NOT_A_VALUE
 )
 
 
@@ -216,8 +235,8 @@ def _list_head(text: str, label: re.Match[str]) -> re.Match[str] | None:
     return match
 
 
-_CONTINUATION = re.compile(
-    r"(?<![\w.·%-])(?P<value>" + _D + r")(?=\s*[(\[])"
+_CONTINUATION = re.compile(  # "0.51 (0.31–0.82)", or inside its bracket "(2.142, 1.522 to 3.014)"
+    r"(?<![\w.·%-])(?P<value>" + _D + r")(?=\s*[(\[]|(?P<comma>\s*,\s*" + _D + r"\s*(?:" + DASH + r"|to)))"
 )
 
 
@@ -234,6 +253,8 @@ def _continuations(
         value = parse_decimal(match.group("value"))
         ci, low, high = _ci_after(text, match.end("value"), value)
         before = text[max(0, match.start() - 12):match.start()]
+        if match.group("comma") and not re.search(r"[(\[]\s*$", before):
+            ci = None  # "v, l-u" only as the whole bracket
         if ci is None or ci.end() > stop or re.search(r"(?:CI|%|[<>=≤≥])\s*$", before):
             position = match.end()
             continue
