@@ -104,3 +104,8 @@ def test_digits_round_trip(n, separator):
 def test_decimal_round_trip(value, point):
     text = f"{value:.3f}".replace(".", point)
     assert parse_decimal(text) == pytest.approx(float(value))
+
+
+@pytest.mark.parametrize("hyphen", ["-", "\u2010", "\u2011"])
+def test_number_words_joined_by_any_hyphen(hyphen):
+    assert parse_words(f"Eighty{hyphen}one") == 81

@@ -384,3 +384,33 @@ def test_per_group_counts_listed_with_respectively(text, expected):
 )
 def test_counts_listed_with_respectively_that_are_not_arms(text):
     assert arms(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a year, a range bound or a rate's denominator is never the head count
+        ("Patients screened between June 2007 and December 2009 were included. A total of 812 subjects were included.",
+         (812, "enrolled")),
+        ("Eighty\u2011one COPD patients were randomised.", (81, "randomised")),
+        ("The study population (51% males, aged 43–80) was randomised; 120 patients were enrolled.", (120, "enrolled")),
+        ("We included 12 studies with 900 randomized men. This corresponds to 61 more events per 1000 participants treated.",
+         (900, "analysed")),
+    ],
+)
+def test_years_ranges_and_rates_are_not_head_counts(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients seen between 2007 and 2009 were included.",
+        "Women treated from March 2010 were enrolled.",
+        "Subjects aged 18-65 were recruited.",
+        "This corresponds to 119 more events per 1000 participants treated with the combination.",
+        "There were 252 adverse events per 1000 participants treated.",
+    ],
+)
+def test_no_total_from_years_ranges_or_rates(text):
+    assert total(text) is None

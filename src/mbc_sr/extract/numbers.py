@@ -73,7 +73,7 @@ def parse_digits(text: str) -> int:
 # --------------------------------------------------------------------------- counts in words
 
 _WORD_TOKEN = re.compile(r"[A-Za-z]+")
-_JOIN = re.compile(r"[ \t\u00a0-]+")
+_JOIN = re.compile(r"[ \t\u00a0\u2010\u2011-]+")  # "Eighty-one" with any hyphen
 
 
 @dataclass(frozen=True, slots=True)

@@ -105,12 +105,35 @@ class _Masked:
                 continue  # a percentage, or an ordinal label: "grade 2", "stage 3", "GRECCAR 2"
             if not count.in_words and re.match(r"[A-Za-z]", text[count.end:]):
                 continue  # part of a name: "18F-FDG", "5FU", "3D"
+            if _not_a_head_count(text, count):
+                continue
             counts[count.start] = count
             chars[count.start:count.end] = "#" + "_" * (count.end - count.start - 1)
         return cls(sentence, "".join(chars), counts)
 
     def count_at(self, offset: int) -> Count:
         return self.counts[offset]
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_RANGE_DASH = r"(?:[-‐‑‒–—]|\bto\b)"
+
+
+def _not_a_head_count(text: str, count: Count) -> bool:
+    """Numbers that are never a number of people, whatever words follow: a year ("December 2009",
+    "between 2007 and 2009"), either bound of a range ("aged 43–80", "18.5-22.9"), the denominator
+    of a rate ("per 1000 participants")."""
+    before, after = text[max(0, count.start - 40):count.start], text[count.end:count.end + 12]
+    if re.search(r"\bper\s+$", before, re.IGNORECASE):
+        return True
+    if not count.in_words and (re.search(r"\d\s*" + _RANGE_DASH + r"\s*$", before) or re.match(r"\s*" + _RANGE_DASH + r"\s*\d", after)):
+        return True
+    year = not count.in_words and 1900 <= count.value <= 2099 and count.end - count.start == 4
+    return year and bool(
+        re.search(r"\b" + _MONTH + r"\s+(?:\d{1,2},?\s+)?$", before)
+        or re.search(r"\b(?:19|20)\d\d\s*(?:and|to|until|[-–/])\s*$|\b(?:in|since|until|during|from|between|year)\s+$", before, re.IGNORECASE)
+        or re.match(r"\s*(?:and|to|until|[-–/])\s*(?:19|20)\d\d\b", after, re.IGNORECASE)
+    )
 
 
 _LABEL_WORDS = re.compile(
@@ -180,8 +203,8 @@ def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
         word = token.group(0).strip("(),;:.[]")
         if "#" in word or re.search(r"[;:.]$", token.group(0)) and not _PEOPLE.fullmatch(word):
             return None
-        if _NOT_PEOPLE.fullmatch(word):
-            return None
+        if _NOT_PEOPLE.fullmatch(word) or word.lower() == "per":
+            return None  # "119 more per 1000 participants": the people of a rate
         if _PEOPLE.fullmatch(word):
             # "Sixty adult male Sprague-Dawley rats": a people word used as an adjective
             following = _TOKEN.findall(text, token.end())[:3]
