@@ -414,3 +414,43 @@ def test_years_ranges_and_rates_are_not_head_counts(text, expected):
 )
 def test_no_total_from_years_ranges_or_rates(text):
     assert total(text) is None
+
+
+def choose(text: str):
+    totals, per_arm = participant_counts(record(text))
+    found = study_total(totals, per_arm)
+    return (found.value, found.label) if found else None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a count below five is taken only when nothing larger is stated
+        ("A total of 357 patients were treated on 53 protocols: 40 phase III, 2 randomised II/III and 11 phase II.",
+         (357, "treated")),
+        ("Three cohorts (two for participants with relapse) are accruing. 33 participants were enrolled to cohort 1.",
+         (33, "enrolled")),
+        ("Two patients were enrolled.", (2, "enrolled")),
+        # the largest pooled total of a review; the others pool a subset of its studies
+        ("We included 17 studies (2604 participants). Comparison A: seven studies with 1728 participants.",
+         (2604, "analysed")),
+        ("Comparison A was based on five studies with 2369 participants. We included 23 studies with 6285 participants.",
+         (6285, "analysed")),
+    ],
+)
+def test_study_total_ranking(text, expected):
+    assert choose(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # never smaller than an arm, nor equal to one of several arms
+        ("Patients received A (n = 612) or placebo (n = 474). Long-term safety in children (n = 169) was assessed.", None),
+        ("Patients were randomised to A (n = 153) or B (n = 150). 72 patients were included in the interviews.", None),
+        ("Forty patients were enrolled and randomised to A (n = 20) or B (n = 20).", (40, "randomised")),
+        ("Patients were randomised to A (n = 23) or B (n = 23). Thirty patients were included in the subanalysis.", (30, "enrolled")),
+    ],
+)
+def test_a_total_is_not_smaller_than_the_arms(text, expected):
+    assert choose(text) == expected

@@ -259,7 +259,8 @@ _STUDY_DONE_ON = re.compile(
 _POOLED = re.compile(
     r"#_*\s+(?:[\w-]+\s+){0,3}?(?:stud(?:y|ies)|trials|RCTs|cohorts|articles|publications|reports)\s*[(\[]?\s*"
     r"(?:including|involving|with|comprising|enrolling|totall?ing|of|(?:contained|included|enrolled|involved|covered|comprised)"
-    r"(?P<total>\s+a\s+total\s+of)?)\s+(?:a\s+total\s+of\s+)?$",
+    r"(?P<total>\s+a\s+total\s+of)?)\s+(?:a\s+total\s+of\s+)?$"
+    r"|#_*\s+(?:[\w-]+\s+){0,3}?(?:stud(?:y|ies)|trials|RCTs|cohorts|articles|publications|reports)\s*[(\[]\s*$",  # "17 studies (2604 participants)"
     re.IGNORECASE,
 )
 #: "In 249 patients with reflux esophagitis, we compared A with B": a sentence opening with the sample.
@@ -733,10 +734,35 @@ def participant_counts(record: Record) -> tuple[list[Extracted], list[Extracted]
     return totals, arms
 
 
-def study_total(totals: list[Extracted]) -> Extracted | None:
-    """The headline total: the highest kind (randomised first), the first stated among equals."""
+#: Fewer people than this are rarely a study's total ("2 randomised II/III trials", "two for participants
+#: with ..."): such a count is taken only when nothing larger is stated.
+SMALL_COUNT = 5
+
+
+def study_total(totals: list[Extracted], arms: list[Extracted] | tuple[Extracted, ...] = ()) -> Extracted | None:
+    """The headline total, chosen among the candidates by a fixed ranking:
+
+    1. a total is never smaller than a per-arm count, nor equal to one of several arms (a subset,
+       another cohort or one of the compared groups is not the whole): such candidates are dropped;
+    2. of the pooled totals of a review only the largest stays (the others pool a subset of its studies);
+    3. a count of at least SMALL_COUNT beats a smaller one;
+    4. the highest kind wins (randomised > ITT > enrolled > eligible > treated > analysed / cohort > screened);
+    5. among equals, the first stated.
+    """
+    sizes = [item.value for item in arms]
+    if sizes:
+        largest = max(sizes)
+        totals = [item for item in totals if item.value > largest or (len(sizes) == 1 and item.value == largest)]
+    pooled = [item for item in totals if item.extractor == "participants.pooled_studies"]
+    if pooled:
+        largest_pool = max(pooled, key=lambda item: item.value)
+        totals = [item for item in totals if item.extractor != "participants.pooled_studies" or item is largest_pool]
     best = None
     for item in totals:
-        if best is None or KIND_RANK[item.label] > KIND_RANK[best.label]:
+        if best is None or _rank(item) > _rank(best):
             best = item
     return best
+
+
+def _rank(item: Extracted) -> tuple[bool, int]:
+    return (item.value >= SMALL_COUNT, KIND_RANK[item.label])

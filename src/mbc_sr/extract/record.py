@@ -80,7 +80,7 @@ def extract_record(record: Record) -> RecordExtraction:
         phase=study_phase(record, found_phases),
         design=design_features(record),
         totals=totals,
-        n_total=study_total(totals),
+        n_total=study_total(totals, n_arms),
         n_arms=n_arms,
         drugs=drug_mentions,
         arm_structure=structure,
