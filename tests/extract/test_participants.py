@@ -454,3 +454,28 @@ def test_study_total_ranking(text, expected):
 )
 def test_a_total_is_not_smaller_than_the_arms(text, expected):
     assert choose(text) == expected
+
+
+def test_a_protocol_states_no_total():
+    protocol = record("The trial is conducted in 2600 patients from 65 units. The primary outcome is mortality.",
+                      title="Protocol for a randomised clinical trial of permissive hypotension")
+    assert study_total(participant_counts(protocol)[0]) is None
+    per_protocol = record("A total of 300 patients were randomised.", title="Per protocol and protocol-specified analyses of X")
+    assert study_total(participant_counts(per_protocol)[0]).value == 300
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The trial is conducted in 2600 patients from 65 units.", None),  # present tense: a design, not a result
+        ("The trial was conducted in 260 patients from 6 units.", (260, "enrolled")),
+        # a count taken out of an earlier one
+        ("In 842 patients with HCC, relationships were evaluated. Of those, 438 patients treated curatively were divided into "
+         "two groups.", (842, "analysed")),
+        ("A total of 500 patients were screened. Of these, 300 were randomised.", (300, "randomised")),
+        ("A subset of patients (n = 72) completed exit interviews.", None),
+        ("A subgroup of 40 women was randomised to A or B.", None),
+    ],
+)
+def test_subsets_and_designs(text, expected):
+    assert total(text) == expected

@@ -165,6 +165,9 @@ def _is_subset_or_fraction(text: str, count: Count) -> bool:
     return bool(
         re.match(r"\s*(?:%|percent|per\s*cent|\(\s*\d+(?:[.·]\d+)?\s*%|/\s*\d|\[\s*\d+(?:[.·]\d+)?\s*%)", after)
         or re.search(r"(?:/\s*|of\s+whom\s+|including\s+(?:only\s+)?|among\s+them,?\s+|aged\s+|age\s+)$", before, re.I)
+        # "A subset of patients (n = 72)", "a subgroup of 40 women": part of the sample
+        or re.search(r"\b(?:subsets?|subgroups?|sub-?samples?|portion|proportion)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                     r"(?:\(\s*[Nn]\s*=\s*)?$", text[max(0, count.start - 60):count.start], re.I)
     )
 
 
@@ -250,7 +253,7 @@ _UNREAL = re.compile(r"\b(?:would|will|could|should|planned|proposed|future|hypo
 
 #: "a randomized controlled trial was carried out on 20 patients", "the study was performed in 60 newborns"
 _STUDY_DONE_ON = re.compile(
-    r"\b(?:study|trial|analysis|survey|investigation|research|experiment)\b[^.;#]{0,80}?\b(?:was|were|is|has\s+been)\s+"
+    r"\b(?:study|trial|analysis|survey|investigation|research|experiment)\b[^.;#]{0,80}?\b(?:was|were|has\s+been)\s+"
     r"(?:\w+\s+)?(?:carried\s+out|performed|conducted|done|undertaken|run)\s+(?:on|in|among|with|involving|including)\s+"
     r"(?:a\s+total\s+of\s+|only\s+|all\s+)?$",
     re.IGNORECASE,
@@ -283,6 +286,9 @@ _BACKGROUND_LABEL = re.compile(r"BACKGROUND|INTRODUCTION|CONTEXT|RATIONALE|PURPO
 #: A follow-up period before a count: "During a mean follow-up of 7.2 years, 42 441 women were newly
 #: diagnosed with GC" counts events, not the cohort.
 _DURING_FOLLOW_UP = re.compile(r"\b(?:during|over|within|after|at)\b[^.;]{0,60}\bfollow[- ]?up\b", re.IGNORECASE)
+_PRESENT_DESIGN = re.compile(
+    r"\b(?:study|trial)\b[^.;#]{0,60}?\b(?:is|are)\s+(?:being\s+)?(?:conducted|performed|carried\s+out|undertaken|run)\b", re.IGNORECASE,
+)
 _AUXILIARY = re.compile(r"\b(?:were|was|are|is|had|have|has|did|do)\b", re.IGNORECASE)
 
 
@@ -415,6 +421,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         start = item.span.start - sentence.start
         if KIND_RANK[item.label] < KIND_RANK["eligible"] and _DURING_FOLLOW_UP.search(text[:start]):
             return  # "During follow-up, 412 women were diagnosed with ...": events, not the cohort
+        if _PRESENT_DESIGN.search(text[:start]):
+            return  # "The trial is conducted in 2600 patients": a design in the present tense, not a result
         current = found.get(start)
         if current is None or KIND_RANK[item.label] > KIND_RANK[current.label]:
             found[start] = item
@@ -445,7 +453,10 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             # "15 studies (including 791 patients)", "Nineteen RCTs contained a total of 4372 NSCLC"
             offer(_total(masked, start, "analysed", "pooled_studies"))
             continue
-        if re.search(r"\bof\s+whom\s+$", before, re.IGNORECASE) and not re.match(
+        # "..., of whom 300 were included", "Of these, 300 were randomised": a count taken out of an earlier
+        # one is a total only when a bare verb of inclusion follows ("Of those, 438 patients treated
+        # curatively were ..." is a subset)
+        if re.search(r"\b(?:of|among|from)\s+(?:whom|th[eo]se|them)\s*,?\s*$", before, re.IGNORECASE) and not re.match(
                 r"\s*(?:%|percent|\(\s*\d+(?:[.·]\d+)?\s*%|\[\s*\d+(?:[.·]\d+)?\s*%|/\s*\d)", sentence.text[count.end:]):
             verb = _verb_kind(_clause_after(text, count.end))
             if verb and verb[0] in ("randomised", "enrolled", "eligible") and re.fullmatch(
@@ -720,16 +731,22 @@ def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
 # --------------------------------------------------------------------------- record level
 
 
+#: "Protocol for a randomised trial of ...", "... : study protocol"; not "per-protocol", "protocol-specified".
+_PROTOCOL_TITLE = re.compile(r"(?<![-‐‑])(?<!\bper\s)\bprotocol\b(?![-‐‑])", re.IGNORECASE)
+
+
 def participant_counts(record: Record) -> tuple[list[Extracted], list[Extracted]]:
     """(totals, per-arm counts) with spans, in reading order."""
     totals: list[Extracted] = []
     arms: list[Extracted] = []
+    protocol = _PROTOCOL_TITLE.search(record.title or "") is not None
     for sentence in record_sentences(record):
         if sentence.label and re.match(r"(?:TRIAL\s+)?REGISTRATION|FUNDING|CLINICAL\s*TRIAL", sentence.label):
             continue
         arm_items = arms_in_sentence(sentence)
         arm_starts = {item.span.start for item in arm_items}
-        totals.extend(item for item in totals_in_sentence(sentence) if item.span.start not in arm_starts)
+        if not protocol:  # a protocol states a planned sample, never a total
+            totals.extend(item for item in totals_in_sentence(sentence) if item.span.start not in arm_starts)
         arms.extend(arm_items)
     return totals, arms
 
