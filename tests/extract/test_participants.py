@@ -470,8 +470,8 @@ def test_a_protocol_states_no_total():
         ("The trial is conducted in 2600 patients from 65 units.", None),  # present tense: a design, not a result
         ("The trial was conducted in 260 patients from 6 units.", (260, "enrolled")),
         # a count taken out of an earlier one
-        ("In 842 patients with HCC, relationships were evaluated. Of those, 438 patients treated curatively were divided into "
-         "two groups.", (842, "analysed")),
+        (("In 842 patients with HCC, relationships were evaluated. Of those, 438 patients treated curatively were divided "
+          "into two groups."), (842, "analysed")),
         ("A total of 500 patients were screened. Of these, 300 were randomised.", (300, "randomised")),
         ("A subset of patients (n = 72) completed exit interviews.", None),
         ("A subgroup of 40 women was randomised to A or B.", None),

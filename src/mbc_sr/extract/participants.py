@@ -167,7 +167,7 @@ def _is_subset_or_fraction(text: str, count: Count) -> bool:
         or re.search(r"(?:/\s*|of\s+whom\s+|including\s+(?:only\s+)?|among\s+them,?\s+|aged\s+|age\s+)$", before, re.I)
         # "A subset of patients (n = 72)", "a subgroup of 40 women": part of the sample
         or re.search(r"\b(?:subsets?|subgroups?|sub-?samples?|portion|proportion)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-                     r"(?:\(\s*[Nn]\s*=\s*)?$", text[max(0, count.start - 60):count.start], re.I)
+                     r"(?:\(\s*[Nn]\s*=\s*)?$", text[max(0, count.start - 60):count.start], re.IGNORECASE)
     )
 
 
