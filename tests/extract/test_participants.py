@@ -479,3 +479,31 @@ def test_a_protocol_states_no_total():
 )
 def test_subsets_and_designs(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A double-blind crossover study was performed with drug A 10 mg, drug B 10 mg and placebo in 29 adults exposed to bites.",
+         (29, "enrolled")),
+        (("This randomized crossover study assessed the preference for 1 tablet of A to 2 tablets of B in 439 patients "
+          "treating one attack with each."), (439, "enrolled")),
+        ("We analysed data of a randomized trial comparing adjuvant A with surgery alone in 1,059 patients with gastric cancer.",
+         (1059, "enrolled")),
+        ("We compared A with B in 724 women.", (724, "enrolled")),
+    ],
+)
+def test_a_sentence_about_this_study_places_it_in_its_sample(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A previous trial comparing A with B in 300 patients showed a benefit.",
+        "A future trial comparing A with B in 600 patients will be needed.",
+        "The study compared the outcomes in 23 recipients and 107 controls.",
+    ],
+)
+def test_not_this_study_in_its_sample(text):
+    assert total(text) is None

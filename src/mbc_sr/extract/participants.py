@@ -217,8 +217,8 @@ def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
                     return None
                 if _VERB.match(bare) or bare.lower() in _PHRASE_END or not bare or bare[0].isdigit() or "#" in bare:
                     break
-                if re.fullmatch(r"[a-z]+ed", bare):
-                    break  # a past-tense verb ends the noun phrase: "Forty patients completed the study"
+                if re.fullmatch(r"[a-z]+(?:ed|ing)", bare):
+                    break  # a verb or participle ends the noun phrase: "Forty patients completed the study", "patients treating one attack"
             return _Gap(token.start() + token.group(0).index(word) + len(word) - end)
     return None
 
@@ -251,11 +251,15 @@ _STUDY_PARTICIPLE = re.compile(
 _UNREAL = re.compile(r"\b(?:would|will|could|should|planned|proposed|future|hypothetical|simulated|required|needed)\b", re.IGNORECASE)
 
 
-#: "a randomized controlled trial was carried out on 20 patients", "the study was performed in 60 newborns"
-_STUDY_DONE_ON = re.compile(
-    r"\b(?:study|trial|analysis|survey|investigation|research|experiment)\b[^.;#]{0,80}?\b(?:was|were|has\s+been)\s+"
-    r"(?:\w+\s+)?(?:carried\s+out|performed|conducted|done|undertaken|run)\s+(?:on|in|among|with|involving|including)\s+"
-    r"(?:a\s+total\s+of\s+|only\s+|all\s+)?$",
+#: A sentence about this study that places it in its sample: "a randomized controlled trial was carried
+#: out on 20 patients", "the study was performed with A and B in 60 newborns", "we compared A with B in
+#: 724 women", "This crossover study assessed A versus B in 439 patients", "a trial comparing A with B in 1,059 patients".
+_STUDY_IN_PEOPLE = re.compile(
+    r"\b(?:we|study|trial|analysis|survey|investigation|research|experiment)\b[^.;#]{0,100}?\b"
+    r"(?:(?:was|were|has\s+been)\s+(?:\w+\s+)?(?:carried\s+out|performed|conducted|done|undertaken|run)"
+    r"(?:\s+(?:with|involving|including)|[^.;]{0,160}?\b(?:on|in|among))"
+    r"|(?:compared|comparing|assessed|assessing|evaluated|evaluating|investigated|investigating|examined|examining|tested|testing)"
+    r"\b[^.;]{0,160}?\b(?:in|among))\s+(?:a\s+total\s+of\s+|only\s+|all\s+)?$",
     re.IGNORECASE,
 )
 #: "15 studies (including 791 patients)", "12 trials involving 5,000 women": the pooled total of a review.
@@ -467,8 +471,10 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue
         if _joined_people_counts(masked, start, people_end):
             continue  # "1554 patients with BS and 3108 control subjects": two groups, no stated total
-        if after_people and _STUDY_DONE_ON.search(text[max(0, start - 160):start]) and not _UNREAL.search(before):
-            offer(_total(masked, start, "enrolled", "study_done_on"))  # "the trial was carried out on 20 patients"
+        if after_people and _STUDY_IN_PEOPLE.search(text[max(0, start - 260):start]) and not _UNREAL.search(before) \
+                and not _OTHER_STUDY.search(text[max(0, start - 260):start]) \
+                and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
+            offer(_total(masked, start, "enrolled", "study_in_people"))  # "the trial was carried out on 20 patients"
             continue
         if after_people and _IN_THIS_COHORT.fullmatch(text[:start]) and not _BACKGROUND_LABEL.search(sentence.label or ""):
             offer(_total(masked, start, "cohort", "in_this_cohort_of"))  # "In this population-based cohort of 10,234 women, ..."
@@ -548,14 +554,11 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         if after_people and _DATA_FOR_PEOPLE.search(text[max(0, start - 160):start]):
             offer(_total(masked, start, "analysed", "data_for_people"))
             continue
-        if after_people and not re.match(r"\s*(?:and|or)\s+#", text[count.end + after_people.end():]):
-            if re.search(r"\b(?:we|this\s+study|this\s+trial)\s+(?:\w+\s+)?(?:compared|evaluated|assessed|investigated|tested|examined)\b"
-                         r"[^.;]{0,160}\bin\s+$", text[max(0, start - 200):start], re.I):
-                offer(_total(masked, start, "enrolled", "we_compared_in_count"))  # "we compared A with B in 724 women"
-            elif re.search(r"\b(?:study|analysis|trial|evaluation|associations?|outcomes?|experience)\b(?!\s+(?:groups?|arms?)\b)"
-                           r"[^.;]{0,80}\b(?:in|of|among)\s+$",
-                           before, re.I) and not _OTHER_STUDY.search(before) and not _BACKGROUND_LABEL.search(sentence.label or ""):
-                offer(_total(masked, start, "analysed", "study_in_count"))
+        if after_people and not re.match(r"\s*(?:and|or)\s+#", text[count.end + after_people.end():]) and re.search(
+                r"\b(?:study|analysis|trial|evaluation|associations?|outcomes?|experience)\b(?!\s+(?:groups?|arms?)\b)"
+                r"[^.;]{0,80}\b(?:in|of|among)\s+$", before, re.IGNORECASE) \
+                and not _OTHER_STUDY.search(before) and not _UNREAL.search(before) and not _BACKGROUND_LABEL.search(sentence.label or ""):
+            offer(_total(masked, start, "analysed", "study_in_count"))
         if after_people and _defined_population(text, start, count.end + after_people.end()):
             offer(_total(masked, start, "analysed", "the_people_who"))  # "for the 659 patients who completed phase 1"
         if after_people and _opens_methods(sentence, text, start, count.end + after_people.end()):
