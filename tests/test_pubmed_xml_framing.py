@@ -155,3 +155,20 @@ def test_deletions_of_a_real_update_slice_come_after_its_records():
     first_deletion = next(index for index, item in enumerate(items) if isinstance(item, Deletion))
     assert all(isinstance(item, ParsedRecord) for item in items[:first_deletion])
     assert all(isinstance(item, Deletion) for item in items[first_deletion:])
+
+
+def test_concatenated_gzip_members_and_zero_padding_read_as_one_document():
+    """gzip allows several members in one file (and zero padding after the last); PubMed's own
+    files have one, but a file re-compressed in parts must read the same."""
+    raw = shared_path(QUIRKS).read_bytes()
+    middle = len(raw) // 2
+    parts = gzip.compress(raw[:middle]) + gzip.compress(raw[middle:]) + b"\0" * 512
+    whole = parse_pubmed_xml(raw)
+    assert parse_pubmed_xml(parts) == whole
+    assert sum(isinstance(item, ParsedRecord) for item in whole) == 22
+
+
+def test_garbage_after_the_last_gzip_member_is_an_error():
+    raw = shared_path(QUIRKS).read_bytes()
+    with pytest.raises(PubMedXMLError, match="corrupt compressed input"):
+        parse_pubmed_xml(gzip.compress(raw) + b"not gzip", name="tail.xml.gz")

@@ -12,7 +12,6 @@ GIL), so decompression overlaps with parsing and mapping on a two-core machine.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import io
 import queue
@@ -111,8 +110,8 @@ def _read(stream: BinaryIO, label: str) -> Iterator[bytes]:
         try:
             while chunk := stream.read(_CHUNK):
                 yield chunk
-        except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
-            raise PubMedXMLError(label, None, f"truncated or corrupt compressed input: {exc}") from exc
+        except OSError as exc:
+            raise PubMedXMLError(label, None, f"cannot read: {exc.strerror or exc}") from exc
 
 
 # --------------------------------------------------------------------------- safety
