@@ -4,6 +4,7 @@
     python tests/extract/gold/select_fresh.py --write           # (re)write them into selection.csv
     python tests/extract/gold/select_fresh.py --split fresh2    # the second fresh set (F2_ groups)
     python tests/extract/gold/select_fresh.py --split fresh3    # the third fresh set (F3_ groups)
+    python tests/extract/gold/select_fresh.py --split fresh4    # the fourth fresh set (F4_ groups)
 
 Deterministic: within each group the candidates are ordered by sha256 of their id and the first K
 with abstract text are taken. Each fresh split is a round: a round excludes every id of the
@@ -15,9 +16,12 @@ From the third round (`fresh3`) on, near-duplicates are skipped as well, mechani
 whose normalised title (lower case, runs of non-alphanumerics collapsed) equals that of a record
 already in selection.csv (any other split) or already chosen in this round, or whose abstract's
 set of word tokens ([a-z0-9]+, lower case) has a Jaccard overlap >= NEAR_DUPLICATE_JACCARD with
-one of theirs. The skipped ids are reported on stderr. (Earlier rounds are unchanged.)
+one of theirs. The skipped ids are reported on stderr. (Earlier rounds are unchanged.) The
+reference set of a round is the dev/heldout records and those of the earlier rounds (never a later
+round's), so rerunning an earlier round reproduces it after later rounds are added.
 
-Groups (the prefix is F_ for `fresh`, F2_ for `fresh2`, F3_ for `fresh3`; K per round in ROUNDS):
+Groups (the prefix is F_ for `fresh`, F2_ for `fresh2`, F3_ for `fresh3`, F4_ for `fresh4`; K per
+round in ROUNDS):
 
 - <prefix>pubmed_hr: records of pubmed/pubmed21n1298.xml.gz whose abstract contains "hazard
   ratio" (any case) or the case-sensitive token "HR"/"HRs" followed within 12 characters (no full
@@ -59,8 +63,9 @@ ROUNDS = {
     "fresh": ("F_", {"pubmed_hr": 22, "pubmed_rct": 14, "evidence_inference": 10, "cohen2006": 2}),
     "fresh2": ("F2_", {"pubmed_hr": 14, "pubmed_rct": 20, "evidence_inference": 10, "cohen2006": 2}),
     "fresh3": ("F3_", {"pubmed_hr": 20, "pubmed_rct": 12, "evidence_inference": 10, "cohen2006": 2}),
+    "fresh4": ("F4_", {"pubmed_hr": 14, "pubmed_rct": 14, "evidence_inference": 12, "cohen2006": 2}),
 }
-DEDUPLICATED_ROUNDS = {"fresh3"}  # rounds that also skip near-duplicates (see the module docstring)
+DEDUPLICATED_ROUNDS = {"fresh3", "fresh4"}  # rounds that also skip near-duplicates (see the module docstring)
 NEAR_DUPLICATE_JACCARD = 0.6  # the one known twin pair (7834324 / 7542992) is 0.91; other pairs <= 0.32
 
 HR_PHRASE = re.compile(r"hazard ratio", re.IGNORECASE)
@@ -210,7 +215,7 @@ def select(split: str = "fresh", shared: Path = SHARED_DATA, selection: Path = G
         from tests.extract.gold.load import GoldEntry, load_records
 
         dedup = NearDuplicates()
-        others = [GoldEntry(**row) for row in existing if row["split"] != split]
+        others = [GoldEntry(**row) for row in existing if row["split"] not in ROUNDS or row["split"] in earlier]
         for record in load_records(others, shared).values():
             dedup.add(record.title, record.abstract_text)
     rows = (pubmed_groups(shared, taken, split, dedup) + evidence_inference_group(shared, taken, split, dedup)
