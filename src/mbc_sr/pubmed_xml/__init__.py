@@ -97,48 +97,41 @@ class _Reader:
     def items(self, pieces: FramedPieces) -> Iterator[ParsedItem]:
         pool = ThreadPoolExecutor(PARSE_THREADS, thread_name_prefix="pubmed-xml-parse")
         waiting: deque[tuple[Glue | ArticleRun, Future | None]] = deque()
-        runs_waiting = 0
         framed = iter(pieces)
         try:
             while True:
                 try:
                     piece = next(framed, None)
-                except PubMedXMLError as fault:  # from the framing thread: first yield what came before
+                except PubMedXMLError:  # from the framing thread: first yield what came before
                     while waiting:
                         yield from self._settle(*waiting.popleft())
-                    raise self._counted(fault) from fault
+                    raise
                 if piece is None:
                     break
-                if isinstance(piece, ArticleRun):
-                    waiting.append((piece, pool.submit(parse_run, piece, self.wrapper)))
-                    runs_waiting += 1
-                else:
-                    waiting.append((piece, None))
-                while runs_waiting > RUNS_AHEAD:
-                    piece, parsed = waiting.popleft()
-                    runs_waiting -= parsed is not None
-                    yield from self._settle(piece, parsed)
+                parsed = pool.submit(parse_run, piece, self.wrapper) if isinstance(piece, ArticleRun) else None
+                waiting.append((piece, parsed))
+                while sum(parsed is not None for _, parsed in waiting) > RUNS_AHEAD:
+                    yield from self._settle(*waiting.popleft())
             while waiting:
                 yield from self._settle(*waiting.popleft())
-            yield from self._glue(self.glue.close)
+            yield from self.glue.close()
+        except PubMedXMLError as fault:
+            raise self._counted(fault) from fault
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
     def _settle(self, piece: Glue | ArticleRun, parsed: Future | None) -> Iterator[ParsedItem]:
         if parsed is None:
-            yield from self._glue(lambda: self.glue.feed(piece.data))
+            yield from self.glue.feed(piece.data)
             return
         try:
             articles = parsed.result()
         except etree.XMLSyntaxError:
             articles = run_articles_until_fault(piece, self.wrapper, self.label)
         hashes = iter(piece.hashes)
-        try:
-            for element in articles:
-                yield ParsedRecord(self._record(element, piece), next(hashes))
-                self.records_read += 1
-        except PubMedXMLError as fault:
-            raise self._counted(fault) from fault
+        for element in articles:
+            yield ParsedRecord(self._record(element, piece), next(hashes))
+            self.records_read += 1
         self.glue.skip_run(piece)
 
     def _record(self, element: etree._Element, run: ArticleRun) -> Record:
@@ -148,12 +141,6 @@ class _Reader:
         except (AttributeError, TypeError, ValueError) as exc:
             line = run.first_line + element.sourceline - 1 if element.sourceline else None
             raise PubMedXMLError(self.label, line, f"<{tag}> lacks a required part ({exc})", self.records_read) from exc
-
-    def _glue(self, step) -> Iterator[Deletion]:
-        try:
-            yield from step()
-        except PubMedXMLError as fault:
-            raise self._counted(fault) from fault
 
     def _counted(self, fault: PubMedXMLError) -> PubMedXMLError:
         if fault.records_read or not self.records_read:
