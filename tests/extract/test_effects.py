@@ -83,6 +83,57 @@ def test_not_hazard_ratios(text):
     assert hrs(text) == []
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the unit of a continuous covariate between the value and its CI
+        ("Higher pressure predicted death (hazard ratio 1.25 per 10 mm Hg, 95% confidence interval, 1.05-1.49, P = 0.01).",
+         (1.25, 1.05, 1.49, "=0.01")),
+        ("Age was associated with mortality (adjusted HR = 1.04 per year increase; 95% CI: 1.01-1.08).", (1.04, 1.01, 1.08, None)),
+        # "hazards ratio", "Confidence Interval (CI):" with no space before the bounds
+        ("Older age (hazards ratio (HR):1.45, 95% Confidence Interval (CI):1.10-1.91, P = 0.008) predicted relapse.",
+         (1.45, 1.10, 1.91, "=0.008")),
+        # "HRadj" and an upper-case "AHR" defined in the text
+        ("Exposure was linked to mortality (HRadj = 1.22 [95%CI: 1.05, 1.41]).", (1.22, 1.05, 1.41, None)),
+        ("Mortality rose with male sex (adjusted hazard ratio (AHR) = 2.10; 95% CI 1.20-3.70).", (2.10, 1.20, 3.70, None)),
+        # a long "of ... for ..." phrase before the value, trusted with a CI
+        ("The hazard ratio (HR) of drug A vs drug B alone for recurrent stroke was 0.42 (95% CI, 0.20-0.85; P = .01).",
+         (0.42, 0.20, 0.85, "=0.01")),
+    ],
+)
+def test_hazard_ratio_forms_with_asides_and_abbreviations(text, expected):
+    assert hrs(text) == [expected]
+
+
+def test_an_adjusted_hr_abbreviated_ahr_is_multivariable():
+    (hr,) = hazard_ratios_in_sentence(sentence("Death (HRadj = 1.22 [95%CI: 1.05, 1.41]) rose."))
+    assert hr.analysis == ("multivariable",)
+
+
+def test_upper_case_ahr_needs_hazard_ratio_named_in_the_record():
+    # "AHR" is also airway hyperresponsiveness: taken only when the record speaks of hazard ratios
+    airway = "Airway hyperresponsiveness (AHR) = 2.10 (1.20-3.70) in smokers."
+    assert hrs(airway) == []
+    assert hazard_ratios(record(f"Smoking and airways. {airway}")) == []
+    defined = record("Cox models gave adjusted hazard ratios (AHR). Male sex (AHR = 2.10; 95% CI 1.20-3.70) predicted death.")
+    assert [(h.value, h.ci_low, h.ci_high) for h in hazard_ratios(defined)] == [(2.10, 1.20, 3.70)]
+
+
+def test_a_per_unit_phrase_is_read_only_before_a_labelled_ci():
+    assert hrs("HR 1.30 per year (1.10-1.50)") == [(1.30, None, None, None)]
+    assert hrs("HR 1.30 per year of age, and 5% (95% CI 2-8) had events") == [(1.30, None, None, None)]
+
+
+def test_a_long_phrase_between_label_and_value_needs_a_ci():
+    assert hrs("The hazard ratio of treatment with the new drug compared to usual care for all events was 0.42.") == []
+    assert hrs("The hazard ratio of the new drug vs usual care alone for stroke was 0.42 in the trial.") == []
+
+
+def test_a_phrase_between_label_and_value_may_make_it_a_subgroup():
+    (hr,) = hazard_ratios_in_sentence(sentence("The HR in the subgroup with diabetes was 0.61 (95% CI, 0.40-0.93)."))
+    assert hr.subgroup and (hr.value, hr.ci_low, hr.ci_high) == (0.61, 0.40, 0.93)
+
+
 def test_heart_rate_hr_is_not_a_hazard_ratio():
     rec = record("Heart rate (HR) was recorded. HR 72 (95% CI 60-80) beats/min at rest; HR was lower after the block.")
     assert hazard_ratios(rec) == []

@@ -11,6 +11,10 @@ Written forms read (any order of separators, "." or "·" decimals, "-", "–", "
     HR 0.70 (95% CI: 0.59, 0.83)           HR 0.70 (95% CrI 0.59 to 0.83), HR 0.70 (CI 95% 0.59-0.83)
     hazard ratio = 2.37, 1.65–3.41)        HR 1.57 (low vs high) (95% CI 1.17-2.10)
     hazard ratios [95% confidence interval (CI)] of 30- and 90-day mortality were 2.77(1.39,5.54) and ...
+    hazard ratio 1.86 per 5 mm Hg, 95% CI, 1.39-2.45    hazards ratio (HR):1.66, 95% Confidence Interval (CI):1.07-2.55
+    HRadj = 1.39 [95%CI: 1.21, 1.61]        adjusted hazard ratio (AHR) = 2.57; 95% CI 1.06-6.23
+    the hazard ratio of A vs B alone for ischaemic stroke was 0.36 (95% CI, 0.18-0.72)  (a phrase over 40
+    characters between label and value is trusted only with a CI)
 
 and, after a labelled HR, the unlabelled HRs that continue its list in the same sentence
 ("...; adjusted HR 0·71 [0·19-2·58]; ... metastatic disease (...; 0·86 [0·36-2·06]; p=0·73)"),
@@ -19,7 +23,8 @@ including a list announced by one label ("hazard ratios for death in A, B and C 
 A number hyphenated to a word ("30-day") or after a comparison ("BMI < 18.5") is no HR; a label
 whose phrase holds such a threshold still heads the list of values that follow.
 
-Not hazard ratios: "HR+" / "HR-positive" (hormone receptors), "HR" defined as heart rate,
+Not hazard ratios: "HR+" / "HR-positive" (hormone receptors), "HR" defined as heart rate, an
+upper-case "AHR" in a record that never says "hazard ratio" (airway hyperresponsiveness),
 odds ratios, relative risks, risk and rate ratios (a list continues only under an HR label),
 and HR *ranges* without a CI ("HRs = 0.64-0.68"). A CI is kept only when it brackets the value.
 """
@@ -40,12 +45,12 @@ _INTERVAL = r"(?:CIs?|CrIs?|(?i:confiden(?:ce|tial)\s+intervals?|credible\s+inte
 #: What may follow the label in brackets: its abbreviation "(HR)", or the header of the numbers
 #: that follow, "[95% CI]", "(HR, 95% CI)", as in "hazard ratio [95% confidence interval], 1.61 [1.20-2.15]".
 _LABEL_BRACKET = (
-    r"(?:\s*[(\[](?:[as]?HRs?|SHR)[)\]]"
-    r"|\s*[(\[](?:(?:[as]?HRs?|SHR)\s*(?:[,;]|\s+and)?\s*)?\d{2}\s*%\s*" + _INTERVAL + r"(?:\s*\((?:CIs?|CrIs?)\))?[)\]]){0,2}"
+    r"(?:\s*[(\[](?:[asA]?HRs?|SHR)[)\]]"
+    r"|\s*[(\[](?:(?:[asA]?HRs?|SHR)\s*(?:[,;]|\s+and)?\s*)?\d{2}\s*%\s*" + _INTERVAL + r"(?:\s*\((?:CIs?|CrIs?)\))?[)\]]){0,2}"
 )
 _HR_LABEL = re.compile(
     r"\b(?P<label>(?i:(?:adjusted|unadjusted|stratified|unstratified|multivariable|multivariate|univariable|"
-    r"univariate|pooled|overall|subdistribution|cause[\s-]specific|predicted)\s+)?(?:(?i:hazard\s+ratios?)|[as]?HRs?|SHRs?))"
+    r"univariate|pooled|overall|subdistribution|cause[\s-]specific|predicted)\s+)?(?:(?i:hazards?\s+ratios?)|[asA]?HRs?(?:adj\b)?|SHRs?))"
     + _LABEL_BRACKET +
     r"(?![+−–/]|-(?:positive|negative|pos|neg)|\s*(?:positive|negative|status|\+))",
 )
@@ -56,9 +61,11 @@ _OTHER_RATIO = re.compile(
 #: After a number: not a statistic when a percentage or hyphenated to a word ("30-day", "30- and 90-day").
 _NOT_A_VALUE = r"(?![\d.·]|\s*%|\s?[-‐‑]\s*(?:and\b|or\b|[A-Za-z]))"
 _CONNECT = re.compile(
-    r"(?:\s*(?:for|of)\s+(?P<for>[^,;:=()\[\]\d]{1,40}?))?\s*(?:was|were|is|of|from|=|:|,|;|\(|\[)?\s*(?:was|were|=|:)?\s*"
+    r"(?:\s*(?:for|of|in)\s+(?P<for>[^,;:=()\[\]\d]{1,80}?))?\s*(?:was|were|is|of|from|=|:|,|;|\(|\[)?\s*(?:was|were|=|:)?\s*"
     r"(?P<value>" + _D + r")" + _NOT_A_VALUE
 )
+#: Longest phrase after "HR for/of/in" trusted without a CI after the value.
+_SHORT_PHRASE = 40
 #: Between CI bounds: any dash, "to", or "," / ";" ("0.59, 0.83", "[0.59; 0.83]").
 _BOUNDS = r"(?P<lo>" + _D + r")\s*(?:" + DASH + r"|to|,|;)\s*(?P<hi>" + _D + r")"
 _CI_LABELLED = re.compile(
@@ -71,8 +78,12 @@ _CI_BARE = re.compile(r"\s*[(\[]\s*" + _BOUNDS + r"\s*[)\]]")
 _CI_AFTER_COMMA = re.compile(r"\s*,\s*(?P<lo>" + _D + r")\s*(?:" + DASH + r"|to)\s*(?P<hi>" + _D + r")(?=\s*[)\]])")
 #: The comparison named between a value and its CI: "1.57 (low vs high) (95% CI 1.17-2.10)".
 _COMPARISON_ASIDE = re.compile(r"\s*\([^()]{1,40}?\b(?:vs\.?|versus)\s[^()]{1,40}\)")
+#: The unit of a continuous covariate between a value and its CI: "1.86 per 5 mm Hg, 95% CI 1.39-2.45",
+#: "1.07 per year increase; 95% CI: 1.01-1.13".
+_PER_UNIT_ASIDE = re.compile(r"\s+per\s+[^,;:=()\[\]]{1,30}?(?=\s*[,;]?\s*[(\[]?\s*(?:\d{2}\s*%|CI\b|confiden))", re.I)
 _RANGE = re.compile(r"\s*(?:" + DASH + r"|to)\s*" + _D)
 _UNIT_AFTER = re.compile(r"\s*(?:%|months?|mo\b|weeks?|days?|years?|yrs?|mg|patients)")
+_HAZARD_NAMED = re.compile(r"hazards?\s+ratio", re.I)
 _HEART_RATE = re.compile(r"heart\s+rates?\s*\(HRs?\)|\(HRs?\)\s*heart\s+rate|\bHR\s*\(heart\s+rate\)|\bbpm\b|beats?\s*/\s*min", re.I)
 _SUBGROUP = re.compile(
     r"\b(?:sub-?groups?|subsets?|sub-?populations?|strat(?:um|a)|interaction|training\s+cohort|validation\s+cohort|"
@@ -119,9 +130,11 @@ class HazardRatio:
 
 
 def _ci_after(text: str, position: int, value: float) -> tuple[re.Match[str] | None, float | None, float | None]:
-    aside = _COMPARISON_ASIDE.match(text, position)
-    if aside and _CI_LABELLED.match(text, aside.end()):
-        position = aside.end()
+    for aside_pattern in (_COMPARISON_ASIDE, _PER_UNIT_ASIDE):
+        aside = aside_pattern.match(text, position)
+        if aside and _CI_LABELLED.match(text, aside.end()):
+            position = aside.end()
+            break
     for pattern in (_CI_LABELLED, _CI_BARE, _CI_AFTER_COMMA):
         match = pattern.match(text, position)
         if match:
@@ -164,20 +177,30 @@ def _analyses(text: str, previous_end: int, start: int, label_text: str) -> tupl
     """The analyses named since the previous HR (else since the sentence start), plus
     "multivariable" for an adjusted HR."""
     labels = _analysis_labels(text[previous_end:start]) or _analysis_labels(text[:start])
-    if label_text.lower().startswith(("adjusted", "ahr", "multivariable", "multivariate")) and "multivariable" not in labels:
+    adjusted = label_text.lower().startswith(("adjusted", "ahr", "multivariable", "multivariate")) or label_text.endswith("adj")
+    if adjusted and "multivariable" not in labels:
         labels += ("multivariable",)
     return labels
 
 
 def hazard_ratios_in_sentence(
-    sentence: Sentence, heart_rate: bool = False, previous_outcome: str | None = None
+    sentence: Sentence, heart_rate: bool = False, previous_outcome: str | None = None,
+    hazard_named: bool | None = None,
 ) -> list[HazardRatio]:
     """HRs of one sentence; `previous_outcome` labels an HR whose sentence names no outcome
-    ("The benefit was confirmed by central review (HR 0·49 ...)" after a PFS sentence)."""
+    ("The benefit was confirmed by central review (HR 0·49 ...)" after a PFS sentence).
+    `hazard_named`: the record says "hazard ratio" somewhere (default: this sentence does), which an
+    upper-case "AHR" label needs."""
     text = sentence.text
     found: list[HazardRatio] = []
     taken_until = 0
-    labels = [m for m in _HR_LABEL.finditer(text) if not (heart_rate and "hazard" not in m.group("label").lower())]
+    if hazard_named is None:
+        hazard_named = bool(_HAZARD_NAMED.search(text))
+    labels = [
+        m for m in _HR_LABEL.finditer(text)
+        if not (heart_rate and "hazard" not in m.group("label").lower())
+        and not (m.group("label").startswith("AHR") and not hazard_named)  # "AHR": also airway hyperresponsiveness
+    ]
     previous_end = 0
     for index, label in enumerate(labels):
         if label.start() < taken_until:
@@ -185,6 +208,7 @@ def hazard_ratios_in_sentence(
         connect, extractor = _CONNECT.match(text, label.end()), "effects.hr_labelled"
         if connect and connect.group("for") and re.search(r"\b(?:and|but|was|were|compared)\b", connect.group("for")):
             connect = None  # "HR for ... and ...": one HR spanning clauses is too loose to trust ...
+        long_phrase = bool(connect and connect.group("for") and len(connect.group("for")) > _SHORT_PHRASE)
         if connect is None:
             connect, extractor = _list_head(text, label), "effects.hr_list_head"  # ... a list of HRs may be
             if connect is None:
@@ -196,6 +220,8 @@ def hazard_ratios_in_sentence(
         value = parse_decimal(value_text)
         value_end = connect.end("value")
         ci, low, high = (None, None, None) if threshold else _ci_after(text, value_end, value)
+        if long_phrase and ci is None:
+            continue  # "the HR of A vs B alone for ischaemic stroke was 0.36": a long phrase only with a CI
         if ci is None and not threshold and (_RANGE.match(text, value_end) or extractor == "effects.hr_list_head"):
             continue  # "HRs = 0.64-0.68": a range of HRs, not one HR
         item = _build(sentence, label, connect.start("value"), value_end, value, ci, low, high, previous_end,
@@ -301,7 +327,7 @@ def _build(
         outcome_label = "PFS"  # "hazard ratio for progression or death, 0.43"
     elif re.search(r"\bdeath\b", between, re.I):
         outcome_label = "OS"  # "hazard ratio for death, 0.49"
-    context = text[:start]
+    context = text[:value_start]  # the phrase between label and value may restrict it: "the HR in the subgroup with ..."
     return HazardRatio(
         value=value,
         ci_low=low,
@@ -349,14 +375,15 @@ def _clause_start(text: str, position: int) -> int:
 def hazard_ratios(record: Record) -> list[HazardRatio]:
     """Every hazard ratio stated in the title and abstract, in reading order."""
     whole = f"{record.title}\n{record.abstract_text}"
-    heart_rate = bool(_HEART_RATE.search(whole)) and not re.search(r"hazard\s+ratio", whole, re.I)
+    hazard_named = bool(_HAZARD_NAMED.search(whole))
+    heart_rate = bool(_HEART_RATE.search(whole)) and not hazard_named
     found: list[HazardRatio] = []
     previous_outcome: str | None = None
     section: tuple[str, int | None] | None = None
     for sentence in record_sentences(record):
         if (sentence.field, sentence.section) != section:
             section, previous_outcome = (sentence.field, sentence.section), None
-        found.extend(hazard_ratios_in_sentence(sentence, heart_rate, previous_outcome))
+        found.extend(hazard_ratios_in_sentence(sentence, heart_rate, previous_outcome, hazard_named))
         mentions = outcome_mentions(sentence.text)
         if mentions:
             previous_outcome = mentions[-1].label
