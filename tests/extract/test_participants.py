@@ -507,3 +507,52 @@ def test_a_sentence_about_this_study_places_it_in_its_sample(text, expected):
 )
 def test_not_this_study_in_its_sample(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare count whose verb follows earlier steps of enrolment
+        ("Of 3120 women invited, 1 480 were recruited and randomly assigned, and 1 452 were included in the analysis.",
+         (1480, "randomised")),
+        ("In all, 212 were screened, enrolled and then randomised to A or B.", (212, "randomised")),
+        # "included in the analysis" is analysed, not enrolled
+        ("Overall, 310 patients were enrolled and 288 were included in the final analysis.", (310, "enrolled")),
+        ("Of 400 patients screened, 352 were included in the analyses.", (352, "analysed")),
+    ],
+)
+def test_chained_enrolment_verbs_and_included_in_the_analysis(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tumour samples were recruited and randomly assigned to two laboratories.",  # no count
+        "Of 40 biopsies collected, 32 were included and analysed for Ki-67.",  # things, not people
+        # a bare count after a count of things counts the same things
+        "The search returned 512 records, and 14 met the inclusion criteria.",
+        "Overall, 96 centres were approached and 41 agreed to participate.",
+    ],
+)
+def test_chained_enrolment_verbs_not_head_counts(text):
+    assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare count after a count of people counts the same people
+        ("Of 520 consecutive patients with heart failure, 118 had preserved ejection fraction and were included.",
+         (118, "enrolled")),
+        ("Among 75 adults referred to the clinic, 60 met the eligibility criteria.", (60, "eligible")),
+    ],
+)
+def test_a_bare_count_counts_the_people_of_the_count_before_it(text, expected):
+    assert total(text) == expected
+
+
+def test_a_bare_count_with_a_treatment_verb_is_a_group():
+    # "210 received A and 189 were offered B": the two groups, not the total
+    text = "Overall, 399 women were recruited; 210 received standard care and 189 were also offered the programme."
+    assert total(text) == (399, "enrolled")

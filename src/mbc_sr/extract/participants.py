@@ -71,11 +71,11 @@ _PEOPLE = re.compile(rf"\b{PEOPLE}\b", re.I)
 KIND_RANK = {"randomised": 6, "itt": 5, "enrolled": 4, "eligible": 3, "treated": 2, "analysed": 1, "cohort": 1, "screened": 0}
 _VERBS = (
     ("randomised", r"randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|allocated(?:\s+randomly)?|assigned\s+randomly"),
-    ("enrolled", (r"enrol+ed|recruited|accrued|included|entered|registered|participated|took\s+part|were\s+studied|consented|"
+    ("enrolled", (r"enrol+ed|recruited|accrued|included(?!\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?analys[ie]s)|entered|registered|participated|took\s+part|were\s+studied|consented|"
                   r"signed\s+up|(?:were\s+)?divided\s+into")),
     ("eligible", r"were\s+eligible|met\s+(?:the\s+)?(?:inclusion|eligibility)"),
     ("treated", r"(?:were\s+)?treated|received|were\s+given"),
-    ("analysed", (r"analy[sz]ed|evaluated|assessed|evaluable|assessable|"
+    ("analysed", (r"analy[sz]ed|included\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?analys[ie]s|evaluated|assessed|evaluable|assessable|"
                   r"completed\s+(?:the\s+)?(?:study|trial|protocol|follow-up|treatment\s+period|(?:first\s+|second\s+)?phase\s+\w+)")),
     ("cohort", r"identified(?!\s+as\b)|referred|underwent|diagnosed"),  # "identified as responders" classifies
     ("screened", r"screened|assessed\s+for\s+eligibility|approached|invited|pre-?screened"),
@@ -314,11 +314,12 @@ def _joined_people_counts(masked: _Masked, start: int, people_end: int | None) -
 
 def _selects_from(text: str, end: int) -> bool:
     """After "Of M patients in the registry": the main clause picks a count out of M by a verb of
-    inclusion ("1,234 met the inclusion criteria", "800 were included / eligible / randomised")."""
-    main = re.search(r"[,;]\s*(?:only\s+)?#_*\s+(?:[\w-]+\s+){0,3}?(?:were|was)?\s*(?P<verb>[\w\s]{0,30})", text[end:end + 160])
+    inclusion ("1,234 met the inclusion criteria", "800 were included / eligible / randomised", "118 had
+    preserved ejection fraction and were included")."""
+    main = re.search(r"[,;]\s*(?:only\s+)?#_*", text[end:end + 160])
     if main is None:
         return False
-    verb = _verb_kind(main.group("verb"))
+    verb = _verb_kind(_clause_after(text, end + main.end(), 100))
     return verb is not None and verb[0] in ("randomised", "enrolled", "eligible")
 
 
@@ -573,9 +574,14 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue
         if re.search(r"\b(?:and|or)\s+$", before) and re.search(r"#_*\s*\w*\s*$", before[:-4] if len(before) > 4 else ""):
             continue  # "6,803 men and 4,558 women": a split, not a total
-        bare = re.fullmatch(r"\s*(?:(?:were|was|had\s+been|have\s+been|then)\s+)*", gap) is not None
+        bare = _BARE_GAP.fullmatch(gap) is not None
         takes_part = re.fullmatch(r"participated|took\s+part", verb[1].group(0)) is not None  # only people do
-        if after_people or takes_part or (bare and verb[0] in _STRONG and not _qualifies_a_thing(clause, verb[1].end())):
+        elided = None if after_people else _elided_noun(masked, start)
+        if elided == "thing":
+            continue  # "274 records were retrieved, and 11 met the inclusion criteria": 11 records
+        # an elided count with "received" / "underwent" names a group by its treatment ("210 received A and 189 B")
+        if after_people or takes_part or (elided == "people" and verb[0] in _STRONG | {"analysed"}) \
+                or (bare and verb[0] in _STRONG and not _qualifies_a_thing(clause, verb[1].end())):
             if re.match(r"\s*(?:and|or)\s+#", text[count.end + (after_people.end() if after_people else 0):]):
                 continue
             offer(_total(masked, start, verb[0], "count_then_verb"))
@@ -584,6 +590,41 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         for start in compared:  # "the outcomes of 23 recipients were compared with those of 107 controls": groups
             del found[start]
     return list(found.values())
+
+
+def _elided_noun(masked: _Masked, start: int) -> str | None:
+    """What a bare count at the head of a clause counts, from the count before it in the sentence:
+    "Of 331 patients with syncope, 61 had severe stenosis and were included" (61 patients: "people"),
+    "274 records were retrieved, and 11 met the inclusion criteria" (11 records: "thing"); None
+    when the count is not bare at a clause head or the earlier count names nothing."""
+    text = masked.text
+    if not re.search(r"(?:^|[,;:]\s*|\b(?:and|but|while|whereas)\s+)$", text[:start]):
+        return None
+    count = masked.count_at(start)
+    if _PEOPLE.match(text, count.end + 1) or re.match(r"\s*(?:[A-Za-z]\w*\s+){0,2}?" + PEOPLE + r"\b", text[count.end:], re.I):
+        return None
+    earlier = [offset for offset in masked.counts if offset < start]
+    if not earlier:
+        return None
+    previous = masked.count_at(max(earlier))
+    if _people_after(text, previous.end, limit=4) is not None:
+        return "people"
+    for token in _TOKEN.findall(text, previous.end)[:4]:
+        word = token.strip("(),;:.[]")
+        if _NOT_PEOPLE.fullmatch(word):
+            return "thing"
+        if "#" in word or word.lower() in _PHRASE_END or token[-1] in ",;:.)":
+            break
+    return None
+
+
+#: Between a bare count and its verb only auxiliaries and earlier steps of enrolment: "202 638 were
+#: recruited and randomly assigned", "60 were screened, enrolled and then randomised".
+_BARE_GAP = re.compile(
+    r"\s*(?:(?:were|was|had\s+been|have\s+been|then)\s+)*"
+    r"(?:(?:screened|approached|invited|consented|enrol+ed|recruited|registered|included)\s*(?:,|\band\b)?\s*(?:then\s+)?)*",
+    re.IGNORECASE,
+)
 
 
 def _clause_after(text: str, end: int, limit: int = 220) -> str:
