@@ -556,3 +556,35 @@ def test_a_bare_count_with_a_treatment_verb_is_a_group():
     # "210 received A and 189 were offered B": the two groups, not the total
     text = "Overall, 399 women were recruited; 210 received standard care and 189 were also offered the programme."
     assert total(text) == (399, "enrolled")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a ratio in brackets between the verb and the count
+        ("This open-label study randomized (2:1) 96 adults with asthma to A or placebo.", (96, "randomised")),
+        # the study as the subject of a plain verb, its sample the object
+        ("This study used 2,310 community-dwelling older adults from a national panel survey.", (2310, "cohort")),
+        ("The present analysis involved 845 women attending antenatal clinics.", (845, "cohort")),
+        # a structured "Participants:" label
+        ("Participants: 212 adults admitted with community-acquired pneumonia.", (212, "enrolled")),
+        # a drug given to the sample
+        ("The vaccine was administered intramuscularly to 60 healthy volunteers in two doses.", (60, "treated")),
+    ],
+)
+def test_verb_then_sample_phrasings(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This study used 40 mice bred in house.",  # animals
+        "A previous study used 300 patients from the same registry.",  # another study
+        "The vaccine would be administered to 600 volunteers in a future trial.",  # planned
+        "Participants: 12 practices in the north of England.",  # not people
+        "The drug was administered to 24 rats by gavage.",
+    ],
+)
+def test_verb_then_sample_not_head_counts(text):
+    assert total(text) is None

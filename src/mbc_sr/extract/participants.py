@@ -248,6 +248,13 @@ _STUDY_PARTICIPLE = re.compile(
     r"(?P<verb>treating|enrolling|including|involving|randomi[sz]ing|comprising)\s+(?:a\s+total\s+of\s+|only\s+|all\s+)?$",
     re.IGNORECASE,
 )
+#: "This study used 7,881 community-dwelling individuals", "the analysis involved 2,310 women": the
+#: study as the subject of a plain verb with its sample as the object.
+_STUDY_USED = re.compile(
+    r"\b(?:we|(?:this|the|our|present)\s+(?:[\w-]+\s+){0,3}?(?:study|trial|analysis|survey|cohort|investigation|research))\s+"
+    r"(?:\w+ly\s+)?(?:used|involved|followed|examined|surveyed|recruited|enrolled)\s+(?:a\s+total\s+of\s+|data\s+(?:from|on)\s+|all\s+)?$",
+    re.IGNORECASE,
+)
 _UNREAL = re.compile(r"\b(?:would|will|could|should|planned|proposed|future|hypothetical|simulated|required|needed)\b", re.IGNORECASE)
 
 
@@ -486,8 +493,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                               re.IGNORECASE):
             offer(_total(masked, start, "analysed", "records_of_people"))  # "Medical records of 178 patients were reviewed"
             continue
-        if after_people and re.fullmatch(r"\s*(?:The\s+)?(?:study\s+)?(?:participants|subjects|patients|respondents)\s+"
-                                         r"(?:were|included|comprised)\s+", text[:start], re.IGNORECASE):
+        if after_people and re.fullmatch(r"\s*(?:The\s+)?(?:study\s+)?(?:participants|subjects|patients|respondents|population)"
+                                         r"(?:\s+(?:were|included|comprised)\s+|\s*:\s*)", text[:start], re.IGNORECASE):
             offer(_total(masked, start, "enrolled", "participants_were"))  # "Participants were 120 older adults with MCI"
             continue
         if after_people and re.fullmatch(r"\s*In\s+", text[:start]):
@@ -547,10 +554,18 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue
         verb_before = re.search(
             r"\b(?P<verb>randomi[sz]ed|randomly\s+assigned|enrol+ed|recruited|included|studied|analy[sz]ed|"
-            r"evaluated|treated|accrued|identified|reviewed|followed|surveyed|interviewed)\s+(?:a\s+total\s+of\s+|only\s+|all\s+)?$", before, re.I)
+            r"evaluated|treated|accrued|identified|reviewed|followed|surveyed|interviewed)\s+"
+            r"(?:\([^()]{0,20}\)\s+)?(?:a\s+total\s+of\s+|only\s+|all\s+)?$", before, re.IGNORECASE)  # "randomized (1:1) 122 patients"
         if verb_before and after_people:
             kind = _verb_kind(verb_before.group("verb"))
             offer(_total(masked, start, kind[0] if kind else "analysed", "verb_then_count"))
+            continue
+        if after_people and _STUDY_USED.search(before) and not _OTHER_STUDY.search(before) and not _UNREAL.search(before):
+            offer(_total(masked, start, "cohort", "study_used"))  # "This study used 7,881 community-dwelling adults"
+            continue
+        if after_people and re.search(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:administered|given)\s+(?:\w+ly\s+)?to\s+(?:a\s+total\s+of\s+|all\s+)?$",
+                                      before, re.IGNORECASE) and not _UNREAL.search(before):
+            offer(_total(masked, start, "treated", "given_to"))  # "the vaccine was administered intramuscularly to 94 volunteers"
             continue
         if after_people and _DATA_FOR_PEOPLE.search(text[max(0, start - 160):start]):
             offer(_total(masked, start, "analysed", "data_for_people"))
@@ -601,7 +616,7 @@ def _elided_noun(masked: _Masked, start: int) -> str | None:
     if not re.search(r"(?:^|[,;:]\s*|\b(?:and|but|while|whereas)\s+)$", text[:start]):
         return None
     count = masked.count_at(start)
-    if _PEOPLE.match(text, count.end + 1) or re.match(r"\s*(?:[A-Za-z]\w*\s+){0,2}?" + PEOPLE + r"\b", text[count.end:], re.I):
+    if _PEOPLE.match(text, count.end + 1) or re.match(r"\s*(?:[A-Za-z]\w*\s+){0,2}?" + PEOPLE + r"\b", text[count.end:], re.IGNORECASE):
         return None
     earlier = [offset for offset in masked.counts if offset < start]
     if not earlier:
