@@ -302,3 +302,9 @@ def test_unlabelled_ci_forms_negatives(text):
 def test_a_list_of_values_is_no_ci():
     assert hrs("(HR 2.37, 1.65, 3.41)") == [(2.37, None, None, None)]
     assert hrs("The HRs were 0.64, 0.66 and 0.68 in the three cohorts.") == [(0.64, None, None, None)]
+
+
+def test_a_long_phrase_with_numbers_still_heads_a_list():
+    text = ("HRs (95% CIs) of hip fracture in people with 10-19 and 1-9 teeth and without teeth were 1.77 (0.81-3.89), "
+            "2.67 (1.24-5.75) and 2.31 (1.01-5.28), respectively.")
+    assert hrs(text) == [(1.77, 0.81, 3.89, None), (2.67, 1.24, 5.75, None), (2.31, 1.01, 5.28, None)]

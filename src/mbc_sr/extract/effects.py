@@ -205,10 +205,7 @@ def hazard_ratios_in_sentence(
     for index, label in enumerate(labels):
         if label.start() < taken_until:
             continue
-        connect, extractor = _CONNECT.match(text, label.end()), "effects.hr_labelled"
-        if connect and connect.group("for") and re.search(r"\b(?:and|but|was|were|compared)\b", connect.group("for")):
-            connect = None  # "HR for ... and ...": one HR spanning clauses is too loose to trust ...
-        long_phrase = bool(connect and connect.group("for") and len(connect.group("for")) > _SHORT_PHRASE)
+        connect, extractor = _trusted_connect(text, label), "effects.hr_labelled"
         if connect is None:
             connect, extractor = _list_head(text, label), "effects.hr_list_head"  # ... a list of HRs may be
             if connect is None:
@@ -220,8 +217,6 @@ def hazard_ratios_in_sentence(
         value = parse_decimal(value_text)
         value_end = connect.end("value")
         ci, low, high = (None, None, None) if threshold else _ci_after(text, value_end, value)
-        if long_phrase and ci is None:
-            continue  # "the HR of A vs B alone for ischaemic stroke was 0.36": a long phrase only with a CI
         if ci is None and not threshold and (_RANGE.match(text, value_end) or extractor == "effects.hr_list_head"):
             continue  # "HRs = 0.64-0.68": a range of HRs, not one HR
         item = _build(sentence, label, connect.start("value"), value_end, value, ci, low, high, previous_end,
@@ -239,6 +234,23 @@ def hazard_ratios_in_sentence(
             found.append(continuation)
             taken_until = previous_end = continuation.span.end - sentence.start
     return found
+
+
+def _trusted_connect(text: str, label: re.Match[str]) -> re.Match[str] | None:
+    """The value right after a label, unless the phrase between them is too loose to trust: one
+    spanning clauses ("HR for ... and ..."), a long one ("the HR of A vs B alone for stroke was 0.36")
+    without a CI after the value, or one whose "value" opens a range without a CI ("HRs of people
+    with 10-19 teeth ..."): such labels may still head a list (`_list_head`)."""
+    connect = _CONNECT.match(text, label.end())
+    if connect is None or not connect.group("for"):
+        return connect
+    phrase, value_end = connect.group("for"), connect.end("value")
+    if re.search(r"\b(?:and|but|was|were|compared)\b", phrase):
+        return None
+    if len(phrase) > _SHORT_PHRASE or _RANGE.match(text, value_end):
+        if _ci_after(text, value_end, parse_decimal(connect.group("value")))[0] is None:
+            return None
+    return connect
 
 
 #: "hazard ratios for death in A, B and C were 1.84 (95% CI ...), 2.21 (...) and 1.82 (...), respectively":
