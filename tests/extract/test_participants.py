@@ -588,3 +588,30 @@ def test_verb_then_sample_phrasings(text, expected):
 )
 def test_verb_then_sample_not_head_counts(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Analysis was performed for 1,210 patients with a median follow-up of 5 years.", (1210, "enrolled")),
+        ("Expression was measured by immunohistochemistry analyses in 318 patients with resected melanoma.", (318, "analysed")),
+        # a cohort named inside the sentence
+        ("Incidence of fractures was estimated in a cohort of 41,212 women followed from 2001 to 2015.", (41212, "cohort")),
+        ("Over a 6-month period, 214 patients with chest pain were observed in the emergency department.", (214, "cohort")),
+    ],
+)
+def test_analysis_and_cohort_phrasings(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The score was then tested in an independent validation cohort of 312 patients.",  # another cohort
+        "A future cohort of 5,000 women would be required.",  # planned
+        "Renal failure (11 patients, 22.0%) and sepsis (7 patients, 14.0%) were the most frequent causes of death.",  # subsets
+        "Grade 3 neutropenia was observed in 12 patients.",  # an event count, not the sample
+    ],
+)
+def test_analysis_and_cohort_phrasings_not_totals(text):
+    assert total(text) is None

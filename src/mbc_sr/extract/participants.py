@@ -77,7 +77,7 @@ _VERBS = (
     ("treated", r"(?:were\s+)?treated|received|were\s+given"),
     ("analysed", (r"analy[sz]ed|included\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?analys[ie]s|evaluated|assessed|evaluable|assessable|"
                   r"completed\s+(?:the\s+)?(?:study|trial|protocol|follow-up|treatment\s+period|(?:first\s+|second\s+)?phase\s+\w+)")),
-    ("cohort", r"identified(?!\s+as\b)|referred|underwent|diagnosed"),  # "identified as responders" classifies
+    ("cohort", r"identified(?!\s+as\b)|referred|underwent|diagnosed|(?:were|was)\s+(?:prospectively\s+)?observed(?!\s+(?:to|that)\b)"),  # "identified as responders" classifies
     ("screened", r"screened|assessed\s+for\s+eligibility|approached|invited|pre-?screened"),
 )
 _VERB = re.compile(r"\b(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _VERBS) + r")\b", re.I)
@@ -168,6 +168,9 @@ def _is_subset_or_fraction(text: str, count: Count) -> bool:
         # "A subset of patients (n = 72)", "a subgroup of 40 women": part of the sample
         or re.search(r"\b(?:subsets?|subgroups?|sub-?samples?|portion|proportion)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
                      r"(?:\(\s*[Nn]\s*=\s*)?$", text[max(0, count.start - 60):count.start], re.IGNORECASE)
+        # "atrioventricular block (14 patients, 35.0%)": a bracketed count of people with its share
+        or (re.search(r"[(\[]\s*$", before) is not None
+            and re.match(r"\s+" + PEOPLE + r"\s*[,;]\s*\d+(?:[.·]\d+)?\s*%", text[count.end:count.end + 40], re.IGNORECASE) is not None)
     )
 
 
@@ -264,7 +267,7 @@ _UNREAL = re.compile(r"\b(?:would|will|could|should|planned|proposed|future|hypo
 _STUDY_IN_PEOPLE = re.compile(
     r"\b(?:we|study|trial|analysis|survey|investigation|research|experiment)\b[^.;#]{0,100}?\b"
     r"(?:(?:was|were|has\s+been)\s+(?:\w+\s+)?(?:carried\s+out|performed|conducted|done|undertaken|run)"
-    r"(?:\s+(?:with|involving|including)|[^.;]{0,160}?\b(?:on|in|among))"
+    r"(?:\s+(?:with|involving|including|for)|[^.;]{0,160}?\b(?:on|in|among))"
     r"|(?:compared|comparing|assessed|assessing|evaluated|evaluating|investigated|investigating|examined|examining|tested|testing)"
     r"\b[^.;]{0,160}?\b(?:in|among))\s+(?:a\s+total\s+of\s+|only\s+|all\s+)?$",
     re.IGNORECASE,
@@ -289,6 +292,13 @@ _IN_THIS_COHORT = re.compile(
     r"\s*(?:In|Among|Within)\s+(?:this|a|an|our|the)\s+(?!(?:[\w-]+,?\s+){0,4}?(?:previous|prior|earlier|pilot|published|another|"
     r"separate|independent|validation|external|training|derivation|hypothetical|simulated)\b)(?:[\w-]+,?\s+){0,4}?"
     r"(?:cohort|series|sample|population)\s+of\s+(?:all\s+)?",
+    re.IGNORECASE,
+)
+#: The same inside a sentence: "The risk ... was estimated in a cohort of 2,885,336 patients followed from 2005".
+_IN_A_COHORT = re.compile(
+    r"\b(?:in|among|within|on)\s+(?:this|a|an|our|the)\s+(?!(?:[\w-]+,?\s+){0,4}?(?:previous|prior|earlier|pilot|published|another|"
+    r"separate|independent|validation|external|training|derivation|hypothetical|simulated|replication|test(?:ing)?)\b)"
+    r"(?:[\w-]+,?\s+){0,4}?(?:cohort|sample)\s+of\s+(?:all\s+)?$",
     re.IGNORECASE,
 )
 _OTHER_STUDY = re.compile(r"\b(?:previous|prior|earlier|published|another|pilot|former)\s+(?:[\w-]+\s+)?(?:study|trial|analysis|report)\b",
@@ -487,6 +497,10 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         if after_people and _IN_THIS_COHORT.fullmatch(text[:start]) and not _BACKGROUND_LABEL.search(sentence.label or ""):
             offer(_total(masked, start, "cohort", "in_this_cohort_of"))  # "In this population-based cohort of 10,234 women, ..."
             continue
+        if after_people and _IN_A_COHORT.search(before) and not _BACKGROUND_LABEL.search(sentence.label or "") \
+                and not _UNREAL.search(before) and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
+            offer(_total(masked, start, "cohort", "in_a_cohort_of"))  # "the risk was estimated in a cohort of 2,885,336 patients"
+            continue
         if after_people and re.match(r"\s*(?:(?:were|was)\s+)?(?:\w+\s+)?(?:reviewed|analy[sz]ed|examined|retrieved|evaluated|"
                                      r"assessed|used|collected|extracted|obtained|screened\s+for)\b", _clause_after(text, people_end)) \
                 and re.search(r"\b(?:records?|charts?|files?|data|notes|samples?|specimens?)\s+(?:of|from)\s+(?:all\s+|the\s+)?$", before,
@@ -571,7 +585,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             offer(_total(masked, start, "analysed", "data_for_people"))
             continue
         if after_people and not re.match(r"\s*(?:and|or)\s+#", text[count.end + after_people.end():]) and re.search(
-                r"\b(?:study|analysis|trial|evaluation|associations?|outcomes?|experience)\b(?!\s+(?:groups?|arms?)\b)"
+                r"\b(?:study|analys[ie]s|trial|evaluation|associations?|outcomes?|experience)\b(?!\s+(?:groups?|arms?)\b)"
                 r"[^.;]{0,80}\b(?:in|of|among)\s+$", before, re.IGNORECASE) \
                 and not _OTHER_STUDY.search(before) and not _UNREAL.search(before) and not _BACKGROUND_LABEL.search(sentence.label or ""):
             offer(_total(masked, start, "analysed", "study_in_count"))
