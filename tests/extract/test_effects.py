@@ -308,3 +308,21 @@ def test_a_long_phrase_with_numbers_still_heads_a_list():
     text = ("HRs (95% CIs) of hip fracture in people with 10-19 and 1-9 teeth and without teeth were 1.77 (0.81-3.89), "
             "2.67 (1.24-5.75) and 2.31 (1.01-5.28), respectively.")
     assert hrs(text) == [(1.77, 0.81, 3.89, None), (2.67, 1.24, 5.75, None), (2.31, 1.01, 5.28, None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The HR for patients aged 65 years or older was 0.80 (95% CI 0.60-0.90).", [(0.80, 0.60, 0.90, None)]),
+        ("and the HR for patients with SBP less than 140 mm Hg was 0.19 (95% CI, 0.07-0.55; P = .002).",
+         [(0.19, 0.07, 0.55, "=0.002")]),
+        ("whereas the HR in the subgroup with SBP greater than or equal to 140 mm Hg was 0.79 (95% CI, 0.60-1.02; P = .08).",
+         [(0.79, 0.60, 1.02, "=0.08")]),
+        # a quantity after the label is never the HR; without a CI-bearing value after it, nothing is taken
+        ("The HR for patients aged 65 years was not reported.", []),
+        ("HR for doses above 10 mg/kg was higher.", []),
+    ],
+)
+def test_a_threshold_or_quantity_in_the_label_phrase_is_not_the_hr(text, expected):
+    assert hrs(text) == expected
+    assert all(h.subgroup for h in hazard_ratios_in_sentence(sentence(text)))

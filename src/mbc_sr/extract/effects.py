@@ -20,8 +20,10 @@ and, after a labelled HR, the unlabelled HRs that continue its list in the same 
 ("...; adjusted HR 0·71 [0·19-2·58]; ... metastatic disease (...; 0·86 [0·36-2·06]; p=0·73)"),
 including a list announced by one label ("hazard ratios for death in A, B and C were 1.84 (95% CI
 1.22-2.77), 2.21 (...) and 1.82 (...), respectively"), and "(2.142, 1.522 to 3.014)" as a whole bracket.
-A number hyphenated to a word ("30-day") or after a comparison ("BMI < 18.5") is no HR; a label
-whose phrase holds such a threshold still heads the list of values that follow.
+A number hyphenated to a word ("30-day"), after a comparison ("BMI < 18.5", "SBP less than") or
+with a unit ("aged 65 years", "140 mm Hg") is no HR; a label whose phrase holds such a threshold
+still heads the values with a CI that follow ("the HR for patients with SBP less than 140 mm Hg
+was 0.19 (95% CI, 0.07-0.55)").
 
 Not hazard ratios: "HR+" / "HR-positive" (hormone receptors), "HR" defined as heart rate, an
 upper-case "AHR" in a record that never says "hazard ratio" (airway hyperresponsiveness),
@@ -82,6 +84,15 @@ _COMPARISON_ASIDE = re.compile(r"\s*\([^()]{1,40}?\b(?:vs\.?|versus)\s[^()]{1,40
 #: "1.07 per year increase; 95% CI: 1.01-1.13".
 _PER_UNIT_ASIDE = re.compile(r"\s+per\s+[^,;:=()\[\]]{1,30}?(?=\s*[,;]?\s*[(\[]?\s*(?:\d{2}\s*%|CI\b|confiden))", re.I)
 _RANGE = re.compile(r"\s*(?:" + DASH + r"|to)\s*" + _D)
+_COMPARED_BEFORE = re.compile(
+    r"(?:[<>≤≥]|\b(?:less|greater|more|fewer|lower|higher|older|younger)\s+than(?:\s+or\s+equal\s+to)?|\bat\s+least|\baged)\s*$",
+    re.IGNORECASE,
+)
+#: A number with a unit is a quantity, not a ratio: "aged 65 years", "140 mm Hg", "10 mg/kg".
+_QUANTITY_AFTER = re.compile(
+    r"\s*(?:%|mm\s*Hg|mmHg|months?\b|mo\b|weeks?\b|days?\b|years?\b|yrs?\b|y\b|hours?\b|h\b|mg\b|mg/|kg\b|cm\b|mL\b|ml\b|"
+    r"g/[dL]|mmol|µ|μ|ng\b|patients\b|cycles?\b)"
+)
 _UNIT_AFTER = re.compile(r"\s*(?:%|months?|mo\b|weeks?|days?|years?|yrs?|mg|patients)")
 _HAZARD_NAMED = re.compile(r"hazards?\s+ratio", re.I)
 _HEART_RATE = re.compile(r"heart\s+rates?\s*\(HRs?\)|\(HRs?\)\s*heart\s+rate|\bHR\s*\(heart\s+rate\)|\bbpm\b|beats?\s*/\s*min", re.I)
@@ -210,9 +221,10 @@ def hazard_ratios_in_sentence(
             connect, extractor = _list_head(text, label), "effects.hr_list_head"  # ... a list of HRs may be
             if connect is None:
                 continue
-        # "HRs for BMI < 18.5, 23-24.9 ... were 1.12 (...), ...": a category's threshold is no HR; the
-        # label still heads the list of values that follow
-        threshold = re.search(r"[<>≤≥]\s*$", text[:connect.start("value")]) is not None
+        # "HRs for BMI < 18.5, 23-24.9 ... were 1.12 (...), ...", "the HR for patients with SBP less than
+        # 140 mm Hg was 0.19 (...)": a category's threshold or a quantity is no HR; the label still heads
+        # the list of values that follow
+        threshold = _is_threshold(text, connect)
         value_text = connect.group("value")
         value = parse_decimal(value_text)
         value_end = connect.end("value")
@@ -236,6 +248,10 @@ def hazard_ratios_in_sentence(
     return found
 
 
+def _is_threshold(text: str, connect: re.Match[str]) -> bool:
+    return bool(_COMPARED_BEFORE.search(text, 0, connect.start("value")) or _QUANTITY_AFTER.match(text, connect.end("value")))
+
+
 def _trusted_connect(text: str, label: re.Match[str]) -> re.Match[str] | None:
     """The value right after a label, unless the phrase between them is too loose to trust: one
     spanning clauses ("HR for ... and ..."), a long one ("the HR of A vs B alone for stroke was 0.36")
@@ -247,6 +263,8 @@ def _trusted_connect(text: str, label: re.Match[str]) -> re.Match[str] | None:
     phrase, value_end = connect.group("for"), connect.end("value")
     if re.search(r"\b(?:and|but|was|were|compared)\b", phrase):
         return None
+    if _is_threshold(text, connect):
+        return connect  # not an HR itself; only the values with a CI that follow it are taken
     if len(phrase) > _SHORT_PHRASE or _RANGE.match(text, value_end):
         if _ci_after(text, value_end, parse_decimal(connect.group("value")))[0] is None:
             return None
