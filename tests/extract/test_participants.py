@@ -615,3 +615,25 @@ def test_analysis_and_cohort_phrasings(text, expected):
 )
 def test_analysis_and_cohort_phrasings_not_totals(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two groups, each with its count, and no stated total
+        "We used 210 patients as the training set and another 180 patients as the test set.",
+        ("From the national registry, the outcomes of 3,020 patients treated with stent A (A group) and 41,870 "
+         "receiving other stents (B group) were analysed."),
+        "Twenty-two patients were given the supplement and were compared with 22 matched control patients.",
+        "The outcomes of 31 transplant recipients were compared with those of 95 patients in the control group.",
+        # new cases are events, not people
+        "During the study, 212 new cases of diabetes were identified.",
+    ],
+)
+def test_compared_groups_and_new_cases_are_not_totals(text):
+    assert total(text) is None
+
+
+def test_a_comparison_whose_subject_is_not_the_people_keeps_the_total():
+    text = "Forty patients were randomised and their outcomes were compared with 80 historical controls."
+    assert total(text) == (40, "randomised")

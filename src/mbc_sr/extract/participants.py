@@ -212,6 +212,8 @@ def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
         if _NOT_PEOPLE.fullmatch(word) or word.lower() == "per":
             return None  # "119 more per 1000 participants": the people of a rate
         if _PEOPLE.fullmatch(word):
+            if word.lower() == "cases" and re.search(r"\b(?:new|incident|newly\s+diagnosed)\s+$", text[:token.start()], re.IGNORECASE):
+                return None  # "147 new cases of T2D were identified": events during follow-up
             # "Sixty adult male Sprague-Dawley rats": a people word used as an adjective
             following = _TOKEN.findall(text, token.end())[:3]
             for after in following:
@@ -320,12 +322,16 @@ def _joined_people_counts(masked: _Masked, start: int, people_end: int | None) -
     ("60 were enrolled and 52 completed") is no such split."""
     text = masked.text
     if people_end is not None:
-        joined = re.match(r"([^,;.#()]{0,80}?)\b(?:and|or|plus|as\s+well\s+as)\s+(#_*)", text[people_end:])
+        # "(Orsiro group)" asides blanked; "and another 343 patients", "and 69,570 receiving other stents" (people elided)
+        joined = re.match(r"([^,;.#()]{0,80}?)\b(?:and|or|plus|as\s+well\s+as)\s+(?:another\s+|a\s+further\s+|an\s+additional\s+)?(#_*)",
+                          _blank_brackets(text[people_end:people_end + 200]))
         if joined and not _AUXILIARY.search(joined.group(1)):
             other = masked.counts.get(people_end + joined.start(2))
-            if other is not None and _people_after(text, other.end) is not None:
+            if other is not None and (_people_after(text, other.end) is not None
+                                      or re.match(r"\s+(?:[a-z]+ing|treated|implanted|allocated)\s+(?:with\s+)?[a-z]", text[other.end:])):
                 return True
-    previous = re.search(r"#_*((?:\s+[^\s#,;.()]+){1,8}?)\s+(?:and|or|plus|as\s+well\s+as)\s+$", text[max(0, start - 100):start])
+    previous = re.search(r"#_*((?:\s+[^\s#,;.()]+){1,8}?)\s+(?:and|or|plus|as\s+well\s+as)\s+(?:another\s+|a\s+further\s+|an\s+additional\s+)?$",
+                         _blank_brackets(text[max(0, start - 100):start]))
     return bool(previous and _PEOPLE.search(previous.group(1)) and not _AUXILIARY.search(previous.group(1)))
 
 
@@ -449,7 +455,10 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         if current is None or KIND_RANK[item.label] > KIND_RANK[current.label]:
             found[start] = item
 
+    other_groups: set[int] = set()  # the second of two groups compared
     for start, count in masked.counts.items():
+        if start in other_groups:
+            continue
         study_verb = _study_participle(text, start)
         if study_verb and _people_after(text, count.end):
             offer(_total(masked, start, study_verb, "study_participle"))  # "a trial including 412 women"
@@ -489,6 +498,12 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue
         if _joined_people_counts(masked, start, people_end):
             continue  # "1554 patients with BS and 3108 control subjects": two groups, no stated total
+        compared = re.search(r"\b(?:were|was)\s+(?:then\s+)?compared\s+(?:to|with)\s+(?:those\s+of\s+|the\s+|an?\s+)?(?:other\s+)?#",
+                             text[people_end:people_end + 300]) if after_people else None
+        if compared and not re.search(r"[.;:]|\b(?:and|but|whereas|while)\s+(?!(?:were|was)\b)(?:the\s+|their\s+)?[a-z]+\s+$",
+                                      text[people_end:people_end + compared.start()]):
+            other_groups.add(people_end + compared.end() - 1)
+            continue  # "39 patients were given A and were compared to 39 matched controls": two groups, no total
         if after_people and _STUDY_IN_PEOPLE.search(text[max(0, start - 260):start]) and not _UNREAL.search(before) \
                 and not _OTHER_STUDY.search(text[max(0, start - 260):start]) \
                 and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
