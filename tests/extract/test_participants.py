@@ -637,3 +637,16 @@ def test_compared_groups_and_new_cases_are_not_totals(text):
 def test_a_comparison_whose_subject_is_not_the_people_keeps_the_total():
     text = "Forty patients were randomised and their outcomes were compared with 80 historical controls."
     assert total(text) == (40, "randomised")
+
+
+def test_an_n_that_sums_the_other_ns_is_the_total_not_an_arm():
+    text = ("Eligible adults (N=150) were randomised to 10 mg (n=50), 20 mg (n=50) or placebo (n=50) "
+            "for 12 weeks.")
+    assert total(text) == (150, "randomised")
+    assert arms(text) == [50, 50, 50]
+
+
+def test_ns_that_do_not_sum_are_all_arms():
+    text = "Patients were randomised to A (n=150), B (n=50) or C (n=60)."
+    assert arms(text) == [150, 50, 60]
+    assert total(text) is None

@@ -335,6 +335,13 @@ def _joined_people_counts(masked: _Masked, start: int, people_end: int | None) -
     return bool(previous and _PEOPLE.search(previous.group(1)) and not _AUXILIARY.search(previous.group(1)))
 
 
+def _n_is_sum_of_others(masked: _Masked, start: int, n_equals: list[re.Match[str]]) -> bool:
+    """"Eligible patients (N=187) ... to A (n=63), B (n=63) or C (n=61)": an N that is the sum of
+    the sentence's other (at least two) Ns is their total, not one more group."""
+    others = [masked.counts[m.start(1)].value for m in n_equals if m.start(1) != start and m.start(1) in masked.counts]
+    return start in masked.counts and len(others) >= 2 and sum(others) == masked.counts[start].value
+
+
 def _selects_from(text: str, end: int) -> bool:
     """After "Of M patients in the registry": the main clause picks a count out of M by a verb of
     inclusion ("1,234 met the inclusion criteria", "800 were included / eligible / randomised", "118 had
@@ -536,7 +543,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             offer(_total(masked, start, "enrolled", "whole_cohort_n_equals"))
             continue
         # "(N = 676)" after a study / cohort / population word or people, not an arm list
-        if re.search(r"\(\s*[Nn]\s*=\s*$", before) and len(re.findall(r"\b[nN]\s*=\s*#", text)) == 1:
+        all_n = list(re.finditer(r"\b[nN]\s*=\s*(#_*)", text))
+        if re.search(r"\(\s*[Nn]\s*=\s*$", before) and (len(all_n) == 1 or _n_is_sum_of_others(masked, start, all_n)):
             if re.search(r"\b(?:study|trial|cohort|subcohort|population|sample|series|registry|analysis)\b[^()]{0,40}\(\s*[Nn]\s*=\s*$", before, re.I):
                 offer(_total(masked, start, "enrolled", "n_equals_total"))
             elif re.search(r"\b" + PEOPLE + r"\s*\(\s*[Nn]\s*=\s*$", before, re.I):
@@ -753,6 +761,7 @@ def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
     whole_cohort = any(_WHOLE_COHORT_N.search(text[:m.start(1)]) for m in n_equals)
     if whole_cohort and not allocation:
         n_equals = []  # the other Ns are subcohorts of the whole cohort, not groups being compared
+    n_equals = [m for m in n_equals if not _n_is_sum_of_others(masked, m.start(1), n_equals)]
     if len(n_equals) >= 2 or (n_equals and allocation and allocation.start() < n_equals[0].start()):
         for match in n_equals:
             if not re.search(r"\b(?:study|trial|cohort|subcohort|population)\s*\(\s*[nN]\s*=\s*$", text[:match.start(1)], re.I):
