@@ -650,3 +650,17 @@ def test_ns_that_do_not_sum_are_all_arms():
     text = "Patients were randomised to A (n=150), B (n=50) or C (n=60)."
     assert arms(text) == [150, 50, 60]
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a pool named by its treatment ranks as treated: the cohort stated first wins among equals
+        (("Patients (n = 240) treated with surgery or radiotherapy between 1990 and 2015 were analysed retrospectively. "
+          "Among the 198 patients undergoing surgery, 120 (60.6%) had clear margins."), (240, "treated")),
+        ("Of the 410 patients receiving chemotherapy, 204 (50%) were older than 65.", (410, "treated")),
+        ("Of the 410 patients, 204 (50%) were older than 65.", (410, "enrolled")),
+    ],
+)
+def test_a_pool_named_by_its_treatment_ranks_as_treated(text, expected):
+    assert total(text) == expected

@@ -582,8 +582,9 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             if not _describes_enrolment(tail):
                 continue  # "Of the 389 patients who responded, ...": a subset named by what happened to it
             verb = _verb_kind(text[count.end:count.end + after_people.end()] + " " + re.split(r"[,;]", tail)[0])
-            kind = verb[0] if verb else "enrolled"
             pool = text[count.end:count.end + after_people.end()] + re.split(r"[,;]", tail)[0]
+            # "Among the 116 patients undergoing surgery, ...": the people given one treatment, no more than treated
+            kind = verb[0] if verb else "treated" if re.search(r"\b(?:undergoing|receiving|given)\b", pool, re.IGNORECASE) else "enrolled"
             if verb is None and not re.search(r"\b(?:trials?|stud(?:y|ies)|randomi[sz]\w*)\b", pool, re.IGNORECASE) \
                     and _selects_from(text, count.end + after_people.end()):
                 kind = "screened"  # "Of 45,678 patients in the registry, 1,234 met the inclusion criteria": a pool
