@@ -1,10 +1,10 @@
 """Outcome names as abstracts write them, mapped to one canonical label, and p-values.
 
 Shared by the hazard-ratio, median and rate extractors: "progression-free survival", "PFS",
-"nPFS", "mPFS" are PFS; "overall survival", "OS", "mOS", "death", "mortality" (overall, all-cause,
-28-day) are OS, a cause-specific mortality ("cancer-specific", "other-cause", "infection-related",
-"non-relapse") is another outcome; and so on. The label of
-a value is the outcome named nearest before it in its sentence.
+"nPFS", "mPFS" are PFS; "overall survival", "OS", "mOS", "death(s)", "mortality" (overall, all-cause,
+28-day) are OS, a cause-specific mortality or death ("cancer-specific", "other-cause",
+"infection-related", "non-relapse", "death by suicide") is another outcome; and so on. The label of a value is the
+outcome named nearest before it in its sentence.
 """
 
 from __future__ import annotations
@@ -22,13 +22,15 @@ _OUTCOMES: tuple[tuple[str, str], ...] = (
     ("EFS", r"event[\s-]+free\s+survival|EFS"),
     ("RFS", r"(?:recurrence|relapse)[\s-]+free\s+survival|RFS"),
     # a cause-specific mortality is another outcome; mortality itself (overall, all-cause, 28-day) is OS
-    ("other", (r"(?!all\b)[A-Za-z]+(?:[\s-]+[A-Za-z]+)?[\s-]+(?:specific|cause|related|attributable)\s+mortality|"
-               r"(?:non[\s-]?relapse|cardiovascular|cardiac|cancer|infection|suicide|respiratory|CVD)\s+mortality|NRM|TRM")),
+    ("other", (r"(?!all\b)[A-Za-z]+(?:[\s-]+(?!all\b)[A-Za-z]+)?[\s-]+(?:specific|cause|related|attributable)\s+(?:mortality|deaths?)|"
+               r"(?:non[\s-]?relapse|cardiovascular|cardiac|cancer|infection|suicide|respiratory|CVD)\s+(?:mortality|deaths?)|"
+               r"deaths?\s+(?:by|from|due\s+to)\s+(?!any\b)[a-z]+|NRM|TRM")),
     ("OS", (r"overall\s+survival|m?OS|death\s+from\s+any\s+cause|(?:risk|hazard)\s+of\s+death|survival|"
-            r"(?:all[\s-]cause\s+)?mortality")),
+            r"(?:all[\s-]cause\s+)?mortality|(?<!or\s)(?<!and\s)deaths?")),  # "time to X or death": a composite
     ("other", r"(?:local|locoregional|distant)\s+(?:recurrence|control|failure)|metasta\w+\s+disease|"
               r"time\s+to\s+[a-z]+(?:\s+[a-z]+)?|duration\s+of\s+response|DoR|recurrence|relapse"),
 )
+_SHORT_WORDS = {"death"}  # short outcome words that are not abbreviations
 _OUTCOME = re.compile(
     r"\b(?:" + "|".join(f"(?P<o{index}>{pattern})" for index, (_, pattern) in enumerate(_OUTCOMES)) + r")\b",
     re.I,
@@ -49,7 +51,7 @@ def outcome_mentions(text: str) -> list[OutcomeMention]:
     for match in _OUTCOME.finditer(text):
         index = next(i for i in range(len(_OUTCOMES)) if match.group(f"o{i}"))
         word = match.group(0)
-        if len(word) <= 5 and " " not in word and sum(ch.isupper() for ch in word) < 2:
+        if len(word) <= 5 and " " not in word and sum(ch.isupper() for ch in word) < 2 and word.lower() not in _SHORT_WORDS:
             continue  # an abbreviation is written in capitals: "os" (bone) is not OS
         found.append(OutcomeMention(_OUTCOMES[index][0], match.start(), match.end(), word))
     return found
@@ -69,13 +71,13 @@ def outcome_before(text: str, position: int, stop: int = 0) -> OutcomeMention | 
 
 P_VALUE = re.compile(
     r"(?<![\w])(?:two[\s-]sided\s+|log[\s-]?rank\s+|adjusted\s+|one[\s-]sided\s+)?[Pp](?:\s*[-\s]?value)?\s*"
-    r"(?P<op>=|<|>|≤|≥|<=|>=|=<|=>|⩽|⩾)\s*(?P<num>" + DECIMAL_PATTERN + r"(?:\s*[x×]\s*10\s*[-−]\s*\d+)?)"
+    r"(?P<op>=|<|>|≤|≥|<=|>=|=<|=>|⩽|⩾|(?<=value)(?=\s+\.?\d))\s*(?P<num>" + DECIMAL_PATTERN + r"(?:\s*[x×]\s*10\s*[-−]\s*\d+)?)"
 )
-_OPS = {"<=": "≤", "=<": "≤", "⩽": "≤", ">=": "≥", "=>": "≥", "⩾": "≥"}
+_OPS = {"": "=", "<=": "≤", "=<": "≤", "⩽": "≤", ">=": "≥", "=>": "≥", "⩾": "≥"}
 
 
 def normalise_p(op: str, number: str) -> str:
-    """"<" + ".001" -> "<0.001"; "=" + "0·0002" -> "=0.0002"."""
+    """"<" + ".001" -> "<0.001"; "=" + "0·0002" -> "=0.0002"; "" ("p-value 0.66") -> "=0.66"."""
     text = number.replace("·", ".").replace("−", "-").replace(" ", "")
     if text.startswith("."):
         text = "0" + text

@@ -1,0 +1,52 @@
+"""Outcome names map to one label (death and all-cause mortality are OS, a cause of death is another
+outcome, a composite "X or death" is not OS by its last word), and p-values in every written form."""
+
+from __future__ import annotations
+
+import pytest
+
+from mbc_sr.extract.outcomes import P_VALUE, normalise_p, outcome_mentions
+
+
+def labels(text: str) -> list[str]:
+    return [mention.label for mention in outcome_mentions(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Median progression-free survival was longer", ["PFS"]),
+        ("higher all-cause mortality", ["OS"]),
+        ("was associated with higher all-cause mortality and cancer-specific mortality", ["OS", "other"]),
+        ("death was associated with lower scores", ["OS"]),
+        ("129 deaths occurred", ["OS"]),
+        ("factors related with death by suicide", ["other"]),
+        ("death from any cause", ["OS"]),
+        ("cardiovascular deaths were rare", ["other"]),
+        ("median time to first subsequent treatment or death was 9.7 months", ["other"]),
+        ("the os (bone) was fractured", []),  # a lower-case abbreviation is no outcome
+    ],
+)
+def test_outcome_labels(text, expected):
+    assert labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("P < .001", "<0.001"),
+        ("p=0·0002", "=0.0002"),
+        ("p-value=0.09", "=0.09"),
+        ("p-value 0.66", "=0.66"),  # no operator after "value": equals
+        ("two-sided P<0.001", "<0.001"),
+        ("P ≤ 0.05", "≤0.05"),
+    ],
+)
+def test_p_values(text, expected):
+    match = P_VALUE.search(text)
+    assert match and normalise_p(match.group("op"), match.group("num")) == expected
+
+
+@pytest.mark.parametrize("text", ["P 0.66", "p53 mutation", "pvalue", "p-values were adjusted"])
+def test_not_p_values(text):
+    assert P_VALUE.search(text) is None
