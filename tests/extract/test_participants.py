@@ -664,3 +664,28 @@ def test_ns_that_do_not_sum_are_all_arms():
 )
 def test_a_pool_named_by_its_treatment_ranks_as_treated(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In 12,410 adult participants, there were 1,022 deaths during follow-up.", (12410, "analysed")),
+        ("Two inhaled corticosteroids were compared in 84 children with persistent asthma.", (84, "analysed")),
+        ("Oral and intravenous iron were evaluated in 120 women with postpartum anaemia.", (120, "analysed")),
+    ],
+)
+def test_in_people_there_were_and_passive_evaluated_in(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 40 patients (65.6%), there was a definite diagnosis.",  # a share: a subset
+        "Two doses were compared in 30 rats.",  # animals
+        "In a previous study, drug A was evaluated in 300 patients.",  # another study
+        "Pain relief was compared in 28 patients and 30 controls.",  # two groups
+    ],
+)
+def test_in_people_there_were_and_passive_evaluated_in_not_totals(text):
+    assert total(text) is None

@@ -539,6 +539,15 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 offer(_total(masked, start, "randomised" if we.group("verb").lower().startswith("randomi") else "enrolled",
                              "in_people_we"))
                 continue
+            if re.match(r"[^.;%#]{0,120}?,\s*there\s+(?:were|was)\b", text[people_end:]):
+                offer(_total(masked, start, "analysed", "in_people_there_were"))  # "In 9,739 participants, there were 934 deaths"
+                continue
+        passive = re.search(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:evaluated|compared|studied|tested|investigated|examined)\b"
+                            r"[^.;#]{0,60}?\bin\s+(?:a\s+total\s+of\s+|all\s+)?$", before, re.IGNORECASE)
+        if after_people and passive and not _UNREAL.search(before) and not _OTHER_STUDY.search(before) \
+                and not _BACKGROUND_LABEL.search(sentence.label or "") and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
+            offer(_total(masked, start, "analysed", "evaluated_in"))  # "Drugs A and B were evaluated in 56 patients with rhinitis"
+            continue
         if _WHOLE_COHORT_N.search(before):
             offer(_total(masked, start, "enrolled", "whole_cohort_n_equals"))
             continue
