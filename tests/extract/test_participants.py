@@ -689,3 +689,17 @@ def test_in_people_there_were_and_passive_evaluated_in(text, expected):
 )
 def test_in_people_there_were_and_passive_evaluated_in_not_totals(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In total 512/804 (64%) mothers were recruited; 260 received usual care and 252 the programme.", (512, "enrolled")),
+        ("Overall, 212/300 (71%) eligible patients were randomised.", (212, "randomised")),
+        # an event fraction is no participation rate
+        ("Of these, 45/120 (38%) patients were readmitted.", None),
+        ("Recruitment would be adequate if 300/500 patients were randomised.", None),
+    ],
+)
+def test_a_participation_rate_states_the_sample(text, expected):
+    assert total(text) == expected

@@ -335,6 +335,16 @@ def _joined_people_counts(masked: _Masked, start: int, people_end: int | None) -
     return bool(previous and _PEOPLE.search(previous.group(1)) and not _AUXILIARY.search(previous.group(1)))
 
 
+#: "399/646 (62%) women were recruited", "212/300 (71%) eligible patients were randomised": a
+#: participation rate whose numerator is the sample.
+_PARTICIPATION_RATE = re.compile(
+    r"\s*/\s*\d[\d,]*\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\)\s*)?(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\s+(?:were|was)\s+"
+    r"(?:successfully\s+|subsequently\s+)?(?:consented\s+and\s+(?:were\s+)?)?"
+    r"(?P<verb>recruited|enrol+ed|randomi[sz]ed|randomly\s+(?:assigned|allocated))\b",
+    re.IGNORECASE,
+)
+
+
 def _n_is_sum_of_others(masked: _Masked, start: int, n_equals: list[re.Match[str]]) -> bool:
     """"Eligible patients (N=187) ... to A (n=63), B (n=63) or C (n=61)": an N that is the sum of
     the sentence's other (at least two) Ns is their total, not one more group."""
@@ -500,6 +510,12 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             if verb and verb[0] in ("randomised", "enrolled", "eligible") and re.fullmatch(
                     r"\s*(?:(?:were|was|had\s+been|have\s+been)\s+)*", _clause_after(text, count.end)[:verb[1].start()]):
                 offer(_total(masked, start, verb[0], "of_whom_selected"))  # "1,234 were treated, of whom 300 were included"
+            continue
+        rate = _PARTICIPATION_RATE.match(sentence.text, count.end)
+        if rate and not _is_hypothetical(sentence.text, start) and not _UNREAL.search(before):
+            verb = _verb_kind(rate.group("verb"))
+            if verb:  # "In total 399/646 (62%) women were recruited": the recruited, out of those invited
+                offer(_total(masked, start, verb[0], "participation_rate"))
             continue
         if _is_subset_or_fraction(sentence.text, count) or _is_hypothetical(sentence.text, start) or _is_numerator(text, count):
             continue
