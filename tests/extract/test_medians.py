@@ -46,10 +46,32 @@ def test_median_forms(text, expected):
         "At 12 months, 45% of patients were free of progression; 3-year OS was 80%.",
         "Median OS was not reached in either arm.",
         "The median duration of treatment was 14.6 weeks.",
+        # the number comes before any "median" of its sentence
+        "Patients were 52 ± 14 years of age with a median tumour size of 3 cm.",
+        # age and follow-up written after the unit, a duration of anything but response
+        "We enrolled 400 adults with a median age of 44 years and a median duration of insulin use of 6 years.",
+        "Participants were a median 58 years old.",
+        "Over a median 6 and 11 years of follow-up in the two cohorts, 60 cases were found.",
+        # a bracket that annotates an age
+        "The participants' age ranged from 56 to 87 years (median: 72 years).",
     ],
 )
 def test_not_outcome_medians(text):
     assert meds(text) == []
+
+
+def test_bounds_under_an_interquartile_range_header_are_not_medians():
+    assert meds("Median (interquartile range) time to surgery was 13.7 weeks (8.1, 20.4).") == [("other", 13.7, "weeks")]
+
+
+def test_a_median_duration_of_response_is_an_outcome_median():
+    assert meds("The median duration of response was 11.2 months.") == [("other", 11.2, "months")]
+
+
+def test_a_median_bracket_after_an_outcome_is_kept():
+    assert meds("Overall survival was longer with A (median 18.5 months) than with B (median 12.1 months).") == [
+        ("OS", 18.5, "months"), ("OS", 12.1, "months"),
+    ]
 
 
 def test_median_span_points_at_the_value():

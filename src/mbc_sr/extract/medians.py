@@ -2,12 +2,14 @@
 "median OS of 18.5 (95% CI 11.76-21.32) months compared to 11.3 (...) months",
 "(median 6·2 months [95% CI 4·6-8·7]) ... (3·2 months [2·8-4·1])", "PFS (3.7 vs 4.6 months, HR 0.98)".
 
-A value is a median when its sentence says "median" (or mPFS/mOS/mTTP) — or, without that word, when
-an outcome is directly followed by "(a vs b months" — and it is a number with a time unit, or a
-number in an "a vs b", "a and b", "a, b and c" list that ends in a unit. Numbers inside CIs and
-ranges are bounds, not medians. Median follow-up, age, dose, number of cycles, duration of
-treatment, restricted *means* and time points ("at 12 months", "3-year", "through 24 months") are
-not outcome medians. "Not reached" has no number and gives nothing.
+A value is a median when its sentence says "median" (or mPFS/mOS/mTTP) before it — or, without that
+word, when an outcome is directly followed by "(a vs b months" — and it is a number with a time unit,
+or a number in an "a vs b", "a and b", "a, b and c" list that ends in a unit. Numbers inside CIs and
+ranges are bounds, not medians (so is an unlabelled "(8.1, 20.4)" under an "(interquartile range)"
+header). Median follow-up, age ("44 years of age", "58 years old", "age ... (median: 72 years)"),
+dose, number of cycles, a duration of anything but response, restricted *means* and time points
+("at 12 months", "3-year", "through 24 months") are not outcome medians. "Not reached" has no number
+and gives nothing.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ _VALUE_LIST = re.compile(
 )
 _MEDIAN_WORD = re.compile(r"\bmedians?\b|\bm(?:PFS|OS|TTP|DOR|DoR)\b", re.I)
 _NOT_OUTCOME_MEDIAN = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?(?:follow[\s-]*up|age|aged|dose|doses|number|cycles?|duration\s+of\s+(?:treatment|therapy|exposure)|"
+    r"^\W*(?:\w+\W+){0,3}?(?:follow[\s-]*up|age|aged|dose|doses|number|cycles?|duration\s+of\s+(?!response\b)|"
     r"treatment\s+duration|time\s+on|exposure|interval\s+from|time\s+from\s+diagnosis|survival\s+follow|BMI|weight|level|"
     r"value|score|volume|size|percent|isodose)",
     re.I,
@@ -50,6 +52,18 @@ _TIME_POINT_BEFORE = re.compile(
     r"|[≥≤<>+~]|\bthe)\s*$",
     re.I,
 )
+
+
+#: After the value and its unit: an age or a follow-up, not an outcome median.
+_NOT_OUTCOME_AFTER = re.compile(r"\s*(?:of\s+age\b|old\b|of\s+(?:\w+\s+)?follow[\s-]*up\b|follow[\s-]*up\b)", re.I)
+
+
+def _annotates_a_non_outcome(text: str, median_start: int) -> bool:
+    """"(median: 72 years)" right after an age, a follow-up or a duration: the bracket annotates that."""
+    if not re.search(r"[(\[]\s*$", text[max(0, median_start - 3):median_start]):
+        return False
+    before = text[max(0, median_start - 60):median_start]
+    return bool(re.search(r"\b(?:age[sd]?|old|follow[\s-]*up|duration|interval)\b(?![^.;]*\b(?:survival|PFS|OS|TTP)\b)", before, re.I))
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +111,14 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
         median_word = None
         for word in _MEDIAN_WORD.finditer(text, 0, start):
             median_word = word
+        if has_median and median_word is None and not any(i.end() <= start <= i.end() + 2 for i in implicit):
+            continue  # "Patients were 46 ± 19 years of age with a median GCS of 6": the median comes later
         if median_word and _NOT_OUTCOME_MEDIAN.search(text[median_word.end():median_word.end() + 40]):
             continue
+        if median_word and _annotates_a_non_outcome(text, median_word.start()):
+            continue  # "age ranged from 56 to 87 years (median: 72 years)"
+        if _NOT_OUTCOME_AFTER.match(text, match.end()):
+            continue  # "58 years old", "a median 6 and 11 years of follow-up"
         if re.match(r"\s*median\s+(?:age|follow|dose|duration|time\s+on)", text[match.end():], re.I):
             continue  # "52.9 years median age"
         paired = _respectively_outcomes(text, median_word.end() if median_word else 0, start)
@@ -136,6 +156,10 @@ def _inside_ci(text: str, position: int) -> bool:
     if opened <= closed:
         return False
     inner = text[opened + 1:position]
+    if re.fullmatch(r"\s*(?:" + _D + r"\s*[,;]\s*)?", inner) and re.search(
+        r"[(\[]\s*(?:IQR|interquartile\s+range|range)\s*[)\]]", text[:opened], re.I
+    ):
+        return True  # "Median (interquartile range) waiting time was 13.7 weeks (8.1, 20.4)": the bracket holds bounds
     return bool(re.match(r"\s*(?:\d{2}\s*%\s*)?(?:CI|confidence|range|IQR|interquartile)", inner, re.I)) or bool(
         re.fullmatch(r"\s*" + _D + r"\s*(?:" + DASH + r"|to)\s*", inner)
     )
