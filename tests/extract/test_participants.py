@@ -703,3 +703,32 @@ def test_in_people_there_were_and_passive_evaluated_in_not_totals(text):
 )
 def test_a_participation_rate_states_the_sample(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the compared groups taken together
+        ("After pooling both groups (n = 64), weight change correlated with insulin change.", (64, "analysed")),
+        # "In N of M people": the whole is the cohort, the part those with data (as "A total of N of M")
+        ("In 2,810 of 2,955 preterm infants admitted from 2000 to 2019 with complete data (95.1%), mortality fell.",
+         (2955, "cohort")),
+        # a crossover's completers
+        ("Thirty-two adults (18 women and 14 men) completed both test sessions.", (32, "analysed")),
+        ("Twenty-four volunteers completed all three study periods.", (24, "analysed")),
+    ],
+)
+def test_combined_groups_n_of_m_and_crossover_completers(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the control group (n = 23), HDL did not change.",  # one group
+        "In 12 of 40 biopsies, staining was weak.",  # things
+        "Forty mice completed all three test sessions.",  # animals
+    ],
+)
+def test_combined_groups_n_of_m_and_completers_not_totals(text):
+    assert total(text) is None

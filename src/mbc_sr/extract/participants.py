@@ -76,7 +76,8 @@ _VERBS = (
     ("eligible", r"were\s+eligible|met\s+(?:the\s+)?(?:inclusion|eligibility)"),
     ("treated", r"(?:were\s+)?treated|received|were\s+given"),
     ("analysed", (r"analy[sz]ed|included\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?analys[ie]s|evaluated|assessed|evaluable|assessable|"
-                  r"completed\s+(?:the\s+)?(?:study|trial|protocol|follow-up|treatment\s+period|(?:first\s+|second\s+)?phase\s+\w+)")),
+                  r"completed\s+(?:the\s+)?(?:study|trial|protocol|follow-up|treatment\s+period|(?:first\s+|second\s+)?phase\s+\w+)|"
+                  r"completed\s+(?:all\s+|both\s+|the\s+)?(?:(?:two|three|four|#_*)\s+)?(?:[\w-]+\s+)?(?:tests|sessions|periods|visits|conditions|arms|phases|interventions)")),
     ("cohort", r"identified(?!\s+as\b)|referred|underwent|diagnosed|(?:were|was)\s+(?:prospectively\s+)?observed(?!\s+(?:to|that)\b)"),  # "identified as responders" classifies
     ("screened", r"screened|assessed\s+for\s+eligibility|approached|invited|pre-?screened"),
 )
@@ -487,7 +488,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         after_people = _people_after(text, count.end)
         people_end = count.end + after_people.end() if after_people else None
         # "A total of 395 of 1241 (32%) patients were deemed ineligible": the whole is the cohort
-        if after_people and re.search(r"^\s*A\s+total\s+of\s+#_*\s+of\s+$", text[:start], re.IGNORECASE):
+        if after_people and re.search(r"^\s*(?:A\s+total\s+of|In)\s+#_*\s+of\s+$", text[:start], re.IGNORECASE):
             offer(_total(masked, start, "cohort", "a_total_of_n_of_m"))
             continue
         # "including only 30 patients for this study": the sample taken from a larger group
@@ -572,6 +573,9 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         if re.search(r"\(\s*[Nn]\s*=\s*$", before) and (len(all_n) == 1 or _n_is_sum_of_others(masked, start, all_n)):
             if re.search(r"\b(?:study|trial|cohort|subcohort|population|sample|series|registry|analysis)\b[^()]{0,40}\(\s*[Nn]\s*=\s*$", before, re.I):
                 offer(_total(masked, start, "enrolled", "n_equals_total"))
+            elif re.search(r"\b(?:combin\w*|pool\w*|both|all)\s+(?:the\s+)?(?:two\s+|three\s+|four\s+)?(?:groups|arms)\s*\(\s*[Nn]\s*=\s*$",
+                           before, re.IGNORECASE):
+                offer(_total(masked, start, "analysed", "groups_combined"))  # "After combining the groups (n = 46), ..."
             elif re.search(r"\b" + PEOPLE + r"\s*\(\s*[Nn]\s*=\s*$", before, re.I):
                 verb = _verb_kind(_clause_after(text, count.end))  # "Postmenopausal women (n = 724) were randomised"
                 offer(_total(masked, start, verb[0] if verb else "enrolled", "people_n_equals"))
