@@ -732,3 +732,21 @@ def test_combined_groups_n_of_m_and_crossover_completers(text, expected):
 )
 def test_combined_groups_n_of_m_and_completers_not_totals(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a count allocated to one named group is that group's size: the enrolled total stays the total
+        ("In total, 1,150 women were recruited; 580 women were randomly allocated to the supervised exercise group.",
+         (1150, "enrolled")),
+        ("The trial enrolled 1,150 women; we randomly assigned 580 women to the exercise group.", (1150, "enrolled")),
+        # allocation to the groups compared is the randomised total
+        ("A total of 240 patients were randomly assigned to the intervention or control group.", (240, "randomised")),
+        ("In total, 1,150 women were recruited; 580 women were randomly allocated to the two exercise groups.", (580, "randomised")),
+        ("We randomly assigned 478 patients to the A and B arms.", (478, "randomised")),
+        ("Ninety patients were randomised (2:1) to either the active or the sham arm.", (90, "randomised")),
+    ],
+)
+def test_allocation_to_one_named_group_is_a_group_size(text, expected):
+    assert total(text) == expected

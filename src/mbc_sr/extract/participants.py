@@ -439,6 +439,21 @@ def _describes_enrolment(tail: str) -> bool:
     return verb is not None and any(verb.group(kind) for kind in ("randomised", "enrolled", "eligible", "analysed"))
 
 
+#: "658 patients were randomly assigned to the IDD-ETC group": a count allocated to one named group is
+#: that group's size, not the number randomised; not "to the A or B group", "to two groups", "to either arm".
+_TO_ONE_GROUP = re.compile(
+    r"\s+(?:\([^()]{0,20}\)\s+)?to\s+(?:the|an?)\s+(?P<name>(?:[^\s,;.()]+\s+){0,5}?)(?:group|arm|cohort)\b(?!\s*(?:or|and|vs\.?|versus)\b)",
+    re.IGNORECASE,
+)
+_SEVERAL_GROUPS = re.compile(r"\b(?:or|and|either|both|each|one|two|three|four|vs|versus|respective|different|separate)\b|[/&]", re.IGNORECASE)
+
+
+def _to_one_group(text: str, verb_end: int) -> bool:
+    """After a verb of allocation ending at `verb_end`: the count goes to one named group."""
+    match = _TO_ONE_GROUP.match(text, verb_end)
+    return match is not None and not _SEVERAL_GROUPS.search(match.group("name"))
+
+
 def _verb_kind(clause: str) -> tuple[str, re.Match[str]] | None:
     best = None
     for match in _VERB.finditer(clause):
@@ -625,6 +640,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             r"(?:\([^()]{0,20}\)\s+)?(?:a\s+total\s+of\s+|only\s+|all\s+)?$", before, re.IGNORECASE)  # "randomized (1:1) 122 patients"
         if verb_before and after_people:
             kind = _verb_kind(verb_before.group("verb"))
+            if kind and kind[0] == "randomised" and _to_one_group(text, people_end):
+                continue  # "we randomly assigned 658 patients to the dose-dense group": one group's size
             offer(_total(masked, start, kind[0] if kind else "analysed", "verb_then_count"))
             continue
         if after_people and _STUDY_USED.search(before) and not _OTHER_STUDY.search(before) and not _UNREAL.search(before):
@@ -666,6 +683,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 or (bare and verb[0] in _STRONG and not _qualifies_a_thing(clause, verb[1].end())):
             if re.match(r"\s*(?:and|or)\s+#", text[count.end + (after_people.end() if after_people else 0):]):
                 continue
+            if verb[0] == "randomised" and _to_one_group(clause, verb[1].end()):
+                continue  # "324 patients were further randomly assigned to the epoetin alfa group": one group's size
             offer(_total(masked, start, verb[0], "count_then_verb"))
     compared = [start for start, item in found.items() if item.extractor == "participants.study_in_count"]
     if len(compared) >= 2 and re.search(r"\b(?:compared|versus|vs)\b", text, re.IGNORECASE):
