@@ -326,3 +326,25 @@ def test_a_long_phrase_with_numbers_still_heads_a_list():
 def test_a_threshold_or_quantity_in_the_label_phrase_is_not_the_hr(text, expected):
     assert hrs(text) == expected
     assert all(h.subgroup for h in hazard_ratios_in_sentence(sentence(text)))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the comparison named after the value without brackets, before a labelled CI
+        ("Higher counts protected from death (Hazard ratio 0.66 for highest vs lowest tertile; confidence interval 0.51-0.86).",
+         [(0.66, 0.51, 0.86, None)]),
+        ("Hazard ratio 0.66 for highest vs lowest tertile.", [(0.66, None, None, None)]),
+        # bounds after a colon inside the value's bracket
+        ("less likely with positive (HR: 0.58, 95% CI: 0.42-0.8) or indeterminate (HR: 0.6: 0.36-1) findings",
+         [(0.58, 0.42, 0.8, None), (0.6, 0.36, 1.0, None)]),
+        # "95% Cl" (a lower-case L for the I) after a level only
+        ("a 28% lower risk of anaemia (HR=0.72 [95% Cl 0.56–0.94])", [(0.72, 0.56, 0.94, None)]),
+        ("a lower risk of anaemia (HR=0.72, Cl 0.56–0.94)", [(0.72, None, None, None)]),
+        # a list continuation with a covariate's unit before its CI
+        ("hazard ratios of 1.56 per 10 μm lower at baseline (95% CI, 1.33-1.82; P < .001) and 1.99 per 1 μm/y faster "
+         "loss during follow-up (95% CI, 1.36-2.93; P < .001)", [(1.56, 1.33, 1.82, "<0.001"), (1.99, 1.36, 2.93, "<0.001")]),
+    ],
+)
+def test_hazard_ratio_forms_with_unbracketed_asides(text, expected):
+    assert hrs(text) == expected

@@ -50,3 +50,8 @@ def test_p_values(text, expected):
 @pytest.mark.parametrize("text", ["P 0.66", "p53 mutation", "pvalue", "p-values were adjusted"])
 def test_not_p_values(text):
     assert P_VALUE.search(text) is None
+
+
+def test_mortality_due_to_a_cause_is_another_outcome():
+    assert labels("an excess mortality due to cancer") == ["other"]
+    assert labels("mortality from any cause") == ["OS"]

@@ -15,6 +15,8 @@ Written forms read (any order of separators, "." or "·" decimals, "-", "–", "
     HRadj = 1.39 [95%CI: 1.21, 1.61]        adjusted hazard ratio (AHR) = 2.57; 95% CI 1.06-6.23
     the hazard ratio of A vs B alone for ischaemic stroke was 0.36 (95% CI, 0.18-0.72)  (a phrase over 40
     characters between label and value is trusted only with a CI)
+    Hazard ratio 0.66 for highest vs lowest tertile; confidence interval 0.51-0.86
+    (HR: 0.6: 0.36-1)                       (HR=0.72 [95% Cl 0.56–0.94])  ("Cl" for "CI" only after a level)
 
 and, after a labelled HR, the unlabelled HRs that continue its list in the same sentence
 ("...; adjusted HR 0·71 [0·19-2·58]; ... metastatic disease (...; 0·86 [0·36-2·06]; p=0·73)"),
@@ -71,18 +73,23 @@ _SHORT_PHRASE = 40
 #: Between CI bounds: any dash, "to", or "," / ";" ("0.59, 0.83", "[0.59; 0.83]").
 _BOUNDS = r"(?P<lo>" + _D + r")\s*(?:" + DASH + r"|to|,|;)\s*(?P<hi>" + _D + r")"
 _CI_LABELLED = re.compile(
-    r"\s*[,;]?\s*[(\[]?\s*(?:(?P<level>\d{2}(?:[.·]\d)?)\s*%\s*-?\s*)?(?:CIs?|CrIs?|(?i:confiden(?:ce|tial)\s+intervals?|credible\s+intervals?)|C\.I\.)"
+    r"\s*[,;]?\s*[(\[]?\s*(?:(?P<level>\d{2}(?:[.·]\d)?)\s*%\s*-?\s*)?(?:CIs?|CrIs?|(?i:confiden(?:ce|tial)\s+intervals?|credible\s+intervals?)|C\.I\.|(?<=%)Cl|(?<=%\s)Cl)"
     r"(?:\s*[(\[]C[Rr]?I[)\]])?(?:\s*(?P<level_after>\d{2})\s*%)?\s*[,:=]?\s*[(\[]?\s*" + _BOUNDS
 )
 _CI_BARE = re.compile(r"\s*[(\[]\s*" + _BOUNDS + r"\s*[)\]]")
-#: Bounds after a comma, closed by the bracket that holds the value: "(HR = 2.37, 1.65–3.41)",
-#: "(2.142, 1.522 to 3.014)". Only a dash or "to" between them ("2.37, 1.65, 3.41" is a list).
-_CI_AFTER_COMMA = re.compile(r"\s*,\s*(?P<lo>" + _D + r")\s*(?:" + DASH + r"|to)\s*(?P<hi>" + _D + r")(?=\s*[)\]])")
-#: The comparison named between a value and its CI: "1.57 (low vs high) (95% CI 1.17-2.10)".
-_COMPARISON_ASIDE = re.compile(r"\s*\([^()]{1,40}?\b(?:vs\.?|versus)\s[^()]{1,40}\)")
+#: Bounds after a comma or colon, closed by the bracket that holds the value: "(HR = 2.37, 1.65–3.41)",
+#: "(2.142, 1.522 to 3.014)", "(HR: 0.6: 0.36-1)". Only a dash or "to" between them ("2.37, 1.65, 3.41" is a list).
+_CI_AFTER_COMMA = re.compile(r"\s*[,:]\s*(?P<lo>" + _D + r")\s*(?:" + DASH + r"|to)\s*(?P<hi>" + _D + r")(?=\s*[)\]])")
+#: The comparison named between a value and its CI: "1.57 (low vs high) (95% CI 1.17-2.10)", "0.66 for
+#: highest vs lowest tertile; confidence interval 0.51-0.86".
+_COMPARISON_ASIDE = re.compile(
+    r"\s*\([^()]{1,40}?\b(?:vs\.?|versus)\s[^()]{1,40}\)"
+    r"|\s+for\s+[^,;:=()\[\]]{1,40}?\b(?:vs\.?|versus|compared\s+(?:with|to))\s[^,;:=()\[\]]{1,40}?(?=\s*[,;]?\s*[(\[]?\s*(?:\d{2}\s*%|CI\b|confiden))",
+    re.I,
+)
 #: The unit of a continuous covariate between a value and its CI: "1.86 per 5 mm Hg, 95% CI 1.39-2.45",
 #: "1.07 per year increase; 95% CI: 1.01-1.13".
-_PER_UNIT_ASIDE = re.compile(r"\s+per\s+[^,;:=()\[\]]{1,30}?(?=\s*[,;]?\s*[(\[]?\s*(?:\d{2}\s*%|CI\b|confiden))", re.I)
+_PER_UNIT_ASIDE = re.compile(r"\s+per\s+[^,;:=()\[\]]{1,60}?(?=\s*[,;]?\s*[(\[]?\s*(?:\d{2}\s*%|CI\b|confiden))", re.I)
 _RANGE = re.compile(r"\s*(?:" + DASH + r"|to)\s*" + _D)
 _COMPARED_BEFORE = re.compile(
     r"(?:[<>≤≥]|\b(?:less|greater|more|fewer|lower|higher|older|younger)\s+than(?:\s+or\s+equal\s+to)?|\bat\s+least|\baged)\s*$",
@@ -291,8 +298,8 @@ def _list_head(text: str, label: re.Match[str]) -> re.Match[str] | None:
     return match
 
 
-_CONTINUATION = re.compile(  # "0.51 (0.31–0.82)", or inside its bracket "(2.142, 1.522 to 3.014)"
-    r"(?<![\w.·%-])(?P<value>" + _D + r")(?=\s*[(\[]|(?P<comma>\s*,\s*" + _D + r"\s*(?:" + DASH + r"|to)))"
+_CONTINUATION = re.compile(  # "0.51 (0.31–0.82)", "1.99 per 1 μm/y faster loss (95% CI ...)", or "(2.142, 1.522 to 3.014)"
+    r"(?<![\w.·%-])(?P<value>" + _D + r")(?=\s*[(\[]|\s+per\s|(?P<comma>\s*,\s*" + _D + r"\s*(?:" + DASH + r"|to)))"
 )
 
 

@@ -3,7 +3,7 @@
 Shared by the hazard-ratio, median and rate extractors: "progression-free survival", "PFS",
 "nPFS", "mPFS" are PFS; "overall survival", "OS", "mOS", "death(s)", "mortality" (overall, all-cause,
 28-day) are OS, a cause-specific mortality or death ("cancer-specific", "other-cause",
-"infection-related", "non-relapse", "death by suicide") is another outcome; and so on. The label of a value is the
+"infection-related", "non-relapse", "death by suicide", "mortality due to cancer") is another outcome; and so on. The label of a value is the
 outcome named nearest before it in its sentence.
 """
 
@@ -24,7 +24,7 @@ _OUTCOMES: tuple[tuple[str, str], ...] = (
     # a cause-specific mortality is another outcome; mortality itself (overall, all-cause, 28-day) is OS
     ("other", (r"(?!all\b)[A-Za-z]+(?:[\s-]+(?!all\b)[A-Za-z]+)?[\s-]+(?:specific|cause|related|attributable)\s+(?:mortality|deaths?)|"
                r"(?:non[\s-]?relapse|cardiovascular|cardiac|cancer|infection|suicide|respiratory|CVD)\s+(?:mortality|deaths?)|"
-               r"deaths?\s+(?:by|from|due\s+to)\s+(?!any\b)[a-z]+|NRM|TRM")),
+               r"(?:deaths?|mortality)\s+(?:by|from|due\s+to)\s+(?!any\b)[a-z]+|NRM|TRM")),
     ("OS", (r"overall\s+survival|m?OS|death\s+from\s+any\s+cause|(?:risk|hazard)\s+of\s+death|survival|"
             r"(?:all[\s-]cause\s+)?mortality|(?<!or\s)(?<!and\s)deaths?")),  # "time to X or death": a composite
     ("other", r"(?:local|locoregional|distant)\s+(?:recurrence|control|failure)|metasta\w+\s+disease|"
