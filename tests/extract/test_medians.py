@@ -64,6 +64,13 @@ def test_bounds_under_an_interquartile_range_header_are_not_medians():
     assert meds("Median (interquartile range) time to surgery was 13.7 weeks (8.1, 20.4).") == [("other", 13.7, "weeks")]
 
 
+def test_a_value_after_a_closed_interquartile_range_header_is_a_median():
+    assert meds("Clearance occurred a median (interquartile range) 33.5 (17-63.5) days after onset.") == [
+        ("other", 33.5, "days"),
+    ]
+    assert meds("Median PFS was 7.8 months (95% CI, 6.9 to 8.5).") == [("PFS", 7.8, "months")]
+
+
 def test_a_median_duration_of_response_is_an_outcome_median():
     assert meds("The median duration of response was 11.2 months.") == [("other", 11.2, "months")]
 

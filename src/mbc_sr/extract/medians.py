@@ -106,8 +106,8 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
             continue
         if re.match(r"\s*%", text[match.end("first"):]) or _inside_ci(text, start):
             continue
-        if re.search(r"(?:\bCI|confidence\s+interval|\brange|\bIQR)\W{0,6}$", text[max(0, start - 20):start], re.I):
-            continue  # "95% CI, 0.200 to 0.531": interval bounds
+        if re.search(r"(?:\bCI|confidence\s+interval|\brange|\bIQR)[^\w)\]]{0,6}$", text[max(0, start - 20):start], re.I):
+            continue  # "95% CI, 0.200 to 0.531": interval bounds (not a closed "(interquartile range)" header)
         median_word = None
         for word in _MEDIAN_WORD.finditer(text, 0, start):
             median_word = word
