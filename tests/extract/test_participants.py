@@ -750,3 +750,18 @@ def test_combined_groups_n_of_m_and_completers_not_totals(text):
 )
 def test_allocation_to_one_named_group_is_a_group_size(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the object of "we screened / invited" is the pool, not the later randomised count
+        ("We screened 2,410 adults for hypertension and randomly assigned 906 adults to coaching or usual care.",
+         (906, "randomised")),
+        ("We invited 1,200 mothers by letter and enrolled 388 mothers who replied.", (388, "enrolled")),
+        ("We contacted 640 households' eldest members, and 212 patients were recruited.", (212, "enrolled")),
+        ("We screened 2,410 adults for hypertension.", (2410, "screened")),
+    ],
+)
+def test_the_object_of_screened_or_invited_is_the_pool(text, expected):
+    assert total(text) == expected

@@ -79,7 +79,7 @@ _VERBS = (
                   r"completed\s+(?:the\s+)?(?:study|trial|protocol|follow-up|treatment\s+period|(?:first\s+|second\s+)?phase\s+\w+)|"
                   r"completed\s+(?:all\s+|both\s+|the\s+)?(?:(?:two|three|four|#_*)\s+)?(?:[\w-]+\s+)?(?:tests|sessions|periods|visits|conditions|arms|phases|interventions)")),
     ("cohort", r"identified(?!\s+as\b)|referred|underwent|diagnosed|(?:were|was)\s+(?:prospectively\s+)?observed(?!\s+(?:to|that)\b)"),  # "identified as responders" classifies
-    ("screened", r"screened|assessed\s+for\s+eligibility|approached|invited|pre-?screened"),
+    ("screened", r"screened|assessed\s+for\s+eligibility|approached|invited|contacted|pre-?screened"),
 )
 _VERB = re.compile(r"\b(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _VERBS) + r")\b", re.I)
 _STRONG = {"randomised", "enrolled", "eligible"}
@@ -636,7 +636,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue
         verb_before = re.search(
             r"\b(?P<verb>randomi[sz]ed|randomly\s+assigned|enrol+ed|recruited|included|studied|analy[sz]ed|"
-            r"evaluated|treated|accrued|identified|reviewed|followed|surveyed|interviewed)\s+"
+            r"evaluated|treated|accrued|identified|reviewed|followed|surveyed|interviewed|screened|approached|invited|contacted)\s+"
             r"(?:\([^()]{0,20}\)\s+)?(?:a\s+total\s+of\s+|only\s+|all\s+)?$", before, re.IGNORECASE)  # "randomized (1:1) 122 patients"
         if verb_before and after_people:
             kind = _verb_kind(verb_before.group("verb"))
