@@ -765,3 +765,19 @@ def test_allocation_to_one_named_group_is_a_group_size(text, expected):
 )
 def test_the_object_of_screened_or_invited_is_the_pool(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the first number of a list sharing one "%" is a percentage too
+        ("At 12 weeks, 45 and 62% of placebo-treated and drug-treated patients were in remission.", None),
+        ("Response rates were 20, 31 or 44% in patients treated with 5, 10 or 20 mg.", None),
+        ("Sixty patients were enrolled; at 6 months 41 and 38% of the A-treated and B-treated patients responded.",
+         (60, "enrolled")),
+        # a count beside a percentage of something else is still a count
+        ("Overall, 45 patients and 62% of their carers were recruited.", (45, "enrolled")),
+    ],
+)
+def test_a_list_sharing_one_percent_sign_is_percentages(text, expected):
+    assert total(text) == expected

@@ -86,6 +86,10 @@ _STRONG = {"randomised", "enrolled", "eligible"}
 _COUNT = r"#_*"
 
 
+#: A percentage, also the first of a list sharing one "%": "61 and 74% of treated patients", "20, 30 or 40%".
+_PERCENT_AFTER = re.compile(r"(?:\s*(?:,|and|or|to|vs\.?|versus)\s*\d+(?:[.·]\d+)?)*\s*(?:%|percent\b|per\s*cent\b)", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class _Masked:
     """A sentence with each count replaced by "#___" of the same length (offsets unchanged)."""
@@ -102,7 +106,7 @@ class _Masked:
         for count in find_counts(text):
             if count.in_words and count.value < 2 and not _looks_like_count_word(text, count):
                 continue  # "one of", "One patient" is rare as a study size
-            if re.match(r"\s*(?:%|percent\b|per\s*cent\b)", text[count.end:]) or _is_label(text, count):
+            if re.match(_PERCENT_AFTER, text[count.end:]) or _is_label(text, count):
                 continue  # a percentage, or an ordinal label: "grade 2", "stage 3", "GRECCAR 2"
             if not count.in_words and re.match(r"[A-Za-z]", text[count.end:]):
                 continue  # part of a name: "18F-FDG", "5FU", "3D"
