@@ -781,3 +781,31 @@ def test_the_object_of_screened_or_invited_is_the_pool(text, expected):
 )
 def test_a_list_sharing_one_percent_sign_is_percentages(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # agreeing to take part is enrolment; qualifying is eligibility; completing the surveys is analysis
+        ("Of 120 women invited, 85 agreed to participate.", (85, "enrolled")),
+        ("Of 430 eligible smokers contacted, 212 agreed to take part.", (212, "enrolled")),
+        ("Out of 2,084 registry patients, 1,520 patients qualified for the analysis.", (1520, "eligible")),
+        ("Of 56 eligible patients approached, 33 completed the baseline and follow-up surveys.", (33, "analysed")),
+        ("Forty-one caregivers completed all three questionnaires.", (41, "analysed")),
+    ],
+)
+def test_agreeing_qualifying_and_completing_surveys(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twenty qualified nurses delivered the sessions.",  # an adjective
+        "Fifteen physicians agreed to participate in the interviews.",  # not people of PEOPLE
+        "The 14 mice completed all three test sessions.",
+        "In 2019, 96 hospitals were invited and 41 agreed to participate.",  # 41 hospitals
+    ],
+)
+def test_agreeing_qualifying_and_completing_surveys_not_totals(text):
+    assert total(text) is None

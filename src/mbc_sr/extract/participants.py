@@ -72,12 +72,13 @@ KIND_RANK = {"randomised": 6, "itt": 5, "enrolled": 4, "eligible": 3, "treated":
 _VERBS = (
     ("randomised", r"randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|allocated(?:\s+randomly)?|assigned\s+randomly"),
     ("enrolled", (r"enrol+ed|recruited|accrued|included(?!\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?analys[ie]s)|entered|registered|participated|took\s+part|were\s+studied|consented|"
-                  r"signed\s+up|(?:were\s+)?divided\s+into")),
-    ("eligible", r"were\s+eligible|met\s+(?:the\s+)?(?:inclusion|eligibility)"),
+                  r"signed\s+up|(?:were\s+)?divided\s+into|agreed\s+to\s+(?:participate|take\s+part|join)")),
+    ("eligible", r"were\s+eligible|met\s+(?:the\s+)?(?:inclusion|eligibility)|qualified(?=\s*(?:for\b|[,;.)]|$))"),
     ("treated", r"(?:were\s+)?treated|received|were\s+given"),
     ("analysed", (r"analy[sz]ed|included\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?analys[ie]s|evaluated|assessed|evaluable|assessable|"
                   r"completed\s+(?:the\s+)?(?:study|trial|protocol|follow-up|treatment\s+period|(?:first\s+|second\s+)?phase\s+\w+)|"
-                  r"completed\s+(?:all\s+|both\s+|the\s+)?(?:(?:two|three|four|#_*)\s+)?(?:[\w-]+\s+)?(?:tests|sessions|periods|visits|conditions|arms|phases|interventions)")),
+                  r"completed\s+(?:all\s+|both\s+|the\s+)?(?:(?:two|three|four|#_*)\s+)?(?:[\w-]+\s+){0,3}?"
+                  r"(?:tests|sessions|periods|visits|conditions|arms|phases|interventions|surveys|questionnaires|assessments|interviews)")),
     ("cohort", r"identified(?!\s+as\b)|referred|underwent|diagnosed|(?:were|was)\s+(?:prospectively\s+)?observed(?!\s+(?:to|that)\b)"),  # "identified as responders" classifies
     ("screened", r"screened|assessed\s+for\s+eligibility|approached|invited|contacted|pre-?screened"),
 )
@@ -709,6 +710,11 @@ def _elided_noun(masked: _Masked, start: int) -> str | None:
     if _PEOPLE.match(text, count.end + 1) or re.match(r"\s*(?:[A-Za-z]\w*\s+){0,2}?" + PEOPLE + r"\b", text[count.end:], re.IGNORECASE):
         return None
     earlier = [offset for offset in masked.counts if offset < start]
+    # a number of things that is no head count ("96 centres were approached and 41 agreed") after the last head count
+    after = max(earlier) if earlier else -1
+    for number in find_counts(masked.sentence.text):
+        if after < number.start and number.end <= start and _NOT_PEOPLE.match(text, number.end + 1):
+            return "thing"
     if not earlier:
         return None
     previous = masked.count_at(max(earlier))
