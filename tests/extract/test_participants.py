@@ -809,3 +809,22 @@ def test_agreeing_qualifying_and_completing_surveys(text, expected):
 )
 def test_agreeing_qualifying_and_completing_surveys_not_totals(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "N of M people invited / approached <took part>": N took part, M is the pool
+        ("Eighty-five of 120 women invited agreed to participate.", (85, "enrolled")),
+        ("Thirty-one of 48 eligible patients approached completed the baseline and 3-month surveys.", (31, "analysed")),
+        ("212 (49%) of 430 smokers contacted by letter were enrolled.", (212, "enrolled")),
+        ("In total, 395 out of 1241 adults screened were randomised.", (395, "randomised")),
+        # the whole stays the total when it was enrolled, or when the part did not take part
+        ("101 of 621 patients enrolled had brain metastases.", (621, "enrolled")),
+        ("Thirty out of 45 patients randomised completed the study.", (45, "randomised")),
+        ("45 of 120 patients invited declined.", (120, "screened")),
+        ("Twelve out of 40 patients had a response.", None),
+    ],
+)
+def test_the_part_of_an_invited_pool_that_took_part(text, expected):
+    assert total(text) == expected

@@ -183,8 +183,34 @@ def _is_subset_or_fraction(text: str, count: Count) -> bool:
 def _is_numerator(masked_text: str, count: Count) -> bool:
     """"395 of 1241 (32%) patients were ...": the first count of "N of M" is a part of M, never
     the total (M is, when the sentence says so: "of 621 patients enrolled")."""
-    return bool(re.match(r"\s*(?:\[[^\]]*\]|\([^)]*\))?\s*of\s+(?:the\s+|these\s+|all\s+|a\s+total\s+of\s+)?#",
+    return bool(re.match(r"\s*(?:\[[^\]]*\]|\([^)]*\))?\s*(?:out\s+)?of\s+(?:the\s+|these\s+|all\s+|a\s+total\s+of\s+)?#",
                          masked_text[count.end:]))
+
+
+_INVITED = re.compile(r"\s*(?:\w+ly\s+)?(?:screened|approached|invited|contacted|assessed\s+for\s+eligibility)\b", re.IGNORECASE)
+
+
+def _took_part_of_invited(masked: _Masked, count: Count) -> tuple[str, int] | None:
+    """"85 of 120 women invited agreed to participate", "33 of 56 eligible patients approached completed
+    the surveys": the part of a pool of invited / approached / screened people that the main verb says took
+    part. Returns (the part's kind, the pool's offset); None when the pool was enrolled ("101 of 621 patients
+    enrolled had metastases": a subset of the total) or no verb of taking part follows."""
+    text = masked.text
+    of = re.match(r"\s*(?:\[[^\]]*\]|\([^)]*\))?\s*(?:out\s+)?of\s+(?:the\s+|these\s+|all\s+)?(#_*)", text[count.end:])
+    if of is None:
+        return None
+    pool = count.end + of.start(1)
+    people = _people_after(text, masked.count_at(pool).end) if pool in masked.counts else None
+    if people is None:
+        return None
+    invited = _INVITED.match(text, masked.count_at(pool).end + people.end())
+    if invited is None:
+        return None
+    clause = _clause_after(text, invited.end())
+    verb = _verb_kind(clause)
+    if verb is None or verb[0] in ("screened", "cohort") or re.search(r"#|\b(?:who|whom|which|that)\b|" + PEOPLE, clause[:verb[1].start()], re.IGNORECASE):
+        return None
+    return verb[0], pool
 
 
 def _is_hypothetical(text: str, start: int) -> bool:
@@ -538,6 +564,16 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             if verb:  # "In total 399/646 (62%) women were recruited": the recruited, out of those invited
                 offer(_total(masked, start, verb[0], "participation_rate"))
             continue
+        if _is_numerator(text, count) and (not _is_subset_or_fraction(sentence.text, count)
+                                           or re.match(r"\s*\(\s*\d+(?:[.·]\d+)?\s*%\s*\)\s*(?:out\s+)?of\b", sentence.text[count.end:])) \
+                and not _is_hypothetical(sentence.text, start) and not _UNREAL.search(before):
+            took_part = _took_part_of_invited(masked, count)
+            if took_part:  # "85 of 120 women invited agreed to participate": 85 took part, 120 were a pool
+                kind, pool = took_part
+                offer(_total(masked, start, kind, "n_of_invited"))
+                offer(_total(masked, pool, "screened", "n_of_invited"))
+                other_groups.add(pool)
+                continue
         if _is_subset_or_fraction(sentence.text, count) or _is_hypothetical(sentence.text, start) or _is_numerator(text, count):
             continue
         if _joined_people_counts(masked, start, people_end):
