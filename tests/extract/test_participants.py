@@ -828,3 +828,20 @@ def test_agreeing_qualifying_and_completing_surveys_not_totals(text):
 )
 def test_the_part_of_an_invited_pool_that_took_part(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "Of the N people who underwent / received X": the treated pool, not a subset named by an outcome
+        ("Of the 18 volunteers who underwent the baseline assessment, 12 (67%) completed the programme.", (18, "treated")),
+        ("Of the 42 patients who received at least one dose, 30 completed the study.", (42, "treated")),
+        # an enrolled or randomised total outranks the treated pool
+        ("Sixty patients were randomised. Of the 57 patients who received study drug, 50 completed the study.", (60, "randomised")),
+        # a subset named by what happened to it is still none
+        ("Of the 389 patients who responded, 40 relapsed.", None),
+        ("Of the 64 patients who were diagnosed with recurrence, 12 died.", None),
+    ],
+)
+def test_of_the_people_who_underwent_is_a_treated_pool(text, expected):
+    assert total(text) == expected

@@ -664,12 +664,16 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 continue
         if re.search(r"(?:^|[,;(]\s*|\b(?:of|from)\s+)\b[Oo]f\s+(?:the\s+|these\s+|all\s+)?$|^\s*(?:Of|Among)\s+(?:the\s+|all\s+)?$", before) and after_people:
             tail = text[count.end + after_people.end():count.end + after_people.end() + 60]
-            if not _describes_enrolment(tail):
+            treated = re.match(r"\s*(?:who|that)\s+(?:had\s+|have\s+)?(?:underwent|undergone|received|were\s+(?:treated|given))\b", tail,
+                               re.IGNORECASE) is not None
+            if not _describes_enrolment(tail) and not treated:
                 continue  # "Of the 389 patients who responded, ...": a subset named by what happened to it
             verb = _verb_kind(text[count.end:count.end + after_people.end()] + " " + re.split(r"[,;]", tail)[0])
             pool = text[count.end:count.end + after_people.end()] + re.split(r"[,;]", tail)[0]
             # "Among the 116 patients undergoing surgery, ...": the people given one treatment, no more than treated
-            kind = verb[0] if verb else "treated" if re.search(r"\b(?:undergoing|receiving|given)\b", pool, re.IGNORECASE) else "enrolled"
+            # "Of the 15 participants who underwent baseline testing, ...": those treated, as many as the study had at most
+            kind = "treated" if treated else verb[0] if verb else \
+                "treated" if re.search(r"\b(?:undergoing|receiving|given)\b", pool, re.IGNORECASE) else "enrolled"
             if verb is None and not re.search(r"\b(?:trials?|stud(?:y|ies)|randomi[sz]\w*)\b", pool, re.IGNORECASE) \
                     and _selects_from(text, count.end + after_people.end()):
                 kind = "screened"  # "Of 45,678 patients in the registry, 1,234 met the inclusion criteria": a pool
