@@ -845,3 +845,31 @@ def test_the_part_of_an_invited_pool_that_took_part(text, expected):
 )
 def test_of_the_people_who_underwent_is_a_treated_pool(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # clients and the very old are people
+        ("Participants: 186 clients of homecare services (aged 70 years or older).", (186, "enrolled")),
+        ("Sixty-two nonagenarians were recruited from general practices.", (62, "enrolled")),
+        # "we ... (to) analyse / measure / compare X in N people", also past a compound adjective's number
+        ("We used a 12-colour flow cytometry panel to analyse circulating T cells in 412 octogenarians.", (412, "enrolled")),
+        ("We measured plasma leptin in 238 adolescents attending two schools.", (238, "enrolled")),
+        ("We used a 4-week run-in to compare two inhalers in 96 asthmatics.", (96, "enrolled")),
+    ],
+)
+def test_clients_and_we_analysed_in_people(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We measured serum cortisol in 30 patients with depression and 30 healthy controls.",  # two groups
+        "A previous study measured cortisol in 300 patients.",  # another study
+        "We used a 12-colour flow cytometry panel to analyse 40 samples.",  # things
+    ],
+)
+def test_clients_and_we_analysed_in_people_not_totals(text):
+    assert total(text) is None

@@ -53,7 +53,7 @@ PEOPLE = (
     r"boys?|neonates?|newborns?|mothers?|smokers?|survivors?|cases|veterans?|residents?|pts|males|females|"
     r"athletes?|swimmers?|runners?|cyclists?|players?|soldiers?|recipients?|donors?|respondents?|caregivers?|"
     r"carers?|pupils?|adolescents?|teenagers?|youths?|twins|couples|families|controls|migraineurs?|asthmatics?|"
-    r"diabetics?|epileptics?|(?:non-?)?drinkers?|users?)"
+    r"diabetics?|epileptics?|(?:non-?)?drinkers?|users?|clients?|octogenarians?|nonagenarians?|centenarians?)"
 )
 _NOT_PEOPLE = re.compile(  # a whole word: the "cell" of "non-small-cell" is no cell
     r"(?<![-‐‑])\b(?:cells?|cell\s+lines?|mice|mouse|rats?|animals?|dogs?|xenografts?|organoids?|samples?|"
@@ -299,10 +299,12 @@ _UNREAL = re.compile(r"\b(?:would|will|could|should|planned|proposed|future|hypo
 #: out on 20 patients", "the study was performed with A and B in 60 newborns", "we compared A with B in
 #: 724 women", "This crossover study assessed A versus B in 439 patients", "a trial comparing A with B in 1,059 patients".
 _STUDY_IN_PEOPLE = re.compile(
-    r"\b(?:we|study|trial|analysis|survey|investigation|research|experiment)\b[^.;#]{0,100}?\b"
+    # a number in a compound adjective may come between ("a 12-week trial", "an 8-colour protocol")
+    r"\b(?:we|study|trial|analysis|survey|investigation|research|experiment)\b(?:[^.;#]|#_*(?=[-‐‑][A-Za-z])){0,100}?\b"
     r"(?:(?:was|were|has\s+been)\s+(?:\w+\s+)?(?:carried\s+out|performed|conducted|done|undertaken|run)"
     r"(?:\s+(?:with|involving|including|for)|[^.;]{0,160}?\b(?:on|in|among))"
-    r"|(?:compared|comparing|assessed|assessing|evaluated|evaluating|investigated|investigating|examined|examining|tested|testing)"
+    r"|(?:compar(?:e|ed|ing)|assess(?:ed|ing)?|evaluat(?:e|ed|ing)|investigat(?:e|ed|ing)|examin(?:e|ed|ing)|test(?:ed|ing)?|"
+    r"analy[sz](?:e|ed|ing)|studied|studying|measur(?:e|ed|ing))"
     r"\b[^.;]{0,160}?\b(?:in|among))\s+(?:a\s+total\s+of\s+|only\s+|all\s+)?$",
     re.IGNORECASE,
 )
