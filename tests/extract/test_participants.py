@@ -873,3 +873,16 @@ def test_clients_and_we_analysed_in_people(text, expected):
 )
 def test_clients_and_we_analysed_in_people_not_totals(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a count of arms is no count of people, whatever people word follows later
+        ("Trials were eligible if they had 2 treatment arms, randomized patients 1:1 and reported mortality.", None),
+        ("Studies comparing 3 parallel arms, enrolling adults with asthma, were included.", None),
+        ("Seventy patients were randomised to 2 treatment arms.", (70, "randomised")),
+    ],
+)
+def test_a_count_of_arms_is_not_people(text, expected):
+    assert total(text) == expected

@@ -62,7 +62,7 @@ _NOT_PEOPLE = re.compile(  # a whole word: the "cell" of "non-small-cell" is no 
     r"attacks?|cycles?|events?|deaths?|biomarkers?|genes?|plans?|images?|scans?|eyes?|teeth|"
     r"doses?|courses?|episodes?|visits?|schools?|practices|teams?|wards?|units?|clusters?|villages?|communities|"
     r"laboratories|labs?|companies|pharmacies|homes|departments?|procedures?|operations?|surgeries|admissions?|"
-    r"catheters?|implants?|infections?|colonizations?|colonisations?|fractures?|pregnancies)\b(?![-‐‑])",
+    r"catheters?|implants?|infections?|colonizations?|colonisations?|fractures?|pregnancies|arms)\b(?![-‐‑])",
     re.I,
 )
 _PEOPLE = re.compile(rf"\b{PEOPLE}\b", re.I)
