@@ -886,3 +886,8 @@ def test_clients_and_we_analysed_in_people_not_totals(text):
 )
 def test_a_count_of_arms_is_not_people(text, expected):
     assert total(text) == expected
+
+
+def test_a_count_with_its_own_share_is_still_a_count():
+    # "(n = 40, 50%)": a count and its share, not a list sharing one "%"
+    assert arms("Patients were randomised to A (n = 40, 50%) or B (n = 40, 50%).") == [40, 40]

@@ -88,7 +88,10 @@ _COUNT = r"#_*"
 
 
 #: A percentage, also the first of a list sharing one "%": "61 and 74% of treated patients", "20, 30 or 40%".
-_PERCENT_AFTER = re.compile(r"(?:\s*(?:,|and|or|to|vs\.?|versus)\s*\d+(?:[.·]\d+)?)*\s*(?:%|percent\b|per\s*cent\b)", re.IGNORECASE)
+#: Not "(n = 31, 94%)": a count with its own share.
+_PERCENT_AFTER = re.compile(
+    r"(?:(?:\s*,\s*\d+(?:[.·]\d+)?)*\s*,?\s*\b(?:and|or|to|vs\.?|versus)\s*\d+(?:[.·]\d+)?)?\s*(?:%|percent\b|per\s*cent\b)", re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
