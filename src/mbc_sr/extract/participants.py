@@ -18,7 +18,11 @@ randomized crossover design, ...", "A total of 395 of 1241 (32%) patients were .
 "carried out / performed / conducted on N people" and a sentence "In N people ..., we compared ..."
 state an enrolled total, as do "Our cohort comprised 1,045 patients" and "Participants were 120 older
 adults". "Of 45,678 patients in the registry, 1,234 met the inclusion criteria": the pool ranks as
-screened when the sentence selects a count from it; "..., of whom 300 were included" is that count. `study_total` picks the highest kind, the first stated among equals.
+screened when the sentence selects a count from it; "..., of whom 300 were included" is that count, as is the
+part that took part of a pool invited ("85 of 120 women invited agreed to participate": 85). "Of the 15
+participants who underwent baseline testing" is a treated pool. A count randomised "to the exercise group"
+(one named group) is that group's size, not the randomised total. `study_total` picks the highest kind, the
+first stated among equals.
 
 A bracketed aside between a count and its verb is skipped ("1,019 participants (540 men and 479
 women) were enrolled"). Never a total: the N of "N of M" (a part), a subset named by a relative
