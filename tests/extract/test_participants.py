@@ -50,6 +50,10 @@ def test_totals(text, expected):
         "Xenografts from 12 mice were included.",
         "A randomised trial would require 1140 patients to show this.",
         "Potential improvements can be tested in trials recruiting 359 patients.",
+        # a plan in the present or future tense (a protocol's target sample)
+        "This trial aims to test the effect of exercise in 600 patients with breast cancer.",
+        "The study is designed to evaluate drug A in 120 women.",
+        "We will compare two doses in 240 patients.",
         "Grade 2 patients were treated with radiotherapy.",
         "After 12 weeks all patients were assessed.",
         "In men, 635 (9.33%) died during follow-up.",
@@ -59,6 +63,11 @@ def test_totals(text, expected):
 )
 def test_not_head_counts(text):
     assert total(text) is None
+
+
+def test_a_past_aim_or_a_purpose_clause_still_states_the_sample():
+    assert total("This study aimed to compare A with B in 240 patients.") is not None
+    assert total("To compare A with B in 240 patients, we conducted a randomised trial.") is not None
 
 
 def test_randomised_beats_enrolled_and_subsets_are_skipped():

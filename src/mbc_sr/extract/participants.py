@@ -220,7 +220,16 @@ def _took_part_of_invited(masked: _Masked, count: Count) -> tuple[str, int] | No
     return verb[0], pool
 
 
+#: A plan in the present or future tense governs the count: "This trial aims to test A in 600 patients",
+#: "is designed to evaluate A in 120 women", "will compare" (a protocol's target, not a total).
+_PLANNED = re.compile(
+    r"\b(?:(?:aims?|is\s+designed|are\s+designed|plans?|intends?|proposes?|seeks?)\s+to|will|shall)\b[^.;]{0,100}$", re.I
+)
+
+
 def _is_hypothetical(text: str, start: int) -> bool:
+    if _PLANNED.search(text, max(0, start - 120), start):
+        return True
     return bool(re.search(r"\b(?:would|will|could|should)\s+(?:require|need|include|enrol+)\b[^.;]{0,40}$|\brecruiting\s+$|\brequired?\s+$|\bsample\s+size\s+of\s+$|\btarget(?:ed)?\s+(?:of\s+)?$", text[max(0, start - 60):start], re.I))
 
 
