@@ -348,3 +348,9 @@ def test_a_threshold_or_quantity_in_the_label_phrase_is_not_the_hr(text, expecte
 )
 def test_hazard_ratio_forms_with_unbracketed_asides(text, expected):
     assert hrs(text) == expected
+
+
+def test_a_bare_ci_may_hold_the_p_value():
+    text = "higher risk with HR (95% CI) of 1.056 (1.007-1.107, p = 0.025), even after adjustment"
+    assert hrs(text) == [(1.056, 1.007, 1.107, "=0.025")]
+    assert hrs("HR 1.4 (1.1-1.8, a wide interval)") == [(1.4, None, None, None)]

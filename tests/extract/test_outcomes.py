@@ -55,3 +55,12 @@ def test_not_p_values(text):
 def test_mortality_due_to_a_cause_is_another_outcome():
     assert labels("an excess mortality due to cancer") == ["other"]
     assert labels("mortality from any cause") == ["OS"]
+
+
+@pytest.mark.parametrize("text", ["shorter metastasis-free survival", "CLAD-free survival", "leukemia free survival"])
+def test_any_other_x_free_survival_is_another_outcome(text):
+    assert labels(text) == ["other"]
+
+
+def test_the_named_x_free_survivals_keep_their_labels():
+    assert labels("progression-free survival, disease-free survival, event-free survival") == ["PFS", "DFS", "EFS"]

@@ -76,7 +76,8 @@ _CI_LABELLED = re.compile(
     r"\s*[,;]?\s*[(\[]?\s*(?:(?P<level>\d{2}(?:[.·]\d)?)\s*%\s*-?\s*)?(?:CIs?|CrIs?|(?i:confiden(?:ce|tial)\s+intervals?|credible\s+intervals?)|C\.I\.|(?<=%)Cl|(?<=%\s)Cl)"
     r"(?:\s*[(\[]C[Rr]?I[)\]])?(?:\s*(?P<level_after>\d{2})\s*%)?\s*[,:=]?\s*[(\[]?\s*" + _BOUNDS
 )
-_CI_BARE = re.compile(r"\s*[(\[]\s*" + _BOUNDS + r"\s*[)\]]")
+#: "(0.35-0.54)", or with the p-value inside the same bracket: "1.056 (1.007-1.107, p = 0.025)".
+_CI_BARE = re.compile(r"\s*[(\[]\s*" + _BOUNDS + r"\s*(?:[)\]]|(?=[,;]\s*[Pp]\s*(?:-?\s*value\s*)?[=<>≤≥]))")
 #: Bounds after a comma or colon, closed by the bracket that holds the value: "(HR = 2.37, 1.65–3.41)",
 #: "(2.142, 1.522 to 3.014)", "(HR: 0.6: 0.36-1)". Only a dash or "to" between them ("2.37, 1.65, 3.41" is a list).
 _CI_AFTER_COMMA = re.compile(r"\s*[,:]\s*(?P<lo>" + _D + r")\s*(?:" + DASH + r"|to)\s*(?P<hi>" + _D + r")(?=\s*[)\]])")

@@ -28,6 +28,7 @@ _OUTCOMES: tuple[tuple[str, str], ...] = (
     ("OS", (r"overall\s+survival|m?OS|death\s+from\s+any\s+cause|(?:risk|hazard)\s+of\s+death|survival|"
             r"(?:all[\s-]cause\s+)?mortality|(?<!or\s)(?<!and\s)deaths?")),  # "time to X or death": a composite
     ("other", r"(?:local|locoregional|distant)\s+(?:recurrence|control|failure)|metasta\w+\s+disease|"
+              r"[\w-]+[\s-]+free\s+survival|"  # any other "X-free survival": metastasis-, CLAD-, leukaemia-free
               r"time\s+to\s+[a-z]+(?:\s+[a-z]+)?|duration\s+of\s+response|DoR|recurrence|relapse"),
 )
 _SHORT_WORDS = {"death"}  # short outcome words that are not abbreviations
