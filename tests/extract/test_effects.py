@@ -354,3 +354,10 @@ def test_a_bare_ci_may_hold_the_p_value():
     text = "higher risk with HR (95% CI) of 1.056 (1.007-1.107, p = 0.025), even after adjustment"
     assert hrs(text) == [(1.056, 1.007, 1.107, "=0.025")]
     assert hrs("HR 1.4 (1.1-1.8, a wide interval)") == [(1.4, None, None, None)]
+
+
+def test_two_hazard_ratios_side_by_side_without_ci():
+    found = hazard_ratios_in_sentence(sentence("The reduction was larger in women than in men (HR 0.54 vs. 0.81, respectively)."))
+    assert [(h.value, h.ci_low, h.extractor) for h in found] == [(0.54, None, "effects.hr_labelled"), (0.81, None, "effects.hr_versus")]
+    assert hrs("Risk was lower (HR 0.54 vs 12 months)") == [(0.54, None, None, None)]
+    assert hrs("Risk was lower (HR 0.54 versus 0.81%)") == [(0.54, None, None, None)]

@@ -17,6 +17,7 @@ Written forms read (any order of separators, "." or "·" decimals, "-", "–", "
     characters between label and value is trusted only with a CI)
     Hazard ratio 0.66 for highest vs lowest tertile; confidence interval 0.51-0.86
     (HR: 0.6: 0.36-1)                       (HR=0.72 [95% Cl 0.56–0.94])  ("Cl" for "CI" only after a level)
+    HR (95% CI) of 1.056 (1.007-1.107, p = 0.025)    (HR 0.54 vs. 0.81, respectively)  (two HRs, no CI)
 
 and, after a labelled HR, the unlabelled HRs that continue its list in the same sentence
 ("...; adjusted HR 0·71 [0·19-2·58]; ... metastatic disease (...; 0·86 [0·36-2·06]; p=0·73)"),
@@ -68,6 +69,8 @@ _CONNECT = re.compile(
     r"(?:\s*(?:for|of|in)\s+(?P<for>[^,;:=()\[\]\d]{1,80}?))?\s*(?:was|were|is|of|from|=|:|,|;|\(|\[)?\s*(?:was|were|=|:)?\s*"
     r"(?P<value>" + _D + r")" + _NOT_A_VALUE
 )
+#: A second HR right after a first one without a CI: "HR 0.54 vs. 0.81".
+_VERSUS_VALUE = re.compile(r"\s*(?:vs\.?|versus)\s*(?P<value>" + _D + r")" + _NOT_A_VALUE)
 #: Longest phrase after "HR for/of/in" trusted without a CI after the value.
 _SHORT_PHRASE = 40
 #: Between CI bounds: any dash, "to", or "," / ";" ("0.59, 0.83", "[0.59; 0.83]").
@@ -245,6 +248,13 @@ def hazard_ratios_in_sentence(
             found.append(item)
             taken_until = item.span.end - sentence.start
             previous_end = taken_until
+            versus = _VERSUS_VALUE.match(text, value_end) if ci is None else None
+            if versus and not _QUANTITY_AFTER.match(text, versus.end("value")):
+                # "(HR 0.54 vs. 0.81, respectively)": the HRs of two groups side by side, neither with a CI
+                second = _build(sentence, None, versus.start("value"), versus.end("value"), parse_decimal(versus.group("value")),
+                                None, None, None, previous_end, "", "effects.hr_versus", item.outcome)
+                found.append(second)
+                taken_until = previous_end = second.span.end - sentence.start
         next_label = labels[index + 1].start() if index + 1 < len(labels) else len(text)
         # unlabelled continuations of this HR's list, up to the next ratio label of any kind
         start = item.span.end - sentence.start
