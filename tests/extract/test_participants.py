@@ -681,6 +681,10 @@ def test_a_pool_named_by_its_treatment_ranks_as_treated(text, expected):
         ("In 12,410 adult participants, there were 1,022 deaths during follow-up.", (12410, "analysed")),
         ("Two inhaled corticosteroids were compared in 84 children with persistent asthma.", (84, "analysed")),
         ("Oral and intravenous iron were evaluated in 120 women with postpartum anaemia.", (120, "analysed")),
+        # the same passive with other verbs of measurement: a cross-sectional study's sample
+        ("Hearing loss and cognition were assessed in 12,504 participants of a population-based cohort.", (12504, "analysed")),
+        ("Serum vitamin D was measured in 2,310 older adults attending primary care.", (2310, "analysed")),
+        ("Frailty was determined in 640 outpatients aged 70 years or over.", (640, "analysed")),
     ],
 )
 def test_in_people_there_were_and_passive_evaluated_in(text, expected):
@@ -694,6 +698,9 @@ def test_in_people_there_were_and_passive_evaluated_in(text, expected):
         "Two doses were compared in 30 rats.",  # animals
         "In a previous study, drug A was evaluated in 300 patients.",  # another study
         "Pain relief was compared in 28 patients and 30 controls.",  # two groups
+        "Vitamin D was measured in 45 mice.",  # animals
+        "Bone density will be assessed in 300 women.",  # a plan
+        "Toxicity was assessed in 28 (35%) patients.",  # a share: a subset
     ],
 )
 def test_in_people_there_were_and_passive_evaluated_in_not_totals(text):
@@ -900,3 +907,16 @@ def test_a_count_of_arms_is_not_people(text, expected):
 def test_a_count_with_its_own_share_is_still_a_count():
     # "(n = 40, 50%)": a count and its share, not a list sharing one "%"
     assert arms("Patients were randomised to A (n = 40, 50%) or B (n = 40, 50%).") == [40, 40]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare count after a count of papers / citations / abstracts counts the same things
+        "A total of 2140 papers were screened, and 14 were eligible for inclusion.",
+        "We identified 950 citations; 23 met the inclusion criteria.",
+        "Of 312 abstracts, 40 were included.",
+    ],
+)
+def test_a_bare_count_after_papers_or_citations_counts_papers(text):
+    assert total(text) is None

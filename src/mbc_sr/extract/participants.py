@@ -62,7 +62,7 @@ PEOPLE = (
 _NOT_PEOPLE = re.compile(  # a whole word: the "cell" of "non-small-cell" is no cell
     r"(?<![-‐‑])\b(?:cells?|cell\s+lines?|mice|mouse|rats?|animals?|dogs?|xenografts?|organoids?|samples?|"
     r"specimens?|tumou?rs|lesions?|biopsies|stud(?:y|ies)|trials?|RCTs?|articles?|records?|"
-    r"publications?|centres?|centers?|hospitals?|sites?|institutions?|clinics?|countries|"
+    r"publications?|papers?|abstracts?|citations?|manuscripts?|references?|reports|documents?|centres?|centers?|hospitals?|sites?|institutions?|clinics?|countries|"
     r"attacks?|cycles?|events?|deaths?|biomarkers?|genes?|plans?|images?|scans?|eyes?|teeth|"
     r"doses?|courses?|episodes?|visits?|schools?|practices|teams?|wards?|units?|clusters?|villages?|communities|"
     r"laboratories|labs?|companies|pharmacies|homes|departments?|procedures?|operations?|surgeries|admissions?|"
@@ -633,7 +633,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             if re.match(r"[^.;%#]{0,120}?,\s*there\s+(?:were|was)\b", text[people_end:]):
                 offer(_total(masked, start, "analysed", "in_people_there_were"))  # "In 9,739 participants, there were 934 deaths"
                 continue
-        passive = re.search(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:evaluated|compared|studied|tested|investigated|examined)\b"
+        passive = re.search(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:evaluated|compared|studied|tested|investigated|examined|assessed|"
+                            r"measured|analy[sz]ed|determined|explored|quantified|estimated)\b"
                             r"[^.;#]{0,60}?\bin\s+(?:a\s+total\s+of\s+|all\s+)?$", before, re.IGNORECASE)
         if after_people and passive and not _UNREAL.search(before) and not _OTHER_STUDY.search(before) \
                 and not _BACKGROUND_LABEL.search(sentence.label or "") and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
