@@ -920,3 +920,30 @@ def test_a_count_with_its_own_share_is_still_a_count():
 )
 def test_a_bare_count_after_papers_or_citations_counts_papers(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # material taken from people, in the active or the passive voice: the people it came from
+        ("We analysed sputum collected at the 6-month visit from 212 patients with bronchiectasis.", (212, "analysed")),
+        ("We sequenced tumour DNA from 1,045 women with early breast cancer.", (1045, "analysed")),
+        ("Serum from 318 outpatients was assayed for ferritin.", (318, "analysed")),
+        ("Bronchoalveolar lavage fluid from 88 transplant recipients was cultured.", (88, "analysed")),
+    ],
+)
+def test_material_from_people(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We analysed tumour tissue from 30 mice.",  # animals
+        "We analysed sputum from 12 of 40 patients.",  # a part
+        "We sequenced DNA from 96 biopsies.",  # things
+        "We will analyse serum from 500 patients.",  # a plan
+    ],
+)
+def test_material_from_people_not_totals(text):
+    assert total(text) is None

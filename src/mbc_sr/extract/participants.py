@@ -11,7 +11,8 @@ Totals carry their kind, from the verb or phrase: randomised > ITT population > 
 "Of / Among the N patients", "(N = 676)" after study/cohort, "the whole cohort (N = 20 446)" beside
 subcohort Ns, "a trial enrolling 412 women") > eligible > treated ("were given", "a study treating
 1153 patients") > analysed ("data were available / linked for 4207 people", "the 659 patients who
-completed phase 1", "we collected ... from 240 patients", "the records of 312 women", "analyzed at 6 mo
+completed phase 1", "we collected ... from 240 patients", "we analysed sputum from 212 patients",
+"serum from 318 outpatients was assayed", "the records of 312 women", "analyzed at 6 mo
 (n = 647)"), the pooled total of a review ("15 studies (including 791 patients)") / cohort ("a
 412-patient cohort", a methods section opening "Ten male swimmers performed ...", also after "In a
 randomized crossover design, ...", "A total of 395 of 1241 (32%) patients were ..."). A study
@@ -281,14 +282,18 @@ def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
 #: created for 20 patients". Events "observed in 12 patients" are not: only data, not outcomes.
 _DATA_FOR_PEOPLE = re.compile(
     r"(?<!\bnot\s)(?<!\bno\s)\bavailable\s+(?:for|from|in|on)\s+$"
-    r"|\b(?:samples?|data|specimens?|sequencing|analysis|information)\b[^.;]{0,40}\bfrom\s+$"
+    r"|\b(?:samples?|data|specimens?|sequencing|analysis|information|tissues?|blood|serum|plasma|urine|saliva|stools?|"
+    r"swabs?|biopsies|fluids?|lavages?|aspirates?|DNA|RNA)\b[^.;]{0,40}\bfrom\s+$"
     r"|\b(?:data|records?|information|samples?|specimens?|tissues?|plans?|images?|scans?|questionnaires?|"
     r"measurements?|charts?)\b[^.;]{0,100}\b(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
     r"(?:linked|collected|obtained|retrieved|extracted|abstracted|gathered|pooled|created|generated|reviewed)\s+"
     r"(?:for|from|on|in)\s+$"
-    # the same in the active voice: "We collected daily sodium levels ... from 240 patients"
+    # the same in the active voice: "We collected daily sodium levels ... from 240 patients", "We analysed
+    # sputum from 134 patients"
     r"|\bwe\s+(?:\w+\s+)?(?:collected|obtained|retrieved|extracted|abstracted|gathered|pooled|linked)\b[^.;]{0,120}"
     r"\b(?:for|from|on)\s+$"
+    r"|\bwe\s+(?:\w+\s+)?(?:analy[sz]ed|examined|measured|sequenced|assayed|profiled|tested|cultured|studied)\b[^.;#]{0,120}"
+    r"\bfrom\s+$"
     # "questionnaires were completed by 345 nurses"
     r"|\b(?:questionnaires?|surveys?|interviews?|diaries|forms?)\b[^.;]{0,60}\b(?:completed|returned|answered|filled\s+(?:in|out))\s+by\s+$"
     # "we reviewed the medical records of 412 patients"
