@@ -947,3 +947,32 @@ def test_material_from_people(text, expected):
 )
 def test_material_from_people_not_totals(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a review's pooled total after a long list of study adjectives
+        ("Out of five retrospective and three prospective observational or comparative cohort studies involving 932 patients, "
+         "pain improved in all.", (932, "analysed")),
+        ("Twelve prospective, multicentre, observational cohort studies with 40,312 participants were pooled.", (40312, "analysed")),
+        # after the studies' inclusion
+        ("Of 2,015 records screened, 18 studies were included, comprising 5,630 patients.", (5630, "analysed")),
+        ("Nine trials were finally selected, involving a total of 3,107 women.", (3107, "analysed")),
+    ],
+)
+def test_pooled_total_of_a_review_in_other_words(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eleven studies were included, comprising 42 centres.",  # not people
+        "Seven trials were included, with 14 treatment arms in total.",  # not people
+        "Out of six retrospective and two prospective observational cohort studies involving 40 hospitals, four were excluded.",
+        "Five prospective cohort studies were identified.",  # studies only
+    ],
+)
+def test_pooled_total_of_a_review_in_other_words_not_totals(text):
+    assert total(text) is None

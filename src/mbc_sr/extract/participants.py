@@ -13,7 +13,8 @@ subcohort Ns, "a trial enrolling 412 women") > eligible > treated ("were given",
 1153 patients") > analysed ("data were available / linked for 4207 people", "the 659 patients who
 completed phase 1", "we collected ... from 240 patients", "we analysed sputum from 212 patients",
 "serum from 318 outpatients was assayed", "the records of 312 women", "analyzed at 6 mo
-(n = 647)"), the pooled total of a review ("15 studies (including 791 patients)") / cohort ("a
+(n = 647)"), the pooled total of a review ("15 studies (including 791 patients)", "six retrospective and two prospective
+clinical studies involving 701 patients", "18 studies were included, comprising 5,630 patients") / cohort ("a
 412-patient cohort", a methods section opening "Ten male swimmers performed ...", also after "In a
 randomized crossover design, ...", "A total of 395 of 1241 (32%) patients were ..."). A study
 "carried out / performed / conducted on N people" and a sentence "In N people ..., we compared ..."
@@ -330,11 +331,19 @@ _STUDY_IN_PEOPLE = re.compile(
     re.IGNORECASE,
 )
 #: "15 studies (including 791 patients)", "12 trials involving 5,000 women": the pooled total of a review.
+_STUDIES = r"(?:stud(?:y|ies)|trials|RCTs|cohorts|articles|publications|reports)"
+#: The words between a count of studies and the noun: "six retrospective and two prospective observational
+#: or comparative clinical studies" (adjectives, "and" / "or", another count), never people.
+_STUDY_ADJECTIVES = r"(?:(?:(?!" + PEOPLE + r"\b)[\w-]+|#_*),?\s+){0,8}?"
 _POOLED = re.compile(
-    r"#_*\s+(?:[\w-]+\s+){0,3}?(?:stud(?:y|ies)|trials|RCTs|cohorts|articles|publications|reports)\s*[(\[]?\s*"
+    r"#_*\s+" + _STUDY_ADJECTIVES + _STUDIES + r"\s*[(\[]?\s*"
     r"(?:including|involving|with|comprising|enrolling|totall?ing|of|(?:contained|included|enrolled|involved|covered|comprised)"
     r"(?P<total>\s+a\s+total\s+of)?)\s+(?:a\s+total\s+of\s+)?$"
-    r"|#_*\s+(?:[\w-]+\s+){0,3}?(?:stud(?:y|ies)|trials|RCTs|cohorts|articles|publications|reports)\s*[(\[]\s*$",  # "17 studies (2604 participants)"
+    r"|#_*\s+(?:[\w-]+\s+){0,3}?" + _STUDIES + r"\s*[(\[]\s*$"  # "17 studies (2604 participants)"
+    # "26 studies were finally included, comprising 9604 patients": the included studies' people
+    r"|#_*\s+(?:[\w-]+\s+){0,3}?" + _STUDIES + r"\s+(?:were|was)\s+(?:\w+ly\s+)?(?:included|identified|selected|eligible|analy[sz]ed|retained)"
+    r"\s*(?:in\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:review|meta-analysis|analysis)\s*)?,?\s*"
+    r"(?:comprising|involving|including|enrolling|totall?ing|with)\s+(?:a\s+total\s+of\s+)?$",
     re.IGNORECASE,
 )
 #: "In 249 patients with reflux esophagitis, we compared A with B": a sentence opening with the sample.
