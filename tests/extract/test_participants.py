@@ -976,3 +976,34 @@ def test_pooled_total_of_a_review_in_other_words(text, expected):
 )
 def test_pooled_total_of_a_review_in_other_words_not_totals(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a randomised trial named by its sample
+        ("This was a randomised, double-blind, placebo-controlled trial on 84 adults with chronic insomnia.", (84, "randomised")),
+        ("We report a randomized crossover study in 36 healthy volunteers comparing two inhalers.", (36, "randomised")),
+        ("The work was a randomized controlled trial of 240 postmenopausal women; they were allocated to two groups.",
+         (240, "randomised")),
+        # a study on its sample (not randomised)
+        ("This was a prospective observational study on 312 patients undergoing hip replacement.", (312, "analysed")),
+    ],
+)
+def test_a_trial_on_its_sample(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BACKGROUND: A randomised trial of 600 women showed a benefit of aspirin.",  # another trial, in the background
+        "A previous randomized trial of 400 patients found no difference.",  # another trial
+        "A randomised trial in 1,200 patients would be needed to confirm this.",  # hypothetical
+        "The randomized trial of 8 centres recruited slowly.",  # not people
+    ],
+)
+def test_a_trial_on_its_sample_not_totals(text):
+    label, _, body = text.partition(": ") if text.startswith("BACKGROUND") else (None, "", text)
+    found = study_total(participant_counts(record([(label, body)]))[0])
+    assert found is None

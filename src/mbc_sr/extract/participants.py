@@ -14,7 +14,7 @@ subcohort Ns, "a trial enrolling 412 women") > eligible > treated ("were given",
 completed phase 1", "we collected ... from 240 patients", "we analysed sputum from 212 patients",
 "serum from 318 outpatients was assayed", "the records of 312 women", "analyzed at 6 mo
 (n = 647)"), the pooled total of a review ("15 studies (including 791 patients)", "six retrospective and two prospective
-clinical studies involving 701 patients", "18 studies were included, comprising 5,630 patients") / cohort ("a
+clinical studies involving 932 patients", "18 studies were included, comprising 5,630 patients") / cohort ("a
 412-patient cohort", a methods section opening "Ten male swimmers performed ...", also after "In a
 randomized crossover design, ...", "A total of 395 of 1241 (32%) patients were ..."). A study
 "carried out / performed / conducted on N people" and a sentence "In N people ..., we compared ..."
@@ -330,6 +330,13 @@ _STUDY_IN_PEOPLE = re.compile(
     r"\b[^.;]{0,160}?\b(?:in|among))\s+(?:a\s+total\s+of\s+|only\s+|all\s+)?$",
     re.IGNORECASE,
 )
+#: "This was a randomised, double-blind trial of / on / in 56 women": the trial named by its sample.
+_RANDOMISED_TRIAL_OF = re.compile(
+    r"\brandomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,4}?(?:trial|study)\s+(?:on|of|in|among|involving)\s+(?:a\s+total\s+of\s+|only\s+|all\s+)?$",
+    re.IGNORECASE,
+)
+#: "a trial in 1,200 patients would be needed": the study's sample is hypothetical
+_MODAL_AFTER = re.compile(r"[^.;]{0,80}?\b(?:would|could|should|will|might)\b", re.IGNORECASE)
 #: "15 studies (including 791 patients)", "12 trials involving 5,000 women": the pooled total of a review.
 _STUDIES = r"(?:stud(?:y|ies)|trials|RCTs|cohorts|articles|publications|reports)"
 #: The words between a count of studies and the noun: "six retrospective and two prospective observational
@@ -621,6 +628,10 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
             offer(_total(masked, start, "enrolled", "study_in_people"))  # "the trial was carried out on 20 patients"
             continue
+        if after_people and _RANDOMISED_TRIAL_OF.search(before) and not _UNREAL.search(before) and not _OTHER_STUDY.search(before) \
+                and not _MODAL_AFTER.match(_clause_after(text, people_end)) and not _BACKGROUND_LABEL.search(sentence.label or "") and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
+            offer(_total(masked, start, "randomised", "randomised_trial_of"))  # "a randomized controlled trial on 56 women"
+            continue
         if after_people and _IN_THIS_COHORT.fullmatch(text[:start]) and not _BACKGROUND_LABEL.search(sentence.label or ""):
             offer(_total(masked, start, "cohort", "in_this_cohort_of"))  # "In this population-based cohort of 10,234 women, ..."
             continue
@@ -734,8 +745,9 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue
         if after_people and not re.match(r"\s*(?:and|or)\s+#", text[count.end + after_people.end():]) and re.search(
                 r"\b(?:study|analys[ie]s|trial|evaluation|associations?|outcomes?|experience)\b(?!\s+(?:groups?|arms?)\b)"
-                r"[^.;]{0,80}\b(?:in|of|among)\s+$", before, re.IGNORECASE) \
-                and not _OTHER_STUDY.search(before) and not _UNREAL.search(before) and not _BACKGROUND_LABEL.search(sentence.label or ""):
+                r"[^.;]{0,80}\b(?:in|of|on|among)\s+$", before, re.IGNORECASE) \
+                and not _OTHER_STUDY.search(before) and not _UNREAL.search(before) and not _BACKGROUND_LABEL.search(sentence.label or "") \
+                and not _MODAL_AFTER.match(_clause_after(text, count.end + after_people.end())):
             offer(_total(masked, start, "analysed", "study_in_count"))
         if after_people and _defined_population(text, start, count.end + after_people.end()):
             offer(_total(masked, start, "analysed", "the_people_who"))  # "for the 659 patients who completed phase 1"
