@@ -1007,3 +1007,33 @@ def test_a_trial_on_its_sample_not_totals(text):
     label, _, body = text.partition(": ") if text.startswith("BACKGROUND") else (None, "", text)
     found = study_total(participant_counts(record([(label, body)]))[0])
     assert found is None
+
+
+@pytest.mark.parametrize(
+    "abstract, expected",
+    [
+        # a participants section written as a noun phrase, labelled or joined to the others by ".;"
+        ([("PARTICIPANTS", "Two hundred twelve women with stress urinary incontinence confirmed by urodynamic testing.")],
+         (212, "enrolled")),
+        ("Randomized, double-blind, multicenter trial.; Outpatient clinics.; Four hundred six adults with seasonal allergic "
+         "rhinitis and who had a positive skin test.; Patients were randomly assigned to drug A or placebo.", (406, "enrolled")),
+        ("Parallel-group study.; 96 children aged 6 to 12 years referred for attention-deficit/hyperactivity disorder.; "
+         "Children received drug A or placebo for 4 weeks.", (96, "enrolled")),
+    ],
+)
+def test_a_verbless_participants_section_is_the_sample(abstract, expected):
+    assert total(abstract) == expected
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "Parallel-group study.; Nine subjects (21%) with grade 2 toxicity.; Outcomes were recorded.",  # a part
+        [("RESULTS", "Forty-two patients with a complete response at 12 weeks.")],  # a results section
+        "Crossover study.; Twelve volunteers completed the study.; Plasma levels were measured.",  # has a verb: no section
+        "Crossover study.; Twelve volunteers per dose level.; Plasma levels were measured.",  # a design
+    ],
+)
+def test_a_verbless_participants_section_not_totals(abstract):
+    found = study_total(participant_counts(record(abstract))[0])
+    assert found is None or found.label != "enrolled"

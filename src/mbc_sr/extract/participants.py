@@ -18,8 +18,9 @@ clinical studies involving 932 patients", "18 studies were included, comprising 
 412-patient cohort", a methods section opening "Ten male swimmers performed ...", also after "In a
 randomized crossover design, ...", "A total of 395 of 1241 (32%) patients were ..."). A study
 "carried out / performed / conducted on N people" and a sentence "In N people ..., we compared ..."
-state an enrolled total, as do "Our cohort comprised 1,045 patients" and "Participants were 120 older
-adults". "Of 45,678 patients in the registry, 1,234 met the inclusion criteria": the pool ranks as
+state an enrolled total, as do "Our cohort comprised 1,045 patients", "Participants were 120 older
+adults", "a randomised trial on 84 adults" (randomised) and a participants section written as a noun phrase
+("PARTICIPANTS: Two hundred twelve women with ...", also among sections joined by ".;"). "Of 45,678 patients in the registry, 1,234 met the inclusion criteria": the pool ranks as
 screened when the sentence selects a count from it; "..., of whom 300 were included" is that count, as is the
 part that took part of a pool invited ("85 of 120 women invited agreed to participate": 85). "Of the 15
 participants who underwent baseline testing" is a treated pool. A count randomised "to the exercise group"
@@ -499,6 +500,35 @@ def _opens_methods(sentence: Sentence, text: str, start: int, people_end: int) -
     return not re.match(r"\s*(?:per|each|in\s+each)\b", tail, re.IGNORECASE) and not _UNREAL.search(tail)
 
 
+#: A finite verb: an auxiliary, a common irregular past, or a past form with an object ("completed the study");
+#: "confirmed by biopsy", "treated with A" are participles qualifying the people.
+_FINITE = re.compile(
+    r"\b(?:were|was|are|is|had|has|have|did|do|does|took|underwent|received|showed|gave|met|began|went|became|"
+    r"completed|participated|entered|developed|achieved|experienced|died|would|will|could|should|may|might|can|gives?)\b"
+    r"|\b(?!aged\b)[a-z]+ed\b(?!\s+(?:by|with|in|at|from|for|on|as|to|under|after|before|within|during)\b)",
+    re.IGNORECASE,
+)
+
+
+def _verbless_sample(sentence: Sentence, text: str, start: int, people_end: int) -> bool:
+    """A participants section written as a noun phrase, with no verb: "PATIENTS: 353 patients with an active
+    gastric ulcer confirmed by endoscopy and who continued to receive NSAIDs." (the section label may be lost,
+    the sections joined by ".;"). Not a results or background section, not a part ("... (35%)")."""
+    if not (sentence.label and _METHODS_LABEL.search(sentence.label) or not sentence.label and re.search(r"\.\s*;", text)):
+        return False  # a methods-like section, or sections joined by ".;" with their labels lost
+    if not re.fullmatch(r"(?:.*[.;]\s*;\s*|\s*)", text[:start], re.DOTALL):
+        return False
+    if re.match(r"\s*[(\[][^()\[\]]*%", text[people_end:]):
+        return False  # "Nine subjects (21%) ...": a part
+    segment = re.split(r"\.\s*;", text[people_end:], maxsplit=1)[0]
+    if len(re.split(r"\.\s*;", text[people_end:], maxsplit=1)) == 1 and not re.search(r"\.\s*$", segment):
+        return False  # a fragment that does not end as a sentence
+    main, *relative = re.split(r"\b(?:who|whom|whose|that|which)\b", _blank_brackets(segment), maxsplit=1)
+    # the relative clause has one verb of its own; a second is the main verb ("Three patients who were randomised did not start")
+    return "#" not in main and not _FINITE.search(main) and not re.search(r"\b(?:per|each)\b", main, re.IGNORECASE) \
+        and len(_FINITE.findall(relative[0] if relative else "")) <= 1
+
+
 def _describes_enrolment(tail: str) -> bool:
     """After "Of the N patients": a relative clause ("who responded", "that had a DLT") names a
     subset unless its verb is one of enrolment ("who were randomised", "who completed the study")."""
@@ -751,6 +781,9 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             offer(_total(masked, start, "analysed", "study_in_count"))
         if after_people and _defined_population(text, start, count.end + after_people.end()):
             offer(_total(masked, start, "analysed", "the_people_who"))  # "for the 659 patients who completed phase 1"
+        if after_people and _verbless_sample(sentence, text, start, count.end + after_people.end()):
+            offer(_total(masked, start, "enrolled", "verbless_sample"))  # ".; Ninety women with stress incontinence.;"
+            continue
         if after_people and _opens_methods(sentence, text, start, count.end + after_people.end()):
             offer(_total(masked, start, "cohort", "methods_opening"))  # METHODS: "Ten male swimmers performed ..."
         # "N <people> ... were randomised / enrolled / ..." within the clause
