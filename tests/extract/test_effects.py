@@ -361,3 +361,42 @@ def test_two_hazard_ratios_side_by_side_without_ci():
     assert [(h.value, h.ci_low, h.extractor) for h in found] == [(0.54, None, "effects.hr_labelled"), (0.81, None, "effects.hr_versus")]
     assert hrs("Risk was lower (HR 0.54 vs 12 months)") == [(0.54, None, None, None)]
     assert hrs("Risk was lower (HR 0.54 versus 0.81%)") == [(0.54, None, None, None)]
+
+
+def test_a_list_of_category_hrs_written_with_equals():
+    text = ("Compared to grade 0, HR for grade-1 = 1.02 (0.66-1.58), grade-2 = 1.52 (1.00-2.32) and "
+            "grade-3 = 4.90 (3.23-7.44).")
+    assert hrs(text) == [(1.02, 0.66, 1.58, None), (1.52, 1.00, 2.32, None), (4.90, 3.23, 7.44, None)]
+    # "P =" and "n =" never head an HR of the list
+    assert hrs("HR 1.3 (1.1-1.5), n = 40 (35-45)") == [(1.3, 1.1, 1.5, None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("HR for stage 3 was 1.5 (1.1-2.0)", [(1.5, 1.1, 2.0, None)]),  # the category's number is no HR
+        ("HR for stage 3 disease was 1.5", []),
+        ("the hazard ratio of RIPK2 expression predicted survival", []),  # a name's number
+        ("HR2 expression was high", []),
+        ("a better OS (HR0.423,95 %CI0.229to0.783; p = 0.006)", [(0.423, 0.229, 0.783, "=0.006")]),
+        ("HR for mRS-1 = 1.02 (0.66-1.58)", [(1.02, 0.66, 1.58, None)]),  # not "-1"
+    ],
+)
+def test_numbers_of_names_and_categories_are_not_hazard_ratios(text, expected):
+    assert hrs(text) == expected
+
+
+def test_a_comparison_in_the_label_phrase_is_trusted_with_a_ci():
+    assert hrs("The HR for stroke in patients with migraine compared with those without was 3.48 (95% CI 3.07-3.94).") == [
+        (3.48, 3.07, 3.94, None)]
+    assert hrs("The HR for stroke in patients with migraine compared with those without was 3.48.") == []
+
+
+def test_hazard_ratios_and_cis_written_as_value_and_bounds_pairs():
+    text = "The hazard ratios and 95% confidence intervals were 2.91 and 1.28-6.64 for PS, and 2.36 and 1.15-4.85 for SMI."
+    found = hazard_ratios_in_sentence(sentence(text))
+    assert [(h.value, h.ci_low, h.ci_high) for h in found] == [(2.91, 1.28, 6.64), (2.36, 1.15, 4.85)]
+    assert {h.extractor for h in found} == {"effects.hr_and_ci_pairs"}
+    assert hrs("The hazard ratio and 95% CI were 0.70 and 0.55 to 0.89.") == [(0.70, 0.55, 0.89, None)]
+    assert hrs("The hazard ratio and 95% CI were calculated with Cox models.") == []
+    assert hrs("The hazard ratios and 95% CIs were 2.91 and 3.28-6.64.") == []  # the CI must bracket the value

@@ -18,12 +18,15 @@ Written forms read (any order of separators, "." or "·" decimals, "-", "–", "
     Hazard ratio 0.66 for highest vs lowest tertile; confidence interval 0.51-0.86
     (HR: 0.6: 0.36-1)                       (HR=0.72 [95% Cl 0.56–0.94])  ("Cl" for "CI" only after a level)
     HR (95% CI) of 1.056 (1.007-1.107, p = 0.025)    (HR 0.54 vs. 0.81, respectively)  (two HRs, no CI)
+    The hazard ratios and 95% CIs were 2.91 and 1.28-6.64 for A, and 2.36 and 1.15-4.85 for B
+    HR for grade-1 = 1.02 (0.66-1.58), grade-2 = 1.52 (1.00-2.32)   (categories named before "=")
 
 and, after a labelled HR, the unlabelled HRs that continue its list in the same sentence
 ("...; adjusted HR 0·71 [0·19-2·58]; ... metastatic disease (...; 0·86 [0·36-2·06]; p=0·73)"),
 including a list announced by one label ("hazard ratios for death in A, B and C were 1.84 (95% CI
 1.22-2.77), 2.21 (...) and 1.82 (...), respectively"), and "(2.142, 1.522 to 3.014)" as a whole bracket.
-A number hyphenated to a word ("30-day"), after a comparison ("BMI < 18.5", "SBP less than") or
+A hazard ratio is positive, and the number of a name ("RIPK2", "HR2", "mRS-1") or of a category
+followed by its own value ("HR for stage 3 was 1.5") is none. A number hyphenated to a word ("30-day"), after a comparison ("BMI < 18.5", "SBP less than") or
 with a unit ("aged 65 years", "140 mm Hg") is no HR; a label whose phrase holds such a threshold
 still heads the values with a CI that follow ("the HR for patients with SBP less than 140 mm Hg
 was 0.19 (95% CI, 0.07-0.55)").
@@ -66,8 +69,10 @@ _OTHER_RATIO = re.compile(
 #: After a number: not a statistic when a percentage or hyphenated to a word ("30-day", "30- and 90-day").
 _NOT_A_VALUE = r"(?![\d.·]|\s*%|\s?[-‐‑]\s*(?:and\b|or\b|[A-Za-z]))"
 _CONNECT = re.compile(
-    r"(?:\s*(?:for|of|in)\s+(?P<for>[^,;:=()\[\]\d]{1,80}?))?\s*(?:was|were|is|of|from|=|:|,|;|\(|\[)?\s*(?:was|were|=|:)?\s*"
-    r"(?P<value>" + _D + r")" + _NOT_A_VALUE
+    r"(?:\s*(?:for|of|in)\s+(?P<for>(?:[^,;:=()\[\]\d]|(?<=[A-Za-z][-‐])\d+(?![\d.·]))"
+    r"{1,80}?))?\s*(?:was|were|is|of|from|=|:|,|;|\(|\[)?\s*(?:was|were|=|:)?\s*"
+    # not a name's number ("RIPK2", "HR2", "mRS-1"), but a decimal may follow its label directly ("HR0.423")
+    r"(?:(?<![A-Za-z])|(?=\d+[.·]\d))(?<![A-Za-z][-‐])(?P<value>" + _D + r")" + _NOT_A_VALUE
 )
 #: A second HR right after a first one without a CI: "HR 0.54 vs. 0.81".
 _VERSUS_VALUE = re.compile(r"\s*(?:vs\.?|versus)\s*(?P<value>" + _D + r")" + _NOT_A_VALUE)
@@ -99,6 +104,7 @@ _COMPARED_BEFORE = re.compile(
     r"(?:[<>≤≥]|\b(?:less|greater|more|fewer|lower|higher|older|younger)\s+than(?:\s+or\s+equal\s+to)?|\bat\s+least|\baged)\s*$",
     re.IGNORECASE,
 )
+_CATEGORY_VALUE_AFTER = re.compile(r"\s+(?:(?![Pp]\b)[A-Za-z][\w-]*\s+){0,5}?(?:was|were|is|=|:)\s*" + _D)
 #: A number with a unit is a quantity, not a ratio: "aged 65 years", "140 mm Hg", "10 mg/kg".
 _QUANTITY_AFTER = re.compile(
     r"\s*(?:%|mm\s*Hg|mmHg|months?\b|mo\b|weeks?\b|days?\b|years?\b|yrs?\b|y\b|hours?\b|h\b|mg\b|mg/|kg\b|cm\b|mL\b|ml\b|"
@@ -227,6 +233,11 @@ def hazard_ratios_in_sentence(
     for index, label in enumerate(labels):
         if label.start() < taken_until:
             continue
+        pairs = _value_and_ci_pairs(sentence, label, previous_end, previous_outcome)
+        if pairs:  # "The hazard ratios and 95% CIs were 2.91 and 1.28-6.64 for A, and 2.36 and 1.15-4.85 for B"
+            found.extend(pairs)
+            taken_until = previous_end = pairs[-1].span.end - sentence.start
+            continue
         connect, extractor = _trusted_connect(text, label), "effects.hr_labelled"
         if connect is None:
             connect, extractor = _list_head(text, label), "effects.hr_list_head"  # ... a list of HRs may be
@@ -239,6 +250,8 @@ def hazard_ratios_in_sentence(
         value_text = connect.group("value")
         value = parse_decimal(value_text)
         value_end = connect.end("value")
+        if value <= 0 and not threshold:
+            continue  # a hazard ratio is positive
         ci, low, high = (None, None, None) if threshold else _ci_after(text, value_end, value)
         if ci is None and not threshold and (_RANGE.match(text, value_end) or extractor == "effects.hr_list_head"):
             continue  # "HRs = 0.64-0.68": a range of HRs, not one HR
@@ -267,23 +280,66 @@ def hazard_ratios_in_sentence(
 
 
 def _is_threshold(text: str, connect: re.Match[str]) -> bool:
-    return bool(_COMPARED_BEFORE.search(text, 0, connect.start("value")) or _QUANTITY_AFTER.match(text, connect.end("value")))
+    """A number in the label's phrase that is no HR: a threshold ("BMI < 18.5", "SBP less than 140"), a
+    quantity ("aged 65 years"), or a category's number followed by its own value ("HR for stage 3 was 1.5")."""
+    return bool(_COMPARED_BEFORE.search(text, 0, connect.start("value")) or _QUANTITY_AFTER.match(text, connect.end("value"))
+                or (connect.group("for") and _CATEGORY_VALUE_AFTER.match(text, connect.end("value"))))
+
+
+#: "The hazard ratios and 95% confidence intervals were 2.91 and 1.28-6.64 for A, and 2.36 and 1.15-4.85 for B":
+#: the label names the HR and its CI, then pairs "value and low-high" follow.
+_VALUE_AND_CI_HEADER = re.compile(
+    r"\s*(?:[(\[][as]?HRs?[)\]])?\s+and\s+(?:(?:the|their)\s+)?(?:\d{2}\s*%\s*)?(?:CIs?|confidence\s+intervals?)"
+    r"(?:\s*[(\[]CIs?[)\]])?\s+(?:were|was|are|is|of)\s*:?",
+    re.IGNORECASE,
+)
+_VALUE_AND_CI = re.compile(r"\s*(?P<value>" + _D + r")\s+and\s+(?P<lo>" + _D + r")\s*(?:" + DASH + r"|to)\s*(?P<hi>" + _D + r")")
+
+
+def _value_and_ci_pairs(
+    sentence: Sentence, label: re.Match[str], previous_end: int, previous_outcome: str | None
+) -> list[HazardRatio]:
+    """The HRs of a label written "hazard ratios and 95% CIs were v and lo-hi (for A), (and) v and lo-hi ...";
+    each pair kept only when its CI brackets its value."""
+    text = sentence.text
+    header = _VALUE_AND_CI_HEADER.match(text, label.end())
+    if header is None:
+        return []
+    found: list[HazardRatio] = []
+    position = header.end()
+    while True:
+        pair = _VALUE_AND_CI.match(text, position)
+        if pair is None:
+            return found
+        value, low, high = (parse_decimal(pair.group(name)) for name in ("value", "lo", "hi"))
+        if not (0 < value and low <= value <= high):
+            return found
+        found.append(_build(sentence, label if not found else None, pair.start("value"), pair.end("value"), value, pair,
+                            low, high, previous_end, label.group("label") if not found else "", "effects.hr_and_ci_pairs",
+                            previous_outcome))
+        previous_end = found[-1].span.end - sentence.start
+        # what the pair is for ("for PS"), then ", and" before the next pair
+        gap = re.match(r"(?:\s+(?:for|in)\s+[^,;()\d]{1,40}?)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=\s*" + _D + r"\s+and\s)",
+                       text[pair.end():])
+        if gap is None:
+            return found
+        position = pair.end() + gap.end()
 
 
 def _trusted_connect(text: str, label: re.Match[str]) -> re.Match[str] | None:
     """The value right after a label, unless the phrase between them is too loose to trust: one
     spanning clauses ("HR for ... and ..."), a long one ("the HR of A vs B alone for stroke was 0.36")
-    without a CI after the value, or one whose "value" opens a range without a CI ("HRs of people
+    or one naming a comparison ("the HR for X in A compared with B was 3.48") without a CI after the value, or one whose "value" opens a range without a CI ("HRs of people
     with 10-19 teeth ..."): such labels may still head a list (`_list_head`)."""
     connect = _CONNECT.match(text, label.end())
     if connect is None or not connect.group("for"):
         return connect
     phrase, value_end = connect.group("for"), connect.end("value")
-    if re.search(r"\b(?:and|but|was|were|compared)\b", phrase):
+    if re.search(r"\b(?:and|but|was|were)\b", phrase):
         return None
     if _is_threshold(text, connect):
         return connect  # not an HR itself; only the values with a CI that follow it are taken
-    if len(phrase) > _SHORT_PHRASE or _RANGE.match(text, value_end):
+    if len(phrase) > _SHORT_PHRASE or _RANGE.match(text, value_end) or re.search(r"\bcompared\b", phrase):
         if _ci_after(text, value_end, parse_decimal(connect.group("value")))[0] is None:
             return None
     return connect
@@ -309,6 +365,8 @@ def _list_head(text: str, label: re.Match[str]) -> re.Match[str] | None:
     return match
 
 
+#: A category named before "=" in a list of HRs: "CPC-3 = 1.90 (1.37-2.65)", "mRS-2 = 1.52 (...)"; not "P =", "n =".
+_CATEGORY_EQUALS = re.compile(r"(?<![\w-])(?![PpNn]\s*=)[A-Za-z][\w-]*\s*=\s*$")
 _CONTINUATION = re.compile(  # "0.51 (0.31–0.82)", "1.99 per 1 μm/y faster loss (95% CI ...)", or "(2.142, 1.522 to 3.014)"
     r"(?<![\w.·%-])(?P<value>" + _D + r")(?=\s*[(\[]|\s+per\s|(?P<comma>\s*,\s*" + _D + r"\s*(?:" + DASH + r"|to)))"
 )
@@ -329,7 +387,8 @@ def _continuations(
         before = text[max(0, match.start() - 12):match.start()]
         if match.group("comma") and not re.search(r"[(\[]\s*$", before):
             ci = None  # "v, l-u" only as the whole bracket
-        if ci is None or ci.end() > stop or re.search(r"(?:CI|%|[<>=≤≥])\s*$", before):
+        if ci is None or ci.end() > stop or value <= 0 or re.search(r"(?:CI|%|[<>≤≥])\s*$", before) \
+                or (before.rstrip().endswith("=") and not _CATEGORY_EQUALS.search(before)):
             position = match.end()
             continue
         after_ci = text[ci.end():ci.end() + 12]
