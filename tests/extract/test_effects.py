@@ -400,3 +400,12 @@ def test_hazard_ratios_and_cis_written_as_value_and_bounds_pairs():
     assert hrs("The hazard ratio and 95% CI were 0.70 and 0.55 to 0.89.") == [(0.70, 0.55, 0.89, None)]
     assert hrs("The hazard ratio and 95% CI were calculated with Cox models.") == []
     assert hrs("The hazard ratios and 95% CIs were 2.91 and 3.28-6.64.") == []  # the CI must bracket the value
+
+
+def test_a_label_heading_a_list_of_numbered_categories():
+    text = ("Compared to class 1, the hazard ratio (HR) rose steadily for class-2 = 1.33 (1.03-1.73), "
+            "class-3 = 1.90 (1.37-2.65) and class-4 = 8.25 (5.63-12.10).")
+    assert hrs(text) == [(1.33, 1.03, 1.73, None), (1.90, 1.37, 2.65, None), (8.25, 5.63, 12.10, None)]
+    # a statistic's name is no category; a median's interval is no HR's
+    assert hrs("Hazard ratios were estimated and ORR = 45 (30-60) in arm A.") == []
+    assert hrs("Hazard ratios were estimated and median OS = 18.5 (11.7-21.3) months.") == []

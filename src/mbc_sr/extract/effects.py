@@ -242,6 +242,10 @@ def hazard_ratios_in_sentence(
         if connect is None:
             connect, extractor = _list_head(text, label), "effects.hr_list_head"  # ... a list of HRs may be
             if connect is None:
+                listed = _categories_after_label(sentence, label, labels, index, previous_end, previous_outcome)
+                if listed:  # "HR increased for CPC-2 = 1.33 (1.03-1.73), CPC-3 = 1.90 (1.37-2.65), ..."
+                    found.extend(listed)
+                    taken_until = previous_end = listed[-1].span.end - sentence.start
                 continue
         # "HRs for BMI < 18.5, 23-24.9 ... were 1.12 (...), ...", "the HR for patients with SBP less than
         # 140 mm Hg was 0.19 (...)": a category's threshold or a quantity is no HR; the label still heads
@@ -324,6 +328,28 @@ def _value_and_ci_pairs(
         if gap is None:
             return found
         position = pair.end() + gap.end()
+
+
+#: Between a label and the first "category = value (CI)" of its list: a short phrase of words in one clause.
+_TO_FIRST_CATEGORY = re.compile(r"[^;:%()\[\]\d]{1,60}?(?=\b[A-Za-z][\w-]*\d\s*=\s*" + _D + r"\s*[(\[])")
+#: A numbered category ("CPC-2 =", "Q4 =", "grade3 ="), not a statistic's name ("ORR =").
+_NUMBERED_CATEGORY_EQUALS = re.compile(r"(?<![\w-])[A-Za-z][\w-]*\d\s*=\s*$")
+
+
+def _categories_after_label(
+    sentence: Sentence, label: re.Match[str], labels: list[re.Match[str]], index: int, previous_end: int,
+    previous_outcome: str | None,
+) -> list[HazardRatio]:
+    """A label whose values follow as a list of "category = value (CI)" after a short phrase: "hazard ratio
+    (HR) increased incrementally for CPC-2 = 1.33 (1.03-1.73), CPC-3 = 1.90 (1.37-2.65)". Only values with a
+    CI that brackets them, each after a numbered category's "name =", up to the next ratio label."""
+    text = sentence.text
+    lead = _TO_FIRST_CATEGORY.match(text, label.end())
+    if lead is None or _OTHER_RATIO.search(lead.group(0)) or re.search(r"\bmedian\b", lead.group(0), re.IGNORECASE):
+        return []
+    stop = labels[index + 1].start() if index + 1 < len(labels) else len(text)
+    listed = _continuations(sentence, lead.end(), stop, previous_end, previous_outcome)
+    return [item for item in listed if _NUMBERED_CATEGORY_EQUALS.search(text[:item.value_span.start - sentence.start])]
 
 
 def _trusted_connect(text: str, label: re.Match[str]) -> re.Match[str] | None:
