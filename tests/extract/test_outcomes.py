@@ -64,3 +64,12 @@ def test_any_other_x_free_survival_is_another_outcome(text):
 
 def test_the_named_x_free_survivals_keep_their_labels():
     assert labels("progression-free survival, disease-free survival, event-free survival") == ["PFS", "DFS", "EFS"]
+
+
+@pytest.mark.parametrize("text", ["in a multivariable survival model", "Kaplan-Meier survival analysis", "survival curves"])
+def test_survival_methods_are_no_outcome(text):
+    assert labels(text) == []
+
+
+def test_survival_itself_is_os():
+    assert labels("survival was longer with A") == ["OS"]

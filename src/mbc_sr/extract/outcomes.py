@@ -2,9 +2,10 @@
 
 Shared by the hazard-ratio, median and rate extractors: "progression-free survival", "PFS",
 "nPFS", "mPFS" are PFS; "overall survival", "OS", "mOS", "death(s)", "mortality" (overall, all-cause,
-28-day) are OS, a cause-specific mortality or death ("cancer-specific", "other-cause",
-"infection-related", "non-relapse", "death by suicide", "mortality due to cancer") is another outcome; and so on. The label of a value is the
-outcome named nearest before it in its sentence.
+28-day) and "survival" (not a "survival model / analysis / curve", a method) are OS; a cause-specific
+mortality or death ("cancer-specific", "other-cause", "infection-related", "non-relapse", "death by
+suicide", "mortality due to cancer") and any other "X-free survival" are other outcomes; and so on.
+The label of a value is the outcome named nearest before it in its sentence.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ _OUTCOMES: tuple[tuple[str, str], ...] = (
     ("other", (r"(?!all\b)[A-Za-z]+(?:[\s-]+(?!all\b)[A-Za-z]+)?[\s-]+(?:specific|cause|related|attributable)\s+(?:mortality|deaths?)|"
                r"(?:non[\s-]?relapse|cardiovascular|cardiac|cancer|infection|suicide|respiratory|CVD)\s+(?:mortality|deaths?)|"
                r"(?:deaths?|mortality)\s+(?:by|from|due\s+to)\s+(?!any\b)[a-z]+|NRM|TRM")),
-    ("OS", (r"overall\s+survival|m?OS|death\s+from\s+any\s+cause|(?:risk|hazard)\s+of\s+death|survival|"
+    ("OS", (r"overall\s+survival|m?OS|death\s+from\s+any\s+cause|(?:risk|hazard)\s+of\s+death|"
+            r"survival(?!\s+(?:models?|analys[ie]s|curves?|data|regressions?|methods?|functions?|trees?|package))|"
             r"(?:all[\s-]cause\s+)?mortality|(?<!or\s)(?<!and\s)deaths?")),  # "time to X or death": a composite
     ("other", r"(?:local|locoregional|distant)\s+(?:recurrence|control|failure)|metasta\w+\s+disease|"
               r"[\w-]+[\s-]+free\s+survival|"  # any other "X-free survival": metastasis-, CLAD-, leukaemia-free
