@@ -1037,3 +1037,18 @@ def test_a_verbless_participants_section_is_the_sample(abstract, expected):
 def test_a_verbless_participants_section_not_totals(abstract):
     found = study_total(participant_counts(record(abstract))[0])
     assert found is None or found.label != "enrolled"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # people left out, listed by reason, are no compared groups
+        ("After excluding patients on dialysis (n=41), with prior stroke (n=1,018) and missing data (n=230), 5,112 patients "
+         "remained.", []),
+        ("We excluded women with previous cancer (n = 12) or pregnancy (n = 3).", []),
+        # an allocation after the exclusion: the groups are arms
+        ("After excluding two patients, 78 were randomized to drug A (n = 40) or placebo (n = 38).", [40, 38]),
+    ],
+)
+def test_excluded_people_are_not_arms(text, expected):
+    assert arms(text) == expected

@@ -928,6 +928,18 @@ def _sums_to_stated(masked: _Masked, offset: int, inner: str) -> bool:
     return len(parts) >= 2 and sum(parts) in others
 
 
+#: "After excluding patients with artificial valves (n=28) and aged under 20 (n=207), ...": the people
+#: left out of the study, listed by reason, are no compared groups.
+_EXCLUSION = re.compile(r"\b(?:exclud(?:ing|ed)|exclusions?\s+of|excepting|removing|(?:were|was)\s+removed)\b", re.IGNORECASE)
+
+
+def _excluded_count(text: str, start: int) -> bool:
+    """The count at `start` follows a verb of exclusion in its clause, with no verb of allocation between."""
+    clause = text[:start].rsplit(";", 1)[-1]
+    exclusions = list(_EXCLUSION.finditer(clause))
+    return bool(exclusions) and not _ALLOCATION.search(clause, exclusions[-1].end())
+
+
 def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
     masked = _Masked.of(sentence)
     text = masked.text
@@ -938,7 +950,7 @@ def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
     whole_cohort = any(_WHOLE_COHORT_N.search(text[:m.start(1)]) for m in n_equals)
     if whole_cohort and not allocation:
         n_equals = []  # the other Ns are subcohorts of the whole cohort, not groups being compared
-    n_equals = [m for m in n_equals if not _n_is_sum_of_others(masked, m.start(1), n_equals)]
+    n_equals = [m for m in n_equals if not _n_is_sum_of_others(masked, m.start(1), n_equals) and not _excluded_count(text, m.start(1))]
     if len(n_equals) >= 2 or (n_equals and allocation and allocation.start() < n_equals[0].start()):
         for match in n_equals:
             if not re.search(r"\b(?:study|trial|cohort|subcohort|population)\s*\(\s*[nN]\s*=\s*$", text[:match.start(1)], re.I):
