@@ -1052,3 +1052,32 @@ def test_a_verbless_participants_section_not_totals(abstract):
 )
 def test_excluded_people_are_not_arms(text, expected):
     assert arms(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the people left after exclusions
+        ("After excluding patients with missing laboratory values, 4,812 remained for inclusion in the cohort.", (4812, "enrolled")),
+        ("After exclusions, 2,310 women remained in the study.", (2310, "enrolled")),
+        ("Following the removal of incomplete questionnaires, 688 respondents remained for analysis.", (688, "analysed")),
+        # data or material of people, qualified before the verb
+        ("Clinical data of 1,204 consecutive patients undergoing coronary bypass surgery were collected.", (1204, "analysed")),
+        ("Serum and peripheral blood cells (PBMCs) of 75 patients were collected before the first infusion.", (75, "analysed")),
+    ],
+)
+def test_people_remaining_and_data_of_people(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twelve patients remained on treatment at two years.",  # still treated: no inclusion
+        "Only 40 patients remained alive at the end of follow-up.",  # an outcome
+        "Serum of 30 mice with xenografts was collected.",  # animals
+        "Data of 12 of 80 patients were collected again.",  # a part
+    ],
+)
+def test_people_remaining_and_data_of_people_not_totals(text):
+    assert total(text) is None

@@ -79,10 +79,11 @@ KIND_RANK = {"randomised": 6, "itt": 5, "enrolled": 4, "eligible": 3, "treated":
 _VERBS = (
     ("randomised", r"randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|allocated(?:\s+randomly)?|assigned\s+randomly"),
     ("enrolled", (r"enrol+ed|recruited|accrued|included(?!\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?analys[ie]s)|entered|registered|participated|took\s+part|were\s+studied|consented|"
-                  r"signed\s+up|(?:were\s+)?divided\s+into|agreed\s+to\s+(?:participate|take\s+part|join)")),
+                  r"signed\s+up|(?:were\s+)?divided\s+into|agreed\s+to\s+(?:participate|take\s+part|join)|"
+                  r"remained\s+(?:for\s+inclusion|eligible|in\s+the\s+(?:study|cohort|trial))")),
     ("eligible", r"were\s+eligible|met\s+(?:the\s+)?(?:inclusion|eligibility)|qualified(?=\s*(?:for\b|[,;.)]|$))"),
     ("treated", r"(?:were\s+)?treated|received|were\s+given"),
-    ("analysed", (r"analy[sz]ed|included\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?analys[ie]s|evaluated|assessed|evaluable|assessable|"
+    ("analysed", (r"analy[sz]ed|remained\s+(?:for|in)\s+(?:the\s+)?(?:final\s+)?analys[ie]s|included\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?analys[ie]s|evaluated|assessed|evaluable|assessable|"
                   r"completed\s+(?:the\s+)?(?:study|trial|protocol|follow-up|treatment\s+period|(?:first\s+|second\s+)?phase\s+\w+)|"
                   r"completed\s+(?:all\s+|both\s+|the\s+)?(?:(?:two|three|four|#_*)\s+)?(?:[\w-]+\s+){0,3}?"
                   r"(?:tests|sessions|periods|visits|conditions|arms|phases|interventions|surveys|questionnaires|assessments|interviews)")),
@@ -669,9 +670,12 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 and not _UNREAL.search(before) and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
             offer(_total(masked, start, "cohort", "in_a_cohort_of"))  # "the risk was estimated in a cohort of 2,885,336 patients"
             continue
-        if after_people and re.match(r"\s*(?:(?:were|was)\s+)?(?:\w+\s+)?(?:reviewed|analy[sz]ed|examined|retrieved|evaluated|"
-                                     r"assessed|used|collected|extracted|obtained|screened\s+for)\b", _clause_after(text, people_end)) \
-                and re.search(r"\b(?:records?|charts?|files?|data|notes|samples?|specimens?)\s+(?:of|from)\s+(?:all\s+|the\s+)?$", before,
+        # the people may be qualified before the verb: "Data of 883 consecutive patients undergoing surgery were collected"
+        if after_people and re.match(r"\s*(?:(?:were|was)\s+|[^.;#]{0,60}?\b(?:were|was)\s+)?(?:\w+\s+)?(?:reviewed|analy[sz]ed|examined|"
+                                     r"retrieved|evaluated|assessed|used|collected|extracted|obtained|screened\s+for)\b",
+                                     _clause_after(text, people_end)) \
+                and re.search(r"\b(?:records?|charts?|files?|data|notes|samples?|specimens?|plasma|serum|blood|tissues?|cells|DNA|RNA|"
+                              r"urine|saliva|images|scans)\s*(?:\([^()]{0,20}\)\s*)?(?:of|from)\s+(?:all\s+|the\s+)?$", before,
                               re.IGNORECASE):
             offer(_total(masked, start, "analysed", "records_of_people"))  # "Medical records of 178 patients were reviewed"
             continue
