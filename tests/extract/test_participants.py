@@ -1081,3 +1081,25 @@ def test_people_remaining_and_data_of_people(text, expected):
 )
 def test_people_remaining_and_data_of_people_not_totals(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the share of a pool that enrolment or randomisation takes into the study, with its percentage
+        ("Of a total of 812 families approached, 406 (50%) consented and were randomised to coaching or usual care.",
+         (406, "randomised")),
+        ("Of 1,250 eligible adults, 731 (58.5%) agreed to take part.", (731, "enrolled")),
+        ("Among 300 invited caregivers, 212 [71%] were enrolled.", (212, "enrolled")),
+        # the pool stays the total when the share is a subset by what it had
+        ("Of a total of 640 patients enrolled, 201 (31%) had diabetes.", (640, "enrolled")),
+        ("Of 621 patients, 101 (16.3%) had known brain metastases.", (621, "enrolled")),
+    ],
+)
+def test_a_share_of_a_pool_taken_into_the_study(text, expected):
+    assert total(text) == expected
+
+
+def test_a_share_randomised_to_one_group_is_that_group():
+    found = total("Of 400 women, 190 (47.5%) were randomised to the exercise group.")
+    assert found != (190, "randomised")

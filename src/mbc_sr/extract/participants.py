@@ -436,6 +436,31 @@ def _selects_from(text: str, end: int) -> bool:
     return verb is not None and verb[0] in ("randomised", "enrolled", "eligible")
 
 
+def _selected_share(masked: _Masked, start: int) -> str | None:
+    """"Of (a total of) 594 mothers, 323 (54%) agreed to participate and were randomized": the share of a pool
+    of people that a bare verb of enrolment or randomisation takes into the study, counted with its percentage;
+    its kind, or None ("Of 621 patients enrolled, 101 (16.3%) had CNS metastases" is a subset)."""
+    text = masked.text
+    opening = re.fullmatch(r"\s*(?:Of|Among|From)\s+(?:a\s+total\s+of\s+|the\s+|all\s+|these\s+)?(#_*)([^;#]{0,120}?),\s*", text[:start])
+    if opening is None or opening.start(1) not in masked.counts or _people_after(text, masked.count_at(opening.start(1)).end) is None:
+        return None
+    count = masked.count_at(start)
+    share = re.match(r"\s*[(\[]\s*\d+(?:[.·]\d+)?\s*%\s*[)\]]", masked.sentence.text[count.end:])
+    if share is None:
+        return None
+    clause = _clause_after(text, count.end + share.end())
+    verb = _verb_kind(clause)
+    if verb is None or verb[0] not in ("randomised", "enrolled"):
+        return None
+    # only earlier steps of enrolment before the verb: "323 (54%) agreed to participate and were randomized"
+    steps = re.sub(r"\b(?:" + dict(_VERBS)["enrolled"] + r")", " ", clause[:verb[1].start()], flags=re.IGNORECASE)
+    if _BARE_GAP.fullmatch(steps) is None and re.fullmatch(r"\s*(?:(?:were|was|had\s+been|have\s+been|then|and|,)\s*)*", steps) is None:
+        return None
+    if verb[0] == "randomised" and _to_one_group(clause, verb[1].end()):
+        return None
+    return verb[0]
+
+
 def _study_participle(text: str, start: int) -> str | None:
     """"a placebo-controlled study treating 1153 patients", "a trial enrolling 412 women": the
     kind of total the participle says; None when the study is hypothetical or planned."""
@@ -644,6 +669,10 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 offer(_total(masked, pool, "screened", "n_of_invited"))
                 other_groups.add(pool)
                 continue
+        selected = _selected_share(masked, start)
+        if selected:  # "Of 594 mothers approached, 323 (54%) agreed to participate and were randomized"
+            offer(_total(masked, start, selected, "selected_share"))
+            continue
         if _is_subset_or_fraction(sentence.text, count) or _is_hypothetical(sentence.text, start) or _is_numerator(text, count):
             continue
         if _joined_people_counts(masked, start, people_end):
@@ -738,7 +767,11 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             bare = verb is not None and verb[0] in _STRONG | {"treated"} and re.fullmatch(
                 r"\s*(?:(?:were|was|had\s+been|have\s+been)\s+)*", clause[:verb[1].start()]) is not None
             if _NOT_PEOPLE.match(text, count.end + 1) is None and (after_people or bare):
-                offer(_total(masked, start, verb[0] if verb else "enrolled", "a_total_of"))
+                kind = verb[0] if verb else "enrolled"
+                if verb is None and after_people and re.search(r"\b[Oo]f\s+a\s+total\s+of\s+$", before) \
+                        and _selects_from(text, people_end):
+                    kind = "screened"  # "Of a total of 594 mothers, 323 (54%) agreed to participate": a pool
+                offer(_total(masked, start, kind, "a_total_of"))
                 continue
         if re.search(r"(?:^|[,;(]\s*|\b(?:of|from)\s+)\b[Oo]f\s+(?:the\s+|these\s+|all\s+)?$|^\s*(?:Of|Among)\s+(?:the\s+|all\s+)?$", before) and after_people:
             tail = text[count.end + after_people.end():count.end + after_people.end() + 60]
