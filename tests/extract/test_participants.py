@@ -1103,3 +1103,36 @@ def test_a_share_of_a_pool_taken_into_the_study(text, expected):
 def test_a_share_randomised_to_one_group_is_that_group():
     found = total("Of 400 women, 190 (47.5%) were randomised to the exercise group.")
     assert found != (190, "randomised")
+
+
+@pytest.mark.parametrize(
+    "abstract, expected",
+    [
+        # a bare bracketed count after the people, subject of the verb
+        ("Consecutive patients with stage II rectal cancer (312) operated on in three hospitals were retrospectively analysed.",
+         (312, "analysed")),
+        ("Eligible adults (1,206) were enrolled between 2015 and 2018.", (1206, "enrolled")),
+        # the people at baseline, with their N
+        ("Participants at enrolment (n=84) had a mean age of 61 years.", (84, "enrolled")),
+        # "In N people of the X cohort, ..." (also a year-like count of people)
+        ([("METHODS", "In 2104 participants (1,200 women, 904 men) of the Rotterdam Heart Study, blood pressure was measured yearly.")],
+         (2104, "cohort")),
+        ([("METHODS", "Among 612 children from a population-based birth cohort, sleep duration was recorded at age 3.")], (612, "cohort")),
+    ],
+)
+def test_people_with_a_bracketed_count_or_of_a_cohort(abstract, expected):
+    assert total(abstract) == expected
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "Cases (40) and controls (80) were compared.",  # two groups
+        "Patients (12) with a response were rebiopsied.",  # no verb of enrolment
+        [("BACKGROUND", "In 500 patients of a previous cohort study, relapse was common.")],  # background, another study
+        "In 2015 patients were recruited from three clinics.",  # a year
+        "Cohort members (n = 40) and their siblings (n = 52) were interviewed.",  # two groups (no at-baseline)
+    ],
+)
+def test_people_with_a_bracketed_count_or_of_a_cohort_not_totals(abstract):
+    assert total(abstract) is None

@@ -146,6 +146,9 @@ def _not_a_head_count(text: str, count: Count) -> bool:
     if not count.in_words and (re.search(r"\d\s*" + _RANGE_DASH + r"\s*$", before) or re.match(r"\s*" + _RANGE_DASH + r"\s*\d", after)):
         return True
     year = not count.in_words and 1900 <= count.value <= 2099 and count.end - count.start == 4
+    if year and re.match(r"\s+" + PEOPLE + r"\s*(?:[(\[]|,|\b(?:of|from|with|in|aged)\b)", text[count.end:], re.IGNORECASE) \
+            and not re.search(r"\b" + _MONTH + r"\s+(?:\d{1,2},?\s+)?$|\b(?:19|20)\d\d\s*(?:and|to|until|[-–/])\s*$", before):
+        return False  # "In 1973 patients (1137 with A, 836 with B) of the cohort": people, not a year
     return year and bool(
         re.search(r"\b" + _MONTH + r"\s+(?:\d{1,2},?\s+)?$", before)
         or re.search(r"\b(?:19|20)\d\d\s*(?:and|to|until|[-–/])\s*$|\b(?:in|since|until|during|from|between|year)\s+$", before, re.IGNORECASE)
@@ -461,6 +464,23 @@ def _selected_share(masked: _Masked, start: int) -> str | None:
     return verb[0]
 
 
+def _bare_bracket_after_people(masked: _Masked, start: int) -> str | None:
+    """"Consecutive stage I patients (475) treated with SBRT were retrospectively analyzed": a bare count in
+    brackets after the people noun, the subject of the sentence's verb of enrolment or analysis; the verb's
+    kind, or None. Not two groups ("cases (40) and controls (80)"), nor a part ("(12, 30%)")."""
+    text = masked.text
+    people = re.search(r"\b" + PEOPLE + r"\b((?:\s+[^\s,;.()#]+){0,6}?)\s*\(\s*$", text[max(0, start - 80):start], re.IGNORECASE)
+    if people is None or _NOT_PEOPLE.search(people.group(1)):
+        return None  # "patients with stage II rectal cancer (312)", not "patients with lesions (12)"
+    count = masked.count_at(start)
+    if not re.match(r"\s*\)", text[count.end:]) or len(re.findall(r"\(\s*#_*\s*\)", text)) != 1:
+        return None
+    verb = _verb_kind(_clause_after(text, count.end))
+    if verb is None or verb[0] in ("screened",) or _UNREAL.search(text[:start]) or _is_hypothetical(text, start):
+        return None
+    return verb[0]
+
+
 def _study_participle(text: str, start: int) -> str | None:
     """"a placebo-controlled study treating 1153 patients", "a trial enrolling 412 women": the
     kind of total the participle says; None when the study is hypothetical or planned."""
@@ -712,6 +732,17 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                                          r"(?:\s+(?:were|included|comprised)\s+|\s*:\s*)", text[:start], re.IGNORECASE):
             offer(_total(masked, start, "enrolled", "participants_were"))  # "Participants were 120 older adults with MCI"
             continue
+        if after_people and re.fullmatch(r"\s*(?:In|Among)\s+", text[:start]) and not _BACKGROUND_LABEL.search(sentence.label or "") \
+                and re.match(r"(?:[^,;.#]|\.\d){0,80}?\b(?:of|from|in|enrol+ed\s+in|participating\s+in)\s+(?:the|a|an|this|our)\s+"
+                             r"(?:[^,;.#()]{0,60}?\s)?(?:cohort|study|trial|registry|database|programme|program)\b[^,;#]{0,30},",
+                             _blank_brackets(text[people_end:]), re.IGNORECASE) \
+                and not _OTHER_STUDY.search(text[people_end:people_end + 120]):
+            offer(_total(masked, start, "cohort", "in_people_of_the_cohort"))  # "In 1973 patients of the Swiss IBD Cohort Study, ..."
+            continue
+        bracket = _bare_bracket_after_people(masked, start)
+        if bracket:
+            offer(_total(masked, start, bracket, "people_bracket_count"))  # "Consecutive stage I patients (475) were analysed"
+            continue
         if after_people and re.fullmatch(r"\s*In\s+", text[:start]):
             we = _IN_PEOPLE_WE.match(text, people_end)
             if we:  # "In 249 patients with reflux esophagitis, we compared ..."
@@ -739,7 +770,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             elif re.search(r"\b(?:combin\w*|pool\w*|both|all)\s+(?:the\s+)?(?:two\s+|three\s+|four\s+)?(?:groups|arms)\s*\(\s*[Nn]\s*=\s*$",
                            before, re.IGNORECASE):
                 offer(_total(masked, start, "analysed", "groups_combined"))  # "After combining the groups (n = 46), ..."
-            elif re.search(r"\b" + PEOPLE + r"\s*\(\s*[Nn]\s*=\s*$", before, re.I):
+            elif re.search(r"\b" + PEOPLE + r"(?:\s+(?:at|on)\s+(?:baseline|enrol+ment|(?:study\s+)?entry|inclusion|randomi[sz]ation))?"
+                           r"\s*\(\s*[Nn]\s*=\s*$", before, re.I):  # "Participants at baseline (n=29) had a mean age ..."
                 verb = _verb_kind(_clause_after(text, count.end))  # "Postmenopausal women (n = 724) were randomised"
                 offer(_total(masked, start, verb[0] if verb else "enrolled", "people_n_equals"))
             else:
