@@ -1136,3 +1136,34 @@ def test_people_with_a_bracketed_count_or_of_a_cohort(abstract, expected):
 )
 def test_people_with_a_bracketed_count_or_of_a_cohort_not_totals(abstract):
     assert total(abstract) is None
+
+
+@pytest.mark.parametrize(
+    "abstract, expected",
+    [
+        # the cohort or sample described in the present tense
+        ("The registry cohort consists of 3,402 adults with type 1 diabetes.", (3402, "enrolled")),
+        ("Our sample comprises 527 community-dwelling women aged over 70.", (527, "enrolled")),
+        # a sentence opening with the study's cohort, then its verb
+        ("A nationwide cohort of 61,877 men with prostate cancer was identified in the registry.", (61877, "cohort")),
+        ("After record linkage, a retrospective cohort of 904 children with asthma was assembled.", (904, "cohort")),
+        # an adverb before "studied"
+        ("Ninety consecutive patients with acute pancreatitis were prospectively studied.", (90, "enrolled")),
+        ("The sample consisted of 412 outpatients from five hospitals.", (412, "enrolled")),
+    ],
+)
+def test_cohort_phrasings_in_other_words(abstract, expected):
+    assert total(abstract) == expected
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "An external validation cohort of 250 patients was assembled.",  # another cohort
+        "A cohort of 2,000 women would be required to detect this difference.",  # hypothetical
+        [("BACKGROUND", "A cohort of 300 patients was followed in an earlier report.")],  # background
+        "The cohort consists of 14 hospitals.",  # not people
+    ],
+)
+def test_cohort_phrasings_in_other_words_not_totals(abstract):
+    assert total(abstract) is None

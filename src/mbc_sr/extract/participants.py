@@ -79,7 +79,7 @@ KIND_RANK = {"randomised": 6, "itt": 5, "enrolled": 4, "eligible": 3, "treated":
 _VERBS = (
     ("randomised", r"randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|allocated(?:\s+randomly)?|assigned\s+randomly"),
     ("enrolled", (r"enrol+ed|recruited|accrued|included(?!\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?analys[ie]s)|entered|registered|participated|took\s+part|were\s+studied|consented|"
-                  r"signed\s+up|(?:were\s+)?divided\s+into|agreed\s+to\s+(?:participate|take\s+part|join)|"
+                  r"signed\s+up|(?:were\s+)?divided\s+into|were\s+\w+ly\s+studied|agreed\s+to\s+(?:participate|take\s+part|join)|"
                   r"remained\s+(?:for\s+inclusion|eligible|in\s+the\s+(?:study|cohort|trial))")),
     ("eligible", r"were\s+eligible|met\s+(?:the\s+)?(?:inclusion|eligibility)|qualified(?=\s*(?:for\b|[,;.)]|$))"),
     ("treated", r"(?:were\s+)?treated|received|were\s+given"),
@@ -378,6 +378,13 @@ _IN_A_COHORT = re.compile(
     r"separate|independent|validation|external|training|derivation|hypothetical|simulated|replication|test(?:ing)?)\b)"
     r"(?:[\w-]+,?\s+){0,4}?(?:cohort|sample)\s+of\s+(?:all\s+)?$",
     re.IGNORECASE,
+)
+#: A sentence (or a clause after a comma) opening with the study's cohort: "A population-based cohort of 48,210 women was followed".
+_A_COHORT_OF = re.compile(
+    r"(?:.*[,;]\s*)?\s*(?:A|An|The|Our|This)\s+(?!(?:[\w-]+,?\s+){0,4}?(?:previous|prior|earlier|pilot|published|another|separate|"
+    r"independent|validation|external|training|derivation|hypothetical|simulated|replication|test(?:ing)?)\b)(?:[\w-]+,?\s+){0,4}?"
+    r"(?:cohort|sample|series)\s+of\s+(?:all\s+)?",
+    re.IGNORECASE | re.DOTALL,
 )
 _OTHER_STUDY = re.compile(r"\b(?:previous|prior|earlier|published|another|pilot|former)\s+(?:[\w-]+\s+)?(?:study|trial|analysis|report)\b",
                           re.IGNORECASE)
@@ -715,6 +722,12 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         if after_people and _IN_THIS_COHORT.fullmatch(text[:start]) and not _BACKGROUND_LABEL.search(sentence.label or ""):
             offer(_total(masked, start, "cohort", "in_this_cohort_of"))  # "In this population-based cohort of 10,234 women, ..."
             continue
+        if after_people and _A_COHORT_OF.fullmatch(text[:start]) and not _BACKGROUND_LABEL.search(sentence.label or "") \
+                and re.match(r"[^.;#]{0,100}?\b(?:was|were)\s+(?:\w+ly\s+)?(?:followed|included|studied|assembled|identified|enrol+ed|"
+                             r"recruited|analy[sz]ed|examined|evaluated|assessed|established|constructed|built|selected)\b",
+                             _blank_brackets(text[people_end:])) and not _UNREAL.search(text):
+            offer(_total(masked, start, "cohort", "a_cohort_of_was"))  # "A population-based cohort of 48,210 women was followed"
+            continue
         if after_people and _IN_A_COHORT.search(before) and not _BACKGROUND_LABEL.search(sentence.label or "") \
                 and not _UNREAL.search(before) and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
             offer(_total(masked, start, "cohort", "in_a_cohort_of"))  # "the risk was estimated in a cohort of 2,885,336 patients"
@@ -785,8 +798,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue
         # "population included / comprised (of) N patients"
         population = re.search(r"\bpopulation\s+(?:included|comprised|consisted|was)(?:\s+of)?\s+$", before, re.I) or re.search(
-            r"\b(?:cohort|sample|series|study|trial)\s+(?:comprised|consisted\s+of|was\s+composed\s+of|was\s+made\s+up\s+of|"
-            r"totall?ed|numbered|included)\s+$", before, re.IGNORECASE)  # "Our cohort comprised 1,045 patients"
+            r"\b(?:cohort|sample|series|study|trial)\s+(?:comprised|consisted\s+of|(?:was|is)\s+composed\s+of|(?:was|is)\s+made\s+up\s+of|"
+            r"totall?ed|numbered|included|comprises|consists\s+of|includes)\s+$", before, re.IGNORECASE)  # "Our cohort comprised 1,045 patients"
         if population and (after_people or "population" in population.group(0).lower()):
             itt = re.search(r"\bintent(?:ion)?[\s-]+to[\s-]+treat\b|\bITT\b", before[max(0, population.start() - 40):population.start()], re.I)
             offer(_total(masked, start, "itt" if itt else "enrolled", "population_total"))
