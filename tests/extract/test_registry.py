@@ -17,7 +17,10 @@ from tests.extract.helpers import assert_span_points_at, record
         ("registered as an International Standard Randomised Controlled Trial, number ISRCTN 46020948.", ["ISRCTN46020948"]),
         ("EudraCT number 2004-001234-56.", ["EUDRACT2004-001234-56"]),
         ("UMIN000012345 and JapicCTI-123456 and jRCTs031180123.", ["UMIN000012345", "JapicCTI-123456", "jRCTs031180123"]),
-        ("Registered at ChiCTR-IOR-17013144 and ACTRN12610000123456.", ["ChiCTRIOR-17013144", "ACTRN12610000123456"]),
+        ("Registered at ChiCTR-IOR-17013144 and ACTRN12610000123456.", ["ChiCTR-IOR-17013144", "ACTRN12610000123456"]),
+        ("Registered at ChiCTR1900023443 (ChiCTR 1900023444).", ["ChiCTR1900023443", "ChiCTR1900023444"]),
+        ("The review was registered in PROSPERO (CRD42020161267).", ["CRD42020161267"]),
+        ("PROSPERO registration number: CRD 42015025714", ["CRD42015025714"]),
         ("Netherlands Trial Registry, NTR4132/NL3847. Korean CRIS KCT0002509. DRKS00012345.", ["NTR4132", "NL3847", "KCT0002509", "DRKS00012345"]),
     ],
 )

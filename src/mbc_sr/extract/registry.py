@@ -3,7 +3,8 @@
 Registry ids come from the record's DataBank accessions (PubMed's structured list) and from the
 title and abstract text, where they are written many ways: "NCT00863655", "ClinicalTrials.gov,
 number NCT00863655", "ISRCTN, number 96169987", "ISRCTN 46020948", "EudraCT 2004-001234-56",
-"UMIN000012345", "NTR4132", "KCT0002509". Each id is normalised (registry prefix, no spaces)
+"UMIN000012345", "NTR4132", "KCT0002509", "ChiCTR-IOR-15006278", and a systematic review's PROSPERO
+registration "CRD42020161267". Each id is normalised (registry prefix, no spaces)
 so that two reports of one trial compare equal.
 
 Trial acronyms: the review's known trials (REVIEW_TRIALS, from the protocol background) are
@@ -32,7 +33,7 @@ _REGISTRY_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("UMIN", re.compile(r"\bUMIN(?:-CTR)?[\s:,#]*(\d{9})\b", re.I)),
     ("JAPIC", re.compile(r"\bJapicCTI-?(\d{6})\b", re.I)),
     ("jRCT", re.compile(r"\bjRCT([a-z]?\d{9,10})\b", re.I)),
-    ("ChiCTR", re.compile(r"\bChiCTR-?((?:[A-Z]{2,4}-?)?\d{6,12})\b", re.I)),
+    ("ChiCTR", re.compile(r"\bChiCTR[-\s]?((?:[A-Z]{2,4}-?)?\d{6,12})\b", re.I)),
     ("ANZCTR", re.compile(r"\bACTRN\s?(\d{14})\b", re.I)),
     ("CTRI", re.compile(r"\bCTRI/(\d{4}/\d{2,3}/\d{6})\b", re.I)),
     ("DRKS", re.compile(r"\bDRKS\s?(\d{8})\b", re.I)),
@@ -42,12 +43,13 @@ _REGISTRY_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("IRCT", re.compile(r"\bIRCT(\d{8,14}N\d{1,3})\b", re.I)),
     ("PACTR", re.compile(r"\bPACTR(\d{15})\b", re.I)),
     ("TCTR", re.compile(r"\bTCTR(\d{11})\b", re.I)),
+    ("PROSPERO", re.compile(r"\bCRD\s?(\d{11})\b")),  # a systematic review's registration
 )
 _PREFIX = {
     "ClinicalTrials.gov": "NCT", "ISRCTN": "ISRCTN", "EudraCT": "EUDRACT", "UMIN": "UMIN",
     "JAPIC": "JapicCTI-", "jRCT": "jRCT", "ChiCTR": "ChiCTR", "ANZCTR": "ACTRN", "CTRI": "CTRI/",
     "DRKS": "DRKS", "NTR": "NTR", "NL": "NL", "CRIS": "KCT", "IRCT": "IRCT", "PACTR": "PACTR",
-    "TCTR": "TCTR",
+    "TCTR": "TCTR", "PROSPERO": "CRD",
 }
 # A bare "number 96169987" right after a registry name the pattern did not tie to it.
 _DATABANK_NAMES = {
@@ -67,6 +69,8 @@ def normalise_registry_id(registry: str, raw: str) -> str:
         body = body[len(prefix):]
     if registry == "ChiCTR":
         body = body.upper().lstrip("-")
+        if body[:1].isalpha():
+            return f"{prefix}-{body}"  # the older form keeps its hyphens: "ChiCTR-IOR-15006278"
     return prefix + body
 
 
