@@ -959,6 +959,17 @@ def test_material_from_people_not_totals(text):
         # after the studies' inclusion
         ("Of 2,015 records screened, 18 studies were included, comprising 5,630 patients.", (5630, "analysed")),
         ("Nine trials were finally selected, involving a total of 3,107 women.", (3107, "analysed")),
+        # a comma before the people; studies "reporting on" people; after "met the inclusion criteria"
+        ("The meta-analysis included 9 RCTs, involving 1,450 patients with asthma.", (1450, "analysed")),
+        ("The search yielded 23 cohort studies reporting on 8,456 patients.", (8456, "analysed")),
+        ("Twelve studies met the inclusion criteria, involving 4,500 patients.", (4500, "analysed")),
+        ("Thirty-one studies were included (12,400 participants).", (12400, "analysed")),
+        # the people as "(n = N)" after the studies, the noun left out
+        ("Seven trials (n = 1,204) were included in the meta-analysis.", (1204, "analysed")),
+        ("Eight papers (n = 955) were judged eligible for the review.", (955, "analysed")),
+        ("The review included 15 studies (total n = 2,345).", (2345, "analysed")),
+        ("Of the 30 eligible trials, individual participant data were obtained from 16 (n = 5,120).", (5120, "analysed")),
+        ("Data from all eligible trials (n = 3,000) were pooled.", (3000, "analysed")),
     ],
 )
 def test_pooled_total_of_a_review_in_other_words(text, expected):
@@ -972,6 +983,9 @@ def test_pooled_total_of_a_review_in_other_words(text, expected):
         "Seven trials were included, with 14 treatment arms in total.",  # not people
         "Out of six retrospective and two prospective observational cohort studies involving 40 hospitals, four were excluded.",
         "Five prospective cohort studies were identified.",  # studies only
+        "Seven trials (n = 14 centres) were included.",  # not people
+        "Data from 12 mice (n = 40) were analysed.",  # animals, no studies
+        "Twenty studies reporting on 35 biomarkers were included.",  # not people
     ],
 )
 def test_pooled_total_of_a_review_in_other_words_not_totals(text):
