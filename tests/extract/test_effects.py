@@ -409,3 +409,8 @@ def test_a_label_heading_a_list_of_numbered_categories():
     # a statistic's name is no category; a median's interval is no HR's
     assert hrs("Hazard ratios were estimated and ORR = 45 (30-60) in arm A.") == []
     assert hrs("Hazard ratios were estimated and median OS = 18.5 (11.7-21.3) months.") == []
+
+
+def test_a_subhazard_ratio_is_read():
+    assert hrs("CKD (subhazard ratio [SHR] 3.18, 95% CI 2.60-3.89)") == [(3.18, 2.60, 3.89, None)]
+    assert hrs("relapse (sub-hazard ratio 1.40; 95% CI 1.10-1.78)") == [(1.40, 1.10, 1.78, None)]

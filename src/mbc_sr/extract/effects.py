@@ -58,7 +58,7 @@ _LABEL_BRACKET = (
 )
 _HR_LABEL = re.compile(
     r"\b(?P<label>(?i:(?:adjusted|unadjusted|stratified|unstratified|multivariable|multivariate|univariable|"
-    r"univariate|pooled|overall|subdistribution|cause[\s-]specific|predicted)\s+)?(?:(?i:hazards?\s+ratios?)|[asA]?HRs?(?:adj\b)?|SHRs?))"
+    r"univariate|pooled|overall|subdistribution|cause[\s-]specific|predicted)\s+)?(?:(?i:(?:sub-?)?hazards?\s+ratios?)|[asA]?HRs?(?:adj\b)?|SHRs?))"
     + _LABEL_BRACKET +
     r"(?![+−–/]|-(?:positive|negative|pos|neg)|\s*(?:positive|negative|status|\+))",
 )
