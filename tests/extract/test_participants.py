@@ -970,6 +970,12 @@ def test_material_from_people_not_totals(text):
         ("The review included 15 studies (total n = 2,345).", (2345, "analysed")),
         ("Of the 30 eligible trials, individual participant data were obtained from 16 (n = 5,120).", (5120, "analysed")),
         ("Data from all eligible trials (n = 3,000) were pooled.", (3000, "analysed")),
+        # studies "and" people; the people as a total sample; the included studies' verb
+        ("We included 14 RCTs and 2,870 patients in the network meta-analysis.", (2870, "analysed")),
+        ("Ten cohort studies with a total sample size of 61,200 adults were eligible.", (61200, "analysed")),
+        ("Six trials (combined sample 1,318) met the criteria.", (1318, "analysed")),
+        ("The included trials involved a total of 3,925 participants.", (3925, "analysed")),
+        ("The 21 eligible studies enrolled 9,014 women.", (9014, "analysed")),
     ],
 )
 def test_pooled_total_of_a_review_in_other_words(text, expected):
@@ -986,6 +992,9 @@ def test_pooled_total_of_a_review_in_other_words(text, expected):
         "Seven trials (n = 14 centres) were included.",  # not people
         "Data from 12 mice (n = 40) were analysed.",  # animals, no studies
         "Twenty studies reporting on 35 biomarkers were included.",  # not people
+        "Twelve studies and 40 centres were included.",  # not people
+        "The included trials involved 40 hospitals.",  # not people
+        "Six trials (combined sample 1,318 specimens) met the criteria.",  # not people
     ],
 )
 def test_pooled_total_of_a_review_in_other_words_not_totals(text):

@@ -348,12 +348,18 @@ _STUDIES = r"(?:stud(?:y|ies)|trials|RCTs|cohorts|articles|publications|reports|
 #: or comparative clinical studies" (adjectives, "and" / "or", another count), never people.
 _STUDY_ADJECTIVES = r"(?:(?:(?!" + PEOPLE + r"\b)[\w-]+|#_*),?\s+){0,8}?"
 #: "(n = 1078)", "(total N = 2,345)" after the studies: their pooled people, the noun left out
-_POOLED_N = r"(?:(?:total\s+|overall\s+)?[nN]\s*=\s*)"
+_POOLED_N = r"(?:(?:total\s+|overall\s+)?[nN]\s*=\s*|(?:total|combined|pooled|overall)\s+(?:sample(?:\s+size)?|population)\s*(?:of\s+|=\s*|:\s*)?)"
+_POOLED_N_END = re.compile(_POOLED_N + "$", re.IGNORECASE)
+#: "with a total sample size of 4,500 participants": the pooled people named as a sample
+_POOLED_SAMPLE = r"(?:a\s+total\s+of\s+|a\s+(?:total|combined|pooled|overall)\s+(?:sample(?:\s+size)?|population)\s+of\s+)"
 _POOLED = re.compile(
     r"#_*\s+" + _STUDY_ADJECTIVES + _STUDIES + r"\s*(?:,\s*)?[(\[]?\s*"  # "9 RCTs, involving 1,450 patients"
-    r"(?:including|involving|with|comprising|enrolling|totall?ing|of|reporting\s+(?:data\s+)?(?:on|from|of)|"
+    r"(?:including|involving|with|comprising|enrolling|totall?ing|of|and|reporting\s+(?:data\s+)?(?:on|from|of)|"
     r"(?:contained|included|enrolled|involved|covered|comprised)"
-    r"(?P<total>\s+a\s+total\s+of)?)\s+(?:a\s+total\s+of\s+)?$"
+    r"(?P<total>\s+a\s+total\s+of)?)\s+" + _POOLED_SAMPLE + r"?$"
+    # "The included trials involved 4,500 participants": the people of the studies named before
+    r"|\b(?:the|these|all)\s+(?:#_*\s+)?(?:included|eligible|selected|pooled|identified)\s+" + _STUDIES + r"\s+(?:\w+ly\s+)?"
+    r"(?:involved|enrolled|included|comprised|contained|covered|recruited|randomi[sz]ed)\s+" + _POOLED_SAMPLE + r"?$"
     r"|#_*\s+(?:[\w-]+\s+){0,3}?" + _STUDIES + r"\s*[(\[]\s*" + _POOLED_N + r"?$"  # "17 studies (2604 participants)", "(n = 1078)"
     # "IPD were obtained from 21 (n = 4223)": the studies named before, the data of their people
     r"|\b(?:data|IPD)\s+(?:\w+\s+){0,3}?(?:from|of|for)\s+(?:#_*|all)\s*(?:(?:[\w-]+\s+){0,2}?" + _STUDIES + r"\s*)?[(\[]\s*"
@@ -362,7 +368,7 @@ _POOLED = re.compile(
     r"|#_*\s+(?:[\w-]+\s+){0,3}?" + _STUDIES + r"\s+(?:(?:were|was)\s+(?:\w+ly\s+)?(?:included|identified|selected|eligible|analy[sz]ed|retained)"
     r"|met\s+(?:the\s+|our\s+)?(?:inclusion|eligibility|selection)\s+criteria)"
     r"\s*(?:in\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:review|meta-analysis|analysis)\s*)?(?:,?\s*"
-    r"(?:comprising|involving|including|enrolling|totall?ing|with)\s+(?:a\s+total\s+of\s+)?|\s*[(\[]\s*" + _POOLED_N + r"?)$",
+    r"(?:comprising|involving|including|enrolling|totall?ing|with)\s+" + _POOLED_SAMPLE + r"?|\s*[(\[]\s*" + _POOLED_N + r"?)$",
     re.IGNORECASE,
 )
 #: "In 249 patients with reflux esophagitis, we compared A with B": a sentence opening with the sample.
@@ -672,7 +678,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             offer(_total(masked, start, "enrolled", "including_for_this_study"))
             continue
         pooled = _POOLED.search(before)
-        if pooled and (after_people or (pooled.group("total") or re.search(r"\b[nN]\s*=\s*$", pooled.group(0))) and _NOT_PEOPLE.match(text, count.end + 1) is None
+        if pooled and (after_people or (pooled.group("total") or _POOLED_N_END.search(pooled.group(0))) and _NOT_PEOPLE.match(text, count.end + 1) is None
                        and not _UNIT_AFTER.match(text, count.end)):
             # "15 studies (including 791 patients)", "Nineteen RCTs contained a total of 4372 NSCLC"
             offer(_total(masked, start, "analysed", "pooled_studies"))
