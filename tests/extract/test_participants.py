@@ -1190,3 +1190,32 @@ def test_cohort_phrasings_in_other_words(abstract, expected):
 )
 def test_cohort_phrasings_in_other_words_not_totals(abstract):
     assert total(abstract) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the study's people described by their mean / median age, unqualified
+        ("The mean (SD) age of 2,140 participants was 72.3 (6.1) years.", (2140, "cohort")),
+        ("The median age of the 312 patients was 61 years (range 34-88).", (312, "cohort")),
+        ("The mean age at baseline of 1,020 women was 54 years.", (1020, "cohort")),
+        # a stated enrolment outranks it
+        ("A total of 540 patients were enrolled. The mean age of 540 patients was 63 years.", (540, "enrolled")),
+    ],
+)
+def test_mean_age_of_people(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mean age of the 28 patients who died was 71 years.",  # a subset named by a relative clause
+        "The mean age of 45 patients in group A was 60 years.",  # one group
+        "The mean age of 45 men and 50 women was 60 years.",  # two groups
+        "The mean age of 120 mice was 10 weeks.",  # animals
+        "In a previous study, the mean age of 500 patients was 60 years.",  # another study
+    ],
+)
+def test_mean_age_of_people_not_totals(text):
+    assert total(text) is None

@@ -408,6 +408,12 @@ _DURING_FOLLOW_UP = re.compile(r"\b(?:during|over|within|after|at)\b[^.;]{0,60}\
 _PRESENT_DESIGN = re.compile(
     r"\b(?:study|trial)\b[^.;#]{0,60}?\b(?:is|are)\s+(?:being\s+)?(?:conducted|performed|carried\s+out|undertaken|run)\b", re.IGNORECASE,
 )
+#: "The mean (SD) age of ", "the median age of the ": a description of the study's people
+_MEAN_AGE_OF = re.compile(
+    r"(?:^|[,;]\s*|\b(?:The|the)\s+)(?:mean|median|average)\s+(?:\([^()]{0,12}\)\s+)?age\s+(?:\([^()]{0,12}\)\s+)?"
+    r"(?:at\s+(?:baseline|enrol+ment|entry|inclusion)\s+)?of\s+(?:the\s+|all\s+|these\s+|our\s+)?$",
+    re.IGNORECASE,
+)
 _AUXILIARY = re.compile(r"\b(?:were|was|are|is|had|have|has|did|do)\b", re.IGNORECASE)
 
 
@@ -764,6 +770,11 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                              _blank_brackets(text[people_end:]), re.IGNORECASE) \
                 and not _OTHER_STUDY.search(text[people_end:people_end + 120]):
             offer(_total(masked, start, "cohort", "in_people_of_the_cohort"))  # "In 1973 patients of the Swiss IBD Cohort Study, ..."
+            continue
+        # "The mean (SD) age of 4161 participants was 81.7 (10.0) years": the people the study describes, unqualified
+        if after_people and _MEAN_AGE_OF.search(before) and re.match(r"\s*(?:\([^()]{0,40}\)\s*)?(?:was|were|is)\b", text[people_end:]) \
+                and not _BACKGROUND_LABEL.search(sentence.label or "") and not _OTHER_STUDY.search(text):
+            offer(_total(masked, start, "cohort", "mean_age_of_people"))
             continue
         bracket = _bare_bracket_after_people(masked, start)
         if bracket:
