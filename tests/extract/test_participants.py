@@ -1219,3 +1219,26 @@ def test_mean_age_of_people(text, expected):
 )
 def test_mean_age_of_people_not_totals(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a crossover: the sequences randomised among / across the people
+        ("Two inhaler regimens were randomized among 30 volunteers in a crossover design.", (30, "randomised")),
+        ("The order of the four test sessions was randomised across 18 participants.", (18, "randomised")),
+    ],
+)
+def test_randomised_among_people(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treatment sequence will be randomized among 40 patients.",  # a plan
+        "Two regimens were randomized among 30 clinics.",  # not people
+    ],
+)
+def test_randomised_among_people_not_totals(text):
+    assert total(text) is None

@@ -863,6 +863,11 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             r"\b(?P<verb>randomi[sz]ed|randomly\s+assigned|enrol+ed|recruited|included|studied|analy[sz]ed|"
             r"evaluated|treated|accrued|identified|reviewed|followed|surveyed|interviewed|screened|approached|invited|contacted)\s+"
             r"(?:\([^()]{0,20}\)\s+)?(?:a\s+total\s+of\s+|only\s+|all\s+)?$", before, re.IGNORECASE)  # "randomized (1:1) 122 patients"
+        # "Five products were randomized among 24 subjects" (a crossover: the orders given out among the people)
+        if after_people and re.search(r"\b(?:were|was)\s+(?:\w+ly\s+)?randomi[sz]ed\s+(?:among|across)\s+(?:a\s+total\s+of\s+|all\s+|the\s+)?$",
+                                      before, re.IGNORECASE) and not _UNREAL.search(before) and not _OTHER_STUDY.search(before):
+            offer(_total(masked, start, "randomised", "randomised_among"))
+            continue
         if verb_before and after_people:
             kind = _verb_kind(verb_before.group("verb"))
             if kind and kind[0] == "randomised" and _to_one_group(text, people_end):
