@@ -1242,3 +1242,19 @@ def test_randomised_among_people(text, expected):
 )
 def test_randomised_among_people_not_totals(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A total of 600 adults aged 65 years and over will be recruited from primary care.",
+        "A total of 1,200 smokers, aged 18 to 65 years, will be screened for eligibility.",
+        "A total of 240 women will be randomly assigned to two groups.",
+    ],
+)
+def test_a_total_of_planned_not_totals(text):
+    assert total(text) is None
+
+
+def test_a_total_of_enrolled_then_planned_follow_up():
+    assert total("A total of 500 patients were enrolled and will be followed for 10 years.") == (500, "enrolled")

@@ -835,6 +835,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             # bare ("A total of 60 were randomised"): "A total of 163 GBMs were immunostained" is no head count
             bare = verb is not None and verb[0] in _STRONG | {"treated"} and re.fullmatch(
                 r"\s*(?:(?:were|was|had\s+been|have\s+been)\s+)*", clause[:verb[1].start()]) is not None
+            if re.search(r"\b(?:will|shall)\s+(?:\w+ly\s+)?(?:be|have)\b", clause[:verb[1].start()] if verb else clause, re.IGNORECASE):
+                continue  # "A total of 1,000 older adults will be screened": a planned sample, not a result
             if _NOT_PEOPLE.match(text, count.end + 1) is None and (after_people or bare):
                 kind = verb[0] if verb else "enrolled"
                 if verb is None and after_people and re.search(r"\b[Oo]f\s+a\s+total\s+of\s+$", before) \
