@@ -1258,3 +1258,31 @@ def test_a_total_of_planned_not_totals(text):
 
 def test_a_total_of_enrolled_then_planned_follow_up():
     assert total("A total of 500 patients were enrolled and will be followed for 10 years.") == (500, "enrolled")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the included studies "representing" / "accounting for" their people
+        ("In total, 19 studies were included, representing 6,021 patients.", (6021, "analysed")),
+        ("Eleven cohort studies were included, accounting for 27,400 participants.", (27400, "analysed")),
+        ("Fourteen trials, representing 2,950 women, met the inclusion criteria.", (2950, "analysed")),
+        # data on people, collected or pooled
+        ("Data on 312 consecutive patients undergoing surgery were collected prospectively.", (312, "analysed")),
+        ("Data on 3,456 participants in the national registry were pooled.", (3456, "analysed")),
+    ],
+)
+def test_pooled_people_represented_and_data_on_people(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twenty-four studies were included, representing 12 countries.",  # not people
+        "Data on 40 patients were missing.",  # missing, not collected
+        "Data on 12 mice were collected.",  # animals
+    ],
+)
+def test_pooled_people_represented_and_data_on_people_not_totals(text):
+    assert total(text) is None

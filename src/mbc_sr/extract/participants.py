@@ -354,7 +354,7 @@ _POOLED_N_END = re.compile(_POOLED_N + "$", re.IGNORECASE)
 _POOLED_SAMPLE = r"(?:a\s+total\s+of\s+|a\s+(?:total|combined|pooled|overall)\s+(?:sample(?:\s+size)?|population)\s+of\s+)"
 _POOLED = re.compile(
     r"#_*\s+" + _STUDY_ADJECTIVES + _STUDIES + r"\s*(?:,\s*)?[(\[]?\s*"  # "9 RCTs, involving 1,450 patients"
-    r"(?:including|involving|with|comprising|enrolling|totall?ing|of|and|reporting\s+(?:data\s+)?(?:on|from|of)|"
+    r"(?:including|involving|with|comprising|enrolling|totall?ing|of|and|reporting\s+(?:data\s+)?(?:on|from|of)|representing|accounting\s+for|"
     r"(?:contained|included|enrolled|involved|covered|comprised)"
     r"(?P<total>\s+a\s+total\s+of)?)\s+" + _POOLED_SAMPLE + r"?$"
     # "The included trials involved 4,500 participants": the people of the studies named before
@@ -368,7 +368,7 @@ _POOLED = re.compile(
     r"|#_*\s+(?:[\w-]+\s+){0,3}?" + _STUDIES + r"\s+(?:(?:were|was)\s+(?:\w+ly\s+)?(?:included|identified|selected|eligible|analy[sz]ed|retained)"
     r"|met\s+(?:the\s+|our\s+)?(?:inclusion|eligibility|selection)\s+criteria)"
     r"\s*(?:in\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:review|meta-analysis|analysis)\s*)?(?:,?\s*"
-    r"(?:comprising|involving|including|enrolling|totall?ing|with)\s+" + _POOLED_SAMPLE + r"?|\s*[(\[]\s*" + _POOLED_N + r"?)$",
+    r"(?:comprising|involving|including|enrolling|totall?ing|with|representing|accounting\s+for)\s+" + _POOLED_SAMPLE + r"?|\s*[(\[]\s*" + _POOLED_N + r"?)$",
     re.IGNORECASE,
 )
 #: "In 249 patients with reflux esophagitis, we compared A with B": a sentence opening with the sample.
@@ -753,10 +753,10 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue
         # the people may be qualified before the verb: "Data of 883 consecutive patients undergoing surgery were collected"
         if after_people and re.match(r"\s*(?:(?:were|was)\s+|[^.;#]{0,60}?\b(?:were|was)\s+)?(?:\w+\s+)?(?:reviewed|analy[sz]ed|examined|"
-                                     r"retrieved|evaluated|assessed|used|collected|extracted|obtained|screened\s+for)\b",
+                                     r"retrieved|evaluated|assessed|used|collected|extracted|obtained|pooled|screened\s+for)\b",
                                      _clause_after(text, people_end)) \
                 and re.search(r"\b(?:records?|charts?|files?|data|notes|samples?|specimens?|plasma|serum|blood|tissues?|cells|DNA|RNA|"
-                              r"urine|saliva|images|scans)\s*(?:\([^()]{0,20}\)\s*)?(?:of|from)\s+(?:all\s+|the\s+)?$", before,
+                              r"urine|saliva|images|scans)\s*(?:\([^()]{0,20}\)\s*)?(?:of|from|on)\s+(?:all\s+|the\s+)?$", before,
                               re.IGNORECASE):
             offer(_total(masked, start, "analysed", "records_of_people"))  # "Medical records of 178 patients were reviewed"
             continue
