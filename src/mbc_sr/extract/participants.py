@@ -27,6 +27,19 @@ participants who underwent baseline testing" is a treated pool. A count randomis
 (one named group) is that group's size, not the randomised total. `study_total` picks the highest kind, the
 first stated among equals.
 
+Also read as totals: "N remained for inclusion / for analysis"; data or material of people qualified
+before the verb ("Data of 883 consecutive patients undergoing RP were collected", "Data on N patients
+were pooled"); a share of a pool taken in, with its percentage ("Of a total of 594 mothers, 323 (54%)
+agreed to participate and were randomized": 323); people with a bare bracketed count ("Consecutive
+patients (475) were analyzed") or at baseline ("(n = 29)"); "In N people of the X cohort study, ...";
+a cohort that comprises / includes N people or "A population-based cohort of N women was followed";
+"The mean (SD) age of N participants was ..." (cohort); "randomized among N subjects" (a crossover).
+A review's pooled people also as "9 RCTs, involving N", "N studies and N patients", "N studies
+reporting on / representing N patients", "N studies (n = N)" or "(total sample size N)", "N studies
+met the inclusion criteria, involving N", "The included trials involved N", "IPD were obtained from 21
+(n = N)". A sample that "will be screened / recruited" is planned, not a total; people excluded by
+reason ("After excluding patients with X (n = 28), ...") are not compared arms.
+
 A bracketed aside between a count and its verb is skipped ("1,019 participants (540 men and 479
 women) were enrolled"). Never a total: the N of "N of M" (a part), a subset named by a relative
 clause ("Of the 389 patients who responded"), a count in a relative clause ("Three patients who
