@@ -1286,3 +1286,21 @@ def test_pooled_people_represented_and_data_on_people(text, expected):
 )
 def test_pooled_people_represented_and_data_on_people_not_totals(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "underwent randomization" randomises: it outranks the enrolled or screened pool
+        ("A total of 2,104 patients underwent randomisation at 41 sites.", (2104, "randomised")),
+        ("Of 2,480 patients screened, 1,872 underwent randomization.", (1872, "randomised")),
+        ("A total of 950 women were enrolled, and 802 underwent random assignment.", (802, "randomised")),
+    ],
+)
+def test_underwent_randomisation(text, expected):
+    assert total(text) == expected
+
+
+def test_underwent_surgery_is_not_randomisation():
+    assert total("Of 600 patients enrolled, 412 underwent surgery.") == (600, "enrolled")
+    assert total("Of the 412 patients who underwent surgery, 40 died.") == (412, "treated")

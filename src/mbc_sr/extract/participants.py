@@ -90,7 +90,8 @@ _PEOPLE = re.compile(rf"\b{PEOPLE}\b", re.I)
 #: kind -> rank; higher wins when choosing the study total.
 KIND_RANK = {"randomised": 6, "itt": 5, "enrolled": 4, "eligible": 3, "treated": 2, "analysed": 1, "cohort": 1, "screened": 0}
 _VERBS = (
-    ("randomised", r"randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|allocated(?:\s+randomly)?|assigned\s+randomly"),
+    ("randomised", r"randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|allocated(?:\s+randomly)?|assigned\s+randomly|"
+                   r"underwent\s+(?:randomi[sz]ation|random\s+assignment)"),  # "1,234 patients underwent randomization"
     ("enrolled", (r"enrol+ed|recruited|accrued|included(?!\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?analys[ie]s)|entered|registered|participated|took\s+part|were\s+studied|consented|"
                   r"signed\s+up|(?:were\s+)?divided\s+into|were\s+\w+ly\s+studied|agreed\s+to\s+(?:participate|take\s+part|join)|"
                   r"remained\s+(?:for\s+inclusion|eligible|in\s+the\s+(?:study|cohort|trial))")),
@@ -859,7 +860,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 continue
         if re.search(r"(?:^|[,;(]\s*|\b(?:of|from)\s+)\b[Oo]f\s+(?:the\s+|these\s+|all\s+)?$|^\s*(?:Of|Among)\s+(?:the\s+|all\s+)?$", before) and after_people:
             tail = text[count.end + after_people.end():count.end + after_people.end() + 60]
-            treated = re.match(r"\s*(?:who|that)\s+(?:had\s+|have\s+)?(?:underwent|undergone|received|were\s+(?:treated|given))\b", tail,
+            treated = re.match(r"\s*(?:who|that)\s+(?:had\s+|have\s+)?(?:underwent|undergone|received|were\s+(?:treated|given))\b(?!\s+(?:randomi[sz]ation|random\s+assignment))", tail,
                                re.IGNORECASE) is not None
             if not _describes_enrolment(tail) and not treated:
                 continue  # "Of the 389 patients who responded, ...": a subset named by what happened to it
