@@ -1304,3 +1304,28 @@ def test_underwent_randomisation(text, expected):
 def test_underwent_surgery_is_not_randomisation():
     assert total("Of 600 patients enrolled, 412 underwent surgery.") == (600, "enrolled")
     assert total("Of the 412 patients who underwent surgery, 40 died.") == (412, "treated")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "we <verb> a cohort / sample / series of N people": the study's own sample
+        ("We prospectively followed a cohort of 412 patients for 10 years.", (412, "cohort")),
+        ("We recruited a convenience sample of 412 volunteers from three hospitals.", (412, "enrolled")),
+        ("We studied a consecutive series of 88 patients undergoing valve implantation.", (88, "cohort")),
+    ],
+)
+def test_we_verb_a_cohort_of_people(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We followed a validation cohort of 200 patients.",  # a validation set
+        "We followed a cohort of 412 mice.",  # animals
+        "We recruited a sample of 200 men and 210 women.",  # two groups
+    ],
+)
+def test_we_verb_a_cohort_of_people_not_totals(text):
+    assert total(text) is None

@@ -33,7 +33,8 @@ were pooled"); a share of a pool taken in, with its percentage ("Of a total of 5
 agreed to participate and were randomized": 323); people with a bare bracketed count ("Consecutive
 patients (475) were analyzed") or at baseline ("(n = 29)"); "In N people of the X cohort study, ...";
 a cohort that comprises / includes N people or "A population-based cohort of N women was followed";
-"The mean (SD) age of N participants was ..." (cohort); "randomized among N subjects" (a crossover).
+"The mean (SD) age of N participants was ..." (cohort); "randomized among N subjects" (a crossover);
+"N patients underwent randomization" (randomised); "We followed / recruited a cohort / sample of N".
 A review's pooled people also as "9 RCTs, involving N", "N studies and N patients", "N studies
 reporting on / representing N patients", "N studies (n = N)" or "(total sample size N)", "N studies
 met the inclusion criteria, involving N", "The included trials involved N", "IPD were obtained from 21
@@ -413,6 +414,13 @@ _A_COHORT_OF = re.compile(
     r"(?:cohort|sample|series)\s+of\s+(?:all\s+)?",
     re.IGNORECASE | re.DOTALL,
 )
+#: "We prospectively followed a cohort of 412 patients", "We recruited a convenience sample of 300 nurses"
+_WE_VERB_A_COHORT_OF = re.compile(
+    r"\bwe\s+(?:\w+ly\s+)?(?P<verb>followed|recruited|enrol+ed|studied|included|assembled|identified|analy[sz]ed|examined|evaluated|"
+    r"assessed|surveyed|interviewed)\s+(?:a|an)\s+(?!(?:[\w-]+,?\s+){0,4}?(?:previous|prior|earlier|pilot|published|another|separate|"
+    r"independent|validation|external|hypothetical|simulated|replication)\b)(?:[\w-]+,?\s+){0,4}?(?:cohort|sample|series)\s+of\s+(?:all\s+)?$",
+    re.IGNORECASE,
+)
 _OTHER_STUDY = re.compile(r"\b(?:previous|prior|earlier|published|another|pilot|former)\s+(?:[\w-]+\s+)?(?:study|trial|analysis|report)\b",
                           re.IGNORECASE)
 _BACKGROUND_LABEL = re.compile(r"BACKGROUND|INTRODUCTION|CONTEXT|RATIONALE|PURPOSE|OBJECTIVE|AIM")
@@ -760,6 +768,11 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                              r"recruited|analy[sz]ed|examined|evaluated|assessed|established|constructed|built|selected)\b",
                              _blank_brackets(text[people_end:])) and not _UNREAL.search(text):
             offer(_total(masked, start, "cohort", "a_cohort_of_was"))  # "A population-based cohort of 48,210 women was followed"
+            continue
+        we_cohort = _WE_VERB_A_COHORT_OF.search(before) if after_people else None
+        if we_cohort and not _BACKGROUND_LABEL.search(sentence.label or "") and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
+            verb = _verb_kind(we_cohort.group("verb"))  # "We prospectively followed a cohort of 412 patients"
+            offer(_total(masked, start, verb[0] if verb and verb[0] in ("enrolled", "randomised") else "cohort", "we_verb_a_cohort_of"))
             continue
         if after_people and _IN_A_COHORT.search(before) and not _BACKGROUND_LABEL.search(sentence.label or "") \
                 and not _UNREAL.search(before) and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
