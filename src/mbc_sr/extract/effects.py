@@ -110,7 +110,8 @@ _QUANTITY_AFTER = re.compile(
     r"\s*(?:%|mm\s*Hg|mmHg|months?\b|mo\b|weeks?\b|days?\b|years?\b|yrs?\b|y\b|hours?\b|h\b|mg\b|mg/|kg\b|cm\b|mL\b|ml\b|"
     r"g/[dL]|mmol|µ|μ|ng\b|patients\b|cycles?\b)"
 )
-_UNIT_AFTER = re.compile(r"\s*(?:%|months?|mo\b|weeks?|days?|years?|yrs?|mg|patients)")
+#: The same, after a CI and its closing bracket: "18.5 (95% CI 11.76-21.32) months" is a median.
+_QUANTITY_AFTER_BRACKET = re.compile(r"\s*[)\]]?" + _QUANTITY_AFTER.pattern)
 _HAZARD_NAMED = re.compile(r"hazards?\s+ratio", re.I)
 _HEART_RATE = re.compile(r"heart\s+rates?\s*\(HRs?\)|\(HRs?\)\s*heart\s+rate|\bHR\s*\(heart\s+rate\)|\bbpm\b|beats?\s*/\s*min", re.I)
 _SUBGROUP = re.compile(
@@ -417,8 +418,7 @@ def _continuations(
                 or (before.rstrip().endswith("=") and not _CATEGORY_EQUALS.search(before)):
             position = match.end()
             continue
-        after_ci = text[ci.end():ci.end() + 12]
-        if _UNIT_AFTER.match(after_ci) or re.match(r"\s*[)\]]?\s*(?:%|months?|weeks?|years?|days?)", after_ci):
+        if _QUANTITY_AFTER_BRACKET.match(text, ci.end()):
             position = ci.end()
             continue  # "18.5 (95% CI 11.76-21.32) months": a median, not an HR
         item = _build(sentence, None, match.start("value"), match.end("value"), value, ci, low, high, previous_end,

@@ -100,8 +100,6 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
             if len(numbers) < 2 or not re.match(r"\s*,\s*HR\b|\s*[,;)]", text[match.end():]) or last_unit is None:
                 continue  # "8.1 vs 7.4, HR 1.1": a pair without unit only next to an HR, in a known unit
             unit = last_unit
-        if not has_median and not any(i.end() <= start <= i.end() + 2 for i in implicit):
-            continue
         if _TIME_POINT_BEFORE.search(text[max(0, start - 12):start]) or re.match(r"[-\s]*(?:year|month|week)\b[-\s]", text[match.end("first"):]):
             continue
         if re.match(r"\s*%", text[match.end("first"):]) or _inside_ci(text, start):
@@ -111,8 +109,8 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
         median_word = None
         for word in _MEDIAN_WORD.finditer(text, 0, start):
             median_word = word
-        if has_median and median_word is None and not any(i.end() <= start <= i.end() + 2 for i in implicit):
-            continue  # "Patients were 46 ± 19 years of age with a median GCS of 6": the median comes later
+        if median_word is None and not any(i.end() <= start <= i.end() + 2 for i in implicit):
+            continue  # no "median" before it ("46 ± 19 years of age with a median GCS of 6"), nor "PFS (a vs b"
         if median_word and _NOT_OUTCOME_MEDIAN.search(text[median_word.end():median_word.end() + 40]):
             continue
         if median_word and _annotates_a_non_outcome(text, median_word.start()):
