@@ -9,10 +9,11 @@ import pytest
 
 from tests.conftest import shared_path
 from tests.extract.gold.load import GOLD_DIR, load_records, read_annotations, read_selection
+from tests.extract.gold.select_fresh import ROUNDS
 
 KEYS = {"id", "n_total", "n_total_kind", "n_arms", "phase", "registry_ids", "hazard_ratios", "medians", "acronyms", "note"}
 OUTCOMES = {"PFS", "OS", "TTP", "DFS", "EFS", "RFS", "DRFS", "other"}
-FRESH_SPLITS = {"fresh": "F_", "fresh2": "F2_", "fresh3": "F3_", "fresh4": "F4_", "fresh5": "F5_", "fresh6": "F6_", "fresh7": "F7_", "fresh8": "F8_", "fresh9": "F9_"}  # split -> group prefix
+FRESH_SPLITS = {split: prefix for split, (prefix, _sizes) in ROUNDS.items()}  # split -> group prefix
 
 
 def test_selection_and_split():

@@ -77,7 +77,7 @@ ROUNDS = {
     "fresh8": ("F8_", {"pubmed_hr": 24, "pubmed_rct": 20, "evidence_inference": 14, "cohen2006": 0}),
     "fresh9": ("F9_", {"pubmed_hr": 24, "pubmed_rct": 20, "evidence_inference": 14, "cohen2006": 0}),
 }
-DEDUPLICATED_ROUNDS = {"fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9"}  # rounds that also skip near-duplicates (see the module docstring)
+DEDUPLICATED_ROUNDS = set(list(ROUNDS)[2:])  # fresh3 on also skip near-duplicates (see the module docstring)
 NEAR_DUPLICATE_JACCARD = 0.6  # the one known twin pair (7834324 / 7542992) is 0.91; other pairs <= 0.32
 
 HR_PHRASE = re.compile(r"hazard ratio", re.IGNORECASE)
