@@ -423,6 +423,14 @@ _WE_VERB_A_COHORT_OF = re.compile(
 )
 _OTHER_STUDY = re.compile(r"\b(?:previous|prior|earlier|published|another|pilot|former)\s+(?:[\w-]+\s+)?(?:study|trial|analysis|report)\b",
                           re.IGNORECASE)
+
+
+def _of_this_study(before: str) -> bool:
+    """The words before a count speak of this study, as it happened: no earlier or other study
+    ("a previous trial of 300 patients"), nothing planned or hypothetical ("would need 1,200")."""
+    return not _UNREAL.search(before) and not _OTHER_STUDY.search(before)
+
+
 _BACKGROUND_LABEL = re.compile(r"BACKGROUND|INTRODUCTION|CONTEXT|RATIONALE|PURPOSE|OBJECTIVE|AIM")
 #: A follow-up period before a count: "During a mean follow-up of 7.2 years, 42 441 women were newly
 #: diagnosed with GC" counts events, not the cohort.
@@ -756,7 +764,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
             offer(_total(masked, start, "enrolled", "study_in_people"))  # "the trial was carried out on 20 patients"
             continue
-        if after_people and _RANDOMISED_TRIAL_OF.search(before) and not _UNREAL.search(before) and not _OTHER_STUDY.search(before) \
+        if after_people and _RANDOMISED_TRIAL_OF.search(before) and _of_this_study(before) \
                 and not _MODAL_AFTER.match(_clause_after(text, people_end)) and not _BACKGROUND_LABEL.search(sentence.label or "") and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
             offer(_total(masked, start, "randomised", "randomised_trial_of"))  # "a randomized controlled trial on 56 women"
             continue
@@ -819,7 +827,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         passive = re.search(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:evaluated|compared|studied|tested|investigated|examined|assessed|"
                             r"measured|analy[sz]ed|determined|explored|quantified|estimated)\b"
                             r"[^.;#]{0,60}?\bin\s+(?:a\s+total\s+of\s+|all\s+)?$", before, re.IGNORECASE)
-        if after_people and passive and not _UNREAL.search(before) and not _OTHER_STUDY.search(before) \
+        if after_people and passive and _of_this_study(before) \
                 and not _BACKGROUND_LABEL.search(sentence.label or "") and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
             offer(_total(masked, start, "analysed", "evaluated_in"))  # "Drugs A and B were evaluated in 56 patients with rhinitis"
             continue
@@ -894,7 +902,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             r"(?:\([^()]{0,20}\)\s+)?(?:a\s+total\s+of\s+|only\s+|all\s+)?$", before, re.IGNORECASE)  # "randomized (1:1) 122 patients"
         # "Five products were randomized among 24 subjects" (a crossover: the orders given out among the people)
         if after_people and re.search(r"\b(?:were|was)\s+(?:\w+ly\s+)?randomi[sz]ed\s+(?:among|across)\s+(?:a\s+total\s+of\s+|all\s+|the\s+)?$",
-                                      before, re.IGNORECASE) and not _UNREAL.search(before) and not _OTHER_STUDY.search(before):
+                                      before, re.IGNORECASE) and _of_this_study(before):
             offer(_total(masked, start, "randomised", "randomised_among"))
             continue
         if verb_before and after_people:
@@ -903,7 +911,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 continue  # "we randomly assigned 658 patients to the dose-dense group": one group's size
             offer(_total(masked, start, kind[0] if kind else "analysed", "verb_then_count"))
             continue
-        if after_people and _STUDY_USED.search(before) and not _OTHER_STUDY.search(before) and not _UNREAL.search(before):
+        if after_people and _STUDY_USED.search(before) and _of_this_study(before):
             offer(_total(masked, start, "cohort", "study_used"))  # "This study used 7,881 community-dwelling adults"
             continue
         if after_people and re.search(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:administered|given)\s+(?:\w+ly\s+)?to\s+(?:a\s+total\s+of\s+|all\s+)?$",
@@ -916,7 +924,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         if after_people and not re.match(r"\s*(?:and|or)\s+#", text[count.end + after_people.end():]) and re.search(
                 r"\b(?:study|analys[ie]s|trial|evaluation|associations?|outcomes?|experience)\b(?!\s+(?:groups?|arms?)\b)"
                 r"[^.;]{0,80}\b(?:in|of|on|among)\s+$", before, re.IGNORECASE) \
-                and not _OTHER_STUDY.search(before) and not _UNREAL.search(before) and not _BACKGROUND_LABEL.search(sentence.label or "") \
+                and _of_this_study(before) and not _BACKGROUND_LABEL.search(sentence.label or "") \
                 and not _MODAL_AFTER.match(_clause_after(text, count.end + after_people.end())):
             offer(_total(masked, start, "analysed", "study_in_count"))
         if after_people and _defined_population(text, start, count.end + after_people.end()):
