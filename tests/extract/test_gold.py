@@ -14,6 +14,7 @@ from tests.extract.gold.select_fresh import ROUNDS
 KEYS = {"id", "n_total", "n_total_kind", "n_arms", "phase", "registry_ids", "hazard_ratios", "medians", "acronyms", "note"}
 OUTCOMES = {"PFS", "OS", "TTP", "DFS", "EFS", "RFS", "DRFS", "other"}
 FRESH_SPLITS = {split: prefix for split, (prefix, _sizes) in ROUNDS.items()}  # split -> group prefix
+DOUBLE_SPLITS = sorted(path.name.removesuffix("_a.json") for path in (GOLD_DIR / "double").glob("*_a.json"))
 
 
 def test_selection_and_split():
@@ -40,18 +41,45 @@ def test_annotations_are_well_formed(split):
     gold = read_annotations(split)
     assert sorted(gold) == sorted(entries)
     for entry in gold.values():
-        assert set(entry) == KEYS, entry["id"]
-        assert entry["n_total"] is None or (isinstance(entry["n_total"], int) and entry["n_total"] > 0)
-        assert all(isinstance(n, int) and n > 0 for n in entry["n_arms"])
-        for hr in entry["hazard_ratios"]:
-            assert hr["outcome"] in OUTCOMES and hr["value"] > 0
-            if hr["ci"]:
-                low, high = hr["ci"]
-                assert low <= hr["value"] <= high, entry["id"]
-            assert hr["p"] is None or hr["p"][0] in "=<>≤≥"
-        for median in entry["medians"]:
-            assert median["unit"] in {"months", "weeks", "days", "years"} and median["outcome"] in OUTCOMES
-        assert entry["note"] or entry["n_total"] is not None or entry["hazard_ratios"]
+        assert_well_formed(entry)
+
+
+def assert_well_formed(entry: dict) -> None:
+    assert set(entry) == KEYS, entry["id"]
+    assert entry["n_total"] is None or (isinstance(entry["n_total"], int) and entry["n_total"] > 0)
+    assert all(isinstance(n, int) and n > 0 for n in entry["n_arms"])
+    for hr in entry["hazard_ratios"]:
+        assert hr["outcome"] in OUTCOMES and hr["value"] > 0
+        if hr["ci"]:
+            low, high = hr["ci"]
+            assert low <= hr["value"] <= high, entry["id"]
+        assert hr["p"] is None or hr["p"][0] in "=<>≤≥"
+    for median in entry["medians"]:
+        assert median["unit"] in {"months", "weeks", "days", "years"} and median["outcome"] in OUTCOMES
+    assert entry["note"] or entry["n_total"] is not None or entry["hazard_ratios"]
+
+
+@pytest.mark.parametrize("split", DOUBLE_SPLITS)
+def test_double_annotations_cover_the_split_and_agreement_counts_every_difference(split):
+    """Both independent annotations of a doubly annotated round are complete and well formed, and
+    the agreement table counts a changed value as one miss and one false hit, nothing else."""
+    from tests.extract.gold.agreement import FIELDS, compare, gold_items, read_double
+
+    entries = sorted(e.id for e in read_selection() if e.split == split)
+    first, second = read_double(split, "a"), read_double(split, "b")
+    assert sorted(first) == entries and sorted(second) == entries
+    for entry in [*first.values(), *second.values()]:
+        assert_well_formed(entry)
+
+    some = next(entry for entry in first.values() if entry["n_total"] is not None)
+    totals = {name: [0, 0, 0] for name in FIELDS}
+    compare(gold_items(some), gold_items(some), totals)
+    assert all(fp == fn == 0 for _tp, fp, fn in totals.values())
+    changed = {**some, "n_total": some["n_total"] + 1}
+    totals = {name: [0, 0, 0] for name in FIELDS}
+    compare(gold_items(some), gold_items(changed), totals)
+    assert totals["n_total"] == [0, 1, 1]
+    assert all(fp == fn == 0 for name, (_tp, fp, fn) in totals.items() if name != "n_total")
 
 
 @pytest.mark.slow
