@@ -414,3 +414,51 @@ def test_a_label_heading_a_list_of_numbered_categories():
 def test_a_subhazard_ratio_is_read():
     assert hrs("CKD (subhazard ratio [SHR] 3.18, 95% CI 2.60-3.89)") == [(3.18, 2.60, 3.89, None)]
     assert hrs("relapse (sub-hazard ratio 1.40; 95% CI 1.10-1.78)") == [(1.40, 1.10, 1.78, None)]
+
+
+def test_ci_label_variants_closed_before_the_bounds():
+    # the abbreviation with its level in brackets, and the bracket of the label closed before the bounds
+    assert hrs("OS was shorter [hazard ratio, HR = 4.20, 95% confidence interval (95% CI)] [1.50-11.8]; P = 0.006)") == [
+        (4.20, 1.50, 11.8, "=0.006")]
+    assert hrs("OS (HR 1.9, 95% CI (95% CI) 1.2-3.0)") == [(1.9, 1.2, 3.0, None)]
+    # a one-decimal level and the "confident interval" misspelling
+    assert hrs("with a hazard ratio of 0.640 (95.0% confident interval: 0.512-0.800)") == [(0.640, 0.512, 0.800, None)]
+    assert hrs("with a hazard ratio of 0.64 (95.0% CI 0.71-0.80)") == [(0.64, None, None, None)]  # must bracket the value
+
+
+def test_a_list_phrase_may_name_its_items_in_short_brackets():
+    text = ("Adjusted hazard ratios (95% CIs) for the middle (Q2), the top quartile (Q4) and both combined (Q2 + Q4) "
+            "were 1.20 (1.01-1.43), 1.52 (1.22-1.90) and 1.35 (1.12-1.63), respectively.")
+    assert hrs(text) == [(1.20, 1.01, 1.43, None), (1.52, 1.22, 1.90, None), (1.35, 1.12, 1.63, None)]
+    # a bracket holding "=" or ";" is no item name; without a CI the list is not trusted
+    assert hrs("The hazard ratios for women (n = 30) and men were 1.2 (0.9-1.5) and 1.4 (1.1-1.9).") == []
+    assert hrs("Hazard ratios for the middle (Q2) and top quartile (Q4) were 1.20 and 1.52, respectively.") == []
+
+
+def test_an_increase_of_risk_in_a_cox_model_is_a_hazard_ratio():
+    text = "Cox regression showed that the risk of relapse increased by 2.45 (95% CI: 1.30-4.61; P = .005) in smokers."
+    (hr,) = hazard_ratios_in_sentence(sentence(text))
+    assert (hr.value, hr.ci_low, hr.ci_high, hr.p) == (2.45, 1.30, 4.61, "=0.005")
+    assert hr.extractor == "effects.hr_risk_increased_by"
+    assert hrs("In the proportional hazards model, the risk was increased by a factor of 1.8 (1.2-2.7).") == [
+        (1.8, 1.2, 2.7, None)]
+    # the record names hazard ratios elsewhere
+    rec = record("Hazard ratios were estimated. The risk of stroke was elevated by 1.62 (95% CI 1.10-2.38) in users.")
+    assert [(h.value, h.ci_low, h.ci_high) for h in hazard_ratios(rec)] == [(1.62, 1.10, 2.38)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The risk of relapse increased by 2.45 (95% CI: 1.30-4.61) in smokers.",  # no hazard ratio or Cox model named
+        "In the logistic model of the Cox cohort, the risk increased by 2.1 (95% CI 1.2-3.4).",  # logistic: an odds ratio
+        "In the Cox model, the odds ratio was 1.5 and the risk increased by 2.1 (95% CI 1.2-3.4).",
+        "In the Cox model, the risk of death increased by 12% (95% CI 5-20).",  # a percentage
+        "In the Cox model, the risk of death increased by 2.1 (95% CI 2.3-3.4).",  # CI does not bracket it
+        "In the Cox model, the risk of death increased by 2.1 for each year.",  # no CI
+        "In the Cox model, the risk of death decreased by 0.45 (95% CI 0.30-0.60).",  # a decrease is ambiguous
+        "In the Cox model, the risk increased by 2.5 mg (95% CI 1.2-3.4).",  # a quantity
+    ],
+)
+def test_what_is_not_an_increase_of_risk_hazard_ratio(text):
+    assert hrs(text) == []

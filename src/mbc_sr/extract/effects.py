@@ -20,6 +20,10 @@ Written forms read (any order of separators, "." or "·" decimals, "-", "–", "
     HR (95% CI) of 1.056 (1.007-1.107, p = 0.025)    (HR 0.54 vs. 0.81, respectively)  (two HRs, no CI)
     The hazard ratios and 95% CIs were 2.91 and 1.28-6.64 for A, and 2.36 and 1.15-4.85 for B
     HR for grade-1 = 1.02 (0.66-1.58), grade-2 = 1.52 (1.00-2.32)   (categories named before "=")
+    [hazard ratio, HR = 8.94, 95% confidence interval (95% CI)] [2.04-39.2]   hazard ratio of 0.870 (95.0% confident interval: 0.78-0.97)
+    adjusted hazard ratios (95% CIs) for the second (T2) and the highest tertile (T3) were 1.46 (1.10-1.96) and ...
+    (Cox model) the risk of X increased by 3.58 (95% CI 1.86-6.75)   (unlabelled: only an increase with a CI, in a
+    record naming hazard ratios or a Cox model and a sentence naming no odds / other ratio or logistic / Poisson model)
 
 and, after a labelled HR, the unlabelled HRs that continue its list in the same sentence
 ("...; adjusted HR 0·71 [0·19-2·58]; ... metastatic disease (...; 0·86 [0·36-2·06]; p=0·73)"),
@@ -49,7 +53,7 @@ from mbc_sr.extract.spans import Sentence, Span
 from mbc_sr.records import Record
 
 _D = DECIMAL_PATTERN
-_INTERVAL = r"(?:CIs?|CrIs?|(?i:confiden(?:ce|tial)\s+intervals?|credible\s+intervals?))"
+_INTERVAL = r"(?:CIs?|CrIs?|(?i:confiden(?:ce|tial|t)\s+intervals?|credible\s+intervals?))"
 #: What may follow the label in brackets: its abbreviation "(HR)", or the header of the numbers
 #: that follow, "[95% CI]", "(HR, 95% CI)", as in "hazard ratio [95% confidence interval], 1.61 [1.20-2.15]".
 _LABEL_BRACKET = (
@@ -81,8 +85,8 @@ _SHORT_PHRASE = 40
 #: Between CI bounds: any dash, "to", or "," / ";" ("0.59, 0.83", "[0.59; 0.83]").
 _BOUNDS = r"(?P<lo>" + _D + r")\s*(?:" + DASH + r"|to|,|;)\s*(?P<hi>" + _D + r")"
 _CI_LABELLED = re.compile(
-    r"\s*[,;]?\s*[(\[]?\s*(?:(?P<level>\d{2}(?:[.·]\d)?)\s*%\s*-?\s*)?(?:CIs?|CrIs?|(?i:confiden(?:ce|tial)\s+intervals?|credible\s+intervals?)|C\.I\.|(?<=%)Cl|(?<=%\s)Cl)"
-    r"(?:\s*[(\[]C[Rr]?I[)\]])?(?:\s*(?P<level_after>\d{2})\s*%)?\s*[,:=]?\s*[(\[]?\s*" + _BOUNDS
+    r"\s*[,;]?\s*[(\[]?\s*(?:(?P<level>\d{2}(?:[.·]\d)?)\s*%\s*-?\s*)?(?:" + _INTERVAL + r"|C\.I\.|(?<=%)Cl|(?<=%\s)Cl)"
+    r"(?:\s*[(\[](?:\d{2}\s*%\s*)?C[Rr]?I[)\]])?(?:\s*(?P<level_after>\d{2})\s*%)?\s*[)\]]?\s*[,:=]?\s*[(\[]?\s*" + _BOUNDS
 )
 #: "(0.35-0.54)", or with the p-value inside the same bracket: "1.056 (1.007-1.107, p = 0.025)".
 _CI_BARE = re.compile(r"\s*[(\[]\s*" + _BOUNDS + r"\s*(?:[)\]]|(?=[,;]\s*[Pp]\s*(?:-?\s*value\s*)?[=<>≤≥]))")
@@ -113,6 +117,17 @@ _QUANTITY_AFTER = re.compile(
 #: The same, after a CI and its closing bracket: "18.5 (95% CI 11.76-21.32) months" is a median.
 _QUANTITY_AFTER_BRACKET = re.compile(r"\s*[)\]]?" + _QUANTITY_AFTER.pattern)
 _HAZARD_NAMED = re.compile(r"hazards?\s+ratio", re.I)
+_HAZARDS_MODELLED = re.compile(r"hazards?\s+ratio|\bCox\b|proportional[\s-]+hazards?", re.I)
+#: An HR written as a change of risk: "the risk of X increased by 3.58 (95% CI 1.86-6.75)". Only an increase
+#: (a "decrease by 0.45" may mean a ratio of 0.55), only with a CI that brackets it, and only in a record that
+#: names hazard ratios or a Cox model, in a sentence naming no other ratio or logistic / Poisson model.
+_RISK_INCREASED_BY = re.compile(
+    r"\brisks?\s+(?:of\s+[^,;:()\[\]\d]{1,40}?\s+)?(?:was\s+|were\s+)?(?:increased|elevated|raised)\s+by"
+    r"(?:\s+a\s+factor\s+of)?\s+",
+    re.I,
+)
+_VALUE_AT = re.compile(r"(?P<value>" + _D + r")" + _NOT_A_VALUE)
+_NOT_HAZARDS_MODEL = re.compile(r"\blogistic\b|\bPoisson\b|\bodds\b", re.I)
 _HEART_RATE = re.compile(r"heart\s+rates?\s*\(HRs?\)|\(HRs?\)\s*heart\s+rate|\bHR\s*\(heart\s+rate\)|\bbpm\b|beats?\s*/\s*min", re.I)
 _SUBGROUP = re.compile(
     r"\b(?:sub-?groups?|subsets?|sub-?populations?|strat(?:um|a)|interaction|training\s+cohort|validation\s+cohort|"
@@ -214,17 +229,20 @@ def _analyses(text: str, previous_end: int, start: int, label_text: str) -> tupl
 
 def hazard_ratios_in_sentence(
     sentence: Sentence, heart_rate: bool = False, previous_outcome: str | None = None,
-    hazard_named: bool | None = None,
+    hazard_named: bool | None = None, hazards_modelled: bool | None = None,
 ) -> list[HazardRatio]:
     """HRs of one sentence; `previous_outcome` labels an HR whose sentence names no outcome
     ("The benefit was confirmed by central review (HR 0·49 ...)" after a PFS sentence).
     `hazard_named`: the record says "hazard ratio" somewhere (default: this sentence does), which an
-    upper-case "AHR" label needs."""
+    upper-case "AHR" label needs; `hazards_modelled`: it names hazard ratios or a Cox model (default:
+    this sentence does), which an unlabelled "risk increased by 3.58 (95% CI ...)" needs."""
     text = sentence.text
     found: list[HazardRatio] = []
     taken_until = 0
     if hazard_named is None:
         hazard_named = bool(_HAZARD_NAMED.search(text))
+    if hazards_modelled is None:
+        hazards_modelled = bool(_HAZARDS_MODELLED.search(text))
     labels = [
         m for m in _HR_LABEL.finditer(text)
         if not (heart_rate and "hazard" not in m.group("label").lower())
@@ -281,7 +299,31 @@ def hazard_ratios_in_sentence(
         for continuation in _continuations(sentence, start, stop, previous_end, item.outcome):
             found.append(continuation)
             taken_until = previous_end = continuation.span.end - sentence.start
+    if hazards_modelled:
+        found.extend(_risk_increases(sentence, found, previous_outcome))
+        found.sort(key=lambda item: item.value_span.start)
     return found
+
+
+def _risk_increases(sentence: Sentence, found: list[HazardRatio], previous_outcome: str | None) -> list[HazardRatio]:
+    """The unlabelled HRs written "the risk (of X) increased by 3.58 (95% CI 1.86-6.75)", outside the HRs
+    already `found`, in a sentence naming no other ratio or model."""
+    text = sentence.text
+    if _OTHER_RATIO.search(text) or _NOT_HAZARDS_MODEL.search(text):
+        return []
+    taken = [(item.span.start - sentence.start, item.span.end - sentence.start) for item in found]
+    increases = []
+    for phrase in _RISK_INCREASED_BY.finditer(text):
+        number = _VALUE_AT.match(text, phrase.end())
+        if number is None or any(start <= phrase.end() < end for start, end in taken):
+            continue
+        value = parse_decimal(number.group("value"))
+        ci, low, high = _ci_after(text, number.end(), value)
+        if ci is None or value <= 0 or _QUANTITY_AFTER.match(text, number.end()) or _QUANTITY_AFTER_BRACKET.match(text, ci.end()):
+            continue
+        increases.append(_build(sentence, phrase, number.start(), number.end(), value, ci, low, high, 0,
+                                phrase.group(0).strip(), "effects.hr_risk_increased_by", previous_outcome))
+    return increases
 
 
 def _is_threshold(text: str, connect: re.Match[str]) -> bool:
@@ -373,9 +415,11 @@ def _trusted_connect(text: str, label: re.Match[str]) -> re.Match[str] | None:
 
 
 #: "hazard ratios for death in A, B and C were 1.84 (95% CI ...), 2.21 (...) and 1.82 (...), respectively":
-#: the label's phrase names several items, so it may hold commas and "and"; only with a CI after the value.
+#: the label's phrase names several items, so it may hold commas, "and" and the items' short bracketed
+#: names ("for the second (T2) and the third tertile (T3) were ..."); only with a CI after the value.
 _LIST_CONNECT = re.compile(
-    r"\s+(?:for|of|in)\s+(?P<for>(?:[^;:=()\[\]\d.]|\d(?![.·]\d)){1,100}?)\s+(?:were|are|was|is)\s*:?\s*"
+    r"\s+(?:for|of|in)\s+(?P<for>(?:[^;:=()\[\]\d.]|\d(?![.·]\d)|[(\[][^;:=()\[\]]{1,20}[)\]]){1,100}?)"
+    r"\s+(?:were|are|was|is)\s*:?\s*"
     r"(?P<value>" + _D + r")" + _NOT_A_VALUE
 )
 
@@ -509,6 +553,7 @@ def hazard_ratios(record: Record) -> list[HazardRatio]:
     """Every hazard ratio stated in the title and abstract, in reading order."""
     whole = f"{record.title}\n{record.abstract_text}"
     hazard_named = bool(_HAZARD_NAMED.search(whole))
+    hazards_modelled = bool(_HAZARDS_MODELLED.search(whole))
     heart_rate = bool(_HEART_RATE.search(whole)) and not hazard_named
     found: list[HazardRatio] = []
     previous_outcome: str | None = None
@@ -516,7 +561,7 @@ def hazard_ratios(record: Record) -> list[HazardRatio]:
     for sentence in record_sentences(record):
         if (sentence.field, sentence.section) != section:
             section, previous_outcome = (sentence.field, sentence.section), None
-        found.extend(hazard_ratios_in_sentence(sentence, heart_rate, previous_outcome, hazard_named))
+        found.extend(hazard_ratios_in_sentence(sentence, heart_rate, previous_outcome, hazard_named, hazards_modelled))
         mentions = outcome_mentions(sentence.text)
         if mentions:
             previous_outcome = mentions[-1].label
