@@ -1329,3 +1329,131 @@ def test_we_verb_a_cohort_of_people(text, expected):
 )
 def test_we_verb_a_cohort_of_people_not_totals(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a matched sample stated as such, closed after "matched"
+        ("Overall, 310 patients (120 open/190 laparoscopic) were matched.", (310, "cohort")),
+        ("After propensity scoring, 1,204 women were matched, and outcomes were compared.", (1204, "cohort")),
+        ("In total, 530 patients were propensity-matched.", (530, "cohort")),
+        # mother-child pairs and dyads are people
+        ("The cohort included 842 mother-infant pairs.", (842, "enrolled")),
+        ("A total of 215 caregiver-child dyads were recruited.", (215, "enrolled")),
+        # a heading run into the text before "Of the N people"
+        ("Results Of the 2,310 patients with sepsis, 18% died within 30 days.", (2310, "enrolled")),
+        # people with their age range before "(n = N)", the sum of the groups that follow
+        ("Women aged 40 to 65 years (n = 120) were randomly assigned to yoga (n = 60) or stretching (n = 60).",
+         (120, "randomised")),
+        # the early part of a sample does not hide the whole
+        ("In all, 96 patients were randomised. Among the first 40 patients randomised, 12 responded.", (96, "randomised")),
+        # but a case series may be "the first N patients" enrolled
+        ("The first 25 patients with a relapse after surgery were included.", (25, "enrolled")),
+    ],
+)
+def test_matched_samples_pairs_headings_and_aged_people(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Using propensity scores, 85 cases were matched in a 1:1 ratio with 170 controls.",  # matched to others: a group
+        "Each of 40 cases was matched to two controls.",
+        "For 500 simulated patients recruited over 5 years, the test detected the benefit.",  # not people
+        "We generated 1,000 virtual patients and 200 hypothetical women.",
+        "An interim look stopped the trial if fewer than 19 of the first 36 patients treated responded.",  # a part
+        "The first forty patients were treated with plate A, the next forty with plate B.",
+    ],
+)
+def test_matched_groups_simulated_people_and_first_patients_are_no_totals(text):
+    assert total(text) is None
+
+
+def test_the_size_stated_for_each_group_is_an_arm_not_the_total():
+    assert arms("Each of the matched groups included 4,120 participants.") == [4120]
+    assert arms("Each of the two arms comprised 60 women.") == [60]
+    assert total("Each of the matched groups included 4,120 participants.") is None
+    assert arms("Each group received 20 mg daily.") == []  # a dose
+
+
+def test_a_target_size_is_neither_arms_nor_total():
+    assert arms("The target enrollment was adults aged 18-60 years (n = 30 in each group).") == []
+    assert arms("The planned sample size was 120 women (n = 60 per arm).") == []
+    assert total("The planned sample size was 120 women. In total, 84 women were enrolled.") == (84, "enrolled")
+    assert arms("Enrolment was completed for adults (n = 30) and children (n = 28).") == [30, 28]
+
+
+def test_a_number_glued_after_letters_is_part_of_a_name():
+    assert total("Expression of genes (CDK4, SLC22A3 and H19) was observed in patients with leukaemia.") is None
+    assert total("In total, 64 patients with high CD4 counts were enrolled.") == (64, "enrolled")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a source population from which the study took its groups is a pool; "Of these N people" restates the study
+        ("Among the 9,210 adults diagnosed in the registry, we identified 300 with hepatitis and 600 matched adults "
+         "without hepatitis. Of these 900 adults, 25 developed cirrhosis.", (900, "cohort")),
+        ("Of 5,000 patients in the database, we included 250 patients with complete records.", (250, "enrolled")),
+        # a sentence run into the previous one without a space
+        ("The outcome was death.Among the 1,210 patients treated at the centre, 15% died.", (1210, "treated")),
+        # "Of these, N were randomised": the pronoun, read as before
+        ("We screened 500 patients. Of these, 300 were randomised.", (300, "randomised")),
+    ],
+)
+def test_a_pool_we_selected_from_and_of_these_people(text, expected):
+    assert total(text) == expected
+
+
+def test_of_these_people_does_not_beat_a_stated_enrolment():
+    assert total("A total of 900 patients were enrolled. Of these 400 women, 30 relapsed.") == (900, "enrolled")
+    assert total("Of these 400 women, 30 relapsed.") == (400, "cohort")
+    # a subset restated after an analysed total does not replace it
+    assert total("We analysed 247 patients with cancer. Among these 62 patients, one had nodal disease.") == (247, "analysed")
+
+
+def test_a_bracket_describing_the_people_between_count_and_noun():
+    assert total("Altogether, 212 (64% women, mean age 58) consecutive patients underwent surgery.") == (212, "cohort")
+    assert total("In total, 400 (55% men) patients were randomised.") == (400, "randomised")
+    # a share of a count is still a subset
+    assert total("Of 600 patients enrolled, 101 (16.3%) had brain metastases.") == (600, "enrolled")
+    assert total("Overall, 45 (12% women) had a relapse.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the last of a comma list of counted groups is one group
+        'Five cohorts (420 smokers, 310 former smokers, 288 "never" smokers) were included in the analysis.',
+        "Eight studies (120 A+, 95 B+, 640 C+ patients) were included.",
+        # a design in the present tense is a plan
+        "This randomised trial involves recruitment of 240 older adults with frailty.",
+        "The study requires the enrolment of 90 children.",
+    ],
+)
+def test_the_last_of_a_list_of_groups_and_a_present_design_are_no_totals(text):
+    assert total(text) is None
+
+
+def test_a_count_after_a_count_of_places_is_still_a_total():
+    assert total("In 2 hospitals, 300 patients were enrolled.") == (300, "enrolled")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a total followed by its breakdown is no list of groups
+        ("Of 40 cases, 3 were lost to follow-up, 2 were excluded, and 1 died.", (40, "enrolled")),
+        ("We enrolled a total of 90 patients, 45 with lupus, and 45 with arthritis.", (90, "enrolled")),
+        ("Of the 512 children in the study, 300 had typical development, and 212 had delays.", (512, "enrolled")),
+    ],
+)
+def test_a_total_with_its_breakdown_is_not_a_list_of_groups(text, expected):
+    assert total(text) == expected
+
+
+def test_the_majority_of_people_is_part_of_the_sample():
+    assert total("The majority of respondents (n=412, 71.2%) felt comfortable using the app.") is None
+    assert total("In total, 300 patients were enrolled; the majority of them (n = 210) were women.") == (300, "enrolled")

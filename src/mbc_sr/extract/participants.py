@@ -34,6 +34,11 @@ agreed to participate and were randomized": 323); people with a bare bracketed c
 patients (475) were analyzed") or at baseline ("(n = 29)"); "In N people of the X cohort study, ...";
 a cohort that comprises / includes N people or "A population-based cohort of N women was followed";
 "The mean (SD) age of N participants was ..." (cohort); "randomized among N subjects" (a crossover);
+"In all, 648 patients (...) were matched." (cohort; not "matched to / with ..."); "1522 mother-child pairs",
+"215 caregiver-child dyads" (people); "Results Of the N patients" (a heading run into the text);
+"Children aged 6 to 52 months (n = 336) were randomly assigned"; "93 (80% women, mean age 53) consecutive
+patients underwent ..." (a bracket describing the people); "Of these 1842 patients, ..." (a count restated: cohort);
+"Among the 16,365 patients diagnosed ..., we identified 614 ... and 1228 ..." (a pool: screened);
 "N patients underwent randomization" (randomised); "We followed / recruited a cohort / sample of N".
 A review's pooled people also as "9 RCTs, involving N", "N studies and N patients", "N studies
 reporting on / representing N patients", "N studies (n = N)" or "(total sample size N)", "N studies
@@ -45,16 +50,22 @@ A bracketed aside between a count and its verb is skipped ("1,019 participants (
 women) were enrolled"). Never a total: the N of "N of M" (a part), a subset named by a relative
 clause ("Of the 389 patients who responded"), a count in a relative clause ("Three patients who
 were randomised did not start"), a planned study ("a trial enrolling 600 patients would ..."), a
-count glued to letters ("18F-FDG"), a count of things qualified by a participle ("five
+count glued to letters ("18F-FDG", "SLC22A3", "H19"), a count of things qualified by a participle ("five
 randomized, controlled trials"), two groups each with its count ("1554 patients with BS and 3108
 control subjects"), events during follow-up ("During follow-up, 412 women were diagnosed with ..."),
-two groups compared ("the outcomes of 23 recipients were compared with those of 107 controls"), or
-"a total of N" of things ("A total of 163 GBMs were immunostained").
+two groups compared ("the outcomes of 23 recipients were compared with those of 107 controls"),
+"a total of N" of things ("A total of 163 GBMs were immunostained"), people who are not real ("500
+simulated patients", "virtual", "hypothetical"), the early or late part of a sample ("among the first 36
+patients randomised"), a target size ("The target
+enrollment was ... (n = 24 in each group)": neither total nor arms), one of a comma list of counted groups
+("739 ALK+, 137 ROS1+, 714 wildtype patients") or a design in the present tense ("This trial involves
+recruitment of 327 adults").
 
 Per-arm counts come from allocation phrasing: "(n = 40) ... (n = 40)", "group A = 72", "(65
 patients [50%]) or ... (65 patients [50%])", "(494 navigated; 545 control)", "40 were allocated to
 ..., and 38 ...", "94 received DOC and 74 received ABI", "500 treated with A, 514 with B and 508
-with C", "29 (50%) each", "80 patients entered into each active group and 40 into placebo".
+with C", "29 (50%) each", "80 patients entered into each active group and 40 into placebo", "Each of
+the matched groups included 11,947 participants" (an arm, not the total).
 """
 
 from __future__ import annotations
@@ -71,7 +82,7 @@ from mbc_sr.records import Record
 PEOPLE = (
     r"(?:patients?|women|woman|men|man|participants?|subjects?|adults?|children|child|infants?|"
     r"individuals?|persons?|people|volunteers?|outpatients?|inpatients?|students?|employees?|girls?|"
-    r"boys?|neonates?|newborns?|mothers?|smokers?|survivors?|cases|veterans?|residents?|pts|males|females|"
+    r"boys?|neonates?|newborns?|(?:mother|parent|caregiver)[-‐‑](?:child|infant|baby|newborn|neonate|offspring)|mothers?|dyads|smokers?|survivors?|cases|veterans?|residents?|pts|males|females|"
     r"athletes?|swimmers?|runners?|cyclists?|players?|soldiers?|recipients?|donors?|respondents?|caregivers?|"
     r"carers?|pupils?|adolescents?|teenagers?|youths?|twins|couples|families|controls|migraineurs?|asthmatics?|"
     r"diabetics?|epileptics?|(?:non-?)?drinkers?|users?|clients?|octogenarians?|nonagenarians?|centenarians?)"
@@ -99,10 +110,11 @@ _VERBS = (
     ("eligible", r"were\s+eligible|met\s+(?:the\s+)?(?:inclusion|eligibility)|qualified(?=\s*(?:for\b|[,;.)]|$))"),
     ("treated", r"(?:were\s+)?treated|received|were\s+given"),
     ("analysed", (r"analy[sz]ed|remained\s+(?:for|in)\s+(?:the\s+)?(?:final\s+)?analys[ie]s|included\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?analys[ie]s|evaluated|assessed|evaluable|assessable|"
-                  r"completed\s+(?:the\s+)?(?:study|trial|protocol|follow-up|treatment\s+period|(?:first\s+|second\s+)?phase\s+\w+)|"
+                  r"(?:completed|concluded)\s+(?:the\s+)?(?:study|trial|protocol|follow-up|treatment\s+period|(?:first\s+|second\s+)?phase\s+\w+)|"
                   r"completed\s+(?:all\s+|both\s+|the\s+)?(?:(?:two|three|four|#_*)\s+)?(?:[\w-]+\s+){0,3}?"
                   r"(?:tests|sessions|periods|visits|conditions|arms|phases|interventions|surveys|questionnaires|assessments|interviews)")),
-    ("cohort", r"identified(?!\s+as\b)|referred|underwent|diagnosed|(?:were|was)\s+(?:prospectively\s+)?observed(?!\s+(?:to|that)\b)"),  # "identified as responders" classifies
+    ("cohort", r"identified(?!\s+as\b)|referred|underwent|diagnosed|(?:were|was)\s+(?:prospectively\s+)?observed(?!\s+(?:to|that)\b)|"
+               r"(?:were|was)\s+(?:\w+\s+)?(?:\w+-)?matched(?=\s*(?:[.;,)]|$))"),  # "648 patients were matched." (not "matched to / with / in a 1:1 ratio")  # "identified as responders" classifies
     ("screened", r"screened|assessed\s+for\s+eligibility|approached|invited|contacted|pre-?screened"),
 )
 _VERB = re.compile(r"\b(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _VERBS) + r")\b", re.I)
@@ -135,8 +147,8 @@ class _Masked:
                 continue  # "one of", "One patient" is rare as a study size
             if re.match(_PERCENT_AFTER, text[count.end:]) or _is_label(text, count):
                 continue  # a percentage, or an ordinal label: "grade 2", "stage 3", "GRECCAR 2"
-            if not count.in_words and re.match(r"[A-Za-z]", text[count.end:]):
-                continue  # part of a name: "18F-FDG", "5FU", "3D"
+            if not count.in_words and (re.match(r"[A-Za-z]", text[count.end:]) or re.search(r"[A-Za-z]$", text[:count.start])):
+                continue  # part of a name: "18F-FDG", "5FU", "3D", "SLC22A3", "H19"
             if _not_a_head_count(text, count):
                 continue
             counts[count.start] = count
@@ -194,15 +206,25 @@ def _looks_like_count_word(text: str, count: Count) -> bool:
     return bool(_PEOPLE.match(text, count.end + 1))
 
 
+#: A bracket describing the people a count is of, before their noun: "93 (80% women, mean age 53) consecutive patients".
+_DESCRIBING_BRACKET = re.compile(
+    r"\s*\(\s*\d+(?:[.·]\d+)?\s*%\s*(?:women|men|males?|females?|girls|boys)\b[^()]{0,60}\)\s*(?:[\w-]+\s+){0,3}?" + PEOPLE + r"\b",
+    re.IGNORECASE,
+)
+
+
 def _is_subset_or_fraction(text: str, count: Count) -> bool:
     after = text[count.end:count.end + 12]
     before = text[max(0, count.start - 12):count.start]
+    if _DESCRIBING_BRACKET.match(text, count.end):
+        return False
     return bool(
         re.match(r"\s*(?:%|percent|per\s*cent|\(\s*\d+(?:[.·]\d+)?\s*%|/\s*\d|\[\s*\d+(?:[.·]\d+)?\s*%)", after)
         or re.search(r"(?:/\s*|of\s+whom\s+|including\s+(?:only\s+)?|among\s+them,?\s+|aged\s+|age\s+)$", before, re.I)
-        # "A subset of patients (n = 72)", "a subgroup of 40 women": part of the sample
-        or re.search(r"\b(?:subsets?|subgroups?|sub-?samples?|portion|proportion)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-                     r"(?:\(\s*[Nn]\s*=\s*)?$", text[max(0, count.start - 60):count.start], re.IGNORECASE)
+        # "A subset of patients (n = 72)", "a subgroup of 40 women", "The majority of respondents (n=781, 76%)": part of the sample
+        or re.search(r"\b(?:(?:subsets?|subgroups?|sub-?samples?|portion|proportion)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                     r"(?:\(\s*[Nn]\s*=\s*)?|(?:majority|minority)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?\(\s*[Nn]\s*=\s*)$",
+                     text[max(0, count.start - 60):count.start], re.IGNORECASE)
         # "atrioventricular block (14 patients, 35.0%)": a bracketed count of people with its share
         or (re.search(r"[(\[]\s*$", before) is not None
             and re.match(r"\s+" + PEOPLE + r"\s*[,;]\s*\d+(?:[.·]\d+)?\s*%", text[count.end:count.end + 40], re.IGNORECASE) is not None)
@@ -249,8 +271,16 @@ _PLANNED = re.compile(
 )
 
 
+#: A target size named before the count in its clause: "The target enrollment was children aged 3-12 years
+#: (n = 24 in each group)", "the planned sample size was 120 women".
+_TARGET_SIZE = re.compile(
+    r"\b(?:target(?:ed)?|planned|intended|projected|anticipated)\s+(?:enrol+ment|accrual|recruitment|sample(?:\s+size)?)\b[^.;]{0,80}$",
+    re.IGNORECASE,
+)
+
+
 def _is_hypothetical(text: str, start: int) -> bool:
-    if _PLANNED.search(text, max(0, start - 120), start):
+    if _PLANNED.search(text, max(0, start - 120), start) or _TARGET_SIZE.search(text, max(0, start - 120), start):
         return True
     return bool(re.search(r"\b(?:would|will|could|should)\s+(?:require|need|include|enrol+)\b[^.;]{0,40}$|\brecruiting\s+$|\brequired?\s+$|\bsample\s+size\s+of\s+$|\btarget(?:ed)?\s+(?:of\s+)?$", text[max(0, start - 60):start], re.I))
 
@@ -264,6 +294,7 @@ class _Gap:
 
 
 _TOKEN = re.compile(r"\S+")
+_UNREAL_PEOPLE = re.compile(r"simulated|virtual|hypothetical|synthetic|fictitious|imaginary|theoretical", re.IGNORECASE)
 _PHRASE_END = frozenset(
     "with who whom that which from in at on of for to into across by after before between over under and or "
     "were was are is had have aged receiving treated undergoing".split()
@@ -281,6 +312,8 @@ def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
             return None
         if _NOT_PEOPLE.fullmatch(word) or word.lower() == "per":
             return None  # "119 more per 1000 participants": the people of a rate
+        if _UNREAL_PEOPLE.fullmatch(word):
+            return None  # "500 simulated patients": no people
         if _PEOPLE.fullmatch(word):
             if word.lower() == "cases" and re.search(r"\b(?:new|incident|newly\s+diagnosed)\s+$", text[:token.start()], re.IGNORECASE):
                 return None  # "147 new cases of T2D were identified": events during follow-up
@@ -436,7 +469,9 @@ _BACKGROUND_LABEL = re.compile(r"BACKGROUND|INTRODUCTION|CONTEXT|RATIONALE|PURPO
 #: diagnosed with GC" counts events, not the cohort.
 _DURING_FOLLOW_UP = re.compile(r"\b(?:during|over|within|after|at)\b[^.;]{0,60}\bfollow[- ]?up\b", re.IGNORECASE)
 _PRESENT_DESIGN = re.compile(
-    r"\b(?:study|trial)\b[^.;#]{0,60}?\b(?:is|are)\s+(?:being\s+)?(?:conducted|performed|carried\s+out|undertaken|run)\b", re.IGNORECASE,
+    r"\b(?:study|trial)\b[^.;#]{0,60}?\b(?:(?:is|are)\s+(?:being\s+)?(?:conducted|performed|carried\s+out|undertaken|run)|"
+    r"(?:involves|entails|requires)\s+(?:the\s+)?(?:recruitment|enrol+ment|inclusion))\b",  # "This trial involves recruitment of 327 adults"
+    re.IGNORECASE,
 )
 #: "The mean (SD) age of ", "the median age of the ": a description of the study's people
 _MEAN_AGE_OF = re.compile(
@@ -444,12 +479,38 @@ _MEAN_AGE_OF = re.compile(
     r"(?:at\s+(?:baseline|enrol+ment|entry|inclusion)\s+)?of\s+(?:the\s+|all\s+|these\s+|our\s+)?$",
     re.IGNORECASE,
 )
+_FIRST_OR_LAST = re.compile(r"\b(?P<of>(?:of|among|in|for|from)\s+(?:the\s+)?)?(?:first|last|initial|final)\s+$", re.IGNORECASE)
+
+
+def _is_early_or_late_part(text: str, before: str, count: Count) -> bool:
+    """"among the first 36 patients randomised", "The first forty patients were treated with A, the next forty
+    with B": the early or late part of a sample; "The first 14 patients with X were selected" is a case
+    series' whole sample (no larger sample holds it, no next part follows)."""
+    first = _FIRST_OR_LAST.search(before)
+    if first is None:
+        return False
+    return bool(first.group("of")) or re.search(r"\b(?:next|remaining|following|subsequent|last|other)\s+#", text[count.end:]) is not None
 _AUXILIARY = re.compile(r"\b(?:were|was|are|is|had|have|has|did|do)\b", re.IGNORECASE)
+
+
+#: One counted group of a list: a count and a short name, no verb or qualifier ("137 ROS1+, ", "103 partners, and ").
+_LIST_ITEM = r"#_*(?:(?!\s(?:had|have|has|were|was|is|are|with|without|who|in|of|from)\b)[^,;.()#]){1,25},\s*(?:and\s+)?"
+
+
+def _in_list_of_counted_groups(text: str, start: int, end: int) -> bool:
+    """The count is one of a comma list of at least three counted groups: "739 ALK+, 137 ROS1+, 714 wildtype";
+    not a total followed by its breakdown ("76 patients, 38 with A, and 38 with B", "Of 21 cases, 2 were lost, ...")."""
+    before = text[max(0, start - 80):start]
+    after = "#" + text[end:end + 80]
+    items_before = 2 if re.search(_LIST_ITEM + _LIST_ITEM + "$", before) else 1 if re.search(_LIST_ITEM + "$", before) else 0
+    items_after = 2 if re.match(_LIST_ITEM + _LIST_ITEM + "#", after) else 1 if re.match(_LIST_ITEM + "#", after) else 0
+    return items_before + items_after >= 2
 
 
 def _joined_people_counts(masked: _Masked, start: int, people_end: int | None) -> bool:
     """"1554 patients newly diagnosed with BS and 3108 control subjects", "6,803 men and 4,558
-    women": two groups of people joined by "and", each with its own count (a split, not a total).
+    women": two groups of people joined by "and", each with its own count (a split, not a total), also the
+    last of a comma list of counted groups ("739 ALK+, 137 ROS1+, 714 wildtype patients").
     A count of things after "and" ("2282 patients and 4275 catheters") or a verb between the two
     ("60 were enrolled and 52 completed") is no such split."""
     text = masked.text
@@ -462,6 +523,8 @@ def _joined_people_counts(masked: _Masked, start: int, people_end: int | None) -
             if other is not None and (_people_after(text, other.end) is not None
                                       or re.match(r"\s+(?:[a-z]+ing|treated|implanted|allocated)\s+(?:with\s+)?[a-z]", text[other.end:])):
                 return True
+    if _in_list_of_counted_groups(text, start, masked.count_at(start).end):
+        return True  # "(739 ALK+, 137 ROS1+, 561 EGFR+, 714 wildtype patients)": one of a list of groups
     previous = re.search(r"#_*((?:\s+[^\s#,;.()]+){1,8}?)\s+(?:and|or|plus|as\s+well\s+as)\s+(?:another\s+|a\s+further\s+|an\s+additional\s+)?$",
                          _blank_brackets(text[max(0, start - 100):start]))
     return bool(previous and _PEOPLE.search(previous.group(1)) and not _AUXILIARY.search(previous.group(1)))
@@ -487,10 +550,13 @@ def _n_is_sum_of_others(masked: _Masked, start: int, n_equals: list[re.Match[str
 def _selects_from(text: str, end: int) -> bool:
     """After "Of M patients in the registry": the main clause picks a count out of M by a verb of
     inclusion ("1,234 met the inclusion criteria", "800 were included / eligible / randomised", "118 had
-    preserved ejection fraction and were included")."""
-    main = re.search(r"[,;]\s*(?:only\s+)?#_*", text[end:end + 160])
+    preserved ejection fraction and were included", "we identified 614 with X")."""
+    main = re.search(r"[,;]\s*(?P<we>we\s+(?:\w+ly\s+)?(?:identified|selected|included|enrol+ed|recruited)\s+)?(?:only\s+)?#_*",
+                     text[end:end + 160])
     if main is None:
         return False
+    if main.group("we"):
+        return True  # "Among the 16,365 patients diagnosed ..., we identified 614 with X and 1228 without": a pool
     verb = _verb_kind(_clause_after(text, end + main.end(), 100))
     return verb is not None and verb[0] in ("randomised", "enrolled", "eligible")
 
@@ -702,6 +768,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             offer(_total(masked, start, "cohort", "count_adjective"))  # "a 412-patient cohort"
             continue
         before = text[max(0, start - 80):start]
+        if _is_early_or_late_part(text, before, count):
+            continue  # "among the first 36 patients randomised": an early part of the sample, not the whole
         after_people = _people_after(text, count.end)
         people_end = count.end + after_people.end() if after_people else None
         # "A total of 395 of 1241 (32%) patients were deemed ineligible": the whole is the cohort
@@ -714,7 +782,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             offer(_total(masked, start, "enrolled", "including_for_this_study"))
             continue
         pooled = _POOLED.search(before)
-        if pooled and (after_people or (pooled.group("total") or _POOLED_N_END.search(pooled.group(0))) and _NOT_PEOPLE.match(text, count.end + 1) is None
+        if pooled and not _in_list_of_counted_groups(text, start, count.end) and (after_people or (pooled.group("total") or _POOLED_N_END.search(pooled.group(0))) and _NOT_PEOPLE.match(text, count.end + 1) is None
                        and not _UNIT_AFTER.match(text, count.end)):
             # "15 studies (including 791 patients)", "Nineteen RCTs contained a total of 4372 NSCLC"
             offer(_total(masked, start, "analysed", "pooled_studies"))
@@ -722,7 +790,9 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         # "..., of whom 300 were included", "Of these, 300 were randomised": a count taken out of an earlier
         # one is a total only when a bare verb of inclusion follows ("Of those, 438 patients treated
         # curatively were ..." is a subset)
-        if re.search(r"\b(?:of|among|from)\s+(?:whom|th[eo]se|them)\s*,?\s*$", before, re.IGNORECASE) and not re.match(
+        # ("Of these 1842 patients, 41 developed ..." restates a count: "these" determines the people, read below)
+        these_people = re.search(r"\bth[eo]se\s+$", before, re.IGNORECASE) and people_end and re.match(r"\s*,", text[people_end:])
+        if re.search(r"\b(?:of|among|from)\s+(?:whom|th[eo]se|them)\s*,?\s*$", before, re.IGNORECASE) and not these_people and not re.match(
                 r"\s*(?:%|percent|\(\s*\d+(?:[.·]\d+)?\s*%|\[\s*\d+(?:[.·]\d+)?\s*%|/\s*\d)", sentence.text[count.end:]):
             verb = _verb_kind(_clause_after(text, count.end))
             if verb and verb[0] in ("randomised", "enrolled", "eligible") and re.fullmatch(
@@ -842,8 +912,9 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             elif re.search(r"\b(?:combin\w*|pool\w*|both|all)\s+(?:the\s+)?(?:two\s+|three\s+|four\s+)?(?:groups|arms)\s*\(\s*[Nn]\s*=\s*$",
                            before, re.IGNORECASE):
                 offer(_total(masked, start, "analysed", "groups_combined"))  # "After combining the groups (n = 46), ..."
-            elif re.search(r"\b" + PEOPLE + r"(?:\s+(?:at|on)\s+(?:baseline|enrol+ment|(?:study\s+)?entry|inclusion|randomi[sz]ation))?"
-                           r"\s*\(\s*[Nn]\s*=\s*$", before, re.I):  # "Participants at baseline (n=29) had a mean age ..."
+            elif re.search(r"\b" + PEOPLE + r"(?:\s+(?:at|on)\s+(?:baseline|enrol+ment|(?:study\s+)?entry|inclusion|randomi[sz]ation)"
+                           r"|\s+aged\s+[^()]{1,30}?)?\s*\(\s*[Nn]\s*=\s*$", before, re.I):  # "Participants at baseline (n=29) had a mean age ...",
+                # "Children aged 6 to 52 months (n = 336) were randomly assigned"
                 verb = _verb_kind(_clause_after(text, count.end))  # "Postmenopausal women (n = 724) were randomised"
                 offer(_total(masked, start, verb[0] if verb else "enrolled", "people_n_equals"))
             else:
@@ -879,7 +950,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                     kind = "screened"  # "Of a total of 594 mothers, 323 (54%) agreed to participate": a pool
                 offer(_total(masked, start, kind, "a_total_of"))
                 continue
-        if re.search(r"(?:^|[,;(]\s*|\b(?:of|from)\s+)\b[Oo]f\s+(?:the\s+|these\s+|all\s+)?$|^\s*(?:Of|Among)\s+(?:the\s+|all\s+)?$", before) and after_people:
+        # "Of" capitalised mid-sentence follows a heading run into the text: "Results Of the 41,895 patients"
+        if re.search(r"(?:^|[,;(]\s*|\b(?:of|from)\s+)\b[Oo]f\s+(?:the\s+|these\s+|all\s+)?$|(?:^|[\s.])(?:Of|Among)\s+(?:the\s+|these\s+|all\s+)?$", before) and after_people:
             tail = text[count.end + after_people.end():count.end + after_people.end() + 60]
             treated = re.match(r"\s*(?:who|that)\s+(?:had\s+|have\s+)?(?:underwent|undergone|received|were\s+(?:treated|given))\b(?!\s+(?:randomi[sz]ation|random\s+assignment))", tail,
                                re.IGNORECASE) is not None
@@ -891,9 +963,12 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             # "Of the 15 participants who underwent baseline testing, ...": those treated, as many as the study had at most
             kind = "treated" if treated else verb[0] if verb else \
                 "treated" if re.search(r"\b(?:undergoing|receiving|given)\b", pool, re.IGNORECASE) else "enrolled"
-            if verb is None and not re.search(r"\b(?:trials?|stud(?:y|ies)|randomi[sz]\w*)\b", pool, re.IGNORECASE) \
+            # (a pool described by a cohort verb is still a pool: "Among the 16,365 patients diagnosed ..., we identified ...")
+            if (verb is None or verb[0] == "cohort") and not re.search(r"\b(?:trials?|stud(?:y|ies)|randomi[sz]\w*)\b", pool, re.IGNORECASE) \
                     and _selects_from(text, count.end + after_people.end()):
                 kind = "screened"  # "Of 45,678 patients in the registry, 1,234 met the inclusion criteria": a pool
+            elif kind == "enrolled" and re.search(r"\bthese\s+$", before, re.IGNORECASE):
+                kind = "cohort"  # "Of these 1842 patients, ...": a count restated, outranked by any stated enrolment
             offer(_total(masked, start, kind, "of_the_total"))
             continue
         verb_before = re.search(
@@ -1126,6 +1201,8 @@ def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
         (r"(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:(?:were\s+)?treated\s+with\s+[A-Za-z]|with\s+[A-Za-z][\w-]*(?:\s+[\w-]+){0,2}\s+\d+(?:[.·]\d+)?\s*(?:mg|µg|mcg|g|IU|units?)\b)", "count_with_drug"),
         (r"(" + _COUNT + r")\s*(?:\([^)]*\))?\s+each\b", "count_each"),
         (r"(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:per|in\s+each)\s+(?:arm|group)\b", "count_per_arm"),
+        (r"\b[Ee]ach\s+(?:of\s+the\s+)?(?:#_*\s+)?(?:[\w-]+\s+)?(?:groups?|arms?)\s+(?:included|comprised|consisted\s+of|"
+         r"contained|enrol+ed|had)\s+(" + _COUNT + r")", "each_group_count"),  # "Each of the matched groups included 11,947 people"
         (r"(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?in\s+the\s+[^,;()]{0,50}?\b(?:group|arm)\b", "count_in_group"),
         (r"(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:entered\s+|were\s+entered\s+)?into\s+(?:each|the|an?)\b[^,;]{0,40}\b(?:group|arm)", "count_into_group"),
     ):
@@ -1155,8 +1232,8 @@ def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
     found = []
     for start, name in sorted(hits.items()):
         count = masked.counts.get(start)
-        if count is None or re.match(r"\s*%", sentence.text[count.end:]):
-            continue
+        if count is None or re.match(r"\s*%", sentence.text[count.end:]) or _TARGET_SIZE.search(sentence.text, max(0, count.start - 120), count.start):
+            continue  # a share, or a planned size
         found.append(Extracted("n_arm", count.value, sentence.span(count.start, count.end), f"participants.{name}",
                                details=(("in_words", count.in_words),)))
     return found
