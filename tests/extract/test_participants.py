@@ -1457,3 +1457,10 @@ def test_a_total_with_its_breakdown_is_not_a_list_of_groups(text, expected):
 def test_the_majority_of_people_is_part_of_the_sample():
     assert total("The majority of respondents (n=412, 71.2%) felt comfortable using the app.") is None
     assert total("In total, 300 patients were enrolled; the majority of them (n = 210) were women.") == (300, "enrolled")
+
+
+def test_a_count_of_groups_is_no_head_count():
+    assert total("We compared levels in two subgroups of treated patients.") is None
+    assert total("Outcomes were compared across four groups of women.") is None
+    assert total("We studied speech in two cohorts of people with Parkinson's disease.") is None
+    assert total("In total, 120 patients in two groups were randomised.") == (120, "randomised")

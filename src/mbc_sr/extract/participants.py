@@ -3,7 +3,7 @@
 Counts are read in digits ("1,019", "13 388") or words ("Seventy-five", "One-hundred-and-fifty").
 A count is a head count only next to a word for people (patients, women, participants, ...) or
 an enrolment verb ("were randomised", "participated"); counts of cells, mice, samples, tumours,
-studies, centres or attacks never are, nor is a count followed by a percentage (a subset: "101
+studies, centres, (sub)groups, cohorts or attacks never are, nor is a count followed by a percentage (a subset: "101
 (16.3%) had CNS metastases"), a fraction ("2/74") or a hypothetical ("would require 1140 patients").
 
 Totals carry their kind, from the verb or phrase: randomised > ITT population > enrolled
@@ -94,7 +94,7 @@ _NOT_PEOPLE = re.compile(  # a whole word: the "cell" of "non-small-cell" is no 
     r"attacks?|cycles?|events?|deaths?|biomarkers?|genes?|plans?|images?|scans?|eyes?|teeth|"
     r"doses?|courses?|episodes?|visits?|schools?|practices|teams?|wards?|units?|clusters?|villages?|communities|"
     r"laboratories|labs?|companies|pharmacies|homes|departments?|procedures?|operations?|surgeries|admissions?|"
-    r"catheters?|implants?|infections?|colonizations?|colonisations?|fractures?|pregnancies|arms)\b(?![-‐‑])",
+    r"catheters?|implants?|infections?|colonizations?|colonisations?|fractures?|pregnancies|arms|groups|subgroups?|cohorts|strata)\b(?![-‐‑])",
     re.I,
 )
 _PEOPLE = re.compile(rf"\b{PEOPLE}\b", re.I)
