@@ -462,3 +462,80 @@ def test_an_increase_of_risk_in_a_cox_model_is_a_hazard_ratio():
 )
 def test_what_is_not_an_increase_of_risk_hazard_ratio(text):
     assert hrs(text) == []
+
+
+def test_a_ci_label_repeated_with_its_abbreviation():
+    assert hrs("OS was longer (HR: 2.40 [95% confidence interval, 95% CI, 1.50-3.80]).") == [(2.40, 1.50, 3.80, None)]
+    assert hrs("Relapse (OR: 2.40 [95% confidence interval, 95% CI, 1.50-3.80]).") == []  # an odds ratio
+
+
+def test_a_label_per_unit_before_its_value():
+    assert hrs("Death was more frequent (hazard ratio per SD 1.42, 95% confidence interval 1.10-1.83, P = .008).") == [
+        (1.42, 1.10, 1.83, "=0.008")]
+    # the unit's number is no HR
+    assert hrs("The HR per 10 mm Hg increase was 1.2 (95% CI 1.1-1.4).") == []
+    assert hrs("The HR per 1 SD increase was 1.3 (1.1-1.5).") == []
+
+
+def test_a_continuation_as_the_last_item_of_a_bracket():
+    text = ("Exposure raised the rate of falls (12.1 vs. 9.8 per 1000 py, aHR 1.20, 95% CI 1.05-1.37), of fractures "
+            "(3.3 vs. 2.0 per 1000 py, 1.61, 1.22-2.12), and of burns (0.5 vs. 0.4 per 1000 py, 1.25 0.90-1.74).")
+    assert hrs(text) == [(1.20, 1.05, 1.37, None), (1.61, 1.22, 2.12, None), (1.25, 0.90, 1.74, None)]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        " and the stay shorter (mean 12.5, 10.2-14.8, days).",  # bounds not closing the bracket
+        " and the stay shorter (mean 12.5, 10.2-14.8).",  # a mean with its CI, after a word
+        ", and so were falls (OR 0.8, 0.6-0.9) and (1.2, 1.1-1.3).",  # continues an odds ratio
+        " and time to discharge shorter (11 [7-21] vs. 14 [8-36] days).",  # medians with ranges
+        " and time to discharge shorter (11 [7-21] vs. 14 [8-36]).",  # whole numbers: counts or ranges
+        " and time to discharge shorter (11.5 [7.2-21.0] vs. 14.0 [8.1-36.3] days).",
+        " and the ward had (beds, 12, 10-14).",  # whole numbers
+    ],
+)
+def test_what_does_not_continue_a_list_of_hazard_ratios(tail):
+    assert hrs("Relapse was less frequent (HR 0.70; 95% CI, 0.55-0.89)" + tail) == [(0.70, 0.55, 0.89, None)]
+
+
+def test_a_single_label_whose_phrase_holds_a_bracketed_aside():
+    assert hrs("The HR for relapse in the top tertile of intake (median 12.5 g/day) was 1.35 (95% CI: 1.02-1.79) "
+               "compared with the bottom tertile.") == [(1.35, 1.02, 1.79, None)]
+    assert hrs("Among women, the HR per IQR of intake (IQR, 4.2 g/day) was 1.18 (95% CI: 0.92-1.52), "
+               "and 1.00 (95% CI: 0.89-1.12) among men.") == [(1.18, 0.92, 1.52, None), (1.00, 0.89, 1.12, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The HR for relapse in the top tertile of intake (median 12.5 g/day) was 1.35 compared with the bottom.",  # no CI
+        "The HR for relapse in the top tertile (median 12.5 g/day) and the median survival was 1.35 (1.02-1.79).",
+        "The HR for relapse in the top tertile (n = 40) was 1.35 (1.02-1.79).",  # a bracket holding "="
+        "The HR for relapse in the top tertile (median 12.5 g/day) of 2 groups was 1.35 (1.02-1.79).",
+        "The HR for relapse in the top tertile (median 12.5 g/day) and odds ratio was 1.35 (1.02-1.79).",
+    ],
+)
+def test_what_a_single_label_with_an_aside_does_not_head(text):
+    assert hrs(text) == []
+
+
+def test_times_greater_risk_with_a_ci_in_a_cox_record_is_a_hazard_ratio():
+    rec = record("Hazard ratios were estimated with Cox models. Smokers had 2.10 (95% CI, 1.40-3.15) times greater "
+                 "risk of stroke than non-smokers.")
+    assert [(h.value, h.ci_low, h.ci_high) for h in hazard_ratios(rec)] == [(2.10, 1.40, 3.15)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smokers had 2.10 (95% CI, 1.40-3.15) times greater risk of stroke.",  # no hazard ratio or Cox model named
+        "Cox models were fitted. In logistic models, smokers had 2.10 (95% CI, 1.40-3.15) times greater risk.",
+        "Cox models were fitted. Smokers had 2.10 (95% CI, 1.40-3.15) times greater odds of stroke.",
+        "Cox models were fitted. Smokers had 0.50 (95% CI, 0.40-0.65) times lower risk of stroke.",  # a decrease
+        "Cox models were fitted. Smokers had 2.10 times greater risk of stroke.",  # no CI
+        "Cox models were fitted. Smokers had 2.10 (95% CI, 2.40-3.15) times greater risk of stroke.",  # not bracketed
+    ],
+)
+def test_what_is_not_a_times_greater_risk_hazard_ratio(text):
+    assert [h.value for h in hazard_ratios(record(text))] == []

@@ -24,11 +24,17 @@ Written forms read (any order of separators, "." or "·" decimals, "-", "–", "
     adjusted hazard ratios (95% CIs) for the second (T2) and the highest tertile (T3) were 1.46 (1.10-1.96) and ...
     (Cox model) the risk of X increased by 3.58 (95% CI 1.86-6.75)   (unlabelled: only an increase with a CI, in a
     record naming hazard ratios or a Cox model and a sentence naming no odds / other ratio or logistic / Poisson model)
+    had 2.89 (95% CI, 1.88-4.43) times greater risk for X   (the same: only an increase, with a CI, in such a record)
+    HR: 3.19 [95% confidence interval, 95% CI, 2.30-4.44]   hazard ratio per log 1.74, 95% confidence interval 1.09-2.78
+    the HR for X in the highest quartile (median 0.44 μg/g) was 1.11 (95% CI: 0.79-1.54)  (one label, its phrase
+    holding a bracketed aside: only with a CI, the phrase outside the aside one clause without numbers or other statistics)
 
 and, after a labelled HR, the unlabelled HRs that continue its list in the same sentence
 ("...; adjusted HR 0·71 [0·19-2·58]; ... metastatic disease (...; 0·86 [0·36-2·06]; p=0·73)"),
 including a list announced by one label ("hazard ratios for death in A, B and C were 1.84 (95% CI
-1.22-2.77), 2.21 (...) and 1.82 (...), respectively"), and "(2.142, 1.522 to 3.014)" as a whole bracket.
+1.22-2.77), 2.21 (...) and 1.82 (...), respectively"), and "(2.142, 1.522 to 3.014)" as a whole bracket or
+its last item ("(104.7 vs. 88.1/1000py, 1.08, 1.03-1.14)", "(0.4 vs. 0.2/1000py, 2.14 1.18-3.85)"). Whole
+numbers as value and bounds continue no list ("11 [7-21] vs. 14 [8-36] days" are medians or counts with ranges).
 A hazard ratio is positive, and the number of a name ("RIPK2", "HR2", "mRS-1") or of a category
 followed by its own value ("HR for stage 3 was 1.5") is none. A number hyphenated to a word ("30-day"), after a comparison ("BMI < 18.5", "SBP less than") or
 with a unit ("aged 65 years", "140 mm Hg") is no HR; a label whose phrase holds such a threshold
@@ -73,7 +79,7 @@ _OTHER_RATIO = re.compile(
 #: After a number: not a statistic when a percentage or hyphenated to a word ("30-day", "30- and 90-day").
 _NOT_A_VALUE = r"(?![\d.·]|\s*%|\s?[-‐‑]\s*(?:and\b|or\b|[A-Za-z]))"
 _CONNECT = re.compile(
-    r"(?:\s*(?:for|of|in)\s+(?P<for>(?:[^,;:=()\[\]\d]|(?<=[A-Za-z][-‐])\d+(?![\d.·]))"
+    r"(?:\s*(?:for|of|in|per)\s+(?P<for>(?:[^,;:=()\[\]\d]|(?<=[A-Za-z][-‐])\d+(?![\d.·]))"
     r"{1,80}?))?\s*(?:was|were|is|of|from|=|:|,|;|\(|\[)?\s*(?:was|were|=|:)?\s*"
     # not a name's number ("RIPK2", "HR2", "mRS-1"), but a decimal may follow its label directly ("HR0.423")
     r"(?:(?<![A-Za-z])|(?=\d+[.·]\d))(?<![A-Za-z][-‐])(?P<value>" + _D + r")" + _NOT_A_VALUE
@@ -86,13 +92,13 @@ _SHORT_PHRASE = 40
 _BOUNDS = r"(?P<lo>" + _D + r")\s*(?:" + DASH + r"|to|,|;)\s*(?P<hi>" + _D + r")"
 _CI_LABELLED = re.compile(
     r"\s*[,;]?\s*[(\[]?\s*(?:(?P<level>\d{2}(?:[.·]\d)?)\s*%\s*-?\s*)?(?:" + _INTERVAL + r"|C\.I\.|(?<=%)Cl|(?<=%\s)Cl)"
-    r"(?:\s*[(\[](?:\d{2}\s*%\s*)?C[Rr]?I[)\]])?(?:\s*(?P<level_after>\d{2})\s*%)?\s*[)\]]?\s*[,:=]?\s*[(\[]?\s*" + _BOUNDS
+    r"(?:\s*[(\[](?:\d{2}\s*%\s*)?C[Rr]?I[)\]]|\s*,\s*\d{2}\s*%\s*C[Rr]?I\b)?(?:\s*(?P<level_after>\d{2})\s*%)?\s*[)\]]?\s*[,:=]?\s*[(\[]?\s*" + _BOUNDS
 )
 #: "(0.35-0.54)", or with the p-value inside the same bracket: "1.056 (1.007-1.107, p = 0.025)".
 _CI_BARE = re.compile(r"\s*[(\[]\s*" + _BOUNDS + r"\s*(?:[)\]]|(?=[,;]\s*[Pp]\s*(?:-?\s*value\s*)?[=<>≤≥]))")
-#: Bounds after a comma or colon, closed by the bracket that holds the value: "(HR = 2.37, 1.65–3.41)",
+#: Bounds after a comma, colon or space, closed by the bracket that holds the value: "(HR = 2.37, 1.65–3.41)",
 #: "(2.142, 1.522 to 3.014)", "(HR: 0.6: 0.36-1)". Only a dash or "to" between them ("2.37, 1.65, 3.41" is a list).
-_CI_AFTER_COMMA = re.compile(r"\s*[,:]\s*(?P<lo>" + _D + r")\s*(?:" + DASH + r"|to)\s*(?P<hi>" + _D + r")(?=\s*[)\]])")
+_CI_AFTER_COMMA = re.compile(r"(?:\s*[,:]\s*|\s+)(?P<lo>" + _D + r")\s*(?:" + DASH + r"|to)\s*(?P<hi>" + _D + r")(?=\s*[)\]])")
 #: The comparison named between a value and its CI: "1.57 (low vs high) (95% CI 1.17-2.10)", "0.66 for
 #: highest vs lowest tertile; confidence interval 0.51-0.86".
 _COMPARISON_ASIDE = re.compile(
@@ -115,10 +121,14 @@ _QUANTITY_AFTER = re.compile(
     r"g/[dL]|mmol|µ|μ|ng\b|patients\b|cycles?\b)"
 )
 #: The same, after a CI and its closing bracket: "18.5 (95% CI 11.76-21.32) months" is a median.
-_QUANTITY_AFTER_BRACKET = re.compile(r"\s*[)\]]?" + _QUANTITY_AFTER.pattern)
+#: Also across the other group's value and range: "11.5 [7.2-21.0] vs. 14.0 [8.1-36.3] days".
+_QUANTITY_AFTER_BRACKET = re.compile(
+    r"\s*[)\]]?(?:\s*(?:vs\.?|versus)\s*" + _D + r"\s*[(\[][^()\[\]]{1,30}[)\]])?" + _QUANTITY_AFTER.pattern
+)
 _HAZARD_NAMED = re.compile(r"hazards?\s+ratio", re.I)
 _HAZARDS_MODELLED = re.compile(r"hazards?\s+ratio|\bCox\b|proportional[\s-]+hazards?", re.I)
-#: An HR written as a change of risk: "the risk of X increased by 3.58 (95% CI 1.86-6.75)". Only an increase
+#: An HR written as a change of risk: "the risk of X increased by 3.58 (95% CI 1.86-6.75)", "had 2.89 (95% CI
+#: 1.88-4.43) times greater risk". Only an increase
 #: (a "decrease by 0.45" may mean a ratio of 0.55), only with a CI that brackets it, and only in a record that
 #: names hazard ratios or a Cox model, in a sentence naming no other ratio or logistic / Poisson model.
 _RISK_INCREASED_BY = re.compile(
@@ -127,6 +137,12 @@ _RISK_INCREASED_BY = re.compile(
     re.I,
 )
 _VALUE_AT = re.compile(r"(?P<value>" + _D + r")" + _NOT_A_VALUE)
+#: A number standing alone (not glued to a word, a decimal or a percentage), as an unlabelled HR may be.
+_UNLABELLED_VALUE = re.compile(r"(?<![\w.·%-])(?P<value>" + _D + r")" + _NOT_A_VALUE)
+#: After an unlabelled value and its CI: "2.89 (95% CI, 1.88-4.43) times greater risk for CVD".
+_TIMES_GREATER_RISK = re.compile(
+    r"\s*[)\]]?\s*times\s+(?:greater|higher|increased|elevated)\s+(?:risk|hazard)\b", re.I
+)
 _NOT_HAZARDS_MODEL = re.compile(r"\blogistic\b|\bPoisson\b|\bodds\b", re.I)
 _HEART_RATE = re.compile(r"heart\s+rates?\s*\(HRs?\)|\(HRs?\)\s*heart\s+rate|\bHR\s*\(heart\s+rate\)|\bbpm\b|beats?\s*/\s*min", re.I)
 _SUBGROUP = re.compile(
@@ -306,23 +322,28 @@ def hazard_ratios_in_sentence(
 
 
 def _risk_increases(sentence: Sentence, found: list[HazardRatio], previous_outcome: str | None) -> list[HazardRatio]:
-    """The unlabelled HRs written "the risk (of X) increased by 3.58 (95% CI 1.86-6.75)", outside the HRs
-    already `found`, in a sentence naming no other ratio or model."""
+    """The unlabelled HRs written "the risk (of X) increased by 3.58 (95% CI 1.86-6.75)" or "had 2.89 (95% CI
+    1.88-4.43) times greater risk", outside the HRs already `found`, in a sentence naming no other ratio or model."""
     text = sentence.text
     if _OTHER_RATIO.search(text) or _NOT_HAZARDS_MODEL.search(text):
         return []
     taken = [(item.span.start - sentence.start, item.span.end - sentence.start) for item in found]
+    candidates = [(phrase, _VALUE_AT.match(text, phrase.end())) for phrase in _RISK_INCREASED_BY.finditer(text)]
+    candidates += [(None, number) for number in _UNLABELLED_VALUE.finditer(text)]
     increases = []
-    for phrase in _RISK_INCREASED_BY.finditer(text):
-        number = _VALUE_AT.match(text, phrase.end())
-        if number is None or any(start <= phrase.end() < end for start, end in taken):
+    for phrase, number in candidates:
+        if number is None or any(start <= number.start() < end for start, end in taken):
             continue
         value = parse_decimal(number.group("value"))
         ci, low, high = _ci_after(text, number.end(), value)
         if ci is None or value <= 0 or _QUANTITY_AFTER.match(text, number.end()) or _QUANTITY_AFTER_BRACKET.match(text, ci.end()):
             continue
+        times = _TIMES_GREATER_RISK.match(text, ci.end()) if phrase is None else None
+        if phrase is None and times is None:
+            continue
+        label_text = phrase.group(0).strip() if phrase else times.group(0).strip(" )]")
         increases.append(_build(sentence, phrase, number.start(), number.end(), value, ci, low, high, 0,
-                                phrase.group(0).strip(), "effects.hr_risk_increased_by", previous_outcome))
+                                label_text, "effects.hr_risk_increased_by", previous_outcome))
     return increases
 
 
@@ -418,29 +439,49 @@ def _trusted_connect(text: str, label: re.Match[str]) -> re.Match[str] | None:
 #: the label's phrase names several items, so it may hold commas, "and" and the items' short bracketed
 #: names ("for the second (T2) and the third tertile (T3) were ..."); only with a CI after the value.
 _LIST_CONNECT = re.compile(
-    r"\s+(?:for|of|in)\s+(?P<for>(?:[^;:=()\[\]\d.]|\d(?![.·]\d)|[(\[][^;:=()\[\]]{1,20}[)\]]){1,100}?)"
+    r"\s+(?:for|of|in|per)\s+(?P<for>(?:[^;:=()\[\]\d.]|\d(?![.·]\d)|[(\[][^;:=()\[\]]{1,40}[)\]]){1,100}?)"
     r"\s+(?:were|are|was|is)\s*:?\s*"
     r"(?P<value>" + _D + r")" + _NOT_A_VALUE
 )
 
 
+#: Words that, outside its asides, make a single HR's phrase span clauses or name another statistic.
+_ONE_HR_PHRASE_STOP = re.compile(r"\b(?:and|but|or|was|were|median|mean|rate|odds|risk|ratio)\b|\d", re.I)
+
+
 def _list_head(text: str, label: re.Match[str]) -> re.Match[str] | None:
     """The first value of a list of HRs announced by one label: the label is plural ("hazard
-    ratios", "HRs") or the sentence says "respectively"; otherwise the phrase is not trusted."""
+    ratios", "HRs") or the sentence says "respectively"; or the value of one HR whose phrase holds
+    a bracketed aside but, outside it, one clause naming no other statistic ("the HR for stroke in
+    the top quartile (median 0.44 μg/g) was 1.11 (95% CI ...)"); otherwise the phrase is not trusted."""
     match = _LIST_CONNECT.match(text, label.end())
     if match is None or _HR_LABEL.search(match.group("for")) or _OTHER_RATIO.search(match.group("for")):
         return None
     plural = re.search(r"(?:ratios|HRs)$", label.group("label"), re.IGNORECASE)
-    if not plural and not re.search(r"\brespectively\b", text[match.end():], re.IGNORECASE):
-        return None
-    return match
+    if plural or re.search(r"\brespectively\b", text[match.end():], re.IGNORECASE):
+        return match
+    outside_asides = re.sub(r"[(\[][^()\[\]]*[)\]]", " ", match.group("for"))
+    if outside_asides != match.group("for") and not _ONE_HR_PHRASE_STOP.search(outside_asides):
+        return match
+    return None
 
 
 #: A category named before "=" in a list of HRs: "CPC-3 = 1.90 (1.37-2.65)", "mRS-2 = 1.52 (...)"; not "P =", "n =".
 _CATEGORY_EQUALS = re.compile(r"(?<![\w-])(?![PpNn]\s*=)[A-Za-z][\w-]*\s*=\s*$")
-_CONTINUATION = re.compile(  # "0.51 (0.31–0.82)", "1.99 per 1 μm/y faster loss (95% CI ...)", or "(2.142, 1.522 to 3.014)"
-    r"(?<![\w.·%-])(?P<value>" + _D + r")(?=\s*[(\[]|\s+per\s|(?P<comma>\s*,\s*" + _D + r"\s*(?:" + DASH + r"|to)))"
+#: "0.51 (0.31–0.82)", "1.99 per 1 μm/y faster loss (95% CI ...)", or the last item of a bracket, bounds after a
+#: comma or space: "(2.142, 1.522 to 3.014)", "(10.4 vs. 8.8 per 1000, 1.08, 1.03-1.14)", "(0.4 vs. 0.2, 2.14 1.18-3.85)"
+_CONTINUATION = re.compile(
+    r"(?<![\w.·%-])(?P<value>" + _D + r")(?=\s*[(\[]|\s+per\s|(?P<comma>(?:\s*,\s*|\s+)" + _D + r"\s*(?:" + DASH + r"|to)))"
 )
+#: Whole numbers as value and bounds are a count or a median with its range ("11 [7-21] vs. 14 [8-36] days").
+_WHOLE_NUMBER = re.compile(r"\d+")
+
+
+def _last_in_open_bracket(text: str, position: int) -> bool:
+    """The number at `position` follows a "," or ";" inside a bracket still open: "(10.4 vs. 8.8, 1.08, ...)"."""
+    opened = max(text.rfind("(", 0, position), text.rfind("[", 0, position))
+    closed = max(text.rfind(")", 0, position), text.rfind("]", 0, position))
+    return opened > closed and bool(re.search(r"[,;]\s*$", text[opened:position]))
 
 
 def _continuations(
@@ -456,10 +497,11 @@ def _continuations(
         value = parse_decimal(match.group("value"))
         ci, low, high = _ci_after(text, match.end("value"), value)
         before = text[max(0, match.start() - 12):match.start()]
-        if match.group("comma") and not re.search(r"[(\[]\s*$", before):
-            ci = None  # "v, l-u" only as the whole bracket
+        if match.group("comma") and not (re.search(r"[(\[]\s*$", before) or _last_in_open_bracket(text, match.start())):
+            ci = None  # "v, l-u" only as the whole bracket or its last item
         if ci is None or ci.end() > stop or value <= 0 or re.search(r"(?:CI|%|[<>≤≥])\s*$", before) \
-                or (before.rstrip().endswith("=") and not _CATEGORY_EQUALS.search(before)):
+                or (before.rstrip().endswith("=") and not _CATEGORY_EQUALS.search(before)) \
+                or all(_WHOLE_NUMBER.fullmatch(number) for number in (match.group("value"), ci.group("lo"), ci.group("hi"))):
             position = match.end()
             continue
         if _QUANTITY_AFTER_BRACKET.match(text, ci.end()):
