@@ -1464,3 +1464,63 @@ def test_a_count_of_groups_is_no_head_count():
     assert total("Outcomes were compared across four groups of women.") is None
     assert total("We studied speech in two cohorts of people with Parkinson's disease.") is None
     assert total("In total, 120 patients in two groups were randomised.") == (120, "randomised")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # people qualified before their N, then a verb of randomisation or enrolment
+        ("Adults with chronic knee pain referred by their physician (N = 240) were randomised to yoga or advice.",
+         (240, "randomised")),
+        ("Children with asthma aged 6-11 years (N = 88) were enrolled from two schools.", (88, "enrolled")),
+        # a study run into its sample without a comma
+        ("In a two-centre randomized trial 64 older adults with insomnia were randomly allocated to A or B.", (64, "randomised")),
+        # people named with a hyphenated qualifier
+        ("A total of 212 HIV-patients starting therapy were included.", (212, "enrolled")),
+    ],
+)
+def test_qualified_people_and_a_trial_run_into_its_sample(text, expected):
+    assert total(text) == expected
+
+
+def test_a_participants_section_of_qualified_people_with_their_n():
+    assert total([("PARTICIPANTS", "Veterans with and without a hip fracture (N=4120).")]) == (4120, "enrolled")
+    assert total([("RESULTS", "Veterans with and without a hip fracture (N=4120).")]) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # qualified people with another verb are a subgroup
+        "Patients with brain metastases (n = 101) had shorter survival than the rest.",
+        "Women with a prior caesarean (N = 58) were analysed separately.",
+        # a group included as comparators is one of the groups
+        "Adults without the disease were included as comparators (n=91,200).",
+        # a count of people with its share, no pool stated: a part of the sample
+        "A total of 60 patients (32.8%) had significant stenosis and underwent stenting.",
+        "In study 2 cells were counted twice.",
+    ],
+)
+def test_subgroups_comparators_and_shares_are_no_totals(text):
+    assert total(text) is None
+
+
+def test_a_share_after_a_pool_in_the_sentence_may_be_a_response_rate():
+    assert total("The survey was mailed to 900 women, and a total of 610 women (67.8%) answered it.") is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Adult male Wistar rats (n = 24) were randomly allocated to two diets.",
+        "Twelve interviews were held with nurse workers-people who use drugs.",
+        "The respondents (N = 640) were mostly women (72.5%).",
+    ],
+)
+def test_animals_a_dash_between_nouns_and_a_description_of_the_sample(text):
+    found = total(text)
+    assert found is None or found[0] == 640
+
+
+def test_a_subset_named_by_where_is_no_total():
+    assert total("Of the 73 cases where the scan showed clusters (74.9%), 51 had lesions.") is None

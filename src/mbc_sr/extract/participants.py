@@ -39,7 +39,11 @@ a cohort that comprises / includes N people or "A population-based cohort of N w
 "Children aged 6 to 52 months (n = 336) were randomly assigned"; "93 (80% women, mean age 53) consecutive
 patients underwent ..." (a bracket describing the people); "Of these 1842 patients, ..." (a count restated: cohort);
 "Among the 16,365 patients diagnosed ..., we identified 614 ... and 1228 ..." (a pool: screened);
-"N patients underwent randomization" (randomised); "We followed / recruited a cohort / sample of N".
+"N patients underwent randomization" (randomised); "We followed / recruited a cohort / sample of N";
+people qualified before their N and then randomised / enrolled ("Women with an unfavourable cervix at term
+(N = 101) were randomised"), or so stated in a participants section ("Adults with and without TSCI (N=6083).");
+a study run into its sample ("In a randomized trial 75 preterm infants were allocated": no "trial 75" label);
+people named with an abbreviation or prefix ("ICD-patients", "in-patients").
 A review's pooled people also as "9 RCTs, involving N", "N studies and N patients", "N studies
 reporting on / representing N patients", "N studies (n = N)" or "(total sample size N)", "N studies
 met the inclusion criteria, involving N", "The included trials involved N", "IPD were obtained from 21
@@ -59,7 +63,8 @@ simulated patients", "virtual", "hypothetical"), the early or late part of a sam
 patients randomised"), a target size ("The target
 enrollment was ... (n = 24 in each group)": neither total nor arms), one of a comma list of counted groups
 ("739 ALK+, 137 ROS1+, 714 wildtype patients") or a design in the present tense ("This trial involves
-recruitment of 327 adults").
+recruitment of 327 adults"), people with their share and no pool in the sentence ("A total of 60 patients (32.8%)
+had CAD": a part of the sample, unless randomised / enrolled), people "included as comparators (n = N)" (a group).
 
 Per-arm counts come from allocation phrasing: "(n = 40) ... (n = 40)", "group A = 72", "(65
 patients [50%]) or ... (65 patients [50%])", "(494 navigated; 545 control)", "40 were allocated to
@@ -98,6 +103,9 @@ _NOT_PEOPLE = re.compile(  # a whole word: the "cell" of "non-small-cell" is no 
     re.I,
 )
 _PEOPLE = re.compile(rf"\b{PEOPLE}\b", re.I)
+#: People named with a hyphenated qualifier, an abbreviation or a prefix: "ICD-patients", "HIV-women", "in-patients";
+#: not "workers-people" (a dash between two nouns).
+_QUALIFIED_PEOPLE = re.compile(rf"(?:[A-Z0-9][A-Za-z0-9]*|(?i:in|out|non|co|post|pre|para))[-‐‑](?i:{PEOPLE})")
 
 #: kind -> rank; higher wins when choosing the study total.
 KIND_RANK = {"randomised": 6, "itt": 5, "enrolled": 4, "eligible": 3, "treated": 2, "analysed": 1, "cohort": 1, "screened": 0}
@@ -196,10 +204,13 @@ _UNIT_AFTER = re.compile(
 
 
 def _is_label(text: str, count: Count) -> bool:
-    """An ordinal or identifier, not a head count: "grade 2", "Stage IV", "after 12 weeks"."""
-    return bool(_LABEL_WORDS.search(text[max(0, count.start - 25):count.start])) or bool(
-        _UNIT_AFTER.match(text, count.end)
-    )
+    """An ordinal or identifier, not a head count: "grade 2", "Stage IV", "after 12 weeks"; not a sample
+    after the study that runs into it: "In a randomized trial 75 preterm infants were allocated"."""
+    label = _LABEL_WORDS.search(text[max(0, count.start - 25):count.start])
+    if label and re.fullmatch(r"\s*(?:trial|study)\s*", label.group(0)) \
+            and re.match(r"\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\b", text[count.end:], re.IGNORECASE):
+        label = None
+    return bool(label) or bool(_UNIT_AFTER.match(text, count.end))
 
 
 def _looks_like_count_word(text: str, count: Count) -> bool:
@@ -211,6 +222,10 @@ _DESCRIBING_BRACKET = re.compile(
     r"\s*\(\s*\d+(?:[.·]\d+)?\s*%\s*(?:women|men|males?|females?|girls|boys)\b[^()]{0,60}\)\s*(?:[\w-]+\s+){0,3}?" + PEOPLE + r"\b",
     re.IGNORECASE,
 )
+
+
+#: A bracketed share: "(32.8%)", "[12%]".
+_SHARE_BRACKET = r"\s*[(\[]\s*\d+(?:[.·]\d+)?\s*%\s*[)\]]"
 
 
 def _is_subset_or_fraction(text: str, count: Count) -> bool:
@@ -314,7 +329,7 @@ def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
             return None  # "119 more per 1000 participants": the people of a rate
         if _UNREAL_PEOPLE.fullmatch(word):
             return None  # "500 simulated patients": no people
-        if _PEOPLE.fullmatch(word):
+        if _PEOPLE.fullmatch(word) or _QUALIFIED_PEOPLE.fullmatch(word):
             if word.lower() == "cases" and re.search(r"\b(?:new|incident|newly\s+diagnosed)\s+$", text[:token.start()], re.IGNORECASE):
                 return None  # "147 new cases of T2D were identified": events during follow-up
             # "Sixty adult male Sprague-Dawley rats": a people word used as an adjective
@@ -700,7 +715,7 @@ def _verbless_sample(sentence: Sentence, text: str, start: int, people_end: int)
 def _describes_enrolment(tail: str) -> bool:
     """After "Of the N patients": a relative clause ("who responded", "that had a DLT") names a
     subset unless its verb is one of enrolment ("who were randomised", "who completed the study")."""
-    relative = re.match(r"\s*(?:who|that|whom|whose)\b([^,;]*)", tail, re.IGNORECASE)
+    relative = re.match(r"\s*(?:who|that|whom|whose|where|in\s+whom)\b([^,;]*)", tail, re.IGNORECASE)
     if relative is None:
         return True
     verb = _VERB.search(relative.group(1))
@@ -821,6 +836,14 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue
         if _is_subset_or_fraction(sentence.text, count) or _is_hypothetical(sentence.text, start) or _is_numerator(text, count):
             continue
+        if people_end and re.match(_SHARE_BRACKET, sentence.text[people_end:]) and not any(offset < start for offset in masked.counts) \
+                and not _AUXILIARY.search(text[count.end:people_end]):  # not "(N = 7439) were primarily men (61.1%)"
+            verb = _verb_kind(_clause_after(text, people_end))
+            if verb is None or verb[0] not in _STRONG:
+                # "A total of 60 patients (32.8%) had significant CAD": a part of the sample, with its share
+                # (after a pool in the same sentence the share may be a response rate: "sent to 1203 women,
+                # and 1008 women (83.8%) answered")
+                continue
         if _joined_people_counts(masked, start, people_end):
             continue  # "1554 patients with BS and 3108 control subjects": two groups, no stated total
         compared = re.search(r"\b(?:were|was)\s+(?:then\s+)?compared\s+(?:to|with)\s+(?:those\s+of\s+|the\s+|an?\s+)?(?:other\s+)?#",
@@ -917,11 +940,13 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 # "Children aged 6 to 52 months (n = 336) were randomly assigned"
                 verb = _verb_kind(_clause_after(text, count.end))  # "Postmenopausal women (n = 724) were randomised"
                 offer(_total(masked, start, verb[0] if verb else "enrolled", "people_n_equals"))
+            elif kind := _qualified_sample_kind(sentence, text, start, count.end):
+                offer(_total(masked, start, kind, "qualified_people_n_equals"))  # "Patients with Morquio A aged ≥5 (N = 176) were randomised"
             else:
                 # "Milk samples were analyzed at 6 mo postpartum (n = 647)": the N of the sentence's passive verb
                 passive = re.search(r"\b(?:were|was)\s+(?:\w+\s+)?(?P<verb>analy[sz]ed|measured|assessed|evaluated|included|enrolled|"
                                     r"randomi[sz]ed|studied|followed|recruited)\b(?P<gap>[^,;()#]{0,40})\(\s*[Nn]\s*=\s*$", before, re.IGNORECASE)
-                if passive and not re.search(r"\b(?:who|whom|with|without|had|among|subgroups?|subsets?|those|only)\b|" + PEOPLE,
+                if passive and not re.search(r"\b(?:who|whom|with|without|had|among|as|subgroups?|subsets?|those|only)\b|" + PEOPLE,
                                              passive.group("gap"), re.IGNORECASE) and re.match(r"\s*\)\s*[.;]?\s*$", text[count.end:]):
                     verb = _verb_kind(passive.group("verb"))
                     offer(_total(masked, start, verb[0] if verb else "analysed", "passive_n_equals"))
@@ -1037,6 +1062,34 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         for start in compared:  # "the outcomes of 23 recipients were compared with those of 107 controls": groups
             del found[start]
     return list(found.values())
+
+
+#: A sentence opening with the people and what qualifies them, then their N: "Women with an unfavourable
+#: cervix requiring induction at term (N = 101) ...", "PARTICIPANTS: Adults with and without TSCI (N=6083)."
+_QUALIFIED_SAMPLE_N = re.compile(
+    r"\s*(?:(?:All|The)\s+)?(?:[\w-]+\s+){0,3}?" + PEOPLE + r"\b(?P<qualifier>[^()\[\]#;:.]{1,120}?)\s*\(\s*[Nn]\s*=\s*", re.IGNORECASE,
+)
+
+
+def _qualified_sample_kind(sentence: Sentence, text: str, start: int, end: int) -> str | None:
+    """The kind of total of people qualified before their N (`_QUALIFIED_SAMPLE_N`, the count from `start` to
+    `end`): the verb of randomisation, enrolment or eligibility right after the bracket, or a participants
+    section with no verb at all; None for any other verb ("Patients with CNS metastases (n = 101) had
+    shorter survival": a subgroup), a verb in the qualifier, or things in it ("Adult Sprague Dawley rats")."""
+    opening = _QUALIFIED_SAMPLE_N.fullmatch(text[:start])
+    if opening is None or _FINITE.search(opening.group("qualifier")):
+        return None
+    head = re.split(r"\b(?:with|without|who|from|in|at|of|on|aged|requiring|undergoing|receiving)\b", opening.group("qualifier"))[0]
+    if _NOT_PEOPLE.search(head):
+        return None  # things the people word qualifies, not a trait of the people ("with a hip fracture")
+    after = text[end:]
+    if re.fullmatch(r"\s*\)\s*\.?\s*", after):
+        return "enrolled" if sentence.label and _METHODS_LABEL.search(sentence.label) else None
+    verb = re.match(r"\s*\)\s*(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:\w+ly\s+)?(" + _VERB.pattern + r")", after)
+    if verb is None:
+        return None
+    kind = _verb_kind(verb.group(1))
+    return kind[0] if kind and kind[0] in _STRONG else None
 
 
 def _elided_noun(masked: _Masked, start: int) -> str | None:
