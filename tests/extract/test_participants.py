@@ -1524,3 +1524,47 @@ def test_animals_a_dash_between_nouns_and_a_description_of_the_sample(text):
 
 def test_a_subset_named_by_where_is_no_total():
     assert total("Of the 73 cases where the scan showed clusters (74.9%), 51 had lesions.") is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the study's cohort named after "using" / "from"
+        ("We examined troponin and readmission using a cohort of 640 hospitalized patients from a heart failure trial.",
+         (640, "cohort")),
+        # a review's pooled people as "a total number of"
+        ("Five RCTs met our inclusion criteria with a total number of 412 patients.", (412, "analysed")),
+        ("A total number of 318 women were enrolled.", (318, "enrolled")),
+        # a sentence presenting its people by a relative clause of enrolment
+        ("There were 152 patients who met the study-specific inclusion criteria and had complete data.", (152, "eligible")),
+        ("In total, there were 96 women who were randomised.", (96, "randomised")),
+    ],
+)
+def test_a_cohort_used_a_total_number_and_there_were_people_who(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another study's cohort, a relative clause of an outcome, things
+        "Our findings replicate those obtained using a previous cohort of 900 patients.",
+        "There were 41 patients who developed grade 3 neutropenia.",
+        "Five RCTs met our inclusion criteria with a total number of 412 samples.",
+        "A total number of 1,000 adults will be recruited.",
+    ],
+)
+def test_another_cohort_an_outcome_things_or_a_plan_are_no_totals(text):
+    assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Content validity was tested using a sample of 24 adolescents with asthma and 12 clinical experts.",
+        "We profiled 40 genes from a discovery cohort of 12 asthmatic children, 12 atopic children, and 12 controls.",
+        "Of these, 159 met all eligibility criteria and were reviewed.",
+    ],
+)
+def test_one_of_several_groups_in_a_sample_and_records_meeting_criteria(text):
+    assert total(text) is None

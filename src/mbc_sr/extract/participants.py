@@ -42,7 +42,8 @@ patients underwent ..." (a bracket describing the people); "Of these 1842 patien
 "N patients underwent randomization" (randomised); "We followed / recruited a cohort / sample of N";
 people qualified before their N and then randomised / enrolled ("Women with an unfavourable cervix at term
 (N = 101) were randomised"), or so stated in a participants section ("Adults with and without TSCI (N=6083).");
-a study run into its sample ("In a randomized trial 75 preterm infants were allocated": no "trial 75" label);
+"There were 228 patients who met the inclusion criteria" (the relative clause's kind); "using / from a cohort
+of N"; "a total number of N" (as "a total of"); a study run into its sample ("In a randomized trial 75 preterm infants were allocated": no "trial 75" label);
 people named with an abbreviation or prefix ("ICD-patients", "in-patients").
 A review's pooled people also as "9 RCTs, involving N", "N studies and N patients", "N studies
 reporting on / representing N patients", "N studies (n = N)" or "(total sample size N)", "N studies
@@ -115,7 +116,7 @@ _VERBS = (
     ("enrolled", (r"enrol+ed|recruited|accrued|included(?!\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?analys[ie]s)|entered|registered|participated|took\s+part|were\s+studied|consented|"
                   r"signed\s+up|(?:were\s+)?divided\s+into|were\s+\w+ly\s+studied|agreed\s+to\s+(?:participate|take\s+part|join)|"
                   r"remained\s+(?:for\s+inclusion|eligible|in\s+the\s+(?:study|cohort|trial))")),
-    ("eligible", r"were\s+eligible|met\s+(?:the\s+)?(?:inclusion|eligibility)|qualified(?=\s*(?:for\b|[,;.)]|$))"),
+    ("eligible", r"were\s+eligible|met\s+(?:the\s+|our\s+)?(?:\w+-[\w-]+\s+)?(?:inclusion|eligibility)|qualified(?=\s*(?:for\b|[,;.)]|$))"),
     ("treated", r"(?:were\s+)?treated|received|were\s+given"),
     ("analysed", (r"analy[sz]ed|remained\s+(?:for|in)\s+(?:the\s+)?(?:final\s+)?analys[ie]s|included\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?analys[ie]s|evaluated|assessed|evaluable|assessable|"
                   r"(?:completed|concluded)\s+(?:the\s+)?(?:study|trial|protocol|follow-up|treatment\s+period|(?:first\s+|second\s+)?phase\s+\w+)|"
@@ -414,7 +415,7 @@ _STUDY_ADJECTIVES = r"(?:(?:(?!" + PEOPLE + r"\b)[\w-]+|#_*),?\s+){0,8}?"
 _POOLED_N = r"(?:(?:total\s+|overall\s+)?[nN]\s*=\s*|(?:total|combined|pooled|overall)\s+(?:sample(?:\s+size)?|population)\s*(?:of\s+|=\s*|:\s*)?)"
 _POOLED_N_END = re.compile(_POOLED_N + "$", re.IGNORECASE)
 #: "with a total sample size of 4,500 participants": the pooled people named as a sample
-_POOLED_SAMPLE = r"(?:a\s+total\s+of\s+|a\s+(?:total|combined|pooled|overall)\s+(?:sample(?:\s+size)?|population)\s+of\s+)"
+_POOLED_SAMPLE = r"(?:a\s+total\s+(?:number\s+)?of\s+|a\s+(?:total|combined|pooled|overall)\s+(?:sample(?:\s+size)?|population)\s+of\s+)"
 _POOLED = re.compile(
     r"#_*\s+" + _STUDY_ADJECTIVES + _STUDIES + r"\s*(?:,\s*)?[(\[]?\s*"  # "9 RCTs, involving 1,450 patients"
     r"(?:including|involving|with|comprising|enrolling|totall?ing|of|and|reporting\s+(?:data\s+)?(?:on|from|of)|representing|accounting\s+for|"
@@ -448,9 +449,10 @@ _IN_THIS_COHORT = re.compile(
     r"(?:cohort|series|sample|population)\s+of\s+(?:all\s+)?",
     re.IGNORECASE,
 )
-#: The same inside a sentence: "The risk ... was estimated in a cohort of 2,885,336 patients followed from 2005".
+#: The same inside a sentence: "The risk ... was estimated in a cohort of 2,885,336 patients followed from 2005",
+#: "we analysed X using a cohort of 883 patients from the Y trial".
 _IN_A_COHORT = re.compile(
-    r"\b(?:in|among|within|on)\s+(?:this|a|an|our|the)\s+(?!(?:[\w-]+,?\s+){0,4}?(?:previous|prior|earlier|pilot|published|another|"
+    r"\b(?:in|among|within|on|using|from)\s+(?:this|a|an|our|the)\s+(?!(?:[\w-]+,?\s+){0,4}?(?:previous|prior|earlier|pilot|published|another|"
     r"separate|independent|validation|external|training|derivation|hypothetical|simulated|replication|test(?:ing)?)\b)"
     r"(?:[\w-]+,?\s+){0,4}?(?:cohort|sample)\s+of\s+(?:all\s+)?$",
     re.IGNORECASE,
@@ -876,7 +878,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             offer(_total(masked, start, verb[0] if verb and verb[0] in ("enrolled", "randomised") else "cohort", "we_verb_a_cohort_of"))
             continue
         if after_people and _IN_A_COHORT.search(before) and not _BACKGROUND_LABEL.search(sentence.label or "") \
-                and not _UNREAL.search(before) and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
+                and not _UNREAL.search(before) and not _another_group_follows(text, people_end):
             offer(_total(masked, start, "cohort", "in_a_cohort_of"))  # "the risk was estimated in a cohort of 2,885,336 patients"
             continue
         # the people may be qualified before the verb: "Data of 883 consecutive patients undergoing surgery were collected"
@@ -903,6 +905,10 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         if after_people and _MEAN_AGE_OF.search(before) and re.match(r"\s*(?:\([^()]{0,40}\)\s*)?(?:was|were|is)\b", text[people_end:]) \
                 and not _BACKGROUND_LABEL.search(sentence.label or "") and not _OTHER_STUDY.search(text):
             offer(_total(masked, start, "cohort", "mean_age_of_people"))
+            continue
+        there_were = _there_were_people_who(text, start, people_end) if after_people else None
+        if there_were:
+            offer(_total(masked, start, there_were, "there_were_people_who"))  # "There were 228 patients who met the criteria"
             continue
         bracket = _bare_bracket_after_people(masked, start)
         if bracket:
@@ -959,7 +965,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             itt = re.search(r"\bintent(?:ion)?[\s-]+to[\s-]+treat\b|\bITT\b", before[max(0, population.start() - 40):population.start()], re.I)
             offer(_total(masked, start, "itt" if itt else "enrolled", "population_total"))
             continue
-        if re.search(r"\ba\s+total\s+of\s+$", before, re.I):
+        if re.search(r"\ba\s+total\s+(?:number\s+)?of\s+$", before, re.I):
             clause = _clause_after(text, count.end)
             verb = _verb_kind(clause)
             # people must be named ("A total of 724 patients"), or the verb must follow the count
@@ -1089,6 +1095,26 @@ def _qualified_sample_kind(sentence: Sentence, text: str, start: int, end: int) 
     if verb is None:
         return None
     kind = _verb_kind(verb.group(1))
+    return kind[0] if kind and kind[0] in _STRONG else None
+
+
+def _another_group_follows(text: str, people_end: int) -> bool:
+    """The people ending at `people_end` are one of several counted groups of their phrase: "a sample of 30
+    adolescents with JIA and 15 experts", "a cohort of 10 TB patients, 10 RR-TB patients, and 10 controls"."""
+    phrase = _blank_brackets(text[people_end:people_end + 160])
+    return re.match(r"[^,;.#]{0,60}?\b(?:and|or|plus)\s+#|\s*,\s*#_*[^,;.#]{0,40},\s*(?:and\s+)?#", phrase) is not None
+
+
+def _there_were_people_who(text: str, start: int, people_end: int) -> str | None:
+    """"There were 228 patients who met the inclusion criteria", "In total, there were 96 women who were
+    randomised": a sentence presenting its people by a relative clause of enrolment; the clause's kind."""
+    if not re.fullmatch(r"\s*(?:(?:In\s+total|Overall|Altogether|Finally),?\s*)?There\s+(?:were|was)\s+(?:a\s+total\s+of\s+|only\s+)?",
+                        text[:start], re.IGNORECASE):
+        return None
+    relative = re.match(r"\s*(?:who|that)\s+(?:(?:were|was|had|had\s+been|have\s+been)\s+)?(?:\w+ly\s+)?([^,;#]{0,80})", text[people_end:],
+                        re.IGNORECASE)
+    verb = _VERB.match(relative.group(1)) if relative else None
+    kind = _verb_kind(verb.group(0)) if verb else None
     return kind[0] if kind and kind[0] in _STRONG else None
 
 
