@@ -524,12 +524,23 @@ def test_times_greater_risk_with_a_ci_in_a_cox_record_is_a_hazard_ratio():
     rec = record("Hazard ratios were estimated with Cox models. Smokers had 2.10 (95% CI, 1.40-3.15) times greater "
                  "risk of stroke than non-smokers.")
     assert [(h.value, h.ci_low, h.ci_high) for h in hazard_ratios(rec)] == [(2.10, 1.40, 3.15)]
+    # the CI after the phrase
+    rec = record("Cox models were fitted. Smokers had a 2.05 times higher risk of death (95% CI: 1.30-3.22, P = .004), "
+                 "and a 1.6-fold increased hazard of stroke (95% CI 1.1-2.3).")
+    assert [(h.value, h.ci_low, h.ci_high, h.p) for h in hazard_ratios(rec)] == [
+        (2.05, 1.30, 3.22, "=0.004"), (1.6, 1.1, 2.3, None)]
 
 
 @pytest.mark.parametrize(
     "text",
     [
         "Smokers had 2.10 (95% CI, 1.40-3.15) times greater risk of stroke.",  # no hazard ratio or Cox model named
+        "Smokers had a 2.10 times higher risk of stroke (95% CI, 1.40-3.15).",
+        "Cox models were fitted. Smokers had a 2.10 times higher risk of stroke at 5 years (95% CI, 1.40-3.15).",
+        "Cox models were fitted. Smokers had a 2.10 times higher risk of stroke (95% CI, 1.40-3.15 months).",
+        "Cox models were fitted. In logistic models smokers had a 2.10 times higher risk (95% CI, 1.40-3.15).",
+        "Cox models were fitted. Smokers had a 2.10 times higher odds of stroke (95% CI, 1.40-3.15).",
+        "Cox models were fitted. Smokers had an 82% higher risk of stroke (95% CI, 1.40-3.15).",  # a percentage
         "Cox models were fitted. In logistic models, smokers had 2.10 (95% CI, 1.40-3.15) times greater risk.",
         "Cox models were fitted. Smokers had 2.10 (95% CI, 1.40-3.15) times greater odds of stroke.",
         "Cox models were fitted. Smokers had 0.50 (95% CI, 0.40-0.65) times lower risk of stroke.",  # a decrease
@@ -539,3 +550,26 @@ def test_times_greater_risk_with_a_ci_in_a_cox_record_is_a_hazard_ratio():
 )
 def test_what_is_not_a_times_greater_risk_hazard_ratio(text):
     assert [h.value for h in hazard_ratios(record(text))] == []
+
+
+def test_a_list_phrase_may_hold_a_names_decimal():
+    text = ("The adjusted hazard ratios per 10 µg/m3 of PM2.5 were 1.04 (95% CI: 1.02, 1.06) and 1.08 (95% CI: 1.04, "
+            "1.13) for all-cause and cardiovascular death, respectively.")
+    assert hrs(text) == [(1.04, 1.02, 1.06, None), (1.08, 1.04, 1.13, None)]
+    # a decimal standing alone in the phrase is a threshold or a value, not a name
+    assert hrs("The hazard ratios for BMI 18.5 to 25 were 1.2 (1.1-1.3) and 1.5 (1.2-1.9), respectively.") == []
+
+
+def test_a_comparison_aside_with_a_short_bracketed_name():
+    assert hrs("risk of diabetes [HR: 2.90 for the top tertile versus the bottom tertile (T1); confidence interval (CI) "
+               "95%: 1.20, 7.01]") == [(2.90, 1.20, 7.01, None)]
+    # a bracket holding "=" is no name: the CI is not read across it
+    assert hrs("PFS (HR 1.2 for arm A (n=40) versus arm B; 95% CI 1.0-1.5).") == [(1.2, None, None, None)]
+
+
+def test_a_unit_after_a_slash_between_value_and_ci_or_p():
+    assert hrs("age (HR 1.04/year; 95% CI 1.01-1.08; p = 0.01)") == [(1.04, 1.01, 1.08, "=0.01")]
+    assert hrs("older age (hazard ratio [HR]: 1.03/year, p < 0.001)") == [(1.03, None, None, "<0.001")]
+    assert hrs("older age (OR 1.04/year; 95% CI 1.01-1.08)") == []  # an odds ratio
+    # a slash between two HRs is no unit
+    assert hrs("worse PFS/OS (HR 1.50/HR 2.10, P < 0.001)") == [(1.50, None, None, None), (2.10, None, None, "<0.001")]

@@ -24,7 +24,8 @@ Written forms read (any order of separators, "." or "·" decimals, "-", "–", "
     adjusted hazard ratios (95% CIs) for the second (T2) and the highest tertile (T3) were 1.46 (1.10-1.96) and ...
     (Cox model) the risk of X increased by 3.58 (95% CI 1.86-6.75)   (unlabelled: only an increase with a CI, in a
     record naming hazard ratios or a Cox model and a sentence naming no odds / other ratio or logistic / Poisson model)
-    had 2.89 (95% CI, 1.88-4.43) times greater risk for X   (the same: only an increase, with a CI, in such a record)
+    had 2.89 (95% CI, 1.88-4.43) times greater risk for X   a 2.02 times higher risk of death (95% CI: 1.21-3.38)
+    (the same: only an increase, with a CI, in such a record)
     HR: 3.19 [95% confidence interval, 95% CI, 2.30-4.44]   hazard ratio per log 1.74, 95% confidence interval 1.09-2.78
     the HR for X in the highest quartile (median 0.44 μg/g) was 1.11 (95% CI: 0.79-1.54)  (one label, its phrase
     holding a bracketed aside: only with a CI, the phrase outside the aside one clause without numbers or other statistics)
@@ -99,16 +100,21 @@ _CI_BARE = re.compile(r"\s*[(\[]\s*" + _BOUNDS + r"\s*(?:[)\]]|(?=[,;]\s*[Pp]\s*
 #: Bounds after a comma, colon or space, closed by the bracket that holds the value: "(HR = 2.37, 1.65–3.41)",
 #: "(2.142, 1.522 to 3.014)", "(HR: 0.6: 0.36-1)". Only a dash or "to" between them ("2.37, 1.65, 3.41" is a list).
 _CI_AFTER_COMMA = re.compile(r"(?:\s*[,:]\s*|\s+)(?P<lo>" + _D + r")\s*(?:" + DASH + r"|to)\s*(?P<hi>" + _D + r")(?=\s*[)\]])")
+#: The words of an aside, with short bracketed names: "4th quartile versus 1st quartile (Q1)".
+_ASIDE_WORDS = r"(?:[^,;:=()\[\]]|\([^,;:=()\[\]]{1,10}\))"
 #: The comparison named between a value and its CI: "1.57 (low vs high) (95% CI 1.17-2.10)", "0.66 for
-#: highest vs lowest tertile; confidence interval 0.51-0.86".
+#: highest vs lowest tertile; confidence interval 0.51-0.86", "3.96 for 4th quartile versus 1st quartile (Q1); CI 95%: ...".
 _COMPARISON_ASIDE = re.compile(
     r"\s*\([^()]{1,40}?\b(?:vs\.?|versus)\s[^()]{1,40}\)"
-    r"|\s+for\s+[^,;:=()\[\]]{1,40}?\b(?:vs\.?|versus|compared\s+(?:with|to))\s[^,;:=()\[\]]{1,40}?(?=\s*[,;]?\s*[(\[]?\s*(?:\d{2}\s*%|CI\b|confiden))",
+    r"|\s+for\s+" + _ASIDE_WORDS + r"{1,40}?\b(?:vs\.?|versus|compared\s+(?:with|to))\s" + _ASIDE_WORDS
+    + r"{1,40}?(?=\s*[,;]?\s*[(\[]?\s*(?:\d{2}\s*%|CI\b|confiden))",
     re.I,
 )
+#: The unit of a continuous covariate written after a slash: "HR 1.05/year", "HR 1.3/SD" (not "HR 1.56/HR 2.02").
+_PER_UNIT_SLASH = re.compile(r"/(?!\s*(?:[asA]?HRs?|SHR)\b)\s*[A-Za-z]+\b(?!\s*[/(])")
 #: The unit of a continuous covariate between a value and its CI: "1.86 per 5 mm Hg, 95% CI 1.39-2.45",
-#: "1.07 per year increase; 95% CI: 1.01-1.13".
-_PER_UNIT_ASIDE = re.compile(r"\s+per\s+[^,;:=()\[\]]{1,60}?(?=\s*[,;]?\s*[(\[]?\s*(?:\d{2}\s*%|CI\b|confiden))", re.I)
+#: "1.07 per year increase; 95% CI: 1.01-1.13", "1.05/year; 95% CI 1.01-1.09".
+_PER_UNIT_ASIDE = re.compile(r"(?:\s+per\s+|/(?=[A-Za-z])(?!(?:[asA]?HRs?|SHR)\b))[^,;:=()\[\]]{1,60}?(?=\s*[,;]?\s*[(\[]?\s*(?:\d{2}\s*%|CI\b|confiden))", re.I)
 _RANGE = re.compile(r"\s*(?:" + DASH + r"|to)\s*" + _D)
 _COMPARED_BEFORE = re.compile(
     r"(?:[<>≤≥]|\b(?:less|greater|more|fewer|lower|higher|older|younger)\s+than(?:\s+or\s+equal\s+to)?|\bat\s+least|\baged)\s*$",
@@ -137,11 +143,14 @@ _RISK_INCREASED_BY = re.compile(
     re.I,
 )
 _VALUE_AT = re.compile(r"(?P<value>" + _D + r")" + _NOT_A_VALUE)
-#: A number standing alone (not glued to a word, a decimal or a percentage), as an unlabelled HR may be.
-_UNLABELLED_VALUE = re.compile(r"(?<![\w.·%-])(?P<value>" + _D + r")" + _NOT_A_VALUE)
-#: After an unlabelled value and its CI: "2.89 (95% CI, 1.88-4.43) times greater risk for CVD".
-_TIMES_GREATER_RISK = re.compile(
-    r"\s*[)\]]?\s*times\s+(?:greater|higher|increased|elevated)\s+(?:risk|hazard)\b", re.I
+#: A number standing alone (not glued to a word, a decimal or a percentage), as an unlabelled HR may be ("1.8-fold").
+_UNLABELLED_VALUE = re.compile(r"(?<![\w.·%-])(?P<value>" + _D + r")(?:(?=[-‐]\s*fold\b)|" + _NOT_A_VALUE + ")")
+#: After an unlabelled value and its CI: "2.89 (95% CI, 1.88-4.43) times greater risk for CVD"; or between them:
+#: "a 2.02 times higher risk of mortality (95% CI: 1.21-3.38)", "a 1.8-fold increased hazard (95% CI ...)".
+_TIMES_GREATER = r"\s*(?:times|[-‐]?\s*fold)\s+(?:greater|higher|increased|elevated)\s+(?:risk|hazard)\b"
+_TIMES_GREATER_RISK = re.compile(r"\s*[)\]]?" + _TIMES_GREATER, re.I)
+_TIMES_GREATER_RISK_OF = re.compile(
+    _TIMES_GREATER + r"(?:\s+(?:of|for)\s+[^,;:()\[\]\d]{1,40}?)?(?=\s*[,;]?\s*[(\[]?\s*(?:\d{2}\s*%|CI\b|confiden))", re.I
 )
 _NOT_HAZARDS_MODEL = re.compile(r"\blogistic\b|\bPoisson\b|\bodds\b", re.I)
 _HEART_RATE = re.compile(r"heart\s+rates?\s*\(HRs?\)|\(HRs?\)\s*heart\s+rate|\bHR\s*\(heart\s+rate\)|\bbpm\b|beats?\s*/\s*min", re.I)
@@ -322,8 +331,8 @@ def hazard_ratios_in_sentence(
 
 
 def _risk_increases(sentence: Sentence, found: list[HazardRatio], previous_outcome: str | None) -> list[HazardRatio]:
-    """The unlabelled HRs written "the risk (of X) increased by 3.58 (95% CI 1.86-6.75)" or "had 2.89 (95% CI
-    1.88-4.43) times greater risk", outside the HRs already `found`, in a sentence naming no other ratio or model."""
+    """The unlabelled HRs written "the risk (of X) increased by 3.58 (95% CI 1.86-6.75)", "had 2.89 (95% CI
+    1.88-4.43) times greater risk" or "a 2.02 times higher risk of death (95% CI ...)", outside the HRs already `found`, in a sentence naming no other ratio or model."""
     text = sentence.text
     if _OTHER_RATIO.search(text) or _NOT_HAZARDS_MODEL.search(text):
         return []
@@ -335,10 +344,11 @@ def _risk_increases(sentence: Sentence, found: list[HazardRatio], previous_outco
         if number is None or any(start <= number.start() < end for start, end in taken):
             continue
         value = parse_decimal(number.group("value"))
-        ci, low, high = _ci_after(text, number.end(), value)
+        times_before_ci = _TIMES_GREATER_RISK_OF.match(text, number.end()) if phrase is None else None
+        ci, low, high = _ci_after(text, times_before_ci.end() if times_before_ci else number.end(), value)
         if ci is None or value <= 0 or _QUANTITY_AFTER.match(text, number.end()) or _QUANTITY_AFTER_BRACKET.match(text, ci.end()):
             continue
-        times = _TIMES_GREATER_RISK.match(text, ci.end()) if phrase is None else None
+        times = times_before_ci or (_TIMES_GREATER_RISK.match(text, ci.end()) if phrase is None else None)
         if phrase is None and times is None:
             continue
         label_text = phrase.group(0).strip() if phrase else times.group(0).strip(" )]")
@@ -437,9 +447,10 @@ def _trusted_connect(text: str, label: re.Match[str]) -> re.Match[str] | None:
 
 #: "hazard ratios for death in A, B and C were 1.84 (95% CI ...), 2.21 (...) and 1.82 (...), respectively":
 #: the label's phrase names several items, so it may hold commas, "and" and the items' short bracketed
-#: names ("for the second (T2) and the third tertile (T3) were ..."); only with a CI after the value.
+#: names ("for the second (T2) and the third tertile (T3) were ...") and names' decimals ("per 1 µg/m3 of PM2.5");
+#: only with a CI after the value.
 _LIST_CONNECT = re.compile(
-    r"\s+(?:for|of|in|per)\s+(?P<for>(?:[^;:=()\[\]\d.]|\d(?![.·]\d)|[(\[][^;:=()\[\]]{1,40}[)\]]){1,100}?)"
+    r"\s+(?:for|of|in|per)\s+(?P<for>(?:[^;:=()\[\]\d.]|\d(?![.·]\d)|(?<=[A-Za-z])\d+[.·]\d+|[(\[][^;:=()\[\]]{1,40}[)\]]){1,100}?)"
     r"\s+(?:were|are|was|is)\s*:?\s*"
     r"(?P<value>" + _D + r")" + _NOT_A_VALUE
 )
@@ -518,6 +529,9 @@ def _build(
 ) -> HazardRatio:
     text = sentence.text
     end = ci.end() if ci else value_end
+    per_unit = _PER_UNIT_SLASH.match(text, end) if ci is None else None
+    if per_unit:
+        end = per_unit.end()  # "HR: 1.05/year, p < 0.001": the p follows the unit
     p_match = _p_near(text, end)
     p = None
     if p_match:
