@@ -573,3 +573,21 @@ def test_a_unit_after_a_slash_between_value_and_ci_or_p():
     assert hrs("older age (OR 1.04/year; 95% CI 1.01-1.08)") == []  # an odds ratio
     # a slash between two HRs is no unit
     assert hrs("worse PFS/OS (HR 1.50/HR 2.10, P < 0.001)") == [(1.50, None, None, None), (2.10, None, None, "<0.001")]
+
+
+def test_a_continuation_with_its_labelled_ci_right_after_the_previous_hr():
+    text = ("Both markers predicted relapse (HR per doubling: 0.81; 95% CI: 0.70, 0.94; P = 0.01; and 0.62; 95% CI: "
+            "0.45, 0.86; P = 0.004, respectively).")
+    assert hrs(text) == [(0.81, 0.70, 0.94, "=0.01"), (0.62, 0.45, 0.86, "=0.004")]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ", and median OS was 12.5; 95% CI 10.1-14.9.",  # words between: another statistic
+        "; 12.5, 95% CI 10.1-14.9 months.",  # a median with its unit
+        "; OR 1.5; 95% CI 1.1-2.0.",  # an odds ratio
+    ],
+)
+def test_what_does_not_continue_with_a_labelled_ci(tail):
+    assert hrs("OS was longer (HR 0.70; 95% CI 0.55-0.89)" + tail) == [(0.70, 0.55, 0.89, None)]

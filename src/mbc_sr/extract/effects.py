@@ -480,9 +480,11 @@ def _list_head(text: str, label: re.Match[str]) -> re.Match[str] | None:
 #: A category named before "=" in a list of HRs: "CPC-3 = 1.90 (1.37-2.65)", "mRS-2 = 1.52 (...)"; not "P =", "n =".
 _CATEGORY_EQUALS = re.compile(r"(?<![\w-])(?![PpNn]\s*=)[A-Za-z][\w-]*\s*=\s*$")
 #: "0.51 (0.31–0.82)", "1.99 per 1 μm/y faster loss (95% CI ...)", or the last item of a bracket, bounds after a
-#: comma or space: "(2.142, 1.522 to 3.014)", "(10.4 vs. 8.8 per 1000, 1.08, 1.03-1.14)", "(0.4 vs. 0.2, 2.14 1.18-3.85)"
+#: comma or space: "(2.142, 1.522 to 3.014)", "(10.4 vs. 8.8 per 1000, 1.08, 1.03-1.14)", "(0.4 vs. 0.2, 2.14 1.18-3.85)";
+#: or right after the previous HR, a value with its labelled CI: "...; P = 0.01; and 0.59; 95% CI: 0.41, 0.85"
 _CONTINUATION = re.compile(
-    r"(?<![\w.·%-])(?P<value>" + _D + r")(?=\s*[(\[]|\s+per\s|(?P<comma>(?:\s*,\s*|\s+)" + _D + r"\s*(?:" + DASH + r"|to)))"
+    r"(?<![\w.·%-])(?P<value>" + _D + r")(?=\s*[(\[]|\s+per\s|(?P<comma>(?:\s*,\s*|\s+)" + _D + r"\s*(?:" + DASH + r"|to))"
+    r"|(?P<labelled>\s*[,;]\s*\d{2}\s*%\s*C[Rr]?I\b))"
 )
 #: Whole numbers as value and bounds are a count or a median with its range ("11 [7-21] vs. 14 [8-36] days").
 _WHOLE_NUMBER = re.compile(r"\d+")
@@ -510,6 +512,8 @@ def _continuations(
         before = text[max(0, match.start() - 12):match.start()]
         if match.group("comma") and not (re.search(r"[(\[]\s*$", before) or _last_in_open_bracket(text, match.start())):
             ci = None  # "v, l-u" only as the whole bracket or its last item
+        if match.group("labelled") and not re.fullmatch(r"[\s,;]*(?:and\s+)?", text[previous_end:match.start()]):
+            ci = None  # "v; 95% CI l, u" only right after the previous HR: "(HR 0.84; 95% CI ...; P = 0.01; and 0.59; 95% CI ...)"
         if ci is None or ci.end() > stop or value <= 0 or re.search(r"(?:CI|%|[<>≤≥])\s*$", before) \
                 or (before.rstrip().endswith("=") and not _CATEGORY_EQUALS.search(before)) \
                 or all(_WHOLE_NUMBER.fullmatch(number) for number in (match.group("value"), ci.group("lo"), ci.group("hi"))):
