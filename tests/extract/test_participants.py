@@ -1568,3 +1568,69 @@ def test_another_cohort_an_outcome_things_or_a_plan_are_no_totals(text):
 )
 def test_one_of_several_groups_in_a_sample_and_records_meeting_criteria(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a participle of data collection, with a list of times sharing one unit
+        ("Using blood pressure measurements collected at 5, 10 and 15 years from 2140 cohort participants, we modelled trajectories.",
+         (2140, "analysed")),
+        # a count of things between the verb and the people
+        ("We measured plasma levels of 12 cytokines in 430 adults with obesity.", (430, "enrolled")),
+        ("We measured serum concentrations of 8 elements of 715 pregnant women.", (715, "analysed")),
+    ],
+)
+def test_data_collected_from_people_and_things_measured_in_people(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the count is of the people who recruited
+        "In this study 7 physicians recruited adult patients with chronic cough.",
+        # the count is of people, but of a measurement of things
+        "We measured 12 cytokines in plasma.",
+        # two pools of different designs, no stated total
+        "Six RCTs with a total of 900 patients and 4 cohort studies with a total of 8,200 patients were included.",
+    ],
+)
+def test_recruiters_things_and_two_pools_by_design_are_no_totals(text):
+    assert total(text) is None
+
+
+def test_one_pool_of_studies_is_still_a_total():
+    assert total("Six RCTs with a total of 900 patients were included.") == (900, "analysed")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A total of 412 secondary school pupils aged 12 to 14 years took part.", (412, "enrolled")),
+        ("A convenience sample of 80 nurses was recruited and divided into men (n = 12) and women (n = 68).", (80, "enrolled")),
+        ("Brain connectivity was studied in 120 adult humans (64 women).", (120, "analysed")),
+    ],
+)
+def test_a_place_naming_the_people_and_a_sample_recruited(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We measured the body length of 250 adult beetles from four islands.",
+        "This study analysed simulated data obtained from a registry for 300 patients.",
+        "Caution is needed when using measurements obtained from one individual.",
+    ],
+)
+def test_animals_simulated_data_and_one_person_are_no_totals(text):
+    assert total(text) is None
+
+
+def test_material_from_one_of_several_counted_groups_is_no_total():
+    assert total("The material was serum from 12 healthy humans and dogs, 25 humans with Lyme disease.") is None
+
+
+def test_material_from_the_last_of_several_counted_groups_is_no_total():
+    assert total("In all, 800 samples from 640 people with diabetes and 500 samples from 470 people without were tested.") is None

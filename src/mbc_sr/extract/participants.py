@@ -44,7 +44,10 @@ people qualified before their N and then randomised / enrolled ("Women with an u
 (N = 101) were randomised"), or so stated in a participants section ("Adults with and without TSCI (N=6083).");
 "There were 228 patients who met the inclusion criteria" (the relative clause's kind); "using / from a cohort
 of N"; "a total number of N" (as "a total of"); a study run into its sample ("In a randomized trial 75 preterm infants were allocated": no "trial 75" label);
-people named with an abbreviation or prefix ("ICD-patients", "in-patients").
+people named with an abbreviation or prefix ("ICD-patients", "in-patients"); data collected from people, also as a
+participle ("measurements collected at 10, 15, 20 years from 3563 participants"); "We measured levels of 22 metals
+of 982 adults" (a count of things between); people named by a place or study ("317 high school students", "2,596
+trial patients").
 A review's pooled people also as "9 RCTs, involving N", "N studies and N patients", "N studies
 reporting on / representing N patients", "N studies (n = N)" or "(total sample size N)", "N studies
 met the inclusion criteria, involving N", "The included trials involved N", "IPD were obtained from 21
@@ -65,7 +68,11 @@ patients randomised"), a target size ("The target
 enrollment was ... (n = 24 in each group)": neither total nor arms), one of a comma list of counted groups
 ("739 ALK+, 137 ROS1+, 714 wildtype patients") or a design in the present tense ("This trial involves
 recruitment of 327 adults"), people with their share and no pool in the sentence ("A total of 60 patients (32.8%)
-had CAD": a part of the sample, unless randomised / enrolled), people "included as comparators (n = N)" (a group).
+had CAD": a part of the sample, unless randomised / enrolled), people "included as comparators (n = N)" (a group), the people of another noun's verb ("5 gynecologists recruited
+postmenopausal women": 5 recruiters), two pools of studies by design ("7 RCTs with a total of 1,773 patients and
+3 observational studies with a total of 12,528": parts of a review, no total), numbers of a list sharing a unit
+("at 10, 15, 20 years"), a singular people word before another plural noun ("368 adult scorpions"), data from
+one person or simulated data.
 
 Per-arm counts come from allocation phrasing: "(n = 40) ... (n = 40)", "group A = 72", "(65
 patients [50%]) or ... (65 patients [50%])", "(494 navigated; 545 control)", "40 were allocated to
@@ -87,7 +94,7 @@ from mbc_sr.records import Record
 
 PEOPLE = (
     r"(?:patients?|women|woman|men|man|participants?|subjects?|adults?|children|child|infants?|"
-    r"individuals?|persons?|people|volunteers?|outpatients?|inpatients?|students?|employees?|girls?|"
+    r"individuals?|persons?|people|humans|volunteers?|outpatients?|inpatients?|students?|employees?|girls?|"
     r"boys?|neonates?|newborns?|(?:mother|parent|caregiver)[-‐‑](?:child|infant|baby|newborn|neonate|offspring)|mothers?|dyads|smokers?|survivors?|cases|veterans?|residents?|pts|males|females|"
     r"athletes?|swimmers?|runners?|cyclists?|players?|soldiers?|recipients?|donors?|respondents?|caregivers?|"
     r"carers?|pupils?|adolescents?|teenagers?|youths?|twins|couples|families|controls|migraineurs?|asthmatics?|"
@@ -211,7 +218,11 @@ def _is_label(text: str, count: Count) -> bool:
     if label and re.fullmatch(r"\s*(?:trial|study)\s*", label.group(0)) \
             and re.match(r"\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\b", text[count.end:], re.IGNORECASE):
         label = None
-    return bool(label) or bool(_UNIT_AFTER.match(text, count.end))
+    return bool(label) or bool(_UNIT_AFTER.match(text, count.end)) or bool(_UNIT_LIST_AFTER.match(text, count.end))
+
+
+#: The first numbers of a list sharing one unit: "at 10, 15, 20 years", "after 6, 12 and 24 months".
+_UNIT_LIST_AFTER = re.compile(r"(?:\s*,\s*\d+(?:[.·]\d+)?)*\s*,?\s*(?:(?:and|or)\s*)?\d+(?:[.·]\d+)?" + _UNIT_AFTER.pattern)
 
 
 def _looks_like_count_word(text: str, count: Count) -> bool:
@@ -317,24 +328,39 @@ _PHRASE_END = frozenset(
 )
 
 
+#: A verb a plural noun can take with the people as object: "5 gynecologists recruited postmenopausal women".
+_ACTIVE_VERB_OF_STUDY = re.compile(r"recruited|enrol+ed|randomi[sz]ed|included|treated|referred|interviewed|surveyed|followed|"
+                                   r"selected|identified|examined|saw|visited|screened", re.IGNORECASE)
+
+
 def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
     """The people noun within `limit` words after a count (adjectives, diagnoses between);
-    None when a non-person noun or another count comes first."""
+    None when a non-person noun, another count or a verb with another subject comes first."""
+    previous = ""
     for index, token in enumerate(_TOKEN.finditer(text, end)):
         if index >= limit:
             return None
         word = token.group(0).strip("(),;:.[]")
         if "#" in word or re.search(r"[;:.]$", token.group(0)) and not _PEOPLE.fullmatch(word):
             return None
+        if _NOT_PEOPLE.fullmatch(word) and not word.endswith("s") and _PEOPLE.match(text, token.end() + 1):
+            continue  # a place or study naming the people: "317 high school students", "120 study participants"
         if _NOT_PEOPLE.fullmatch(word) or word.lower() == "per":
             return None  # "119 more per 1000 participants": the people of a rate
         if _UNREAL_PEOPLE.fullmatch(word):
             return None  # "500 simulated patients": no people
+        if index >= 1 and _ACTIVE_VERB_OF_STUDY.fullmatch(word) and re.fullmatch(r"[A-Za-z-]*[^s]s", previous) \
+                and not _AUXILIARY.fullmatch(previous):
+            return None  # "5 gynecologists recruited postmenopausal women": the count is of the recruiters
+        previous = word
         if _PEOPLE.fullmatch(word) or _QUALIFIED_PEOPLE.fullmatch(word):
             if word.lower() == "cases" and re.search(r"\b(?:new|incident|newly\s+diagnosed)\s+$", text[:token.start()], re.IGNORECASE):
                 return None  # "147 new cases of T2D were identified": events during follow-up
             # "Sixty adult male Sprague-Dawley rats": a people word used as an adjective
             following = _TOKEN.findall(text, token.end())[:3]
+            if following and re.fullmatch(r"(?i:adult|child|infant|human|juvenile)", word) \
+                    and re.fullmatch(r"[a-z]+[^su]s", following[0]) and not _PEOPLE.fullmatch(following[0]):
+                return None  # "368 adult scorpions": a singular people word before another plural noun
             for after in following:
                 bare = after.strip("(),;:.[]")
                 if _NOT_PEOPLE.fullmatch(bare):
@@ -354,16 +380,18 @@ _DATA_FOR_PEOPLE = re.compile(
     r"(?<!\bnot\s)(?<!\bno\s)\bavailable\s+(?:for|from|in|on)\s+$"
     r"|\b(?:samples?|data|specimens?|sequencing|analysis|information|tissues?|blood|serum|plasma|urine|saliva|stools?|"
     r"swabs?|biopsies|fluids?|lavages?|aspirates?|DNA|RNA)\b[^.;]{0,40}\bfrom\s+$"
+    # also a participle: "Using serum urate measurements collected at baseline and 10 years later from 3563 participants"
     r"|\b(?:data|records?|information|samples?|specimens?|tissues?|plans?|images?|scans?|questionnaires?|"
-    r"measurements?|charts?)\b[^.;]{0,100}\b(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
+    r"measurements?|charts?)\b[^.;]{0,100}\b(?:(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?)?"
     r"(?:linked|collected|obtained|retrieved|extracted|abstracted|gathered|pooled|created|generated|reviewed)\s+"
-    r"(?:for|from|on|in)\s+$"
+    r"(?:[^.;#]{0,80}?\s)?(?:for|from|on|in)\s+$"
     # the same in the active voice: "We collected daily sodium levels ... from 240 patients", "We analysed
     # sputum from 134 patients"
     r"|\bwe\s+(?:\w+\s+)?(?:collected|obtained|retrieved|extracted|abstracted|gathered|pooled|linked)\b[^.;]{0,120}"
     r"\b(?:for|from|on)\s+$"
-    r"|\bwe\s+(?:\w+\s+)?(?:analy[sz]ed|examined|measured|sequenced|assayed|profiled|tested|cultured|studied)\b[^.;#]{0,120}"
-    r"\bfrom\s+$"
+    # "We measured baseline urine levels of 22 metals of 982 adults" (a count of things may come between)
+    r"|\bwe\s+(?:\w+\s+)?(?:analy[sz]ed|examined|measured|sequenced|assayed|profiled|tested|cultured|studied)\b"
+    r"(?:[^.;#]|#_*(?!_|\s+(?:out\s+)?of\b|\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\b)){0,120}\b(?:from|of|in)\s+$"
     # "questionnaires were completed by 345 nurses"
     r"|\b(?:questionnaires?|surveys?|interviews?|diaries|forms?)\b[^.;]{0,60}\b(?:completed|returned|answered|filled\s+(?:in|out))\s+by\s+$"
     # "we reviewed the medical records of 412 patients"
@@ -1024,7 +1052,10 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                                       before, re.IGNORECASE) and not _UNREAL.search(before):
             offer(_total(masked, start, "treated", "given_to"))  # "the vaccine was administered intramuscularly to 94 volunteers"
             continue
-        if after_people and _DATA_FOR_PEOPLE.search(text[max(0, start - 160):start]):
+        if after_people and count.value >= 2 and _DATA_FOR_PEOPLE.search(text[max(0, start - 160):start]) and not _UNREAL.search(before) \
+                and not _another_group_follows(text, people_end) \
+                and not re.search(r"#_*\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\b[^;.]{0,100}$", before, re.IGNORECASE):
+            # (nor the last: "samples from 955 people with HIV and 1118 samples from 1062 people without")
             offer(_total(masked, start, "analysed", "data_for_people"))
             continue
         if after_people and not re.match(r"\s*(?:and|or)\s+#", text[count.end + after_people.end():]) and re.search(
@@ -1063,6 +1094,11 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             if verb[0] == "randomised" and _to_one_group(clause, verb[1].end()):
                 continue  # "324 patients were further randomly assigned to the epoetin alfa group": one group's size
             offer(_total(masked, start, verb[0], "count_then_verb"))
+    pooled = sorted(start for start, item in found.items() if item.extractor == "participants.pooled_studies")
+    if len(pooled) >= 2 and re.search(r"\b(?:and|while|whereas)\s+#_*\s+" + _STUDY_ADJECTIVES + _STUDIES + r"\b", text[pooled[0]:pooled[-1]],
+                                      re.IGNORECASE):
+        for start in pooled:  # "7 RCTs with a total of 1,773 patients and 3 cohort studies with 12,528 patients": parts, no total
+            del found[start]
     compared = [start for start, item in found.items() if item.extractor == "participants.study_in_count"]
     if len(compared) >= 2 and re.search(r"\b(?:compared|versus|vs)\b", text, re.IGNORECASE):
         for start in compared:  # "the outcomes of 23 recipients were compared with those of 107 controls": groups
@@ -1100,9 +1136,11 @@ def _qualified_sample_kind(sentence: Sentence, text: str, start: int, end: int) 
 
 def _another_group_follows(text: str, people_end: int) -> bool:
     """The people ending at `people_end` are one of several counted groups of their phrase: "a sample of 30
-    adolescents with JIA and 15 experts", "a cohort of 10 TB patients, 10 RR-TB patients, and 10 controls"."""
+    adolescents with JIA and 15 experts", "a cohort of 10 TB patients, 10 RR-TB patients, and 10 controls",
+    "blood from 10 healthy humans and animals, 30 humans with X"."""
     phrase = _blank_brackets(text[people_end:people_end + 160])
-    return re.match(r"[^,;.#]{0,60}?\b(?:and|or|plus)\s+#|\s*,\s*#_*[^,;.#]{0,40},\s*(?:and\s+)?#", phrase) is not None
+    return re.match(r"[^,;.#]{0,60}?\b(?:and|or|plus)\s+#|\s*,\s*#_*[^,;.#]{0,40},\s*(?:and\s+)?#"
+                    r"|[^,;.#]{0,60}?,\s*(?:and\s+)?#_*\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\b", phrase, re.IGNORECASE) is not None
 
 
 def _there_were_people_who(text: str, start: int, people_end: int) -> str | None:
