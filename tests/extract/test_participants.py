@@ -1634,3 +1634,33 @@ def test_material_from_one_of_several_counted_groups_is_no_total():
 
 def test_material_from_the_last_of_several_counted_groups_is_no_total():
     assert total("In all, 800 samples from 640 people with diabetes and 500 samples from 470 people without were tested.") is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sleep was recorded in the Northern Norway Healthy Ageing prospective population-based cohort of 1,204 men and women.",
+         (1204, "cohort")),
+        ("Forty-two U.K. adults with chronic cough were randomised to the new syrup or placebo.", (42, "randomised")),
+        ("Our sample included 3,310 U.S. veterans with complete baseline data.", (3310, "enrolled")),
+        ("Among 12.875 patients with a first stroke, 2.104 (16.3%) had atrial fibrillation.", (12875, "enrolled")),
+        ("Finally, seven RCTs were screened out with 612 patients.", (612, "analysed")),
+    ],
+)
+def test_long_cohort_names_dotted_abbreviations_dot_thousands_and_studies_screened_out(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tumours were measured in the Northern Norway Healthy Ageing prospective population-based cohort of 1,204 mice.",
+        "The mean dose was 2.500 mg per day.",
+        "DNA was sequenced from 1.250 samples of the U.K. biobank.",
+        "Finally, seven RCTs were screened out with 612 eyes.",
+        "Three protein candidates were identified.",
+        "Sleep will be measured in the Northern Norway Healthy Ageing prospective population-based cohort of 1,204 women.",
+    ],
+)
+def test_no_total_from_cohorts_of_animals_decimals_samples_eyes_or_candidate_molecules(text):
+    assert total(text) is None

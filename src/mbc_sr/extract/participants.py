@@ -47,10 +47,12 @@ of N"; "a total number of N" (as "a total of"); a study run into its sample ("In
 people named with an abbreviation or prefix ("ICD-patients", "in-patients"); data collected from people, also as a
 participle ("measurements collected at 10, 15, 20 years from 3563 participants"); "We measured levels of 22 metals
 of 982 adults" (a count of things between); people named by a place or study ("317 high school students", "2,596
-trial patients").
+trial patients"); a cohort named at length ("in the Kuopio Ischemic Heart Disease prospective population-based cohort of
+770 men and women"); people after a place abbreviated with full stops ("36 U.S. women"); a count with full stops between
+its thousands, only right before people ("Among 23.544 patients").
 A review's pooled people also as "9 RCTs, involving N", "N studies and N patients", "N studies
 reporting on / representing N patients", "N studies (n = N)" or "(total sample size N)", "N studies
-met the inclusion criteria, involving N", "The included trials involved N", "IPD were obtained from 21
+met the inclusion criteria, involving N", "N RCTs were screened out with N patients", "The included trials involved N", "IPD were obtained from 21
 (n = N)". A sample that "will be screened / recruited" is planned, not a total; people excluded by
 reason ("After excluding patients with X (n = 28), ...") are not compared arms.
 
@@ -158,7 +160,7 @@ class _Masked:
         text = sentence.text
         counts = {}
         chars = list(text)
-        for count in find_counts(text):
+        for count in sorted(find_counts(text) + _dot_thousands_people(text), key=lambda count: count.start):
             if count.in_words and count.value < 2 and not _looks_like_count_word(text, count):
                 continue  # "one of", "One patient" is rare as a study size
             if re.match(_PERCENT_AFTER, text[count.end:]) or _is_label(text, count):
@@ -173,6 +175,16 @@ class _Masked:
 
     def count_at(self, offset: int) -> Count:
         return self.counts[offset]
+
+
+#: "23.544 patients": a count with full stops between its thousands (as written in much of Europe);
+#: read only right before people, where a decimal cannot be meant.
+_DOT_THOUSANDS = re.compile(r"(?<![\d.,·])\d{1,3}(?:\.\d{3})+(?![\d.,·]\d)")
+
+
+def _dot_thousands_people(text: str) -> list[Count]:
+    return [Count(match.start(), match.end(), int(match.group(0).replace(".", "")), False)
+            for match in _DOT_THOUSANDS.finditer(text) if re.match(r"\s+" + PEOPLE + r"\b", text[match.end():], re.IGNORECASE)]
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -321,6 +333,8 @@ class _Gap:
 
 
 _TOKEN = re.compile(r"\S+")
+#: A place or name abbreviated with full stops, not a sentence end: "36 U.S. women", "120 U.K. adults".
+_DOTTED_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
 _UNREAL_PEOPLE = re.compile(r"simulated|virtual|hypothetical|synthetic|fictitious|imaginary|theoretical", re.IGNORECASE)
 _PHRASE_END = frozenset(
     "with who whom that which from in at on of for to into across by after before between over under and or "
@@ -341,7 +355,8 @@ def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
         if index >= limit:
             return None
         word = token.group(0).strip("(),;:.[]")
-        if "#" in word or re.search(r"[;:.]$", token.group(0)) and not _PEOPLE.fullmatch(word):
+        if "#" in word or re.search(r"[;:.]$", token.group(0)) and not _PEOPLE.fullmatch(word) \
+                and not _DOTTED_ABBREVIATION.fullmatch(token.group(0)):
             return None
         if _NOT_PEOPLE.fullmatch(word) and not word.endswith("s") and _PEOPLE.match(text, token.end() + 1):
             continue  # a place or study naming the people: "317 high school students", "120 study participants"
@@ -457,7 +472,7 @@ _POOLED = re.compile(
     r"|\b(?:data|IPD)\s+(?:\w+\s+){0,3}?(?:from|of|for)\s+(?:#_*|all)\s*(?:(?:[\w-]+\s+){0,2}?" + _STUDIES + r"\s*)?[(\[]\s*"
     + _POOLED_N + r"$"
     # "26 studies were finally included, comprising 9604 patients": the included studies' people
-    r"|#_*\s+(?:[\w-]+\s+){0,3}?" + _STUDIES + r"\s+(?:(?:were|was)\s+(?:\w+ly\s+)?(?:included|identified|selected|eligible|analy[sz]ed|retained)"
+    r"|#_*\s+(?:[\w-]+\s+){0,3}?" + _STUDIES + r"\s+(?:(?:were|was)\s+(?:\w+ly\s+)?(?:included|identified|selected|eligible|analy[sz]ed|retained|enrolled|screened\s+out)"
     r"|met\s+(?:the\s+|our\s+)?(?:inclusion|eligibility|selection)\s+criteria)"
     r"\s*(?:in\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:review|meta-analysis|analysis)\s*)?(?:,?\s*"
     r"(?:comprising|involving|including|enrolling|totall?ing|with|representing|accounting\s+for)\s+" + _POOLED_SAMPLE + r"?|\s*[(\[]\s*" + _POOLED_N + r"?)$",
@@ -480,9 +495,9 @@ _IN_THIS_COHORT = re.compile(
 #: The same inside a sentence: "The risk ... was estimated in a cohort of 2,885,336 patients followed from 2005",
 #: "we analysed X using a cohort of 883 patients from the Y trial".
 _IN_A_COHORT = re.compile(
-    r"\b(?:in|among|within|on|using|from)\s+(?:this|a|an|our|the)\s+(?!(?:[\w-]+,?\s+){0,4}?(?:previous|prior|earlier|pilot|published|another|"
+    r"\b(?:in|among|within|on|using|from)\s+(?:this|a|an|our|the)\s+(?!(?:[\w-]+,?\s+){0,7}?(?:previous|prior|earlier|pilot|published|another|"
     r"separate|independent|validation|external|training|derivation|hypothetical|simulated|replication|test(?:ing)?)\b)"
-    r"(?:[\w-]+,?\s+){0,4}?(?:cohort|sample)\s+of\s+(?:all\s+)?$",
+    r"(?:[\w-]+,?\s+){0,7}?(?:cohort|sample)\s+of\s+(?:all\s+)?$",
     re.IGNORECASE,
 )
 #: A sentence (or a clause after a comma) opening with the study's cohort: "A population-based cohort of 48,210 women was followed".
@@ -905,7 +920,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             verb = _verb_kind(we_cohort.group("verb"))  # "We prospectively followed a cohort of 412 patients"
             offer(_total(masked, start, verb[0] if verb and verb[0] in ("enrolled", "randomised") else "cohort", "we_verb_a_cohort_of"))
             continue
-        if after_people and _IN_A_COHORT.search(before) and not _BACKGROUND_LABEL.search(sentence.label or "") \
+        if after_people and _IN_A_COHORT.search(text[max(0, start - 160):start]) and not _BACKGROUND_LABEL.search(sentence.label or "") \
                 and not _UNREAL.search(before) and not _another_group_follows(text, people_end):
             offer(_total(masked, start, "cohort", "in_a_cohort_of"))  # "the risk was estimated in a cohort of 2,885,336 patients"
             continue
