@@ -1664,3 +1664,26 @@ def test_long_cohort_names_dotted_abbreviations_dot_thousands_and_studies_screen
 )
 def test_no_total_from_cohorts_of_animals_decimals_samples_eyes_or_candidate_molecules(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Resting EEG power spectra recorded from 24 volunteers showed alpha dominance.", (24, "analysed")),
+        ("Surface ECG recordings were acquired from 40 adults before and after the run.", (40, "analysed")),
+    ],
+)
+def test_signals_recorded_or_acquired_from_people(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grade 3 toxicity was recorded in 5 patients.",
+        "EEG signals were recorded from 12 rats.",
+        "Field potentials were acquired from 30 brain slices.",
+    ],
+)
+def test_events_and_signals_of_animals_or_tissue_are_no_totals(text):
+    assert total(text) is None

@@ -45,7 +45,8 @@ people qualified before their N and then randomised / enrolled ("Women with an u
 "There were 228 patients who met the inclusion criteria" (the relative clause's kind); "using / from a cohort
 of N"; "a total number of N" (as "a total of"); a study run into its sample ("In a randomized trial 75 preterm infants were allocated": no "trial 75" label);
 people named with an abbreviation or prefix ("ICD-patients", "in-patients"); data collected from people, also as a
-participle ("measurements collected at 10, 15, 20 years from 3563 participants"); "We measured levels of 22 metals
+participle ("measurements collected at 10, 15, 20 years from 3563 participants"), also signals recorded or
+acquired ("EEG power spectra recorded from 24 volunteers", not "toxicity was recorded in 5 patients"); "We measured levels of 22 metals
 of 982 adults" (a count of things between); people named by a place or study ("317 high school students", "2,596
 trial patients"); a cohort named at length ("in the Kuopio Ischemic Heart Disease prospective population-based cohort of
 770 men and women"); people after a place abbreviated with full stops ("36 U.S. women"); a count with full stops between
@@ -395,10 +396,11 @@ _DATA_FOR_PEOPLE = re.compile(
     r"(?<!\bnot\s)(?<!\bno\s)\bavailable\s+(?:for|from|in|on)\s+$"
     r"|\b(?:samples?|data|specimens?|sequencing|analysis|information|tissues?|blood|serum|plasma|urine|saliva|stools?|"
     r"swabs?|biopsies|fluids?|lavages?|aspirates?|DNA|RNA)\b[^.;]{0,40}\bfrom\s+$"
-    # also a participle: "Using serum urate measurements collected at baseline and 10 years later from 3563 participants"
+    # also a participle: "Using serum urate measurements collected at baseline and 10 years later from 3563 participants",
+    # "EEG (electroencephalogram) power spectra recorded from 24 volunteers"
     r"|\b(?:data|records?|information|samples?|specimens?|tissues?|plans?|images?|scans?|questionnaires?|"
-    r"measurements?|charts?)\b[^.;]{0,100}\b(?:(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?)?"
-    r"(?:linked|collected|obtained|retrieved|extracted|abstracted|gathered|pooled|created|generated|reviewed)\s+"
+    r"measurements?|charts?|recordings?|signals?|EEGs?|ECGs?|EMGs?)\b[^.;]{0,100}\b(?:(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?)?"
+    r"(?:linked|collected|obtained|retrieved|extracted|abstracted|gathered|pooled|created|generated|reviewed|recorded|acquired)\s+"
     r"(?:[^.;#]{0,80}?\s)?(?:for|from|on|in)\s+$"
     # the same in the active voice: "We collected daily sodium levels ... from 240 patients", "We analysed
     # sputum from 134 patients"
