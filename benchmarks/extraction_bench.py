@@ -13,6 +13,7 @@
     python benchmarks/extraction_bench.py --split fresh9  # ninth fresh held-out set (58 records)
     python benchmarks/extraction_bench.py --split fresh10 # tenth, annotated twice (58 records)
     python benchmarks/extraction_bench.py --split fresh11 # eleventh, annotated twice (58 records)
+    python benchmarks/extraction_bench.py --split fresh12 # twelfth, annotated twice (58 records)
     python benchmarks/extraction_bench.py --split all     # every split, one table each (make bench-extract)
     python benchmarks/extraction_bench.py --errors        # also list every miss and false hit
 
@@ -48,7 +49,7 @@ from mbc_sr.extract.outcomes import p_value_number  # noqa: E402
 from mbc_sr.extract.record import extract_record  # noqa: E402
 from tests.extract.gold.load import load_records, read_annotations, read_selection  # noqa: E402
 
-SPLITS = ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11")
+SPLITS = ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12")
 FIELDS = ("n_total", "n_arms", "phase", "registry", "hr_ci", "hr_p", "hr_outcome", "medians", "medians_outcome")
 
 
