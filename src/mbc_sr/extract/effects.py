@@ -100,6 +100,8 @@ _CI_BARE = re.compile(r"\s*[(\[]\s*" + _BOUNDS + r"\s*(?:[)\]]|(?=[,;]\s*[Pp]\s*
 #: Bounds after a comma, colon or space, closed by the bracket that holds the value: "(HR = 2.37, 1.65–3.41)",
 #: "(2.142, 1.522 to 3.014)", "(HR: 0.6: 0.36-1)". Only a dash or "to" between them ("2.37, 1.65, 3.41" is a list).
 _CI_AFTER_COMMA = re.compile(r"(?:\s*[,:]\s*|\s+)(?P<lo>" + _D + r")\s*(?:" + DASH + r"|to)\s*(?P<hi>" + _D + r")(?=\s*[)\]])")
+#: A CI about to follow, after an aside between a value and its CI: ", 95% CI", "(CI", "; confidence interval".
+_CI_AHEAD = r"(?=\s*[,;]?\s*[(\[]?\s*(?:\d{2}\s*%|CI\b|confiden))"
 #: The words of an aside, with short bracketed names: "4th quartile versus 1st quartile (Q1)".
 _ASIDE_WORDS = r"(?:[^,;:=()\[\]]|\([^,;:=()\[\]]{1,10}\))"
 #: The comparison named between a value and its CI: "1.57 (low vs high) (95% CI 1.17-2.10)", "0.66 for
@@ -107,14 +109,14 @@ _ASIDE_WORDS = r"(?:[^,;:=()\[\]]|\([^,;:=()\[\]]{1,10}\))"
 _COMPARISON_ASIDE = re.compile(
     r"\s*\([^()]{1,40}?\b(?:vs\.?|versus)\s[^()]{1,40}\)"
     r"|\s+for\s+" + _ASIDE_WORDS + r"{1,40}?\b(?:vs\.?|versus|compared\s+(?:with|to))\s" + _ASIDE_WORDS
-    + r"{1,40}?(?=\s*[,;]?\s*[(\[]?\s*(?:\d{2}\s*%|CI\b|confiden))",
+    + r"{1,40}?" + _CI_AHEAD,
     re.I,
 )
 #: The unit of a continuous covariate written after a slash: "HR 1.05/year", "HR 1.3/SD" (not "HR 1.56/HR 2.02").
 _PER_UNIT_SLASH = re.compile(r"/(?!\s*(?:[asA]?HRs?|SHR)\b)\s*[A-Za-z]+\b(?!\s*[/(])")
 #: The unit of a continuous covariate between a value and its CI: "1.86 per 5 mm Hg, 95% CI 1.39-2.45",
 #: "1.07 per year increase; 95% CI: 1.01-1.13", "1.05/year; 95% CI 1.01-1.09".
-_PER_UNIT_ASIDE = re.compile(r"(?:\s+per\s+|/(?=[A-Za-z])(?!(?:[asA]?HRs?|SHR)\b))[^,;:=()\[\]]{1,60}?(?=\s*[,;]?\s*[(\[]?\s*(?:\d{2}\s*%|CI\b|confiden))", re.I)
+_PER_UNIT_ASIDE = re.compile(r"(?:\s+per\s+|/(?=[A-Za-z])(?!(?:[asA]?HRs?|SHR)\b))[^,;:=()\[\]]{1,60}?" + _CI_AHEAD, re.I)
 _RANGE = re.compile(r"\s*(?:" + DASH + r"|to)\s*" + _D)
 _COMPARED_BEFORE = re.compile(
     r"(?:[<>≤≥]|\b(?:less|greater|more|fewer|lower|higher|older|younger)\s+than(?:\s+or\s+equal\s+to)?|\bat\s+least|\baged)\s*$",
@@ -150,7 +152,7 @@ _UNLABELLED_VALUE = re.compile(r"(?<![\w.·%-])(?P<value>" + _D + r")(?:(?=[-‐
 _TIMES_GREATER = r"\s*(?:times|[-‐]?\s*fold)\s+(?:greater|higher|increased|elevated)\s+(?:risk|hazard)\b"
 _TIMES_GREATER_RISK = re.compile(r"\s*[)\]]?" + _TIMES_GREATER, re.I)
 _TIMES_GREATER_RISK_OF = re.compile(
-    _TIMES_GREATER + r"(?:\s+(?:of|for)\s+[^,;:()\[\]\d]{1,40}?)?(?=\s*[,;]?\s*[(\[]?\s*(?:\d{2}\s*%|CI\b|confiden))", re.I
+    _TIMES_GREATER + r"(?:\s+(?:of|for)\s+[^,;:()\[\]\d]{1,40}?)?" + _CI_AHEAD, re.I
 )
 _NOT_HAZARDS_MODEL = re.compile(r"\blogistic\b|\bPoisson\b|\bodds\b", re.I)
 _HEART_RATE = re.compile(r"heart\s+rates?\s*\(HRs?\)|\(HRs?\)\s*heart\s+rate|\bHR\s*\(heart\s+rate\)|\bbpm\b|beats?\s*/\s*min", re.I)
