@@ -132,8 +132,8 @@ _VERBS = (
                   r"(?:completed|concluded)\s+(?:the\s+)?(?:study|trial|protocol|follow-up|treatment\s+period|(?:first\s+|second\s+)?phase\s+\w+)|"
                   r"completed\s+(?:all\s+|both\s+|the\s+)?(?:(?:two|three|four|#_*)\s+)?(?:[\w-]+\s+){0,3}?"
                   r"(?:tests|sessions|periods|visits|conditions|arms|phases|interventions|surveys|questionnaires|assessments|interviews)")),
-    ("cohort", r"identified(?!\s+as\b)|referred|underwent|diagnosed|(?:were|was)\s+(?:prospectively\s+)?observed(?!\s+(?:to|that)\b)|"
-               r"(?:were|was)\s+(?:\w+\s+)?(?:\w+-)?matched(?=\s*(?:[.;,)]|$))"),  # "648 patients were matched." (not "matched to / with / in a 1:1 ratio")  # "identified as responders" classifies
+    ("cohort", r"identified(?!\s+as\b)|referred|underwent|diagnosed|(?:were|was)\s+(?:prospectively\s+)?observed(?!\s+(?:to|that)\b)|"  # "identified as responders" classifies
+               r"(?:were|was)\s+(?:\w+\s+)?(?:\w+-)?matched(?=\s*(?:[.;,)]|$))"),  # "648 patients were matched." (not "matched to / with / in a 1:1 ratio")
     ("screened", r"screened|assessed\s+for\s+eligibility|approached|invited|contacted|pre-?screened"),
 )
 _VERB = re.compile(r"\b(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _VERBS) + r")\b", re.I)
@@ -552,6 +552,8 @@ def _is_early_or_late_part(text: str, before: str, count: Count) -> bool:
     if first is None:
         return False
     return bool(first.group("of")) or re.search(r"\b(?:next|remaining|following|subsequent|last|other)\s+#", text[count.end:]) is not None
+
+
 _AUXILIARY = re.compile(r"\b(?:were|was|are|is|had|have|has|did|do)\b", re.IGNORECASE)
 
 
