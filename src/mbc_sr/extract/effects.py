@@ -29,6 +29,10 @@ Written forms read (any order of separators, "." or "·" decimals, "-", "–", "
     HR: 3.19 [95% confidence interval, 95% CI, 2.30-4.44]   hazard ratio per log 1.74, 95% confidence interval 1.09-2.78
     the HR for X in the highest quartile (median 0.44 μg/g) was 1.11 (95% CI: 0.79-1.54)  (one label, its phrase
     holding a bracketed aside: only with a CI, the phrase outside the aside one clause without numbers or other statistics)
+    a 1.8-fold increased hazard (95% CI 1.2-2.7)   (as "times higher": only an increase, with a CI, in such a record)
+    HRs per 1 µg/m3 of PM2.5 were 1.12 (...) and ...   (a list phrase may hold a name's decimal)
+    HR 3.96 for 4th quartile versus 1st quartile (Q1); CI 95%: ...   (a comparison aside with a short bracketed name)
+    HR 1.05/year, p < 0.001   HR 1.05/year; 95% CI 1.01-1.09   (a unit after a slash, not a second HR: "HR 1.56/HR 2.02")
 
 and, after a labelled HR, the unlabelled HRs that continue its list in the same sentence
 ("...; adjusted HR 0·71 [0·19-2·58]; ... metastatic disease (...; 0·86 [0·36-2·06]; p=0·73)"),
@@ -36,6 +40,8 @@ including a list announced by one label ("hazard ratios for death in A, B and C 
 1.22-2.77), 2.21 (...) and 1.82 (...), respectively"), and "(2.142, 1.522 to 3.014)" as a whole bracket or
 its last item ("(104.7 vs. 88.1/1000py, 1.08, 1.03-1.14)", "(0.4 vs. 0.2/1000py, 2.14 1.18-3.85)"). Whole
 numbers as value and bounds continue no list ("11 [7-21] vs. 14 [8-36] days" are medians or counts with ranges).
+Right after the previous HR, a value with its labelled CI continues the list ("(HR per doubling: 0.84; 95% CI
+...; P = 0.01; and 0.59; 95% CI: 0.41, 0.85; P = 0.004, respectively)"), never across other words.
 A hazard ratio is positive, and the number of a name ("RIPK2", "HR2", "mRS-1") or of a category
 followed by its own value ("HR for stage 3 was 1.5") is none. A number hyphenated to a word ("30-day"), after a comparison ("BMI < 18.5", "SBP less than") or
 with a unit ("aged 65 years", "140 mm Hg") is no HR; a label whose phrase holds such a threshold
