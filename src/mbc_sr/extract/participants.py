@@ -11,7 +11,7 @@ Totals carry their kind, from the verb or phrase: randomised > ITT population > 
 "Of / Among the N patients", "(N = 676)" after study/cohort, "the whole cohort (N = 20 446)" beside
 subcohort Ns, "a trial enrolling 412 women") > eligible > treated ("were given", "a study treating
 1153 patients") > analysed ("data were available / linked for 4207 people", "the 659 patients who
-completed phase 1", "we collected ... from 240 patients", "we analysed sputum from 212 patients",
+completed phase 1", "98 patients concluded the study", "we collected ... from 240 patients", "we analysed sputum from 212 patients",
 "serum from 318 outpatients was assayed", "the records of 312 women", "analyzed at 6 mo
 (n = 647)"), the pooled total of a review ("15 studies (including 791 patients)", "six retrospective and two prospective
 clinical studies involving 932 patients", "18 studies were included, comprising 5,630 patients") / cohort ("a
@@ -59,7 +59,8 @@ reason ("After excluding patients with X (n = 28), ...") are not compared arms.
 
 A bracketed aside between a count and its verb is skipped ("1,019 participants (540 men and 479
 women) were enrolled"). Never a total: the N of "N of M" (a part), a subset named by a relative
-clause ("Of the 389 patients who responded"), a count in a relative clause ("Three patients who
+clause ("Of the 389 patients who responded", "Of the 40 patients where a biopsy was taken"), a share of the
+sample ("The majority of respondents (n = 781, 76%)"), a count in a relative clause ("Three patients who
 were randomised did not start"), a planned study ("a trial enrolling 600 patients would ..."), a
 count glued to letters ("18F-FDG", "SLC22A3", "H19"), a count of things qualified by a participle ("five
 randomized, controlled trials"), two groups each with its count ("1554 patients with BS and 3108
