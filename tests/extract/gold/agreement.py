@@ -49,9 +49,9 @@ def compare(reference: dict[str, Counter], other: dict[str, Counter], totals: di
         totals[name][2] += sum((reference[name] - other[name]).values())
 
 
-def table(title: str, totals: dict[str, list[int]], fields=FIELDS) -> str:
+def table(title: str, totals: dict[str, list[int]]) -> str:
     lines = [f"\n{title}", f"  {'field':<16}{'ref':>6}{'other':>6}{'both':>6}{'precision':>11}{'recall':>8}"]
-    for name in fields:
+    for name in FIELDS:
         tp, fp, fn = totals[name]
         precision = tp / (tp + fp) if tp + fp else float("nan")
         recall = tp / (tp + fn) if tp + fn else float("nan")
