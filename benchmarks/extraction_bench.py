@@ -102,27 +102,40 @@ def score(split: str, show_errors: bool) -> dict[str, tuple[int, int, int]]:
     totals = {name: [0, 0, 0] for name in FIELDS}  # tp, fp, fn
     started = time.perf_counter()
     for entry in entries:
-        expected = gold_items(gold[entry.id])
-        got = predicted_items(extract_record(records[entry.id]))
-        for name in FIELDS:
-            hits = expected[name] & got[name]
-            false_hits = got[name] - expected[name]
-            misses = expected[name] - got[name]
-            totals[name][0] += sum(hits.values())
-            totals[name][1] += sum(false_hits.values())
-            totals[name][2] += sum(misses.values())
+        errors = tally(gold_items(gold[entry.id]), predicted_items(extract_record(records[entry.id])), totals)
+        for name, (misses, false_hits) in errors.items():
             if show_errors and (false_hits or misses):
                 print(f"  {entry.id:<16} {name:<15} missed {sorted(misses.elements(), key=str)} "
                       f"false {sorted(false_hits.elements(), key=str)}")
     seconds = time.perf_counter() - started
     print(f"\n{split}: {len(entries)} records, extraction {seconds:.2f} s")
-    print(f"  {'field':<16}{'gold':>6}{'pred':>6}{'TP':>6}{'precision':>11}{'recall':>8}")
+    print(table(totals))
+    return {name: tuple(values) for name, values in totals.items()}
+
+
+def tally(expected: dict[str, Counter], got: dict[str, Counter], totals: dict[str, list[int]]) -> dict[str, tuple[Counter, Counter]]:
+    """Add one record's (tp, fp, fn) per field to `totals`, `got` scored against `expected`;
+    return each field's (misses, false hits)."""
+    errors = {}
+    for name in FIELDS:
+        misses, false_hits = expected[name] - got[name], got[name] - expected[name]
+        totals[name][0] += sum((expected[name] & got[name]).values())
+        totals[name][1] += sum(false_hits.values())
+        totals[name][2] += sum(misses.values())
+        errors[name] = (misses, false_hits)
+    return errors
+
+
+def table(totals: dict[str, list[int]], headers: tuple[str, str, str] = ("gold", "pred", "TP")) -> str:
+    """Precision and recall per field, one line each, under `headers` for (reference, predicted, both)."""
+    reference, predicted, both = headers
+    lines = [f"  {'field':<16}{reference:>6}{predicted:>6}{both:>6}{'precision':>11}{'recall':>8}"]
     for name in FIELDS:
         tp, fp, fn = totals[name]
         precision = tp / (tp + fp) if tp + fp else float("nan")
         recall = tp / (tp + fn) if tp + fn else float("nan")
-        print(f"  {name:<16}{tp + fn:>6}{tp + fp:>6}{tp:>6}{precision:>11.3f}{recall:>8.3f}")
-    return {name: tuple(values) for name, values in totals.items()}
+        lines.append(f"  {name:<16}{tp + fn:>6}{tp + fp:>6}{tp:>6}{precision:>11.3f}{recall:>8.3f}")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:

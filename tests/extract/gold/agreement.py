@@ -22,15 +22,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "src"))
 
-from benchmarks.extraction_bench import FIELDS, gold_items, predicted_items  # noqa: E402
-from tests.extract.gold.load import GOLD_DIR, read_annotations  # noqa: E402
+from benchmarks.extraction_bench import FIELDS, gold_items, predicted_items, table, tally  # noqa: E402
+from tests.extract.gold.load import GOLD_DIR, load_records, read_annotations, read_selection  # noqa: E402
 
 DOUBLE_DIR = GOLD_DIR / "double"
 
@@ -39,24 +38,6 @@ def read_double(split: str, which: str) -> dict[str, dict]:
     """{record id: annotation} of annotation `which` ("a" or "b") of a doubly annotated split."""
     path = DOUBLE_DIR / f"{split}_{which}.json"
     return {entry["id"]: entry for entry in json.loads(path.read_text(encoding="utf-8"))}
-
-
-def compare(reference: dict[str, Counter], other: dict[str, Counter], totals: dict[str, list[int]]) -> None:
-    """Add one record's (tp, fp, fn) per field, `other` scored against `reference`."""
-    for name in FIELDS:
-        totals[name][0] += sum((reference[name] & other[name]).values())
-        totals[name][1] += sum((other[name] - reference[name]).values())
-        totals[name][2] += sum((reference[name] - other[name]).values())
-
-
-def table(title: str, totals: dict[str, list[int]]) -> str:
-    lines = [f"\n{title}", f"  {'field':<16}{'ref':>6}{'other':>6}{'both':>6}{'precision':>11}{'recall':>8}"]
-    for name in FIELDS:
-        tp, fp, fn = totals[name]
-        precision = tp / (tp + fp) if tp + fp else float("nan")
-        recall = tp / (tp + fn) if tp + fn else float("nan")
-        lines.append(f"  {name:<16}{tp + fn:>6}{tp + fp:>6}{tp:>6}{precision:>11.3f}{recall:>8.3f}")
-    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,7 +54,6 @@ def main(argv: list[str] | None = None) -> int:
     if gold:
         items["gold"] = {i: gold_items(e) for i, e in gold.items()}
     if args.extractor:
-        from tests.extract.gold.load import load_records, read_selection
         from mbc_sr.extract.record import extract_record
 
         entries = [e for e in read_selection() if e.split == args.split]
@@ -91,8 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     for reference, other in pairs:
         totals = {name: [0, 0, 0] for name in FIELDS}
         for record_id in ids:
-            compare(items[reference][record_id], items[other][record_id], totals)
-        print(table(f"{other} scored against {reference}", totals))
+            tally(items[reference][record_id], items[other][record_id], totals)
+        print(f"\n{other} scored against {reference}")
+        print(table(totals, headers=("ref", "other", "both")))
     return 0
 
 
