@@ -67,6 +67,8 @@ EI_FILE = "extraction/evidence_inference/abstracts_breast_or_mtor_subset.tar.gz"
 COHEN_DIR = "screening/cohen2006"
 COHEN_REVIEWS = ("ADHD", "Antihistamines", "ProtonPumpInhibitors", "Triptans")
 
+#: From fresh8 on: the Cohen 2006 included abstracts of one review are used up, so none; more of the others instead.
+_WITHOUT_COHEN = {"pubmed_hr": 24, "pubmed_rct": 20, "evidence_inference": 14, "cohen2006": 0}
 # split -> (group prefix, K per group); "cohen2006" is K per review. Rounds run in this order.
 ROUNDS = {
     "fresh": ("F_", {"pubmed_hr": 22, "pubmed_rct": 14, "evidence_inference": 10, "cohen2006": 2}),
@@ -76,12 +78,11 @@ ROUNDS = {
     "fresh5": ("F5_", {"pubmed_hr": 22, "pubmed_rct": 16, "evidence_inference": 12, "cohen2006": 2}),
     "fresh6": ("F6_", {"pubmed_hr": 22, "pubmed_rct": 16, "evidence_inference": 12, "cohen2006": 2}),
     "fresh7": ("F7_", {"pubmed_hr": 22, "pubmed_rct": 16, "evidence_inference": 12, "cohen2006": 2}),
-    # fresh8: the Cohen 2006 included abstracts of one review are used up, so none; more of the others instead
-    "fresh8": ("F8_", {"pubmed_hr": 24, "pubmed_rct": 20, "evidence_inference": 14, "cohen2006": 0}),
-    "fresh9": ("F9_", {"pubmed_hr": 24, "pubmed_rct": 20, "evidence_inference": 14, "cohen2006": 0}),
-    "fresh10": ("F10_", {"pubmed_hr": 24, "pubmed_rct": 20, "evidence_inference": 14, "cohen2006": 0}),
-    "fresh11": ("F11_", {"pubmed_hr": 24, "pubmed_rct": 20, "evidence_inference": 14, "cohen2006": 0}),
-    "fresh12": ("F12_", {"pubmed_hr": 24, "pubmed_rct": 20, "evidence_inference": 14, "cohen2006": 0}),
+    "fresh8": ("F8_", _WITHOUT_COHEN),
+    "fresh9": ("F9_", _WITHOUT_COHEN),
+    "fresh10": ("F10_", _WITHOUT_COHEN),
+    "fresh11": ("F11_", _WITHOUT_COHEN),
+    "fresh12": ("F12_", _WITHOUT_COHEN),
 }
 DEDUPLICATED_ROUNDS = set(list(ROUNDS)[2:])  # fresh3 on also skip near-duplicates (see the module docstring)
 NEAR_DUPLICATE_JACCARD = 0.6  # the one known twin pair (7834324 / 7542992) is 0.91; other pairs <= 0.32
