@@ -67,11 +67,13 @@ from mbc_sr.records import Record
 
 _D = DECIMAL_PATTERN
 _INTERVAL = r"(?:CIs?|CrIs?|(?i:confiden(?:ce|tial|t)\s+intervals?|credible\s+intervals?))"
+#: The abbreviations of a hazard ratio's label: "HR", "HRs", "aHR", "sHR", "AHR", "SHR".
+_HR_ABBREVIATION = r"(?:[asA]?HRs?|SHR)"
 #: What may follow the label in brackets: its abbreviation "(HR)", or the header of the numbers
 #: that follow, "[95% CI]", "(HR, 95% CI)", as in "hazard ratio [95% confidence interval], 1.61 [1.20-2.15]".
 _LABEL_BRACKET = (
-    r"(?:\s*[(\[](?:[asA]?HRs?|SHR)[)\]]"
-    r"|\s*[(\[](?:(?:[asA]?HRs?|SHR)\s*(?:[,;]|\s+and)?\s*)?\d{2}\s*%\s*" + _INTERVAL + r"(?:\s*\((?:CIs?|CrIs?)\))?[)\]]){0,2}"
+    r"(?:\s*[(\[]" + _HR_ABBREVIATION + r"[)\]]"
+    r"|\s*[(\[](?:" + _HR_ABBREVIATION + r"\s*(?:[,;]|\s+and)?\s*)?\d{2}\s*%\s*" + _INTERVAL + r"(?:\s*\((?:CIs?|CrIs?)\))?[)\]]){0,2}"
 )
 _HR_LABEL = re.compile(
     r"\b(?P<label>(?i:(?:adjusted|unadjusted|stratified|unstratified|multivariable|multivariate|univariable|"
@@ -119,10 +121,10 @@ _COMPARISON_ASIDE = re.compile(
     re.I,
 )
 #: The unit of a continuous covariate written after a slash: "HR 1.05/year", "HR 1.3/SD" (not "HR 1.56/HR 2.02").
-_PER_UNIT_SLASH = re.compile(r"/(?!\s*(?:[asA]?HRs?|SHR)\b)\s*[A-Za-z]+\b(?!\s*[/(])")
+_PER_UNIT_SLASH = re.compile(r"/(?!\s*" + _HR_ABBREVIATION + r"\b)\s*[A-Za-z]+\b(?!\s*[/(])")
 #: The unit of a continuous covariate between a value and its CI: "1.86 per 5 mm Hg, 95% CI 1.39-2.45",
 #: "1.07 per year increase; 95% CI: 1.01-1.13", "1.05/year; 95% CI 1.01-1.09".
-_PER_UNIT_ASIDE = re.compile(r"(?:\s+per\s+|/(?=[A-Za-z])(?!(?:[asA]?HRs?|SHR)\b))[^,;:=()\[\]]{1,60}?" + _CI_AHEAD, re.I)
+_PER_UNIT_ASIDE = re.compile(r"(?:\s+per\s+|/(?=[A-Za-z])(?!" + _HR_ABBREVIATION + r"\b))[^,;:=()\[\]]{1,60}?" + _CI_AHEAD, re.I)
 _RANGE = re.compile(r"\s*(?:" + DASH + r"|to)\s*" + _D)
 _COMPARED_BEFORE = re.compile(
     r"(?:[<>≤≥]|\b(?:less|greater|more|fewer|lower|higher|older|younger)\s+than(?:\s+or\s+equal\s+to)?|\bat\s+least|\baged)\s*$",
