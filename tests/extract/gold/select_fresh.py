@@ -15,6 +15,7 @@
     python tests/extract/gold/select_fresh.py --split fresh12   # the twelfth fresh set (F12_ groups)
     python tests/extract/gold/select_fresh.py --split fresh13   # the thirteenth fresh set (F13_ groups)
     python tests/extract/gold/select_fresh.py --split fresh14   # the fourteenth fresh set (F14_ groups)
+    python tests/extract/gold/select_fresh.py --split fresh15   # the fifteenth fresh set (F15_ groups)
 
 Deterministic: within each group the candidates are ordered by sha256 of their id and the first K
 with abstract text are taken. Each fresh split is a round: a round excludes every id of the
@@ -32,8 +33,8 @@ round's), so rerunning an earlier round reproduces it after later rounds are add
 
 Groups (the prefix is F_ for `fresh`, F2_ for `fresh2`, F3_ for `fresh3`, F4_ for `fresh4`, F5_ for
 `fresh5`, F6_ for `fresh6`, F7_ for `fresh7`, F8_ for `fresh8`, F9_ for `fresh9`, F10_ for
-`fresh10`, F11_ for `fresh11`, F12_ for `fresh12`, F13_ for `fresh13`, F14_ for `fresh14`; K per
-round in ROUNDS):
+`fresh10`, F11_ for `fresh11`, F12_ for `fresh12`, F13_ for `fresh13`, F14_ for `fresh14`, F15_ for
+`fresh15`; K per round in ROUNDS):
 
 - <prefix>pubmed_hr: records of pubmed/pubmed21n1298.xml.gz whose abstract contains "hazard
   ratio" (any case) or the case-sensitive token "HR"/"HRs" followed within 12 characters (no full
@@ -88,6 +89,7 @@ ROUNDS = {
     "fresh12": ("F12_", _WITHOUT_COHEN),
     "fresh13": ("F13_", _WITHOUT_COHEN),
     "fresh14": ("F14_", _WITHOUT_COHEN),
+    "fresh15": ("F15_", _WITHOUT_COHEN),
 }
 DEDUPLICATED_ROUNDS = set(list(ROUNDS)[2:])  # fresh3 on also skip near-duplicates (see the module docstring)
 NEAR_DUPLICATE_JACCARD = 0.6  # the one known twin pair (7834324 / 7542992) is 0.91; other pairs <= 0.32
