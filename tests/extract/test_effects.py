@@ -591,3 +591,35 @@ def test_a_continuation_with_its_labelled_ci_right_after_the_previous_hr():
 )
 def test_what_does_not_continue_with_a_labelled_ci(tail):
     assert hrs("OS was longer (HR 0.70; 95% CI 0.55-0.89)" + tail) == [(0.70, 0.55, 0.89, None)]
+
+
+def test_bounds_after_a_semicolon_in_the_bracket_of_the_value():
+    text = ("Smokers had more strokes (HR: 1.32; 95% CI: 1.10-1.58), infarcts (1.21; 1.02-1.44) "
+            "and heart failure (1.15; 1.01-1.31).")
+    assert hrs(text) == [(1.32, 1.10, 1.58, None), (1.21, 1.02, 1.44, None), (1.15, 1.01, 1.31, None)]
+    assert hrs("Smokers had more strokes (HR 1.32; 1.10 to 1.58).") == [(1.32, 1.10, 1.58, None)]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ", and so were falls (OR 0.8; 0.6-0.9) and fractures (1.2; 1.1-1.3).",  # continues an odds ratio
+        " and fractures (RR 1.2; 1.1-1.3).",  # a risk ratio
+        " and falls (1.2; range 1.1-1.3).",  # a range
+        " and falls (1.2; 1.3-1.5).",  # bounds not bracketing the value
+        " and falls (1.2; 1.1-1.3, range).",  # bounds not closing the bracket
+        " and the stay shorter (12.5; 10.2-14.8 days).",  # a quantity
+        " and the stay shorter (mean 12.5; 10.2-14.8).",  # a mean, after a word
+        " and age (median 62.5; IQR 55.1-70.2).",  # a median with its IQR
+        " and time to discharge (11; 7-21).",  # whole numbers: a count or a median with its range
+        " and attributable proportions of 14% (9%-19%) and 16% (10%-22%).",  # percentages
+        "; falls were 1.2; 1.1-1.3 in men.",  # outside a bracket
+    ],
+)
+def test_what_does_not_continue_with_bounds_after_a_semicolon(tail):
+    assert hrs("Relapse was less frequent (HR 0.70; 95% CI, 0.55-0.89)" + tail) == [(0.70, 0.55, 0.89, None)]
+
+
+def test_bounds_after_a_semicolon_under_other_ratios_or_heart_rate_are_no_hazard_ratio():
+    assert hrs("The adjusted odds ratio (OR 1.32; 1.10-1.58) was high.") == []
+    assert hazard_ratios(record("Heart rate (HR) fell after dosing (HR 72.5; 60.1-80.2).")) == []

@@ -10,6 +10,7 @@ Written forms read (any order of separators, "." or "·" decimals, "-", "–", "
     HR (95% CI): 0.70 (0.59–0.83)          hazard ratio [95% confidence interval], 1.61 [1.20-2.15]
     HR 0.70 (95% CI: 0.59, 0.83)           HR 0.70 (95% CrI 0.59 to 0.83), HR 0.70 (CI 95% 0.59-0.83)
     hazard ratio = 2.37, 1.65–3.41)        HR 1.57 (low vs high) (95% CI 1.17-2.10)
+    (HR 1.32; 1.10-1.58)                   (bounds after a comma or semicolon only when they close the bracket)
     hazard ratios [95% confidence interval (CI)] of 30- and 90-day mortality were 2.77(1.39,5.54) and ...
     hazard ratio 1.86 per 5 mm Hg, 95% CI, 1.39-2.45    hazards ratio (HR):1.66, 95% Confidence Interval (CI):1.07-2.55
     HRadj = 1.39 [95%CI: 1.21, 1.61]        adjusted hazard ratio (AHR) = 2.57; 95% CI 1.06-6.23
@@ -37,7 +38,7 @@ Written forms read (any order of separators, "." or "·" decimals, "-", "–", "
 and, after a labelled HR, the unlabelled HRs that continue its list in the same sentence
 ("...; adjusted HR 0·71 [0·19-2·58]; ... metastatic disease (...; 0·86 [0·36-2·06]; p=0·73)"),
 including a list announced by one label ("hazard ratios for death in A, B and C were 1.84 (95% CI
-1.22-2.77), 2.21 (...) and 1.82 (...), respectively"), and "(2.142, 1.522 to 3.014)" as a whole bracket or
+1.22-2.77), 2.21 (...) and 1.82 (...), respectively"), and "(2.142, 1.522 to 3.014)" or "(1.10; 1.05-1.16)" as a whole bracket or
 its last item ("(104.7 vs. 88.1/1000py, 1.08, 1.03-1.14)", "(0.4 vs. 0.2/1000py, 2.14 1.18-3.85)"). Whole
 numbers as value and bounds continue no list ("11 [7-21] vs. 14 [8-36] days" are medians or counts with ranges).
 Right after the previous HR, a value with its labelled CI continues the list ("(HR per doubling: 0.84; 95% CI
@@ -105,9 +106,10 @@ _CI_LABELLED = re.compile(
 )
 #: "(0.35-0.54)", or with the p-value inside the same bracket: "1.056 (1.007-1.107, p = 0.025)".
 _CI_BARE = re.compile(r"\s*[(\[]\s*" + _BOUNDS + r"\s*(?:[)\]]|(?=[,;]\s*[Pp]\s*(?:-?\s*value\s*)?[=<>≤≥]))")
-#: Bounds after a comma, colon or space, closed by the bracket that holds the value: "(HR = 2.37, 1.65–3.41)",
-#: "(2.142, 1.522 to 3.014)", "(HR: 0.6: 0.36-1)". Only a dash or "to" between them ("2.37, 1.65, 3.41" is a list).
-_CI_AFTER_COMMA = re.compile(r"(?:\s*[,:]\s*|\s+)(?P<lo>" + _D + r")\s*(?:" + DASH + r"|to)\s*(?P<hi>" + _D + r")(?=\s*[)\]])")
+#: Bounds after a comma, semicolon, colon or space, closed by the bracket that holds the value: "(HR = 2.37, 1.65–3.41)",
+#: "(2.142, 1.522 to 3.014)", "(HR: 0.6: 0.36-1)", "(1.10; 1.05-1.16)". Only a dash or "to" between them
+#: ("2.37, 1.65, 3.41" is a list).
+_CI_AFTER_COMMA = re.compile(r"(?:\s*[,;:]\s*|\s+)(?P<lo>" + _D + r")\s*(?:" + DASH + r"|to)\s*(?P<hi>" + _D + r")(?=\s*[)\]])")
 #: A CI about to follow, after an aside between a value and its CI: ", 95% CI", "(CI", "; confidence interval".
 _CI_AHEAD = r"(?=\s*[,;]?\s*[(\[]?\s*(?:\d{2}\s*%|CI\b|confiden))"
 #: The words of an aside, with short bracketed names: "4th quartile versus 1st quartile (Q1)".
@@ -493,7 +495,7 @@ _CATEGORY_EQUALS = re.compile(r"(?<![\w-])(?![PpNn]\s*=)[A-Za-z][\w-]*\s*=\s*$")
 #: comma or space: "(2.142, 1.522 to 3.014)", "(10.4 vs. 8.8 per 1000, 1.08, 1.03-1.14)", "(0.4 vs. 0.2, 2.14 1.18-3.85)";
 #: or right after the previous HR, a value with its labelled CI: "...; P = 0.01; and 0.59; 95% CI: 0.41, 0.85"
 _CONTINUATION = re.compile(
-    r"(?<![\w.·%-])(?P<value>" + _D + r")(?=\s*[(\[]|\s+per\s|(?P<comma>(?:\s*,\s*|\s+)" + _D + r"\s*(?:" + DASH + r"|to))"
+    r"(?<![\w.·%-])(?P<value>" + _D + r")(?=\s*[(\[]|\s+per\s|(?P<comma>(?:\s*[,;]\s*|\s+)" + _D + r"\s*(?:" + DASH + r"|to))"
     r"|(?P<labelled>\s*[,;]\s*\d{2}\s*%\s*C[Rr]?I\b))"
 )
 #: Whole numbers as value and bounds are a count or a median with its range ("11 [7-21] vs. 14 [8-36] days").
