@@ -623,3 +623,41 @@ def test_what_does_not_continue_with_bounds_after_a_semicolon(tail):
 def test_bounds_after_a_semicolon_under_other_ratios_or_heart_rate_are_no_hazard_ratio():
     assert hrs("The adjusted odds ratio (OR 1.32; 1.10-1.58) was high.") == []
     assert hazard_ratios(record("Heart rate (HR) fell after dosing (HR 72.5; 60.1-80.2).")) == []
+
+
+def outcomes(text: str):
+    return [(h.value, h.outcome) for h in hazard_ratios(record(text))]
+
+
+def test_the_risk_of_an_event_named_before_the_hr_is_its_outcome():
+    assert outcomes("Ablation lowered overall mortality (HR 0.63; 95% CI 0.42-0.94) but raised the risk of pacemaker "
+                    "implantation (HR 4.67; 95% CI 1.36-16.05).") == [(0.63, "OS"), (4.67, "other")]
+    # not the previous sentence's outcome
+    assert outcomes("Overall survival was longer with A. The risk of stroke did not differ (HR 1.27; 95% CI 0.55-2.95).") \
+        == [(1.27, "other")]
+    # the list the label heads
+    assert outcomes("Overall survival was longer with A. A raised the risk of fracture (HRs 1.42 [95% CI 1.22-1.66] and "
+                    "1.30 [95% CI 1.10-1.54] for doses 1 and 2, respectively).") == [(1.42, "other"), (1.30, "other")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the outcome is named after "risk of"
+        ("Overall survival was longer with A. A reduced the risk of death (HR 0.70; 95% CI 0.55-0.89).", "OS"),
+        ("Overall survival was longer with A. A reduced the risk of cardiovascular mortality (HR 0.70; 95% CI 0.55-0.89).",
+         "other"),
+        # progression, dying and "an event" name no other event
+        ("Overall survival was longer with A. A reduced the risk of dying (HR 0.70; 95% CI 0.55-0.89).", "OS"),
+        ("Progression-free survival was longer with A. A reduced the risk of progression (HR 0.60; 95% CI 0.50-0.72).",
+         "PFS"),
+        ("Progression-free survival was longer with A. The risk of disease progression or death fell (HR 0.60; 95% CI "
+         "0.50-0.72).", "PFS"),
+        ("Progression-free survival was longer with A. The risk of an event was lower (HR 0.60; 95% CI 0.50-0.72).", "PFS"),
+        # an outcome named after the risk, nearer the HR
+        ("In patients at high risk of relapse, overall survival was longer (HR 0.80; 95% CI 0.70-0.91).", "OS"),
+        ("The risk of bleeding was higher, but overall survival was longer with A (HR 0.80; 95% CI 0.70-0.91).", "OS"),
+    ],
+)
+def test_what_a_risk_of_phrase_does_not_relabel(text, expected):
+    assert [outcome for _, outcome in outcomes(text)] == [expected]

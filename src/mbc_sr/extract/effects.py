@@ -53,6 +53,11 @@ Not hazard ratios: "HR+" / "HR-positive" (hormone receptors), "HR" defined as he
 upper-case "AHR" in a record that never says "hazard ratio" (airway hyperresponsiveness),
 odds ratios, relative risks, risk and rate ratios (a list continues only under an HR label),
 and HR *ranges* without a CI ("HRs = 0.64-0.68"). A CI is kept only when it brackets the value.
+
+The outcome of an HR is the one named nearest before it in its sentence (else after it, else the previous
+sentence's), unless "the risk of X" stands nearer and X is no outcome: then it is another outcome ("lower
+mortality (SHR 0.63 ...), but higher risk of pacemaker implantation (SHR 4.67 ...)"), as it is when the
+sentence names "the risk of stroke" and no outcome before the HR.
 """
 
 from __future__ import annotations
@@ -540,6 +545,23 @@ def _continuations(
         position = previous_end = item.span.end - sentence.start
 
 
+#: "the risk of X": the event an HR right after it is for, unless X is an outcome named itself ("risk of
+#: death", "risk of cancer-specific mortality", read as outcomes), progression or dying, which trials
+#: write for PFS and OS, or "an event", which names none.
+_RISK_OF_EVENT = re.compile(
+    r"\brisks?\s+of\s+(?!(?:an?\s+|the\s+)?(?:(?:disease\s+|tumou?r\s+)?progression\b|dying\b|death\b|events?\b))(?=[A-Za-z])",
+    re.I,
+)
+
+
+def _risk_of_other_event(text: str, start: int, outcome) -> bool:
+    """The sentence says "the risk of X" after the outcome named nearest before the HR at `start` (or names
+    no outcome before it): the HR is for X, no outcome the sentence named earlier nor the previous sentence's
+    ("lower overall mortality (SHR 0.63 ...), but higher risk of pacemaker implantation (SHR 4.67 ...)")."""
+    risks = list(_RISK_OF_EVENT.finditer(text, 0, start))
+    return bool(risks) and (outcome is None or risks[-1].start() > outcome.start)
+
+
 def _build(
     sentence, label, value_start, value_end, value, ci, low, high, previous_end, label_text, extractor, previous_outcome
 ) -> HazardRatio:
@@ -561,7 +583,9 @@ def _build(
     end = _balance(text, start, end)
     clause_start = max(previous_end, _clause_start(text, start))
     outcome = outcome_before(text, start, clause_start) or outcome_before(text, start, 0)
-    if outcome is not None:
+    if _risk_of_other_event(text, start, outcome):
+        outcome_label = "other"  # "higher risk of pacemaker implantation (SHR 4.67 ...)", after "lower mortality (...)"
+    elif outcome is not None:
         outcome_label = outcome.label
     else:
         tail_start = label.end() if label else value_end
