@@ -1686,3 +1686,55 @@ def test_signals_recorded_or_acquired_from_people(text, expected):
 )
 def test_events_and_signals_of_animals_or_tissue_are_no_totals(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the criteria as subject, the people as agent (the passive of "132 patients met the criteria")
+        ("The inclusion criteria were fulfilled by 88 women (n = 50 A; n = 38 B).", (88, "eligible")),
+        ("Eligibility criteria were met by a total of 205 adults.", (205, "eligible")),
+        # material of people and a laboratory verb
+        ("Sera of 85 children were assayed for IgE by ELISA (40 with asthma and 45 without).", (85, "analysed")),
+        ("DNA of 112 volunteers was genotyped for APOE.", (112, "analysed")),
+        # an allocation verb with its randomisation method named
+        ("In all, 640 adults were assigned, by computer randomisation, to usual care or coaching.", (640, "randomised")),
+        ("Following screening, 212 smokers were assigned using block randomisation to two arms.", (212, "randomised")),
+        # an age range in words before the people
+        ("We recruited 96 five- to eight-year-old children.", (96, "enrolled")),
+        ("The trial was run in a sample of 148 six-to nine-year-old pupils (51% girls) in three schools.", (148, "cohort")),
+        # a trial named with its people and qualifiers, its N closing the phrase
+        ("This was a multicentre, randomised controlled trial in adults with chronic cough (cough lasting more than "
+         "8 weeks) despite usual care with inhaled steroids (n=254).", (254, "randomised")),
+        ("We ran a pragmatic trial in older adults with chronic knee pain living in rural areas (n = 512).", (512, "enrolled")),
+        ("A total of 40 patients in whom a relapse occurred were enrolled.", (40, "enrolled")),
+        ("A total of 310 cases were included, and a leak occurred in 19 (6.1%) cases.", (310, "enrolled")),
+        ("A total of 40 residents were enrolled in a simulation course.", (40, "enrolled")),
+    ],
+)
+def test_criteria_met_by_sera_assayed_assigned_by_randomisation_word_ages_and_a_trial_in_people_n(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Remission criteria were met by 14 patients.",  # an outcome's criteria, not the study's
+        "Sera of 30 mice were assayed for IgG.",
+        "Samples of 30 patients tested positive for the virus.",
+        "Of these, 12 patients were assigned, using block randomisation, to the coaching group.",  # one group
+        "12 patients were assigned, using block randomisation, to the coaching group.",
+        "Children aged three to five years were enrolled.",
+        "A previous randomised trial in adults with asthma on inhaled steroids and long-acting bronchodilators (n = 300) found no benefit.",
+        "The trial in women with breast cancer showed benefit in the subgroup with nodal disease (n = 43).",
+        # events, not people
+        "A total of 31 incident dementia cases occurred during 4 years.",
+        "Overall, 18 new infections arose in the cohort.",
+        # people a model made up
+        "A total of 5,000 women were simulated over a lifetime horizon.",
+        "In the model, 10 000 patients were modelled.",
+        "Outcomes were simulated for a cohort of 2000 patients.",
+    ],
+)
+def test_outcome_criteria_animals_one_group_planned_other_trials_events_and_simulated_people_are_no_totals(text):
+    assert total(text) is None

@@ -51,6 +51,13 @@ of 982 adults" (a count of things between); people named by a place or study ("3
 trial patients"); a cohort named at length ("in the Kuopio Ischemic Heart Disease prospective population-based cohort of
 770 men and women"); people after a place abbreviated with full stops ("36 U.S. women"); a count with full stops between
 its thousands, only right before people ("Among 23.544 patients").
+The criteria as subject and the people as agent ("Eligibility criteria were met by 132 patients": eligible; not
+an outcome's criteria, "Remission criteria were met by 14"); material of people with a laboratory verb ("Sera of 269
+patients were assayed", "DNA of 112 volunteers was genotyped"); an allocation with its randomisation method named
+("1324 women were assigned, using telephone randomisation, to ...": randomised); an age in words between a count and
+its people ("262 four- to seven-year-old children"); a trial named with its people and their qualifiers, its N
+closing the phrase ("a randomised controlled trial in adults with uncontrolled asthma (...) on maintenance therapy
+(n=437)": randomised, else enrolled; not after a clause or subgroup of its own).
 A review's pooled people also as "9 RCTs, involving N", "N studies and N patients", "N studies
 reporting on / representing N patients", "N studies (n = N)" or "(total sample size N)", "N studies
 met the inclusion criteria, involving N", "N RCTs were screened out with N patients", "The included trials involved N", "IPD were obtained from 21
@@ -76,7 +83,8 @@ had CAD": a part of the sample, unless randomised / enrolled), people "included 
 postmenopausal women": 5 recruiters), two pools of studies by design ("7 RCTs with a total of 1,773 patients and
 3 observational studies with a total of 12,528": parts of a review, no total), numbers of a list sharing a unit
 ("at 10, 15, 20 years"), a singular people word before another plural noun ("368 adult scorpions"), data from
-one person or simulated data.
+one person or simulated data, people a model made up ("A total of 100,000 patients were simulated / modelled"),
+events named by their own verb ("24 incident AD cases occurred"; not "257 cases were included, and X occurred in 16").
 
 Per-arm counts come from allocation phrasing: "(n = 40) ... (n = 40)", "group A = 72", "(65
 patients [50%]) or ... (65 patients [50%])", "(494 navigated; 545 control)", "40 were allocated to
@@ -123,6 +131,8 @@ _QUALIFIED_PEOPLE = re.compile(rf"(?:[A-Z0-9][A-Za-z0-9]*|(?i:in|out|non|co|post
 KIND_RANK = {"randomised": 6, "itt": 5, "enrolled": 4, "eligible": 3, "treated": 2, "analysed": 1, "cohort": 1, "screened": 0}
 _VERBS = (
     ("randomised", r"randomi[sz]ed|randomly\s+(?:assigned|allocated|divided)|allocated(?:\s+randomly)?|assigned\s+randomly|"
+                   # the method named after the verb: "1324 women were assigned, using telephone randomisation, to A or B"
+                   r"assigned,?\s+(?:by|using|with|through|via)\s+(?:[\w-]+\s+){0,3}?randomi[sz]ation|"
                    r"underwent\s+(?:randomi[sz]ation|random\s+assignment)"),  # "1,234 patients underwent randomization"
     ("enrolled", (r"enrol+ed|recruited|accrued|included(?!\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?analys[ie]s)|entered|registered|participated|took\s+part|were\s+studied|consented|"
                   r"signed\s+up|(?:were\s+)?divided\s+into|were\s+\w+ly\s+studied|agreed\s+to\s+(?:participate|take\s+part|join)|"
@@ -195,13 +205,16 @@ _RANGE_DASH = r"(?:[-‐‑‒–—]|\bto\b)"
 
 def _not_a_head_count(text: str, count: Count) -> bool:
     """Numbers that are never a number of people, whatever words follow: a year ("December 2009",
-    "between 2007 and 2009"), either bound of a range ("aged 43–80", "18.5-22.9"), the denominator
+    "between 2007 and 2009"), either bound of a range ("aged 43–80", "18.5-22.9", "four- to seven-year-old"), the denominator
     of a rate ("per 1000 participants")."""
     before, after = text[max(0, count.start - 40):count.start], text[count.end:count.end + 12]
     if re.search(r"\bper\s+$", before, re.IGNORECASE):
         return True
     if not count.in_words and (re.search(r"\d\s*" + _RANGE_DASH + r"\s*$", before) or re.match(r"\s*" + _RANGE_DASH + r"\s*\d", after)):
         return True
+    if count.in_words and re.match(r"\s*[-‐‑–]?\s*(?:to|and|or)\s+[A-Za-z\d]+(?:\s*[-‐‑–]\s*|\s+)(?:years?|months?|weeks?|days?)\b",
+                                   text[count.end:count.end + 40], re.IGNORECASE):
+        return True  # the first bound of an age in words: "262 four- to seven-year-old children", "aged six to nine years"
     year = not count.in_words and 1900 <= count.value <= 2099 and count.end - count.start == 4
     if year and re.match(r"\s+" + PEOPLE + r"\s*(?:[(\[]|,|\b(?:of|from|with|in|aged)\b)", text[count.end:], re.IGNORECASE) \
             and not re.search(r"\b" + _MONTH + r"\s+(?:\d{1,2},?\s+)?$|\b(?:19|20)\d\d\s*(?:and|to|until|[-–/])\s*$", before):
@@ -430,6 +443,15 @@ _STUDY_USED = re.compile(
     re.IGNORECASE,
 )
 _UNREAL = re.compile(r"\b(?:would|will|could|should|planned|proposed|future|hypothetical|simulated|required|needed)\b", re.IGNORECASE)
+#: Events, named by the verb after them: "24 incident AD cases occurred", "31 new infections arose" (people do not occur).
+#: The count's own verb only: not a relative clause's ("40 patients in whom a relapse occurred were enrolled") nor
+#: another clause's ("257 cases were included, and deterioration occurred in 16").
+_OCCURRED_AFTER = re.compile(
+    r"(?:(?!\b(?:who|whom|whose|which|that|where|were|was|had|have|has|and|but)\b)[^.;,#]){0,80}?\b(?:occurred|arose)\b", re.IGNORECASE,
+)
+#: People a model made up, named by the verb after them: "A total of 100,000 patients were simulated", "10 000 women
+#: were modelled over their lifetime" (a microsimulation's cohort, not a sample of people).
+_SIMULATED_AFTER = re.compile(r"[^.;#]{0,80}?\b(?:were|was)\s+(?:\w+ly\s+)?(?:simulated|modell?ed|microsimulated)\b", re.IGNORECASE)
 
 
 #: A sentence about this study that places it in its sample: "a randomized controlled trial was carried
@@ -540,6 +562,14 @@ _PRESENT_DESIGN = re.compile(
 _MEAN_AGE_OF = re.compile(
     r"(?:^|[,;]\s*|\b(?:The|the)\s+)(?:mean|median|average)\s+(?:\([^()]{0,12}\)\s+)?age\s+(?:\([^()]{0,12}\)\s+)?"
     r"(?:at\s+(?:baseline|enrol+ment|entry|inclusion)\s+)?of\s+(?:the\s+|all\s+|these\s+|our\s+)?$",
+    re.IGNORECASE,
+)
+#: The criteria as the subject and the people as the agent: "Eligibility criteria were met by 132 patients",
+#: "the inclusion criteria were fulfilled by 75 women" (the passive of "132 patients met the criteria": eligible);
+#: not criteria of an outcome ("Remission criteria were met by 14 patients").
+_CRITERIA_MET_BY = re.compile(
+    r"\b(?:inclusion|eligibility|entry|selection|enrol+ment|study)\s+criteri(?:a|on)\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:met|fulfilled|satisfied)\s+by\s+"
+    r"(?:a\s+total\s+of\s+|only\s+|all\s+)?$",
     re.IGNORECASE,
 )
 _FIRST_OR_LAST = re.compile(r"\b(?P<of>(?:of|among|in|for|from)\s+(?:the\s+)?)?(?:first|last|initial|final)\s+$", re.IGNORECASE)
@@ -775,7 +805,7 @@ def _describes_enrolment(tail: str) -> bool:
 #: "658 patients were randomly assigned to the IDD-ETC group": a count allocated to one named group is
 #: that group's size, not the number randomised; not "to the A or B group", "to two groups", "to either arm".
 _TO_ONE_GROUP = re.compile(
-    r"\s+(?:\([^()]{0,20}\)\s+)?to\s+(?:the|an?)\s+(?P<name>(?:[^\s,;.()]+\s+){0,5}?)(?:group|arm|cohort)\b(?!\s*(?:or|and|vs\.?|versus)\b)",
+    r",?\s+(?:\([^()]{0,20}\)\s+)?to\s+(?:the|an?)\s+(?P<name>(?:[^\s,;.()]+\s+){0,5}?)(?:group|arm|cohort)\b(?!\s*(?:or|and|vs\.?|versus)\b)",
     re.IGNORECASE,
 )
 _SEVERAL_GROUPS = re.compile(r"\b(?:or|and|either|both|each|one|two|three|four|vs|versus|respective|different|separate)\b|[/&]", re.IGNORECASE)
@@ -817,6 +847,11 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             return  # "During follow-up, 412 women were diagnosed with ...": events, not the cohort
         if _PRESENT_DESIGN.search(text[:start]):
             return  # "The trial is conducted in 2600 patients": a design in the present tense, not a result
+        clause = _clause_after(text, masked.count_at(start).end)
+        if _SIMULATED_AFTER.match(clause):
+            return  # "A total of 100,000 patients were simulated": a model's cohort, no people
+        if _OCCURRED_AFTER.match(clause):
+            return  # "A total of 24 incident AD cases occurred during follow-up": events, not people
         current = found.get(start)
         if current is None or KIND_RANK[item.label] > KIND_RANK[current.label]:
             found[start] = item
@@ -931,12 +966,13 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue
         # the people may be qualified before the verb: "Data of 883 consecutive patients undergoing surgery were collected"
         if after_people and re.match(r"\s*(?:(?:were|was)\s+|[^.;#]{0,60}?\b(?:were|was)\s+)?(?:\w+\s+)?(?:reviewed|analy[sz]ed|examined|"
-                                     r"retrieved|evaluated|assessed|used|collected|extracted|obtained|pooled|screened\s+for)\b",
+                                     r"retrieved|evaluated|assessed|used|collected|extracted|obtained|pooled|screened\s+for|assayed|genotyped|sequenced)\b",
                                      _clause_after(text, people_end)) \
-                and re.search(r"\b(?:records?|charts?|files?|data|notes|samples?|specimens?|plasma|serum|blood|tissues?|cells|DNA|RNA|"
+                and re.search(r"\b(?:records?|charts?|files?|data|notes|samples?|specimens?|plasma|sera|serum|blood|tissues?|cells|DNA|RNA|"
                               r"urine|saliva|images|scans)\s*(?:\([^()]{0,20}\)\s*)?(?:of|from|on)\s+(?:all\s+|the\s+)?$", before,
                               re.IGNORECASE):
-            offer(_total(masked, start, "analysed", "records_of_people"))  # "Medical records of 178 patients were reviewed"
+            # "Medical records of 178 patients were reviewed", "Sera of 269 patients were assayed for X"
+            offer(_total(masked, start, "analysed", "records_of_people"))
             continue
         if after_people and re.fullmatch(r"\s*(?:The\s+)?(?:study\s+)?(?:participants|subjects|patients|respondents|population)"
                                          r"(?:\s+(?:were|included|comprised)\s+|\s*:\s*)", text[:start], re.IGNORECASE):
@@ -986,6 +1022,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         if re.search(r"\(\s*[Nn]\s*=\s*$", before) and (len(all_n) == 1 or _n_is_sum_of_others(masked, start, all_n)):
             if re.search(r"\b(?:study|trial|cohort|subcohort|population|sample|series|registry|analysis)\b[^()]{0,40}\(\s*[Nn]\s*=\s*$", before, re.I):
                 offer(_total(masked, start, "enrolled", "n_equals_total"))
+            elif kind := _trial_in_people_n(sentence, text, start):
+                offer(_total(masked, start, kind, "trial_in_people_n"))  # "a randomised trial in adults with asthma (...) (n=437)"
             elif re.search(r"\b(?:combin\w*|pool\w*|both|all)\s+(?:the\s+)?(?:two\s+|three\s+|four\s+)?(?:groups|arms)\s*\(\s*[Nn]\s*=\s*$",
                            before, re.IGNORECASE):
                 offer(_total(masked, start, "analysed", "groups_combined"))  # "After combining the groups (n = 46), ..."
@@ -1004,6 +1042,9 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                                              passive.group("gap"), re.IGNORECASE) and re.match(r"\s*\)\s*[.;]?\s*$", text[count.end:]):
                     verb = _verb_kind(passive.group("verb"))
                     offer(_total(masked, start, verb[0] if verb else "analysed", "passive_n_equals"))
+            continue
+        if after_people and _CRITERIA_MET_BY.search(before) and _of_this_study(before):
+            offer(_total(masked, start, "eligible", "criteria_met_by"))  # "The inclusion criteria were met by 132 patients"
             continue
         # "population included / comprised (of) N patients"
         population = re.search(r"\bpopulation\s+(?:included|comprised|consisted|was)(?:\s+of)?\s+$", before, re.I) or re.search(
@@ -1124,6 +1165,36 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         for start in compared:  # "the outcomes of 23 recipients were compared with those of 107 controls": groups
             del found[start]
     return list(found.values())
+
+
+#: A trial named with the people it was run in, their qualifiers, then its N closing the phrase: "This was an
+#: open-label, randomised controlled trial in adults with uncontrolled asthma (ACT score < 20) on maintenance therapy (n=437)".
+_TRIAL_IN_PEOPLE_N = re.compile(
+    r"\b(?P<design>(?:[\w-]+,?\s+){0,6}?)(?:trial|study)\s+(?:in|of|among|on|involving)\s+(?:[\w-]+\s+){0,3}?" + PEOPLE
+    + r"\b(?P<qualifier>[^.;#]{0,200}?)\(\s*[Nn]\s*=\s*$",
+    re.IGNORECASE,
+)
+#: Words that make the N after a trial's qualifiers another group's: a clause or subset of its own ("... in women,
+#: of whom those with nodal disease (n = 43)", "... showed benefit in the subgroup (n = 43)").
+_NOT_THE_TRIALS_N = re.compile(
+    r"\b(?:who|whom|whose|which|that|where|those|subgroups?|subsets?|groups?|arms?|cohorts?|excluding|except|"
+    r"were|was|is|are|had|has|have|showed|found|reported|demonstrated|revealed|suggested|indicated)\b",
+    re.IGNORECASE,
+)
+
+
+def _trial_in_people_n(sentence: Sentence, text: str, start: int) -> str | None:
+    """The kind of the N that closes "a (randomised) trial in <people> <qualifiers> (n = N)": randomised when the
+    trial is called randomised, else enrolled; None for another study, a background section, or an N that a
+    clause or subgroup between takes for its own."""
+    if _BACKGROUND_LABEL.search(sentence.label or ""):
+        return None
+    before = _blank_brackets(text[max(0, start - 320):start])
+    match = _TRIAL_IN_PEOPLE_N.search(before)
+    if match is None or _NOT_THE_TRIALS_N.search(match.group("qualifier")) or _PEOPLE.search(match.group("qualifier")) \
+            or not _of_this_study(before[max(0, match.start() - 60):]):
+        return None
+    return "randomised" if re.search(r"\brandomi[sz]ed\b", match.group("design"), re.IGNORECASE) else "enrolled"
 
 
 #: A sentence opening with the people and what qualifies them, then their N: "Women with an unfavourable
