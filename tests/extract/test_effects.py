@@ -661,3 +661,10 @@ def test_the_risk_of_an_event_named_before_the_hr_is_its_outcome():
 )
 def test_what_a_risk_of_phrase_does_not_relabel(text, expected):
     assert [outcome for _, outcome in outcomes(text)] == [expected]
+
+
+def test_a_composite_endpoint_is_not_the_mortality_named_before_it():
+    assert outcomes("The marker predicted mortality (HR = 0.44, 95% CI: 0.24-0.80) and the composite endpoint "
+                    "(HR = 0.43, 95% CI: 0.23-0.82).") == [(0.44, "OS"), (0.43, "other")]
+    assert outcomes("There was no difference in the primary end point, a composite of all-cause mortality or "
+                    "myocardial infarction (MI) (HR 0.70, 95% CI 0.42-1.15).") == [(0.70, "other")]

@@ -73,3 +73,30 @@ def test_survival_methods_are_no_outcome(text):
 
 def test_survival_itself_is_os():
     assert labels("survival was longer with A") == ["OS"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the rate of the primary end point, a composite of all-cause mortality, or new Q-wave myocardial infarction (MI) (",
+        "was not associated with the composite outcome of CV death, MI or stroke (HR",
+        "and for the composite endpoint (HR",
+        "the composite primary end-point of death or stroke [",
+    ],
+)
+def test_a_composite_endpoint_with_its_items_is_another_outcome(text):
+    assert labels(text) == ["other"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the items run into a verb: no composite named there, each item is read
+        ("PFS, a composite of progression or death, was longer (", ["PFS"]),
+        ("the composite of death or stroke was lower with A; overall survival (", ["OS", "OS"]),
+        # items without the bracket that closes them
+        ("a composite of death or stroke", ["OS"]),
+    ],
+)
+def test_what_is_no_composite_endpoint(text, expected):
+    assert labels(text) == expected

@@ -4,7 +4,9 @@ Shared by the hazard-ratio, median and rate extractors: "progression-free surviv
 "nPFS", "mPFS" are PFS; "overall survival", "OS", "mOS", "death(s)", "mortality" (overall, all-cause,
 28-day) and "survival" (not a "survival model / analysis / curve", a method) are OS; a cause-specific
 mortality or death ("cancer-specific", "other-cause", "infection-related", "non-relapse", "death by
-suicide", "mortality due to cancer") and any other "X-free survival" are other outcomes; and so on.
+suicide", "mortality due to cancer"), any other "X-free survival" and a composite endpoint with the items
+it lists up to their bracket ("the composite outcome of CV death, MI or stroke (HR ...") are other outcomes;
+and so on.
 The label of a value is the outcome named nearest before it in its sentence.
 """
 
@@ -15,6 +17,9 @@ from dataclasses import dataclass
 
 from mbc_sr.extract.numbers import DECIMAL_PATTERN
 
+#: The items a composite endpoint lists, up to the bracket after them, in one clause without a verb:
+#: "of CV death, MI or stroke (HR ...", "of all-cause mortality, or new Q-wave myocardial infarction (MI) (".
+_COMPOSITE_ITEMS = r"(?:(?!\b(?:was|were|is|are|did|had|showed)\b)[^()\[\];:.]){1,80}?(?=\s*[(\[])"
 _OUTCOMES: tuple[tuple[str, str], ...] = (
     ("DRFS", r"distant\s+(?:recurrence|relapse|metastasis)[\s-]+free(?:\s+survival|\s+interval)?|DRFS|DMFS"),
     ("PFS", r"(?:neurological\s+|radiographic\s+|intracranial\s+|CNS\s+)?progression[\s-]+free(?:\s+survival)?|[nmri]?PFS\d?"),
@@ -26,6 +31,9 @@ _OUTCOMES: tuple[tuple[str, str], ...] = (
     ("other", (r"(?!all\b)[A-Za-z]+(?:[\s-]+(?!all\b)[A-Za-z]+)?[\s-]+(?:specific|cause|related|attributable)\s+(?:mortality|deaths?)|"
                r"(?:non[\s-]?relapse|cardiovascular|cardiac|cancer|infection|suicide|respiratory|CVD)\s+(?:mortality|deaths?)|"
                r"(?:deaths?|mortality)\s+(?:by|from|due\s+to)\s+(?!any\b)[a-z]+|NRM|TRM")),
+    # a composite endpoint is another outcome, with the items it lists ("a composite of all-cause mortality or MI (")
+    ("other", r"composite\s+(?:(?:primary|secondary)\s+)?(?:end[\s-]?points?|outcomes?)(?:\s+of\s+" + _COMPOSITE_ITEMS + r")?|"
+              r"composite\s+of\s+" + _COMPOSITE_ITEMS),
     ("OS", (r"overall\s+survival|m?OS|death\s+from\s+any\s+cause|(?:risk|hazard)\s+of\s+death|"
             r"survival(?!\s+(?:models?|analys[ie]s|curves?|data|regressions?|methods?|functions?|trees?|package))|"
             r"(?:all[\s-]cause\s+)?mortality|(?<!or\s)(?<!and\s)deaths?")),  # "time to X or death": a composite
