@@ -497,7 +497,8 @@ def _list_head(text: str, label: re.Match[str]) -> re.Match[str] | None:
 #: A category named before "=" in a list of HRs: "CPC-3 = 1.90 (1.37-2.65)", "mRS-2 = 1.52 (...)"; not "P =", "n =".
 _CATEGORY_EQUALS = re.compile(r"(?<![\w-])(?![PpNn]\s*=)[A-Za-z][\w-]*\s*=\s*$")
 #: "0.51 (0.31–0.82)", "1.99 per 1 μm/y faster loss (95% CI ...)", or the last item of a bracket, bounds after a
-#: comma or space: "(2.142, 1.522 to 3.014)", "(10.4 vs. 8.8 per 1000, 1.08, 1.03-1.14)", "(0.4 vs. 0.2, 2.14 1.18-3.85)";
+#: comma, semicolon or space: "(2.142, 1.522 to 3.014)", "(1.10; 1.05-1.16)", "(10.4 vs. 8.8 per 1000, 1.08, 1.03-1.14)",
+#: "(0.4 vs. 0.2, 2.14 1.18-3.85)";
 #: or right after the previous HR, a value with its labelled CI: "...; P = 0.01; and 0.59; 95% CI: 0.41, 0.85"
 _CONTINUATION = re.compile(
     r"(?<![\w.·%-])(?P<value>" + _D + r")(?=\s*[(\[]|\s+per\s|(?P<comma>(?:\s*[,;]\s*|\s+)" + _D + r"\s*(?:" + DASH + r"|to))"
