@@ -668,3 +668,23 @@ def test_a_composite_endpoint_is_not_the_mortality_named_before_it():
                     "(HR = 0.43, 95% CI: 0.23-0.82).") == [(0.44, "OS"), (0.43, "other")]
     assert outcomes("There was no difference in the primary end point, a composite of all-cause mortality or "
                     "myocardial infarction (MI) (HR 0.70, 95% CI 0.42-1.15).") == [(0.70, "other")]
+
+
+def test_a_bracketed_ci_after_a_comma():
+    assert hrs("Prior CABG (HR 1.27, [1.08 - 1.51], p = 0.004) predicted LBBB.") == [(1.27, 1.08, 1.51, "=0.004")]
+    assert hrs("Prior CABG (HR 1.27, (1.08-1.51)) predicted LBBB.") == [(1.27, 1.08, 1.51, None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Prior CABG (OR 1.27, [1.08 - 1.51], p = 0.004) predicted LBBB.", []),  # an odds ratio
+        ("Prior CABG (HR 1.27, [1.38 - 1.51], p = 0.004) predicted LBBB.", [(1.27, None, None, "=0.004")]),  # not bracketing
+        ("Prior CABG (HR 1.27, [12-18 months]) predicted LBBB.", [(1.27, None, None, None)]),  # a quantity
+        ("Prior CABG (HR 1.27, [range 1.08-1.51]) predicted LBBB.", [(1.27, None, None, None)]),  # a range
+        ("Relapse was less frequent (HR 0.70; 95% CI, 0.55-0.89) and the stay shorter (12.5, [10.2-14.8]).",
+         [(0.70, 0.55, 0.89, None)]),  # no continuation: a bracket after a comma is read only after a label
+    ],
+)
+def test_what_is_no_bracketed_ci_after_a_comma(text, expected):
+    assert hrs(text) == expected

@@ -9,6 +9,7 @@ Written forms read (any order of separators, "." or "·" decimals, "-", "–", "
     hazard ratio for death, 0.49           HR from 2 [1.7-2.2] to 1.5 [1.1-1.9]
     HR (95% CI): 0.70 (0.59–0.83)          hazard ratio [95% confidence interval], 1.61 [1.20-2.15]
     HR 0.70 (95% CI: 0.59, 0.83)           HR 0.70 (95% CrI 0.59 to 0.83), HR 0.70 (CI 95% 0.59-0.83)
+    HR 1.27, [1.08 - 1.51], p = 0.004
     hazard ratio = 2.37, 1.65–3.41)        HR 1.57 (low vs high) (95% CI 1.17-2.10)
     (HR 1.32; 1.10-1.58)                   (bounds after a comma or semicolon only when they close the bracket)
     hazard ratios [95% confidence interval (CI)] of 30- and 90-day mortality were 2.77(1.39,5.54) and ...
@@ -109,8 +110,9 @@ _CI_LABELLED = re.compile(
     r"\s*[,;]?\s*[(\[]?\s*(?:(?P<level>\d{2}(?:[.·]\d)?)\s*%\s*-?\s*)?(?:" + _INTERVAL + r"|C\.I\.|(?<=%)Cl|(?<=%\s)Cl)"
     r"(?:\s*[(\[](?:\d{2}\s*%\s*)?C[Rr]?I[)\]]|\s*,\s*\d{2}\s*%\s*C[Rr]?I\b)?(?:\s*(?P<level_after>\d{2})\s*%)?\s*[)\]]?\s*[,:=]?\s*[(\[]?\s*" + _BOUNDS
 )
-#: "(0.35-0.54)", or with the p-value inside the same bracket: "1.056 (1.007-1.107, p = 0.025)".
-_CI_BARE = re.compile(r"\s*[(\[]\s*" + _BOUNDS + r"\s*(?:[)\]]|(?=[,;]\s*[Pp]\s*(?:-?\s*value\s*)?[=<>≤≥]))")
+#: "(0.35-0.54)", with the p-value inside the same bracket: "1.056 (1.007-1.107, p = 0.025)", or after a comma:
+#: "HR 1.27, [1.08 - 1.51], p = 0.004".
+_CI_BARE = re.compile(r"\s*,?\s*[(\[]\s*" + _BOUNDS + r"\s*(?:[)\]]|(?=[,;]\s*[Pp]\s*(?:-?\s*value\s*)?[=<>≤≥]))")
 #: Bounds after a comma, semicolon, colon or space, closed by the bracket that holds the value: "(HR = 2.37, 1.65–3.41)",
 #: "(2.142, 1.522 to 3.014)", "(HR: 0.6: 0.36-1)", "(1.10; 1.05-1.16)". Only a dash or "to" between them
 #: ("2.37, 1.65, 3.41" is a list).
