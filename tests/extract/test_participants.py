@@ -1738,3 +1738,20 @@ def test_criteria_met_by_sera_assayed_assigned_by_randomisation_word_ages_and_a_
 )
 def test_outcome_criteria_animals_one_group_planned_other_trials_events_and_simulated_people_are_no_totals(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "n =" of things reported, not groups: nothing per arm
+        ("Both groups reported more adverse events in the diary than at the visit (early: n=412 vs n=288; late: n=301 vs n=297).", []),
+        ("The app group logged more symptoms overall (n=2210) than the paper group (n=1875).", []),
+        # groups still read
+        ("Adverse events were similar in the drug group (n = 120) and the placebo group (n = 118).", [120, 118]),
+        ("Patients reported fewer symptoms with A (n = 40) than with B (n = 42).", [40, 42]),
+        ("Adverse events occurred in patients on A (n = 40) and patients on B (n = 42).", [40, 42]),
+        ("Adolescents with recurrent episodes of self-harm (n = 150) and healthy controls (n = 40) completed the task.", [150, 40]),
+    ],
+)
+def test_n_of_events_or_symptoms_reported_is_no_arm(text, expected):
+    assert arms(text) == expected

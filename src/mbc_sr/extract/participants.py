@@ -91,6 +91,8 @@ patients [50%]) or ... (65 patients [50%])", "(494 navigated; 545 control)", "40
 ..., and 38 ...", "94 received DOC and 74 received ABI", "500 treated with A, 514 with B and 508
 with C", "29 (50%) each", "80 patients entered into each active group and 40 into placebo", "Each of
 the matched groups included 11,947 participants" (an arm, not the total).
+An "n =" counting things reported is no arm ("more adverse events in the app than in the questionnaire (n=1033 vs
+n=656)", "more symptoms overall (n=4808)").
 """
 
 from __future__ import annotations
@@ -1371,6 +1373,28 @@ def _excluded_count(text: str, start: int) -> bool:
     return bool(exclusions) and not _ALLOCATION.search(clause, exclusions[-1].end())
 
 
+#: Things people report or have, counted with "n =": "reported more adverse events in the app than in the
+#: questionnaire (supervised: n=1033 vs n=656)", "more symptoms overall (n=4808)"; between the noun and the bracket
+#: a few words, no group, arm or people, nor a treatment that would name a group ("symptoms with A (n = 40)").
+_THINGS_COUNTED_BEFORE = re.compile(
+    r"\b(?:adverse\s+events|events|symptoms|complaints|entries|reports|episodes|messages|notifications|prescriptions)"
+    r"(?:\s+(?!(?:groups?|arms?|cohorts?|with|on|receiving|taking|given|after|" + PEOPLE + r")\b)[^\s.;#()]+){0,8}\s*$",
+    re.IGNORECASE,
+)
+
+
+def _counts_things_reported(text: str, n_start: int) -> bool:
+    """The "n =" at `n_start` counts the things named before its bracket (events, symptoms, reports), not a group
+    of people; every "n =" of that bracket does ("(supervised: n=1033 vs n=656; unsupervised: n=852 vs n=823)").
+    Not things that qualify people ("Adolescents with recurrent episodes of self-harm (n = 170)": a group)."""
+    bracket = text.rfind("(", 0, n_start)
+    if bracket < 0 or ")" in text[bracket:n_start]:
+        return False
+    things = _THINGS_COUNTED_BEFORE.search(text, max(0, bracket - 120), bracket)
+    return things is not None and not re.search(r"\b(?:with|without|having|reporting|experiencing)\s+(?:[\w-]+\s+){0,3}$",
+                                                text[max(0, things.start() - 60):things.start()], re.IGNORECASE)
+
+
 def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
     masked = _Masked.of(sentence)
     text = masked.text
@@ -1382,6 +1406,7 @@ def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
     if whole_cohort and not allocation:
         n_equals = []  # the other Ns are subcohorts of the whole cohort, not groups being compared
     n_equals = [m for m in n_equals if not _n_is_sum_of_others(masked, m.start(1), n_equals) and not _excluded_count(text, m.start(1))]
+    n_equals = [m for m in n_equals if not _counts_things_reported(text, m.start())]
     if len(n_equals) >= 2 or (n_equals and allocation and allocation.start() < n_equals[0].start()):
         for match in n_equals:
             if not re.search(r"\b(?:study|trial|cohort|subcohort|population)\s*\(\s*[nN]\s*=\s*$", text[:match.start(1)], re.I):
