@@ -100,3 +100,17 @@ def test_a_composite_endpoint_with_its_items_is_another_outcome(text):
 )
 def test_what_is_no_composite_endpoint(text, expected):
     assert labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("the HRs of heart disease mortality were", ["other"]),
+        ("coronary heart disease deaths", ["other"]),
+        ("stroke mortality and kidney disease deaths", ["other", "other"]),
+        ("any disease mortality", ["OS"]),  # a death of any cause
+        ("disease mortality", ["OS"]),
+    ],
+)
+def test_a_death_of_a_named_disease_is_another_outcome(text, expected):
+    assert labels(text) == expected
