@@ -688,3 +688,28 @@ def test_a_bracketed_ci_after_a_comma():
 )
 def test_what_is_no_bracketed_ci_after_a_comma(text, expected):
     assert hrs(text) == expected
+
+
+def test_a_list_phrase_may_run_to_140_characters():
+    text = ("The adjusted HRs (95% CI) of stroke mortality for an increase in urinary cadmium and lead corresponding to "
+            "the interquartile range were 1.22 (0.85, 1.75) and 1.16 (0.70, 1.92), respectively.")
+    assert hrs(text) == [(1.22, 0.85, 1.75, None), (1.16, 0.70, 1.92, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no CI after the value
+        ("The adjusted HRs of stroke mortality for an increase in urinary cadmium and lead corresponding to the "
+         "interquartile range were 1.22 and 1.16, respectively."),
+        # an odds ratio named in the phrase
+        ("The adjusted HRs and odds ratios of stroke for an increase in urinary cadmium and lead corresponding to the "
+         "interquartile range were 1.22 (0.85, 1.75) and 1.16 (0.70, 1.92), respectively."),
+        # a phrase over 140 characters
+        ("The adjusted HRs (95% CI) of stroke mortality for an increase in urinary cadmium and lead corresponding to "
+         "the interquartile range of the whole population in the second survey were 1.22 (0.85, 1.75) and 1.16 (0.70, "
+         "1.92), respectively."),
+    ],
+)
+def test_what_a_long_list_phrase_does_not_head(text):
+    assert hrs(text) == []

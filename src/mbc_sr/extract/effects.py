@@ -466,10 +466,11 @@ def _trusted_connect(text: str, label: re.Match[str]) -> re.Match[str] | None:
 
 #: "hazard ratios for death in A, B and C were 1.84 (95% CI ...), 2.21 (...) and 1.82 (...), respectively":
 #: the label's phrase names several items, so it may hold commas, "and" and the items' short bracketed
-#: names ("for the second (T2) and the third tertile (T3) were ...") and names' decimals ("per 1 µg/m3 of PM2.5");
-#: only with a CI after the value.
+#: names ("for the second (T2) and the third tertile (T3) were ...") and names' decimals ("per 1 µg/m3 of PM2.5"),
+#: up to 140 characters ("HRs of heart disease mortality for an increase in urinary total arsenic and DMA
+#: corresponding to the interquartile range were ..."); only with a CI after the value.
 _LIST_CONNECT = re.compile(
-    r"\s+(?:for|of|in|per)\s+(?P<for>(?:[^;:=()\[\]\d.]|\d(?![.·]\d)|(?<=[A-Za-z])\d+[.·]\d+|[(\[][^;:=()\[\]]{1,40}[)\]]){1,100}?)"
+    r"\s+(?:for|of|in|per)\s+(?P<for>(?:[^;:=()\[\]\d.]|\d(?![.·]\d)|(?<=[A-Za-z])\d+[.·]\d+|[(\[][^;:=()\[\]]{1,40}[)\]]){1,140}?)"
     r"\s+(?:were|are|was|is)\s*:?\s*"
     r"(?P<value>" + _D + r")" + _NOT_A_VALUE
 )
