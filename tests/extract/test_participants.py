@@ -1755,3 +1755,32 @@ def test_outcome_criteria_animals_one_group_planned_other_trials_events_and_simu
 )
 def test_n_of_events_or_symptoms_reported_is_no_arm(text, expected):
     assert arms(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name spelled out in capitalised words counts as one word between a count and its people
+        ("This study was conducted on 72 American Society of Anesthesiologists class I or II women undergoing caesarean section.",
+         (72, "enrolled")),
+        ("We enrolled 64 New York Heart Association class III or IV heart failure patients.", (64, "enrolled")),
+    ],
+)
+def test_a_long_capitalised_name_between_count_and_people(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2019 the Department of Health and Social Care of the United Kingdom issued guidance for all patients.",
+        "The 12 Kaiser Permanente Northern California medical centres enrolled new patients.",
+        "Altogether 31 Mayo Clinic Rochester Minnesota laboratory reports of patients were missing.",
+        # a name further on (an instrument's) is no name of the people
+        "To test the short, six-item version of the Brief Chronic Pain Coping Inventory for adolescents, we ran a factor analysis.",
+        "Data were collected until October 10, 2020 and included International Index of Erectile Function scores and Patient Health "
+        "Questionnaire scores.",
+    ],
+)
+def test_no_total_through_a_capitalised_name_to_things_or_years(text):
+    assert total(text) is None

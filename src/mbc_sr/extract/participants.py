@@ -48,7 +48,8 @@ people named with an abbreviation or prefix ("ICD-patients", "in-patients"); dat
 participle ("measurements collected at 10, 15, 20 years from 3563 participants"), also signals recorded or
 acquired ("EEG power spectra recorded from 24 volunteers", not "toxicity was recorded in 5 patients"); "We measured levels of 22 metals
 of 982 adults" (a count of things between); people named by a place or study ("317 high school students", "2,596
-trial patients"); a cohort named at length ("in the Kuopio Ischemic Heart Disease prospective population-based cohort of
+trial patients"), also after a name spelled out in capitalised words, which counts as one word ("90 American Society
+of Anesthesiologists Physical Status I and II patients", the name right after the count); a cohort named at length ("in the Kuopio Ischemic Heart Disease prospective population-based cohort of
 770 men and women"); people after a place abbreviated with full stops ("36 U.S. women"); a count with full stops between
 its thousands, only right before people ("Among 23.544 patients").
 The criteria as subject and the people as agent ("Eligibility criteria were met by 132 patients": eligible; not
@@ -97,6 +98,7 @@ n=656)", "more symptoms overall (n=4808)").
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -364,11 +366,33 @@ _ACTIVE_VERB_OF_STUDY = re.compile(r"recruited|enrol+ed|randomi[sz]ed|included|t
                                    r"selected|identified|examined|saw|visited|screened", re.IGNORECASE)
 
 
+_NAME_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def _inside_a_name(tokens: list[re.Match[str]], position: int) -> bool:
+    """The token continues a name spelled out in capitalised words: "90 American Society of Anesthesiologists Physical
+    Status I and II patients" (Society, of, Anesthesiologists, ...). `_people_after` counts such a name as one word when
+    it follows the count directly; not a name further on, an instrument's ("a six-item version of the Problematic
+    Pornography Consumption Scale for adolescents": six items), nor one naming no people ("Patient Health Questionnaire")."""
+    if position == 0:
+        return False
+    word, before = tokens[position].group(0), tokens[position - 1].group(0)
+    if word == "of":
+        return bool(_NAME_WORD.fullmatch(before)) and position + 1 < len(tokens) and bool(_NAME_WORD.fullmatch(tokens[position + 1].group(0)))
+    return bool(_NAME_WORD.fullmatch(word)) and (bool(_NAME_WORD.fullmatch(before)) or _inside_a_name(tokens, position - 1) and before == "of")
+
+
 def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
     """The people noun within `limit` words after a count (adjectives, diagnoses between);
     None when a non-person noun, another count or a verb with another subject comes first."""
     previous = ""
-    for index, token in enumerate(_TOKEN.finditer(text, end)):
+    index = -1
+    tokens = list(itertools.islice(_TOKEN.finditer(text, end), 3 * limit))
+    leading_name = True  # a name right after the count: "90 American Society of Anesthesiologists ... patients"
+    for position, token in enumerate(tokens):
+        leading_name = leading_name and (_NAME_WORD.fullmatch(token.group(0)) is not None if position == 0 else _inside_a_name(tokens, position))
+        if not (leading_name and position > 0):
+            index += 1
         if index >= limit:
             return None
         word = token.group(0).strip("(),;:.[]")
