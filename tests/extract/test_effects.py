@@ -155,6 +155,21 @@ def test_list_continuations_under_an_hr_label_and_not_under_other_ratios():
     assert hrs(mixed) == [(2.58, 1.34, 4.95, None)]
 
 
+@pytest.mark.parametrize("statistic", [
+    "an area under the curve (AUC) of", "an AUC of", "a C-index of", "a c-statistic of", "a sensitivity of",
+    "an odds ratio of", "a correlation coefficient of", "r =",
+])
+def test_a_list_of_hrs_is_not_continued_by_another_statistics_values(statistic):
+    text = (f"Age (HR 3.2, 95% CI 1.2-8.4, P = 0.017) and stage (HR 2.1, 95% CI 1.1-4.0, P = 0.03) were risk factors, "
+            f"with {statistic} 0.920 (95% CI 0.842-0.998, P < 0.001) and 0.851 (95% CI 0.739-0.962), respectively.")
+    assert hrs(text) == [(3.2, 1.2, 8.4, "=0.017"), (2.1, 1.1, 4.0, "=0.03")]
+
+
+def test_a_list_of_hrs_continues_up_to_another_statistics_name():
+    text = "OS (adjusted HR 0.71 [95% CI 0.52-0.97]) and PFS (0.86 [0.66-1.12]) were similar; the AUC was 0.70 (0.61-0.79)."
+    assert hrs(text) == [(0.71, 0.52, 0.97, None), (0.86, 0.66, 1.12, None)]
+
+
 def test_a_list_of_hazard_ratios_announced_by_one_label():
     plural = ("Adjusted hazard ratios for death in A, B and C were 1.84 (95% confidence interval [CI] 1.22-2.77), "
               "2.21 (95% CI 1.58-3.11) and 1.82 (95% CI 1.21-2.74), respectively.")

@@ -53,6 +53,8 @@ was 0.19 (95% CI, 0.07-0.55)").
 Not hazard ratios: "HR+" / "HR-positive" (hormone receptors), "HR" defined as heart rate, an
 upper-case "AHR" in a record that never says "hazard ratio" (airway hyperresponsiveness),
 odds ratios, relative risks, risk and rate ratios (a list continues only under an HR label),
+the values of another statistic named after an HR, where its list ends ("(HR 3.2, ...) ..., with an area under
+the curve (AUC) of 0.920 (95% CI 0.842-0.998)"; a C-index, sensitivity, correlation),
 and HR *ranges* without a CI ("HRs = 0.64-0.68"). A CI is kept only when it brackets the value.
 
 The outcome of an HR is the one named nearest before it in its sentence (else after it, else the previous
@@ -91,6 +93,15 @@ _HR_LABEL = re.compile(
 _OTHER_RATIO = re.compile(
     r"\b(?:odds\s+ratios?|ORs?|a?ORs?|relative\s+risks?|RRs?|risk\s+ratios?|rate\s+ratios?|IRRs?|incidence\s+rate\s+ratios?|"
     r"ratio\s+of\s+means|mean\s+difference|difference)\b"
+)
+#: A statistic other than a ratio whose values a list of HRs never continues: "an area under the curve (AUC) of
+#: 0.920 (95% CI 0.842-0.998)", "a C-index of 0.71 (0.65-0.77)", "sensitivity 0.85 (0.74-0.96)", "r = 0.42 (0.30-0.55)".
+_OTHER_STATISTIC = re.compile(
+    r"\b(?:AUCs?|AUROCs?|ROC|areas?\s+under\s+(?:the\s+)?(?:receiver[\s-]+operating[\s-]+characteristics?\s+)?curves?|"
+    r"[Cc][\s-]?(?:index|indices|statistics?)|concordance|sensitivit(?:y|ies)|specificit(?:y|ies)|accuracy|"
+    r"(?:positive|negative)\s+predictive|PPV|NPV|correlat\w*|coefficients?|kappa|ICC|likelihood\s+ratios?|"
+    r"mean|difference|beta|β|Youden)\b|\br\s*=",
+    re.I,
 )
 #: After a number: not a statistic when a percentage or hyphenated to a word ("30-day", "30- and 90-day").
 _NOT_A_VALUE = r"(?![\d.·]|\s*%|\s?[-‐‑]\s*(?:and\b|or\b|[A-Za-z]))"
@@ -336,10 +347,10 @@ def hazard_ratios_in_sentence(
                 found.append(second)
                 taken_until = previous_end = second.span.end - sentence.start
         next_label = labels[index + 1].start() if index + 1 < len(labels) else len(text)
-        # unlabelled continuations of this HR's list, up to the next ratio label of any kind
+        # unlabelled continuations of this HR's list, up to the next ratio label of any kind or the name of
+        # another statistic, whose values they are: "(HR 3.2, ...) ..., with an area under the curve of 0.920 (...)"
         start = item.span.end - sentence.start
-        other = _OTHER_RATIO.search(text, start, next_label)
-        stop = other.start() if other else next_label
+        stop = _other_statistic_start(text, start, next_label)
         for continuation in _continuations(sentence, start, stop, previous_end, item.outcome):
             found.append(continuation)
             taken_until = previous_end = continuation.span.end - sentence.start
@@ -347,6 +358,14 @@ def hazard_ratios_in_sentence(
         found.extend(_risk_increases(sentence, found, previous_outcome))
         found.sort(key=lambda item: item.value_span.start)
     return found
+
+
+def _other_statistic_start(text: str, start: int, stop: int) -> int:
+    """Where a list of HRs from `start` ends, at the latest `stop`: at the first name of another ratio
+    (an odds ratio's values are no HRs) or of another statistic ("area under the curve (AUC) of 0.920
+    (95% CI 0.842-0.998)", "C-index 0.71 (0.65-0.77)"), whose values with their CIs read like HRs."""
+    names = [match.start() for pattern in (_OTHER_RATIO, _OTHER_STATISTIC) if (match := pattern.search(text, start, stop))]
+    return min(names, default=stop)
 
 
 def _risk_increases(sentence: Sentence, found: list[HazardRatio], previous_outcome: str | None) -> list[HazardRatio]:
