@@ -24,6 +24,11 @@ def labels(text: str) -> list[str]:
         ("death from any cause", ["OS"]),
         ("cardiovascular deaths were rare", ["other"]),
         ("median time to first subsequent treatment or death was 9.7 months", ["other"]),
+        ("5-year cancer-specific survival was 60%", ["other"]),
+        ("breast cancer specific survival and overall survival", ["other", "OS"]),
+        ("disease-specific survival (DSS) and cancer specific survival (CSS)", ["other", "other", "other", "other"]),
+        ("impaired OS or CSS", ["OS", "other"]),
+        ("the specific survival benefit", ["OS"]),  # no cause before "specific": survival itself
         ("the os (bone) was fractured", []),  # a lower-case abbreviation is no outcome
     ],
 )

@@ -4,7 +4,8 @@ Shared by the hazard-ratio, median and rate extractors: "progression-free surviv
 "nPFS", "mPFS" are PFS; "overall survival", "OS", "mOS", "death(s)", "mortality" (overall, all-cause,
 28-day) and "survival" (not a "survival model / analysis / curve", a method) are OS; a cause-specific
 mortality or death ("cancer-specific", "other-cause", "infection-related", "non-relapse", "death by
-suicide", "mortality due to cancer", "heart disease / stroke mortality"), any other "X-free survival" and a composite endpoint with the items
+suicide", "mortality due to cancer", "heart disease / stroke mortality"), a cause-specific survival
+("cancer-specific survival", "CSS", "disease-specific survival", "DSS"), any other "X-free survival" and a composite endpoint with the items
 it lists up to their bracket ("the composite outcome of CV death, MI or stroke (HR ...") are other outcomes;
 and so on.
 The label of a value is the outcome named nearest before it in its sentence.
@@ -31,7 +32,10 @@ _OUTCOMES: tuple[tuple[str, str], ...] = (
     ("other", (r"(?!all\b)[A-Za-z]+(?:[\s-]+(?!all\b)[A-Za-z]+)?[\s-]+(?:specific|cause|related|attributable)\s+(?:mortality|deaths?)|"
                r"(?:non[\s-]?relapse|cardiovascular|cardiac|cancer|infection|suicide|respiratory|CVD|heart|cerebrovascular|stroke|liver|"
                r"renal|kidney|(?!any\b)[A-Za-z]+\s+disease)\s+(?:mortality|deaths?)|"
-               r"(?:deaths?|mortality)\s+(?:by|from|due\s+to)\s+(?!any\b)[a-z]+|NRM|TRM")),
+               r"(?:deaths?|mortality)\s+(?:by|from|due\s+to)\s+(?!any\b)[a-z]+|NRM|TRM|"
+               # so is a cause-specific survival ("cancer-specific", "breast cancer specific", "disease-specific")
+               r"(?:(?!all\b)[A-Za-z]+[\s-]+)?(?!(?:all|any|the|an?|its|their|this|that)\b)[A-Za-z]+[\s-]+specific\s+survival|"
+               r"(?:BC|C|D)SS")),
     # a composite endpoint is another outcome, with the items it lists ("a composite of all-cause mortality or MI (")
     ("other", r"composite\s+(?:(?:primary|secondary)\s+)?(?:end[\s-]?points?|outcomes?)(?:\s+of\s+" + _COMPOSITE_ITEMS + r")?|"
               r"composite\s+of\s+" + _COMPOSITE_ITEMS),
