@@ -1784,3 +1784,82 @@ def test_a_long_capitalised_name_between_count_and_people(text, expected):
 )
 def test_no_total_through_a_capitalised_name_to_things_or_years(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # babies are people
+        ("A total of 5120 babies received phototherapy.", (5120, "treated")),
+        ("Overall, 412 babies were enrolled in the neonatal units.", (412, "enrolled")),
+        # "included in the matched ... analysis" is an analysed set, not an enrolment
+        ("A total of 2210 infants were included in the matched propensity score analysis.", (2210, "analysed")),
+        # the study's people as the object of a sample that "included N =" them
+        ("The sample included N = 245 men with prostate cancer.", (245, "enrolled")),
+        ("The study population comprised n = 1200 adults.", (1200, "enrolled")),
+        # "a total" with its "of" left out
+        ("A total 96 patients were allocated into two groups.", (96, "randomised")),
+        # data reviewed on people, a database documenting their records, data opening a sentence
+        ("We reviewed data on 841 patients with stage III gastric cancer who underwent surgery between 2005 and 2010.",
+         (841, "analysed")),
+        ("We used the national dataset, which documents clinical records of 13,500 individuals with genotype data.",
+         (13500, "analysed")),
+        ("Methods: The data of 212 patients who underwent hepatectomy for colorectal metastases.", (212, "cohort")),
+        ("Records of 1,498 study subjects met the inclusion criteria.", (1498, "eligible")),
+        # people interviewed, the interviews as the subject
+        ("Semi-structured interviews with 23 key stakeholders were conducted.", (23, "enrolled")),
+        ("Focus groups were held with 42 caregivers of children with asthma.", (42, "enrolled")),
+        # a misspelt randomised trial performed on its people
+        ("A randomized controlled trail was performed on 140 adults aged 60 to 80 years.", (140, "enrolled")),
+        # an intervention delivered to people
+        ("Leaflets were delivered online to 512 nonsmoking adolescents in 20 schools.", (512, "treated")),
+        # the baseline table's N
+        ("Results: Baseline characteristics (n=250): mean age 61, 54% female.", (250, "enrolled")),
+    ],
+)
+def test_totals_of_observational_and_registry_phrasing(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # counts of studies, things, animals, events, subgroups or plans are no totals
+        "A total of 31 randomised controlled trials were included in the review.",
+        "A total 12 trials were included.",
+        "The sample included N = 40 mice.",
+        "The cohort included n = 12 centres.",
+        "In-depth interviews with 12 hospitals were conducted.",
+        "Interviews with 20 patients will be conducted in the next phase.",
+        "The Trail Making Test was performed on 40 patients.",
+        "Seven babies (0.1%) developed sepsis.",
+        "The data of 212 patients and 180 controls were compared.",
+        "We reviewed data on 45 tumours resected at our centre.",
+        "The registry contains records of 300 procedures.",
+        "Radiotherapy was delivered to 30 xenografts.",
+        "Baseline characteristics of the 4 subgroups are shown.",
+        "The database documents 250 cell lines.",
+        # the first of groups listed after the people interviewed
+        "Qualitative interviews were held with 40 residents and 12 staff members at three care homes.",
+        "Interviews were conducted with seven patients, the ward nurse and two physicians.",
+        "We conducted interviews with nine boys, their parents and their teachers.",
+        "Interviews were conducted with ten men and one female partner.",
+        # a singular people word before another noun counts that noun
+        "Guidelines were developed from 40 included articles and 12 key stakeholder consultations.",
+    ],
+)
+def test_no_total_of_things_in_observational_phrasing(text):
+    assert total(text) is None
+
+
+def test_a_review_total_is_its_people_not_its_trials():
+    # "A total of N randomised ... trials (M participants)": the participants, never the trials
+    assert total("A total of 31 randomised controlled trials (2210 participants) were included in the review.") == (2210, "analysed")
+
+
+def test_a_total_after_a_count_of_studies_is_the_pooled_total():
+    # the review's people rank below the study's own enrolled people
+    text = ("Fifty-eight patients were enrolled at our centre. From 1990 to 2015, 9 studies were identified that provided data "
+            "for a total of 118 patients.")
+    assert total(text) == (58, "enrolled")
+    assert total("9 studies were identified that provided data for a total of 118 patients.") == (118, "analysed")

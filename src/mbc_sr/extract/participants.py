@@ -59,6 +59,18 @@ patients were assayed", "DNA of 112 volunteers was genotyped"); an allocation wi
 its people ("262 four- to seven-year-old children"); a trial named with its people and their qualifiers, its N
 closing the phrase ("a randomised controlled trial in adults with uncontrolled asthma (...) on maintenance therapy
 (n=437)": randomised, else enrolled; not after a clause or subgroup of its own).
+Observational, registry and interview phrasing: "babies", "stakeholders", "interviewees" are people; "We reviewed data on N patients" and a dataset
+that "documents / contains / holds (clinical) records of N people" (analysed); a sentence or section opening with the data
+of its people and no verb ("The data of 212 patients who underwent X.": cohort; not "The records of 12 patients were
+incomplete"); "The sample included N = 245 men" (as "included 245 men"); "a total 96 patients" (its "of" left out);
+"Semi-structured interviews with 23 stakeholders were conducted", "Focus groups were held with 42 caregivers"
+(enrolled; not planned ones, nor with hospitals, nor the first of groups listed: "with 42 residents and 21 staff
+members", "with six patients, the link worker and two GPs"); "messages were delivered online to 618 girls" (treated,
+as "given to"); "Baseline characteristics (n=339)" (enrolled); "A randomized controlled trail was performed on N" (a
+misspelt trial).
+"included in the matched enteral feeding analysis" (up to three words before "analysis") is analysed, not enrolled;
+"A total of 48 randomised clinical trials (3526 participants)" counts trials, its participants the pooled total;
+"9 studies were identified that provided data for a total of 118 patients" is a pooled (analysed) total.
 A review's pooled people also as "9 RCTs, involving N", "N studies and N patients", "N studies
 reporting on / representing N patients", "N studies (n = N)" or "(total sample size N)", "N studies
 met the inclusion criteria, involving N", "N RCTs were screened out with N patients", "The included trials involved N", "IPD were obtained from 21
@@ -111,10 +123,10 @@ from mbc_sr.records import Record
 PEOPLE = (
     r"(?:patients?|women|woman|men|man|participants?|subjects?|adults?|children|child|infants?|"
     r"individuals?|persons?|people|humans|volunteers?|outpatients?|inpatients?|students?|employees?|girls?|"
-    r"boys?|neonates?|newborns?|(?:mother|parent|caregiver)[-‐‑](?:child|infant|baby|newborn|neonate|offspring)|mothers?|dyads|smokers?|survivors?|cases|veterans?|residents?|pts|males|females|"
+    r"boys?|neonates?|newborns?|bab(?:y|ies)|(?:mother|parent|caregiver)[-‐‑](?:child|infant|baby|newborn|neonate|offspring)|mothers?|dyads|smokers?|survivors?|cases|veterans?|residents?|pts|males|females|"
     r"athletes?|swimmers?|runners?|cyclists?|players?|soldiers?|recipients?|donors?|respondents?|caregivers?|"
     r"carers?|pupils?|adolescents?|teenagers?|youths?|twins|couples|families|controls|migraineurs?|asthmatics?|"
-    r"diabetics?|epileptics?|(?:non-?)?drinkers?|users?|clients?|octogenarians?|nonagenarians?|centenarians?)"
+    r"diabetics?|epileptics?|stakeholders|interviewees|(?:non-?)?drinkers?|users?|clients?|octogenarians?|nonagenarians?|centenarians?)"
 )
 _NOT_PEOPLE = re.compile(  # a whole word: the "cell" of "non-small-cell" is no cell
     r"(?<![-‐‑])\b(?:cells?|cell\s+lines?|mice|mouse|rats?|animals?|dogs?|xenografts?|organoids?|samples?|"
@@ -138,12 +150,12 @@ _VERBS = (
                    # the method named after the verb: "1324 women were assigned, using telephone randomisation, to A or B"
                    r"assigned,?\s+(?:by|using|with|through|via)\s+(?:[\w-]+\s+){0,3}?randomi[sz]ation|"
                    r"underwent\s+(?:randomi[sz]ation|random\s+assignment)"),  # "1,234 patients underwent randomization"
-    ("enrolled", (r"enrol+ed|recruited|accrued|included(?!\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?analys[ie]s)|entered|registered|participated|took\s+part|were\s+studied|consented|"
+    ("enrolled", (r"enrol+ed|recruited|accrued|included(?!\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?analys[ie]s)|entered|registered|participated|took\s+part|were\s+studied|consented|"
                   r"signed\s+up|(?:were\s+)?divided\s+into|were\s+\w+ly\s+studied|agreed\s+to\s+(?:participate|take\s+part|join)|"
                   r"remained\s+(?:for\s+inclusion|eligible|in\s+the\s+(?:study|cohort|trial))")),
     ("eligible", r"were\s+eligible|met\s+(?:the\s+|our\s+)?(?:\w+-[\w-]+\s+)?(?:inclusion|eligibility)|qualified(?=\s*(?:for\b|[,;.)]|$))"),
     ("treated", r"(?:were\s+)?treated|received|were\s+given"),
-    ("analysed", (r"analy[sz]ed|remained\s+(?:for|in)\s+(?:the\s+)?(?:final\s+)?analys[ie]s|included\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?analys[ie]s|evaluated|assessed|evaluable|assessable|"
+    ("analysed", (r"analy[sz]ed|remained\s+(?:for|in)\s+(?:the\s+)?(?:final\s+)?analys[ie]s|included\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?analys[ie]s|evaluated|assessed|evaluable|assessable|"
                   r"(?:completed|concluded)\s+(?:the\s+)?(?:study|trial|protocol|follow-up|treatment\s+period|(?:first\s+|second\s+)?phase\s+\w+)|"
                   r"completed\s+(?:all\s+|both\s+|the\s+)?(?:(?:two|three|four|#_*)\s+)?(?:[\w-]+\s+){0,3}?"
                   r"(?:tests|sessions|periods|visits|conditions|arms|phases|interventions|surveys|questionnaires|assessments|interviews)")),
@@ -451,11 +463,25 @@ _DATA_FOR_PEOPLE = re.compile(
     r"(?:[^.;#]|#_*(?!_|\s+(?:out\s+)?of\b|\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\b)){0,120}\b(?:from|of|in)\s+$"
     # "questionnaires were completed by 345 nurses"
     r"|\b(?:questionnaires?|surveys?|interviews?|diaries|forms?)\b[^.;]{0,60}\b(?:completed|returned|answered|filled\s+(?:in|out))\s+by\s+$"
-    # "we reviewed the medical records of 412 patients"
-    r"|\b(?:reviewed|analy[sz]ed|examined|retrieved|searched|extracted)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:records?|charts?|files?|notes|data(?:bases?)?)\s+(?:of|from|for)\s+(?:all\s+)?$",
+    # "we reviewed the medical records of 412 patients", "a database that documents clinical records of 24,000 people"
+    r"|\b(?:reviewed|analy[sz]ed|examined|retrieved|searched|extracted|documents|documented|contains|contained|holds|held)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:records?|charts?|files?|notes|data(?:bases?)?)\s+(?:of|from|for|on)\s+(?:all\s+)?$",
     re.IGNORECASE,
 )
+#: A sentence (or a section run into the text) opening with the data of its people, the verb left out:
+#: "The data of 212 patients who underwent hepatectomy.", "Methods: Records of 90 women with X."
+_DATA_OF_PEOPLE_OPENING = re.compile(
+    # at most one lower-case word before the data ("The clinical data of"), so no subject and verb ("We reviewed data on")
+    r"(?:^|:\s*)(?:[Tt]he\s+|[Oo]ur\s+)?(?:[a-z][\w-]*\s+)?(?:[Dd]ata|[Rr]ecords|[Cc]harts)\s+(?:of|on)\s+(?:all\s+)?$",
+)
+#: People interviewed, the interviews as the subject: "Semi-structured interviews with 23 stakeholders were conducted".
+_INTERVIEWS_WITH = re.compile(
+    r"\b(?:interviews?|focus\s+groups?)\s+(?:(?:were|was)\s+(?:\w+ly\s+)?(?:conducted|held|carried\s+out|performed)\s+)?"
+    r"with\s+(?:a\s+total\s+of\s+|all\s+)?$", re.IGNORECASE,
+)
+#: Others listed after the people interviewed: "with 42 residents and 21 staff members", "with six patients, the link
+#: worker and two GPs", "with eight girls, their parents and their teachers": the first group is no total.
+_OTHERS_LISTED = re.compile(r"[^,;.#()]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:#|(?:one|an?|the|their|its)\b)", re.IGNORECASE)
 _STUDY_PARTICIPLE = re.compile(
     r"\b(?:study|trial|analysis|registry|survey|programme|program)\b[^.;,#]{0,60}?\b"
     r"(?P<verb>treating|enrolling|including|involving|randomi[sz]ing|comprising)\s+(?:a\s+total\s+of\s+|only\s+|all\s+)?$",
@@ -485,7 +511,8 @@ _SIMULATED_AFTER = re.compile(r"[^.;#]{0,80}?\b(?:were|was)\s+(?:\w+ly\s+)?(?:si
 #: 724 women", "This crossover study assessed A versus B in 439 patients", "a trial comparing A with B in 1,059 patients".
 _STUDY_IN_PEOPLE = re.compile(
     # a number in a compound adjective may come between ("a 12-week trial", "an 8-colour protocol")
-    r"\b(?:we|study|trial|analysis|survey|investigation|research|experiment)\b(?:[^.;#]|#_*(?=[-‐‑][A-Za-z])){0,100}?\b"
+    # ("trail" only as a misspelt randomised trial: "A randomized controlled trail was performed on 140 adults")
+    r"\b(?:we|study|trial|randomi[sz]ed\s+(?:[\w-]+\s+){0,2}?trail|analysis|survey|investigation|research|experiment)\b(?:[^.;#]|#_*(?=[-‐‑][A-Za-z])){0,100}?\b"
     r"(?:(?:was|were|has\s+been)\s+(?:\w+\s+)?(?:carried\s+out|performed|conducted|done|undertaken|run)"
     r"(?:\s+(?:with|involving|including|for)|[^.;]{0,160}?\b(?:on|in|among))"
     r"|(?:compar(?:e|ed|ing)|assess(?:ed|ing)?|evaluat(?:e|ed|ing)|investigat(?:e|ed|ing)|examin(?:e|ed|ing)|test(?:ed|ing)?|"
@@ -1053,8 +1080,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             elif re.search(r"\b(?:combin\w*|pool\w*|both|all)\s+(?:the\s+)?(?:two\s+|three\s+|four\s+)?(?:groups|arms)\s*\(\s*[Nn]\s*=\s*$",
                            before, re.IGNORECASE):
                 offer(_total(masked, start, "analysed", "groups_combined"))  # "After combining the groups (n = 46), ..."
-            elif re.search(r"\b" + PEOPLE + r"(?:\s+(?:at|on)\s+(?:baseline|enrol+ment|(?:study\s+)?entry|inclusion|randomi[sz]ation)"
-                           r"|\s+aged\s+[^()]{1,30}?)?\s*\(\s*[Nn]\s*=\s*$", before, re.I):  # "Participants at baseline (n=29) had a mean age ...",
+            elif re.search(r"\b(?:" + PEOPLE + r"(?:\s+(?:at|on)\s+(?:baseline|enrol+ment|(?:study\s+)?entry|inclusion|randomi[sz]ation)"
+                           r"|\s+aged\s+[^()]{1,30}?)?|baseline\s+characteristics)\s*\(\s*[Nn]\s*=\s*$", before, re.I):  # "Participants at baseline (n=29) had a mean age ...",
                 # "Children aged 6 to 52 months (n = 336) were randomly assigned"
                 verb = _verb_kind(_clause_after(text, count.end))  # "Postmenopausal women (n = 724) were randomised"
                 offer(_total(masked, start, verb[0] if verb else "enrolled", "people_n_equals"))
@@ -1073,14 +1100,15 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             offer(_total(masked, start, "eligible", "criteria_met_by"))  # "The inclusion criteria were met by 132 patients"
             continue
         # "population included / comprised (of) N patients"
-        population = re.search(r"\bpopulation\s+(?:included|comprised|consisted|was)(?:\s+of)?\s+$", before, re.I) or re.search(
+        # also with "N =" before the count: "The sample included N = 245 men"
+        population = re.search(r"\bpopulation\s+(?:included|comprised|consisted|was)(?:\s+of)?\s+(?:[Nn]\s*=\s*)?$", before, re.I) or re.search(
             r"\b(?:cohort|sample|series|study|trial)\s+(?:comprised|consisted\s+of|(?:was|is)\s+composed\s+of|(?:was|is)\s+made\s+up\s+of|"
-            r"totall?ed|numbered|included|comprises|consists\s+of|includes)\s+$", before, re.IGNORECASE)  # "Our cohort comprised 1,045 patients"
+            r"totall?ed|numbered|included|comprises|consists\s+of|includes)\s+(?:[Nn]\s*=\s*)?$", before, re.IGNORECASE)  # "Our cohort comprised 1,045 patients"
         if population and (after_people or "population" in population.group(0).lower()):
             itt = re.search(r"\bintent(?:ion)?[\s-]+to[\s-]+treat\b|\bITT\b", before[max(0, population.start() - 40):population.start()], re.I)
             offer(_total(masked, start, "itt" if itt else "enrolled", "population_total"))
             continue
-        if re.search(r"\ba\s+total\s+(?:number\s+)?of\s+$", before, re.I):
+        if re.search(r"\ba\s+total\s+(?:number\s+)?of\s+$|\ba\s+total\s+$", before, re.I):  # also "of" left out: "a total 96 patients"
             clause = _clause_after(text, count.end)
             verb = _verb_kind(clause)
             # people must be named ("A total of 724 patients"), or the verb must follow the count
@@ -1089,11 +1117,15 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 r"\s*(?:(?:were|was|had\s+been|have\s+been)\s+)*", clause[:verb[1].start()]) is not None
             if re.search(r"\b(?:will|shall)\s+(?:\w+ly\s+)?(?:be|have)\b", clause[:verb[1].start()] if verb else clause, re.IGNORECASE):
                 continue  # "A total of 1,000 older adults will be screened": a planned sample, not a result
+            if bare and _qualifies_a_thing(clause, verb[1].end()):
+                continue  # "A total of 48 randomised clinical trials (3526 participants)": a count of studies
             if _NOT_PEOPLE.match(text, count.end + 1) is None and (after_people or bare):
                 kind = verb[0] if verb else "enrolled"
                 if verb is None and after_people and re.search(r"\b[Oo]f\s+a\s+total\s+of\s+$", before) \
                         and _selects_from(text, people_end):
                     kind = "screened"  # "Of a total of 594 mothers, 323 (54%) agreed to participate": a pool
+                if re.search(r"#_*\s+" + _STUDY_ADJECTIVES + _STUDIES + r"\b[^.;]{0,100}$", before, re.IGNORECASE):
+                    kind = "analysed"  # "9 studies were identified that provided data for a total of 118 patients": pooled
                 offer(_total(masked, start, kind, "a_total_of"))
                 continue
         # "Of" capitalised mid-sentence follows a heading run into the text: "Results Of the 41,895 patients"
@@ -1135,9 +1167,20 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         if after_people and _STUDY_USED.search(before) and _of_this_study(before):
             offer(_total(masked, start, "cohort", "study_used"))  # "This study used 7,881 community-dwelling adults"
             continue
-        if after_people and re.search(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:administered|given)\s+(?:\w+ly\s+)?to\s+(?:a\s+total\s+of\s+|all\s+)?$",
+        if after_people and re.search(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:administered|given|delivered)\s+(?:\w+ly\s+|online\s+|electronically\s+)?to\s+(?:a\s+total\s+of\s+|all\s+)?$",
                                       before, re.IGNORECASE) and not _UNREAL.search(before):
-            offer(_total(masked, start, "treated", "given_to"))  # "the vaccine was administered intramuscularly to 94 volunteers"
+            # "the vaccine was administered intramuscularly to 94 volunteers", "messages were delivered online to 618 girls"
+            offer(_total(masked, start, "treated", "given_to"))
+            continue
+        if after_people and _INTERVIEWS_WITH.search(before) and not _UNREAL.search(before + _clause_after(text, people_end)) \
+                and _of_this_study(before) and not _another_group_follows(text, people_end) and not _OTHERS_LISTED.match(text, people_end):
+            offer(_total(masked, start, "enrolled", "interviews_with"))  # "In-depth interviews with 30 caregivers were held"
+            continue
+        # only verbless: "The records of 12 patients were incomplete" tells of missing data, no sample; a verb of the
+        # table right after the people gives its own kind ("Records of 90 subjects met the inclusion criteria": eligible)
+        if after_people and count.value >= 2 and _DATA_OF_PEOPLE_OPENING.search(before) and not _another_group_follows(text, people_end) \
+                and not _AUXILIARY.search(text, people_end) and not re.match(r"\s*" + _VERB.pattern, text[people_end:], re.IGNORECASE):
+            offer(_total(masked, start, "cohort", "data_of_people_opening"))  # "The data of 212 patients who underwent ..."
             continue
         if after_people and count.value >= 2 and _DATA_FOR_PEOPLE.search(text[max(0, start - 160):start]) and not _UNREAL.search(before) \
                 and not _another_group_follows(text, people_end) \
