@@ -170,6 +170,32 @@ def test_a_list_of_hrs_continues_up_to_another_statistics_name():
     assert hrs(text) == [(0.71, 0.52, 0.97, None), (0.86, 0.66, 1.12, None)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Nodal stage predicted PFS and OS (HR 2.10, p = 0.01 and HR 1.80, p = 0.04).", [(2.1, "PFS"), (1.8, "OS")]),
+    ("A improved DFS, OS and DRFS compared with B (HR, 0.83; 95% CI, 0.72-0.96; HR, 0.88; 95% CI, 0.74-1.05; "
+     "and HR, 0.81; 95% CI, 0.68-0.95).", [(0.83, "DFS"), (0.88, "OS"), (0.81, "DRFS")]),
+    ("A gave longer OS and PFS, and a higher response rate and longer DoR than B (HR: 0.85, 95% CI: 0.76-0.94; "
+     "HR: 0.80, 95% CI: 0.71-0.90; OR: 1.48, 95% CI: 1.12-1.96; and 1.39, respectively).", [(0.85, "OS"), (0.8, "PFS")]),
+])
+def test_hrs_in_one_bracket_take_the_outcomes_listed_before_it_in_order(text, expected):
+    assert outcomes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the bracket names each HR's outcome
+    ("Stage predicted PFS and OS (PFS: HR 2.10, p = 0.01; OS: HR 1.80, p = 0.04).", [(2.1, "PFS"), (1.8, "OS")]),
+    # as many HRs as outcomes only: three HRs after two outcomes keep the nearest outcome
+    ("Stage predicted PFS and OS (HR 2.10, HR 1.80 and HR 1.50).", [(2.1, "OS"), (1.8, "OS"), (1.5, "OS")]),
+    # HRs in separate brackets each take the outcome nearest before them
+    ("PFS (HR 0.50, 95% CI 0.40-0.60) and OS (HR 0.70, 95% CI 0.60-0.80) were longer.", [(0.5, "PFS"), (0.7, "OS")]),
+    # a list further back, not right before the bracket, without "respectively"
+    ("PFS and OS were longer, and so was DoR (HR 0.50, 95% CI 0.40-0.60; HR 0.70, 95% CI 0.60-0.80).",
+     [(0.5, "other"), (0.7, "other")]),
+])
+def test_hrs_not_paired_with_listed_outcomes(text, expected):
+    assert outcomes(text) == expected
+
+
 def test_a_list_of_hazard_ratios_announced_by_one_label():
     plural = ("Adjusted hazard ratios for death in A, B and C were 1.84 (95% confidence interval [CI] 1.22-2.77), "
               "2.21 (95% CI 1.58-3.11) and 1.82 (95% CI 1.21-2.74), respectively.")

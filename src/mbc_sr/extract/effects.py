@@ -60,13 +60,14 @@ and HR *ranges* without a CI ("HRs = 0.64-0.68"). A CI is kept only when it brac
 The outcome of an HR is the one named nearest before it in its sentence (else after it, else the previous
 sentence's), unless "the risk of X" stands nearer and X is no outcome: then it is another outcome ("lower
 mortality (SHR 0.63 ...), but higher risk of pacemaker implantation (SHR 4.67 ...)"), as it is when the
-sentence names "the risk of stroke" and no outcome before the HR.
+sentence names "the risk of stroke" and no outcome before the HR. HRs in one bracket after a list of as many
+outcomes take them in order ("OS and DFS (HR=9.39, p<0.01 and HR=11.03, p=0.04)").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mbc_sr.extract.numbers import DASH, DECIMAL_PATTERN, parse_decimal
 from mbc_sr.extract.outcomes import P_VALUE, normalise_p, outcome_before, outcome_mentions
@@ -357,7 +358,84 @@ def hazard_ratios_in_sentence(
     if hazards_modelled:
         found.extend(_risk_increases(sentence, found, previous_outcome))
         found.sort(key=lambda item: item.value_span.start)
-    return found
+    return _pair_listed_outcomes(text, found, sentence.start)
+
+
+#: Between the outcomes of a list: "OS and DFS", "OS, DFS and RRFS", "DFS & OS", "OS or CSS".
+_OUTCOME_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:(?:the|\d+-year)\s+)?")
+
+
+def _enclosing_bracket(text: str, position: int) -> tuple[int, int] | None:
+    """The open and close of the innermost bracket holding `position`, if it is closed in `text`."""
+    depth = 0
+    for opened in range(position - 1, -1, -1):
+        if text[opened] in ")]":
+            depth += 1
+        elif text[opened] in "([":
+            if depth == 0:
+                break
+            depth -= 1
+    else:
+        return None
+    depth = 0
+    for closed in range(opened + 1, len(text)):
+        if text[closed] in "([":
+            depth += 1
+        elif text[closed] in ")]":
+            if depth == 0:
+                return opened, closed
+            depth -= 1
+    return None
+
+
+def _outcome_chains(text: str, start: int, end: int) -> list[list]:
+    """The outcomes named in text[start:end], grouped into lists joined by "and", "or", "&" or commas."""
+    chains: list[list] = []
+    for mention in outcome_mentions(text[start:end]):
+        previous = chains[-1][-1] if chains else None
+        if previous is not None and _OUTCOME_LIST_JOIN.fullmatch(text[start + previous.end:start + mention.start]):
+            chains[-1].append(mention)
+        else:
+            chains.append([mention])
+    return chains
+
+
+def _pair_listed_outcomes(text: str, found: list[HazardRatio], offset: int) -> list[HazardRatio]:
+    """HRs listed in one bracket after a list of as many outcomes take those outcomes in order, not all the
+    last one: "impacted the 5-year OS and DFS (HR=9.39, p<0.01 and HR=11.03, p=0.04)", "improvements in DFS
+    and OS outcomes compared with A (HR, 0.83; ...; p = .03 and HR, 0.88; ...)". The outcome list must be
+    the last outcomes named before the bracket in its clause, or, when the bracket says "respectively" and
+    opens with the HRs, the first ("better OS and PFS, higher CRR and longer DOR (HR: 0.85, ...; HR: 0.80,
+    ...; OR: 1.48, ...; and ..., respectively)"). The bracket names no outcome before its last HR (else each
+    HR has its own: "(OS: HR = 1.34 and CSS: HR = 1.63)")."""
+    paired = list(found)
+    index = 0
+    while index < len(found):
+        first_start = found[index].span.start - offset
+        bracket = _enclosing_bracket(text, first_start)
+        group = [i for i in range(index, len(found)) if bracket and bracket[0] < found[i].span.start - offset < bracket[1]]
+        index += max(1, len(group))
+        if len(group) < 2 or group != list(range(group[0], group[0] + len(group))):
+            continue
+        opened, closed = bracket
+        last_value = found[group[-1]].value_span.start - offset
+        if outcome_mentions(text[opened:last_value]):
+            continue  # the bracket names its HRs' outcomes itself
+        clause = _clause_start(text, opened)
+        chains = _outcome_chains(text, clause, opened)
+        if not chains:
+            continue
+        respectively = re.search(r"\brespectively\b", text[last_value:closed + 1], re.I)
+        leading = re.fullmatch(r"\s*", text[opened + 1:first_start])
+        if len(chains[-1]) == len(group):
+            chain = chains[-1]
+        elif respectively and leading and len(chains[0]) == len(group):
+            chain = chains[0]
+        else:
+            continue
+        for i, mention in zip(group, chain):
+            paired[i] = replace(found[i], outcome=mention.label)
+    return paired
 
 
 def _other_statistic_start(text: str, start: int, stop: int) -> int:
