@@ -196,6 +196,24 @@ def test_hrs_not_paired_with_listed_outcomes(text, expected):
     assert outcomes(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the p of an interaction, a trend or heterogeneity is no HR's p
+    ("in women (HR 3.51; 95% CI 1.00-12.34) but not men (HR 0.70, 95% CI 0.16-3.16) (P = 0.098 for interaction)",
+     [(3.51, 1.0, 12.34, None), (0.70, 0.16, 3.16, None)]),
+    ("HR 1.40 (95% CI 1.10-1.80), P = 0.01 for trend", [(1.40, 1.10, 1.80, None)]),
+    # nor a p that its CI contradicts
+    ("A (HR 1.62, 95% CI 1.25-2.1) vs B (HR 1.23, 95% CI 0.94-1.61; P < 0.001)", [(1.62, 1.25, 2.1, None), (1.23, 0.94, 1.61, None)]),
+    ("HR 0.50 (95% CI 0.30-0.80), P = 0.45", [(0.50, 0.30, 0.80, None)]),
+    # a p near the cut-off, or at a rounded bound, is kept
+    ("HR 1.40 (95% CI 0.99-1.98), p = 0.052", [(1.40, 0.99, 1.98, "=0.052")]),
+    ("HR 3.51 (95% CI 1.00-12.34), p = 0.05", [(3.51, 1.0, 12.34, "=0.05")]),
+    ("HR 1.32 (95% confidence interval: 1.06-1.64; p-value: 0.01)", [(1.32, 1.06, 1.64, "=0.01")]),
+    ("HR 1.32 (95% CI 1.06-1.64; P < 0.001 by log-rank)", [(1.32, 1.06, 1.64, "<0.001")]),
+])
+def test_a_p_is_an_hrs_only_when_it_can_be(text, expected):
+    assert hrs(text) == expected
+
+
 def test_a_list_of_hazard_ratios_announced_by_one_label():
     plural = ("Adjusted hazard ratios for death in A, B and C were 1.84 (95% confidence interval [CI] 1.22-2.77), "
               "2.21 (95% CI 1.58-3.11) and 1.82 (95% CI 1.21-2.74), respectively.")

@@ -43,6 +43,7 @@ def test_outcome_labels(text, expected):
         ("p=0·0002", "=0.0002"),
         ("p-value=0.09", "=0.09"),
         ("p-value 0.66", "=0.66"),  # no operator after "value": equals
+        ("p-value: 0.01", "=0.01"),  # nor a colon
         ("two-sided P<0.001", "<0.001"),
         ("P ≤ 0.05", "≤0.05"),
     ],
@@ -52,7 +53,7 @@ def test_p_values(text, expected):
     assert match and normalise_p(match.group("op"), match.group("num")) == expected
 
 
-@pytest.mark.parametrize("text", ["P 0.66", "p53 mutation", "pvalue", "p-values were adjusted"])
+@pytest.mark.parametrize("text", ["P 0.66", "p53 mutation", "pvalue", "p-values were adjusted", "P: 0.66", "p-value: high"])
 def test_not_p_values(text):
     assert P_VALUE.search(text) is None
 

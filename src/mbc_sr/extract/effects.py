@@ -55,7 +55,9 @@ upper-case "AHR" in a record that never says "hazard ratio" (airway hyperrespons
 odds ratios, relative risks, risk and rate ratios (a list continues only under an HR label),
 the values of another statistic named after an HR, where its list ends ("(HR 3.2, ...) ..., with an area under
 the curve (AUC) of 0.920 (95% CI 0.842-0.998)"; a C-index, sensitivity, correlation),
-and HR *ranges* without a CI ("HRs = 0.64-0.68"). A CI is kept only when it brackets the value.
+and HR *ranges* without a CI ("HRs = 0.64-0.68"). A CI is kept only when it brackets the value; a p only when
+it names no other test ("(P = 0.098 for interaction)") and its CI does not contradict it (below 0.01 with a CI
+holding 1, above 0.2 with one excluding it).
 
 The outcome of an HR is the one named nearest before it in its sentence (else after it, else the previous
 sentence's), unless "the risk of X" stands nearer and X is no outcome: then it is another outcome ("lower
@@ -70,7 +72,7 @@ import re
 from dataclasses import dataclass, replace
 
 from mbc_sr.extract.numbers import DASH, DECIMAL_PATTERN, parse_decimal
-from mbc_sr.extract.outcomes import P_VALUE, normalise_p, outcome_before, outcome_mentions
+from mbc_sr.extract.outcomes import P_VALUE, normalise_p, outcome_before, outcome_mentions, p_value_number
 from mbc_sr.extract.sentences import record_sentences
 from mbc_sr.extract.spans import Sentence, Span
 from mbc_sr.records import Record
@@ -245,11 +247,16 @@ def _ci_after(text: str, position: int, value: float) -> tuple[re.Match[str] | N
     return None, None, None
 
 
+#: After a p-value: what it tests, when that is no HR ("(P = 0.098 for interaction)", "P = 0.01 for trend").
+_P_OF_ANOTHER_TEST = re.compile(r"\s*(?:for|of)\s+(?:the\s+)?(?:interaction|trend|heterogeneity)\b", re.I)
+
+
 def _p_near(text: str, position: int, limit: int = 40) -> re.Match[str] | None:
-    """A p-value right after `position` (before any other statistic)."""
+    """A p-value right after `position` (before any other statistic), unless it says it tests an
+    interaction, a trend or heterogeneity."""
     window = text[position:position + limit]
     match = P_VALUE.search(window)
-    if not match:
+    if not match or _P_OF_ANOTHER_TEST.match(text, position + match.end()):
         return None
     between = window[:match.start()]
     if _HR_LABEL.search(between) or _OTHER_RATIO.search(between) or re.search(r"\d\s*(?:%|vs|versus)", between):
@@ -672,6 +679,8 @@ def _build(
     if per_unit:
         end = per_unit.end()  # "HR: 1.05/year, p < 0.001": the p follows the unit
     p_match = _p_near(text, end)
+    if p_match and _p_contradicts_ci(normalise_p(p_match.group("op"), p_match.group("num")), low, high):
+        p_match = None  # "(HR 1.23, 95% CI 0.94-1.61; P < 0.001)": the p of another comparison
     p = None
     if p_match:
         p = normalise_p(p_match.group("op"), p_match.group("num"))
@@ -716,6 +725,21 @@ def _build(
         value_span=sentence.span(value_start, value_end),
         extractor=extractor,
     )
+
+
+def _p_contradicts_ci(p: str, low: float | None, high: float | None) -> bool:
+    """A p that cannot be the HR's: below 0.01 while its CI holds 1 ("HR 1.23, 95% CI 0.94-1.61; P < 0.001",
+    printed after the HR but testing another comparison), or above 0.2 while its CI excludes 1. Rounded
+    bounds ("1.00-12.34") and p near the cut-off are left alone."""
+    parsed = p_value_number(p)
+    if parsed is None or low is None or high is None:
+        return False
+    op, number = parsed
+    if low < 1 < high:
+        return op in {"<", "≤"} and number <= 0.01 or op == "=" and number < 0.01
+    if high < 1 or low > 1:
+        return op in {">", "≥", "="} and number > 0.2
+    return False
 
 
 def _ci_level(ci: re.Match[str] | None) -> float | None:

@@ -87,13 +87,13 @@ def outcome_before(text: str, position: int, stop: int = 0) -> OutcomeMention | 
 
 P_VALUE = re.compile(
     r"(?<![\w])(?:two[\s-]sided\s+|log[\s-]?rank\s+|adjusted\s+|one[\s-]sided\s+)?[Pp](?:\s*[-\s]?value)?\s*"
-    r"(?P<op>=|<|>|≤|≥|<=|>=|=<|=>|⩽|⩾|(?<=value)(?=\s+\.?\d))\s*(?P<num>" + DECIMAL_PATTERN + r"(?:\s*[x×]\s*10\s*[-−]\s*\d+)?)"
+    r"(?P<op>=|<|>|≤|≥|<=|>=|=<|=>|⩽|⩾|(?<=value):|(?<=value)(?=\s+\.?\d))\s*(?P<num>" + DECIMAL_PATTERN + r"(?:\s*[x×]\s*10\s*[-−]\s*\d+)?)"
 )
-_OPS = {"": "=", "<=": "≤", "=<": "≤", "⩽": "≤", ">=": "≥", "=>": "≥", "⩾": "≥"}
+_OPS = {"": "=", ":": "=", "<=": "≤", "=<": "≤", "⩽": "≤", ">=": "≥", "=>": "≥", "⩾": "≥"}
 
 
 def normalise_p(op: str, number: str) -> str:
-    """"<" + ".001" -> "<0.001"; "=" + "0·0002" -> "=0.0002"; "" ("p-value 0.66") -> "=0.66"."""
+    """"<" + ".001" -> "<0.001"; "=" + "0·0002" -> "=0.0002"; "" ("p-value 0.66") or ":" ("p-value: 0.66") -> "=0.66"."""
     text = number.replace("·", ".").replace("−", "-").replace(" ", "")
     if text.startswith("."):
         text = "0" + text
