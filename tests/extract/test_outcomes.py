@@ -29,6 +29,10 @@ def labels(text: str) -> list[str]:
         ("disease-specific survival (DSS) and cancer specific survival (CSS)", ["other", "other", "other", "other"]),
         ("impaired OS or CSS", ["OS", "other"]),
         ("the specific survival benefit", ["OS"]),  # no cause before "specific": survival itself
+        ("associated with death, HT, or LVAD with hazard ratio of 2.1", ["other"]),
+        ("the risk of death, myocardial infarction (MI), or stroke", ["other"]),
+        ("death, MI and stroke were each analysed", ["OS"]),  # "and": separate outcomes
+        ("death or MI", ["OS"]),
         ("the os (bone) was fractured", []),  # a lower-case abbreviation is no outcome
     ],
 )

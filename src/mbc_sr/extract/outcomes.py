@@ -6,7 +6,8 @@ Shared by the hazard-ratio, median and rate extractors: "progression-free surviv
 mortality or death ("cancer-specific", "other-cause", "infection-related", "non-relapse", "death by
 suicide", "mortality due to cancer", "heart disease / stroke mortality"), a cause-specific survival
 ("cancer-specific survival", "CSS", "disease-specific survival", "DSS"), any other "X-free survival" and a composite endpoint with the items
-it lists up to their bracket ("the composite outcome of CV death, MI or stroke (HR ...") are other outcomes;
+it lists up to their bracket ("the composite outcome of CV death, MI or stroke (HR ...") or death listed first among
+events ending in "or" ("death, HT, or LVAD") are other outcomes;
 and so on.
 The label of a value is the outcome named nearest before it in its sentence.
 """
@@ -21,6 +22,10 @@ from mbc_sr.extract.numbers import DECIMAL_PATTERN
 #: The items a composite endpoint lists, up to the bracket after them, in one clause without a verb:
 #: "of CV death, MI or stroke (HR ...", "of all-cause mortality, or new Q-wave myocardial infarction (MI) (".
 _COMPOSITE_ITEMS = r"(?:(?!\b(?:was|were|is|are|did|had|showed)\b)[^()\[\];:.]){1,80}?(?=\s*[(\[])"
+#: Death first in a list of events joined by commas and a last "or", an unnamed composite: "death, heart
+#: transplantation (HT), or LVAD", "death, MI, or stroke" (not "death or MI", not "death, MI and stroke").
+_DEATH_OR_EVENTS = (r"(?:(?:risk|hazard)\s+of\s+)?(?:deaths?|mortality)(?:\s*,\s*[A-Za-z][\w-]*(?:\s+(?!or\b)[\w-]+){0,3}(?:\s*\([A-Za-z]{1,8}\))?){1,3},?"
+                    r"\s+(?:and/)?or\s+[A-Za-z][\w-]*")
 _OUTCOMES: tuple[tuple[str, str], ...] = (
     ("DRFS", r"distant\s+(?:recurrence|relapse|metastasis)[\s-]+free(?:\s+survival|\s+interval)?|DRFS|DMFS"),
     ("PFS", r"(?:neurological\s+|radiographic\s+|intracranial\s+|CNS\s+)?progression[\s-]+free(?:\s+survival)?|[nmri]?PFS\d?"),
@@ -38,7 +43,7 @@ _OUTCOMES: tuple[tuple[str, str], ...] = (
                r"(?:BC|C|D)SS")),
     # a composite endpoint is another outcome, with the items it lists ("a composite of all-cause mortality or MI (")
     ("other", r"composite\s+(?:(?:primary|secondary)\s+)?(?:end[\s-]?points?|outcomes?)(?:\s+of\s+" + _COMPOSITE_ITEMS + r")?|"
-              r"composite\s+of\s+" + _COMPOSITE_ITEMS),
+              r"composite\s+of\s+" + _COMPOSITE_ITEMS + r"|" + _DEATH_OR_EVENTS),
     ("OS", (r"overall\s+survival|m?OS|death\s+from\s+any\s+cause|(?:risk|hazard)\s+of\s+death|"
             r"survival(?!\s+(?:models?|analys[ie]s|curves?|data|regressions?|methods?|functions?|trees?|package))|"
             r"(?:all[\s-]cause\s+)?mortality|(?<!or\s)(?<!and\s)deaths?")),  # "time to X or death": a composite
