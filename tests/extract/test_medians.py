@@ -54,6 +54,11 @@ def test_median_forms(text, expected):
         "Over a median 6 and 11 years of follow-up in the two cohorts, 60 cases were found.",
         # a bracket that annotates an age
         "The participants' age ranged from 56 to 87 years (median: 72 years).",
+        # a period of follow-up without the word, a count or a hospital stay
+        "During a median of 4.1 years, 212 patients had a stroke.",
+        "Over the median of 7 years, 98 deaths occurred.",
+        "A had a lower number of inpatient days: median 3 days (IQR 3-3.5 days) vs. 0 days (IQR 0-1.5 days).",
+        "The length of hospital stay (median 5 days vs 7 days) was shorter with A.",
     ],
 )
 def test_not_outcome_medians(text):
@@ -69,6 +74,15 @@ def test_a_value_after_a_closed_interquartile_range_header_is_a_median():
         ("other", 33.5, "days"),
     ]
     assert meds("Median PFS was 7.8 months (95% CI, 6.9 to 8.5).") == [("PFS", 7.8, "months")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Responses lasted for a median of 8.3 months.", [("other", 8.3, "months")]),
+    ("Progression occurred after a median of 7.1 months.", [("other", 7.1, "months")]),
+    ("The number of deaths was 40, and median OS was 12.1 months.", [("OS", 12.1, "months")]),
+])
+def test_a_median_after_other_periods_or_counts_is_still_an_outcome_median(text, expected):
+    assert meds(text) == expected
 
 
 def test_a_median_duration_of_response_is_an_outcome_median():

@@ -7,7 +7,8 @@ word, when an outcome is directly followed by "(a vs b months" — and it is a n
 or a number in an "a vs b", "a and b", "a, b and c" list that ends in a unit. Numbers inside CIs and
 ranges are bounds, not medians (so is an unlabelled "(8.1, 20.4)" under an "(interquartile range)"
 header). Median follow-up, age ("44 years of age", "58 years old", "age ... (median: 72 years)"),
-dose, number of cycles, a duration of anything but response, restricted *means* and time points
+dose, number of cycles, a duration of anything but response, a period ("over a median of 9.5 years"), a count or
+hospital stay ("number of inpatient days: median 3 days"), restricted *means* and time points
 ("at 12 months", "3-year", "through 24 months") are not outcome medians. "Not reached" has no number
 and gives nothing.
 """
@@ -54,6 +55,16 @@ _TIME_POINT_BEFORE = re.compile(
 )
 
 
+#: Before "median": a period ("over a median of 9.5 years, 487 developed ...", "during a median of 4 years"), which
+#: is a follow-up, not an outcome median.
+_PERIOD_BEFORE_MEDIAN = re.compile(r"\b(?:over|during)\s+(?:a|the)\s+$", re.I)
+#: Before "median", in its clause: a count or a hospital stay ("number of inpatient days: median 3 days",
+#: "length of stay (median 5 days"), whose median is no time to an event.
+_COUNT_BEFORE_MEDIAN = re.compile(
+    r"\b(?:number\s+of|length\s+of\s+(?:hospital\s+|ICU\s+)?stay|(?:hospital|ICU|inpatient)\s+(?:stay|days))[^.;,\d()\[\]]{0,30}[:(\[]?\s*$",
+    re.I,
+)
+
 #: After the value and its unit: an age or a follow-up, not an outcome median.
 _NOT_OUTCOME_AFTER = re.compile(r"\s*(?:of\s+age\b|old\b|of\s+(?:\w+\s+)?follow[\s-]*up\b|follow[\s-]*up\b)", re.I)
 
@@ -64,6 +75,13 @@ def _annotates_a_non_outcome(text: str, median_start: int) -> bool:
         return False
     before = text[max(0, median_start - 60):median_start]
     return bool(re.search(r"\b(?:age[sd]?|old|follow[\s-]*up|duration|interval)\b(?![^.;]*\b(?:survival|PFS|OS|TTP)\b)", before, re.I))
+
+
+def _names_no_outcome_before(text: str, median_start: int) -> bool:
+    """The words right before "median" make its value a period of follow-up ("over a median of 9.5 years")
+    or the median of a count or a hospital stay ("number of inpatient days: median 3 days"), not of an outcome."""
+    before = text[max(0, median_start - 60):median_start]
+    return bool(_PERIOD_BEFORE_MEDIAN.search(before) or _COUNT_BEFORE_MEDIAN.search(before))
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +131,8 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
             continue  # no "median" before it ("46 ± 19 years of age with a median GCS of 6"), nor "PFS (a vs b"
         if median_word and _NOT_OUTCOME_MEDIAN.search(text[median_word.end():median_word.end() + 40]):
             continue
+        if median_word and _names_no_outcome_before(text, median_word.start()):
+            continue  # "over a median of 9.5 years, 487 developed ...", "number of inpatient days: median 3 days"
         if median_word and _annotates_a_non_outcome(text, median_word.start()):
             continue  # "age ranged from 56 to 87 years (median: 72 years)"
         if _NOT_OUTCOME_AFTER.match(text, match.end()):
