@@ -1863,3 +1863,32 @@ def test_a_total_after_a_count_of_studies_is_the_pooled_total():
             "for a total of 118 patients.")
     assert total(text) == (58, "enrolled")
     assert total("9 studies were identified that provided data for a total of 118 patients.") == (118, "analysed")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a pool defined by a state at entry ("who were X at baseline") is the cohort, also after "Out of"
+        ("Out of 240 heart failure survivors who were independent at baseline, 201 attended a follow-up visit.", (240, "enrolled")),
+        ("Of the 300 women who were pregnant at enrolment, 40 delivered preterm.", (300, "enrolled")),
+        ("Out of 240 patients enrolled, 201 completed the study.", (240, "enrolled")),
+    ],
+)
+def test_a_pool_defined_by_its_state_at_entry(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a subset named by what happened to it, or by a state later on, or animals
+        "Of the 300 women who were hospitalised during follow-up, 40 died.",
+        "Out of 120 patients who responded, 40 relapsed.",
+        # "Out of" a bare pool, no verb nor relative clause: a stage of the sample
+        "Out of 9,400 sputum-eligible adults, 120 (1.3%) were smear-positive.",
+        "Out of 52 mice that were healthy at baseline, 12 died.",
+        "Of the 300 women who were not anaemic at baseline, 40 became anaemic.",
+    ],
+)
+def test_no_pool_from_a_subset_or_animals(text):
+    assert total(text) is None

@@ -71,6 +71,9 @@ misspelt trial).
 "included in the matched enteral feeding analysis" (up to three words before "analysis") is analysed, not enrolled;
 "A total of 48 randomised clinical trials (3526 participants)" counts trials, its participants the pooled total;
 "9 studies were identified that provided data for a total of 118 patients" is a pooled (analysed) total.
+A pool named by a state at entry ("Of / Out of 191 stroke survivors who were non-demented at baseline, 168 ...") is
+the cohort, not a subset; "Out of N people" reads as a pool only with its verb or relative clause ("Out of 162 patients
+included"), not bare ("Out of 16,058 sputum-eligible participants, 183 were smear-positive": one stage of a survey).
 A review's pooled people also as "9 RCTs, involving N", "N studies and N patients", "N studies
 reporting on / representing N patients", "N studies (n = N)" or "(total sample size N)", "N studies
 met the inclusion criteria, involving N", "N RCTs were screened out with N patients", "The included trials involved N", "IPD were obtained from 21
@@ -851,6 +854,9 @@ def _describes_enrolment(tail: str) -> bool:
     relative = re.match(r"\s*(?:who|that|whom|whose|where|in\s+whom)\b([^,;]*)", tail, re.IGNORECASE)
     if relative is None:
         return True
+    if re.match(r"\s*(?:were|was)\s+(?!not\b)[^,;()]{1,40}?\s+at\s+(?:baseline|enrol+ment|inclusion|(?:study\s+)?entry)\s*$", relative.group(1),
+                re.IGNORECASE):
+        return True  # "who were free of dementia at baseline": a state at entry defines the cohort, no event after it
     verb = _VERB.search(relative.group(1))
     return verb is not None and any(verb.group(kind) for kind in ("randomised", "enrolled", "eligible", "analysed"))
 
@@ -1129,7 +1135,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 offer(_total(masked, start, kind, "a_total_of"))
                 continue
         # "Of" capitalised mid-sentence follows a heading run into the text: "Results Of the 41,895 patients"
-        if re.search(r"(?:^|[,;(]\s*|\b(?:of|from)\s+)\b[Oo]f\s+(?:the\s+|these\s+|all\s+)?$|(?:^|[\s.])(?:Of|Among)\s+(?:the\s+|these\s+|all\s+)?$", before) and after_people:
+        if re.search(r"(?:^|[,;(]\s*|\b(?:of|from)\s+)\b[Oo]f\s+(?:the\s+|these\s+|all\s+)?$|(?:^|[\s.])(?:Of|Among|Out\s+of)\s+(?:the\s+|these\s+|all\s+)?$",
+                     before) and after_people and not _bare_out_of(text, before, count.end + after_people.end()):
             tail = text[count.end + after_people.end():count.end + after_people.end() + 60]
             treated = re.match(r"\s*(?:who|that)\s+(?:had\s+|have\s+)?(?:underwent|undergone|received|were\s+(?:treated|given))\b(?!\s+(?:randomi[sz]ation|random\s+assignment))", tail,
                                re.IGNORECASE) is not None
@@ -1301,6 +1308,15 @@ def _another_group_follows(text: str, people_end: int) -> bool:
     phrase = _blank_brackets(text[people_end:people_end + 160])
     return re.match(r"[^,;.#]{0,60}?\b(?:and|or|plus)\s+#|\s*,\s*#_*[^,;.#]{0,40},\s*(?:and\s+)?#"
                     r"|[^,;.#]{0,60}?,\s*(?:and\s+)?#_*\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\b", phrase, re.IGNORECASE) is not None
+
+
+def _bare_out_of(text: str, before: str, people_end: int) -> bool:
+    """"Out of" names a pool only with its verb or relative clause ("Out of 240 patients enrolled", "who were
+    independent at baseline"); "Out of 16,058 sputum-eligible participants, 183 were ..." is one stage of a survey."""
+    if not re.search(r"\bOut\s+of\s+(?:the\s+|these\s+|all\s+)?$", before, re.IGNORECASE):
+        return False
+    tail = re.split(r"[,;]", text[people_end:people_end + 60])[0]
+    return re.match(r"\s*(?:who|that|whom)\b", tail, re.IGNORECASE) is None and _VERB.search(tail) is None
 
 
 def _there_were_people_who(text: str, start: int, people_end: int) -> str | None:
