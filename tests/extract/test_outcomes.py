@@ -33,6 +33,8 @@ def labels(text: str) -> list[str]:
         ("the risk of death, myocardial infarction (MI), or stroke", ["other"]),
         ("death, MI and stroke were each analysed", ["OS"]),  # "and": separate outcomes
         ("death or MI", ["OS"]),
+        ("diabetes was associated with shorter lifespan", ["OS"]),
+        ("APOE genotype and longevity; a shorter life span", ["OS", "OS"]),
         ("the os (bone) was fractured", []),  # a lower-case abbreviation is no outcome
     ],
 )

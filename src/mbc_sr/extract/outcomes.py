@@ -2,7 +2,7 @@
 
 Shared by the hazard-ratio, median and rate extractors: "progression-free survival", "PFS",
 "nPFS", "mPFS" are PFS; "overall survival", "OS", "mOS", "death(s)", "mortality" (overall, all-cause,
-28-day) and "survival" (not a "survival model / analysis / curve", a method) are OS; a cause-specific
+28-day), "lifespan", "longevity" and "survival" (not a "survival model / analysis / curve", a method) are OS; a cause-specific
 mortality or death ("cancer-specific", "other-cause", "infection-related", "non-relapse", "death by
 suicide", "mortality due to cancer", "heart disease / stroke mortality"), a cause-specific survival
 ("cancer-specific survival", "CSS", "disease-specific survival", "DSS"), any other "X-free survival" and a composite endpoint with the items
@@ -46,7 +46,7 @@ _OUTCOMES: tuple[tuple[str, str], ...] = (
               r"composite\s+of\s+" + _COMPOSITE_ITEMS + r"|" + _DEATH_OR_EVENTS),
     ("OS", (r"overall\s+survival|m?OS|death\s+from\s+any\s+cause|(?:risk|hazard)\s+of\s+death|"
             r"survival(?!\s+(?:models?|analys[ie]s|curves?|data|regressions?|methods?|functions?|trees?|package))|"
-            r"(?:all[\s-]cause\s+)?mortality|(?<!or\s)(?<!and\s)deaths?")),  # "time to X or death": a composite
+            r"(?:all[\s-]cause\s+)?mortality|life[\s-]?span|longevity|(?<!or\s)(?<!and\s)deaths?")),  # "time to X or death": a composite
     ("other", r"(?:local|locoregional|distant)\s+(?:recurrence|control|failure)|metasta\w+\s+disease|"
               r"[\w-]+[\s-]+free\s+survival|"  # any other "X-free survival": metastasis-, CLAD-, leukaemia-free
               r"time\s+to\s+[a-z]+(?:\s+[a-z]+)?|duration\s+of\s+response|DoR|recurrence|relapse"),
