@@ -214,6 +214,14 @@ def test_a_p_is_an_hrs_only_when_it_can_be(text, expected):
     assert hrs(text) == expected
 
 
+def test_an_earlier_sentences_outcome_labels_an_hr_only_a_few_sentences_on():
+    near = "Mortality was similar. Adverse events were rare. B had fewer rebleeds than A (HR 0.12; 95% CI 0.03-0.41)."
+    assert outcomes(near) == [(0.12, "OS")]
+    far = ("Mortality was similar. Adverse events were rare. Costs were similar. Quality of life was not reported. "
+           "B had fewer rebleeds than A (HR 0.12; 95% CI 0.03-0.41).")
+    assert outcomes(far) == [(0.12, "other")]
+
+
 def test_a_list_of_hazard_ratios_announced_by_one_label():
     plural = ("Adjusted hazard ratios for death in A, B and C were 1.84 (95% confidence interval [CI] 1.22-2.77), "
               "2.21 (95% CI 1.58-3.11) and 1.82 (95% CI 1.21-2.74), respectively.")

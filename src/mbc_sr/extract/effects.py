@@ -59,8 +59,8 @@ and HR *ranges* without a CI ("HRs = 0.64-0.68"). A CI is kept only when it brac
 it names no other test ("(P = 0.098 for interaction)") and its CI does not contradict it (below 0.01 with a CI
 holding 1, above 0.2 with one excluding it).
 
-The outcome of an HR is the one named nearest before it in its sentence (else after it, else the previous
-sentence's), unless "the risk of X" stands nearer and X is no outcome: then it is another outcome ("lower
+The outcome of an HR is the one named nearest before it in its sentence (else after it, else the one named
+last in an earlier sentence of its section, at most two sentences naming none back), unless "the risk of X" stands nearer and X is no outcome: then it is another outcome ("lower
 mortality (SHR 0.63 ...), but higher risk of pacemaker implantation (SHR 4.67 ...)"), as it is when the
 sentence names "the risk of stroke" and no outcome before the HR. HRs in one bracket after a list of as many
 outcomes take them in order ("OS and DFS (HR=9.39, p<0.01 and HR=11.03, p=0.04)").
@@ -770,6 +770,12 @@ def _clause_start(text: str, position: int) -> int:
     return cut + 1 if cut >= 0 else 0
 
 
+#: How many sentences naming no outcome an earlier outcome is carried over to label an HR whose sentence names
+#: none: a few ("The benefit was confirmed by central review (HR 0·49 ...)" after a PFS sentence), not a whole
+#: section (mortality named four sentences before "TIPS may result in large decrease in symptomatic rebleed (HR 0.12 ...)").
+_OUTCOME_CARRIED_OVER = 2
+
+
 def hazard_ratios(record: Record) -> list[HazardRatio]:
     """Every hazard ratio stated in the title and abstract, in reading order."""
     whole = f"{record.title}\n{record.abstract_text}"
@@ -778,6 +784,7 @@ def hazard_ratios(record: Record) -> list[HazardRatio]:
     heart_rate = bool(_HEART_RATE.search(whole)) and not hazard_named
     found: list[HazardRatio] = []
     previous_outcome: str | None = None
+    sentences_without_outcome = 0
     section: tuple[str, int | None] | None = None
     for sentence in record_sentences(record):
         if (sentence.field, sentence.section) != section:
@@ -785,5 +792,9 @@ def hazard_ratios(record: Record) -> list[HazardRatio]:
         found.extend(hazard_ratios_in_sentence(sentence, heart_rate, previous_outcome, hazard_named, hazards_modelled))
         mentions = outcome_mentions(sentence.text)
         if mentions:
-            previous_outcome = mentions[-1].label
+            previous_outcome, sentences_without_outcome = mentions[-1].label, 0
+        else:
+            sentences_without_outcome += 1
+            if sentences_without_outcome > _OUTCOME_CARRIED_OVER:
+                previous_outcome = None
     return found
