@@ -1892,3 +1892,56 @@ def test_a_pool_defined_by_its_state_at_entry(text, expected):
 )
 def test_no_pool_from_a_subset_or_animals(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A retrospective review of 84 consecutive patients with gastric cancer who underwent gastrectomy between 2010 and 2015 was performed.",
+         (84, "cohort")),
+        ("A retrospective chart review of 120 children admitted with bronchiolitis was conducted.", (120, "cohort")),
+        ("A review of the medical records of 212 women who delivered at our centre was carried out.", (212, "cohort")),
+    ],
+)
+def test_a_review_of_the_studys_own_patients(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A systematic review of 12 reported patients was performed.",  # the literature's patients
+        "A literature review of 35 published cases was conducted.",
+        "A retrospective review of 45 procedures was performed.",  # procedures
+        "A review of 30 tumours was performed.",  # tumours
+        "A retrospective review of 300 mice was performed.",  # animals
+        "A retrospective review of 40 patients will be performed.",  # planned
+        "A retrospective review of 52 patients and 60 controls was performed.",  # two counted groups
+        "A review of 14 cell lines was performed.",  # cells
+    ],
+)
+def test_no_review_total_of_things_plans_or_the_literature(text):
+    assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("We included 18 studies in this review (3120 participants).", (3120, "analysed")),
+        ("We included 9 trials in the meta-analysis (n = 1450).", (1450, "analysed")),
+    ],
+)
+def test_studies_included_in_the_review_with_their_people_in_brackets(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We included 12 studies in this review (3400 mice).",  # animals
+        "We included 12 studies in this review (41 centres).",  # centres
+        "We included 12 studies in this review (2,300 biopsies).",  # specimens
+    ],
+)
+def test_no_pooled_total_of_things_after_studies_in_the_review(text):
+    assert total(text) is None

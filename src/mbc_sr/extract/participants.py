@@ -67,7 +67,8 @@ incomplete"); "The sample included N = 245 men" (as "included 245 men"); "a tota
 (enrolled; not planned ones, nor with hospitals, nor the first of groups listed: "with 42 residents and 21 staff
 members", "with six patients, the link worker and two GPs"); "messages were delivered online to 618 girls" (treated,
 as "given to"); "Baseline characteristics (n=339)" (enrolled); "A randomized controlled trail was performed on N" (a
-misspelt trial).
+misspelt trial); "A retrospective (chart) review of N consecutive patients ... was performed / conducted" (cohort; not a
+systematic or literature review, nor a planned one).
 "included in the matched enteral feeding analysis" (up to three words before "analysis") is analysed, not enrolled;
 "A total of 48 randomised clinical trials (3526 participants)" counts trials, its participants the pooled total;
 "9 studies were identified that provided data for a total of 118 patients" is a pooled (analysed) total.
@@ -75,7 +76,7 @@ A pool named by a state at entry ("Of / Out of 191 stroke survivors who were non
 the cohort, not a subset; "Out of N people" reads as a pool only with its verb or relative clause ("Out of 162 patients
 included"), not bare ("Out of 16,058 sputum-eligible participants, 183 were smear-positive": one stage of a survey).
 A review's pooled people also as "9 RCTs, involving N", "N studies and N patients", "N studies
-reporting on / representing N patients", "N studies (n = N)" or "(total sample size N)", "N studies
+reporting on / representing N patients", "N studies (n = N)" or "(total sample size N)", "We included N studies in this review (N participants)", "N studies
 met the inclusion criteria, involving N", "N RCTs were screened out with N patients", "The included trials involved N", "IPD were obtained from 21
 (n = N)". A sample that "will be screened / recruited" is planned, not a total; people excluded by
 reason ("After excluding patients with X (n = 28), ...") are not compared arms.
@@ -540,6 +541,8 @@ _POOLED_N = r"(?:(?:total\s+|overall\s+)?[nN]\s*=\s*|(?:total|combined|pooled|ov
 _POOLED_N_END = re.compile(_POOLED_N + "$", re.IGNORECASE)
 #: "with a total sample size of 4,500 participants": the pooled people named as a sample
 _POOLED_SAMPLE = r"(?:a\s+total\s+(?:number\s+)?of\s+|a\s+(?:total|combined|pooled|overall)\s+(?:sample(?:\s+size)?|population)\s+of\s+)"
+#: The review the studies were taken into, between them and their people: "in this review", "in the meta-analysis"
+_IN_THIS_REVIEW = r"(?:in\s+(?:the|this|our)\s+(?:[\w-]+\s+)?(?:review|meta-analysis|analysis)\s*)"
 _POOLED = re.compile(
     r"#_*\s+" + _STUDY_ADJECTIVES + _STUDIES + r"\s*(?:,\s*)?[(\[]?\s*"  # "9 RCTs, involving 1,450 patients"
     r"(?:including|involving|with|comprising|enrolling|totall?ing|of|and|reporting\s+(?:data\s+)?(?:on|from|of)|representing|accounting\s+for|"
@@ -548,7 +551,8 @@ _POOLED = re.compile(
     # "The included trials involved 4,500 participants": the people of the studies named before
     r"|\b(?:the|these|all)\s+(?:#_*\s+)?(?:included|eligible|selected|pooled|identified)\s+" + _STUDIES + r"\s+(?:\w+ly\s+)?"
     r"(?:involved|enrolled|included|comprised|contained|covered|recruited|randomi[sz]ed)\s+" + _POOLED_SAMPLE + r"?$"
-    r"|#_*\s+(?:[\w-]+\s+){0,3}?" + _STUDIES + r"\s*[(\[]\s*" + _POOLED_N + r"?$"  # "17 studies (2604 participants)", "(n = 1078)"
+    # "17 studies (2604 participants)", "(n = 1078)", also "We included 26 studies in this review (2367 participants)"
+    r"|#_*\s+(?:[\w-]+\s+){0,3}?" + _STUDIES + r"\s*" + _IN_THIS_REVIEW + r"?[(\[]\s*" + _POOLED_N + r"?$"
     # "IPD were obtained from 21 (n = 4223)": the studies named before, the data of their people
     r"|\b(?:data|IPD)\s+(?:\w+\s+){0,3}?(?:from|of|for)\s+(?:#_*|all)\s*(?:(?:[\w-]+\s+){0,2}?" + _STUDIES + r"\s*)?[(\[]\s*"
     + _POOLED_N + r"$"
@@ -588,6 +592,17 @@ _A_COHORT_OF = re.compile(
     r"(?:cohort|sample|series)\s+of\s+(?:all\s+)?",
     re.IGNORECASE | re.DOTALL,
 )
+#: A sentence opening with a review of the study's own patients: "A retrospective review of 69 consecutive patients
+#: with X who underwent Y was performed" (their records read: the cohort); not a review of the literature
+#: ("A systematic review of 12 reported patients") nor of another study's.
+_A_REVIEW_OF = re.compile(
+    r"\s*(?:A|An|Our|This)\s+(?!(?:[\w-]+,?\s+){0,3}?(?:systematic|literature|narrative|scoping|previous|prior|published|another)\b)"
+    r"(?:[\w-]+,?\s+){0,3}?review\s+of\s+(?:(?:the\s+)?(?:medical\s+|clinical\s+)?(?:records|charts|files)\s+of\s+)?(?:all\s+)?",
+    re.IGNORECASE,
+)
+#: The review's own verb closes the sentence's subject: "... was performed / conducted / carried out / undertaken".
+_REVIEW_DONE = re.compile(r"[^.;#]{0,160}?\b(?:was|were)\s+(?:\w+ly\s+)?(?:performed|conducted|carried\s+out|undertaken|done|completed)\b",
+                          re.IGNORECASE)
 #: "We prospectively followed a cohort of 412 patients", "We recruited a convenience sample of 300 nurses"
 _WE_VERB_A_COHORT_OF = re.compile(
     r"\bwe\s+(?:\w+ly\s+)?(?P<verb>followed|recruited|enrol+ed|studied|included|assembled|identified|analy[sz]ed|examined|evaluated|"
@@ -1013,6 +1028,10 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                              r"recruited|analy[sz]ed|examined|evaluated|assessed|established|constructed|built|selected)\b",
                              _blank_brackets(text[people_end:])) and not _UNREAL.search(text):
             offer(_total(masked, start, "cohort", "a_cohort_of_was"))  # "A population-based cohort of 48,210 women was followed"
+            continue
+        if after_people and _A_REVIEW_OF.fullmatch(text[:start]) and not _BACKGROUND_LABEL.search(sentence.label or "") \
+                and _REVIEW_DONE.match(_blank_brackets(text[people_end:])) and not _UNREAL.search(text):
+            offer(_total(masked, start, "cohort", "a_review_of_was"))  # "A retrospective review of 69 consecutive patients ... was performed"
             continue
         we_cohort = _WE_VERB_A_COHORT_OF.search(before) if after_people else None
         if we_cohort and not _BACKGROUND_LABEL.search(sentence.label or "") and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
