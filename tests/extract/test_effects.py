@@ -780,3 +780,31 @@ def test_a_list_phrase_may_run_to_140_characters():
 )
 def test_what_a_long_list_phrase_does_not_head(text):
     assert hrs(text) == []
+
+
+def test_a_group_written_as_the_hr_subscript():
+    text = ("Hazard ratios were estimated. Participants with LPF, but not CKD, had a higher risk of stroke "
+            "(adjusted HRLPF 1.84; 95% CI, 1.20-2.82; adjusted HRCKD 0.97; 95% CI, 0.55-1.71; P = 0.02).")
+    found = hazard_ratios(record(text))
+    assert [(h.value, h.ci_low, h.ci_high) for h in found] == [(1.84, 1.20, 2.82), (0.97, 0.55, 1.71)]
+    assert all("multivariable" in h.analysis for h in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the name never stands alone
+        "Hazard ratios were estimated. Risk was higher (HRLPF 1.84; 95% CI, 1.20-2.82).",
+        # no CI
+        "Hazard ratios were estimated. Participants with LPF had a higher risk (HRLPF 1.84, P = 0.02).",
+        # abbreviations starting with HR
+        "Hazard ratios were estimated. QoL and CT were recorded; HRQoL 0.72 (95% CI 0.65-0.80) and HRCT 1.2 (95% CI 1.1-1.3).",
+        # no hazard ratio named in the record: odds ratios
+        "Participants with LPF had higher odds (ORLPF 1.84; 95% CI, 1.20-2.82; HRLPF 1.5; 95% CI 1.2-1.9).",
+        # heart rate
+        "Heart rate (HR) was measured at rest in patients with AF; HRAF 92.1 (95% CI 88.0-96.2) bpm.",
+    ],
+)
+def test_what_is_no_group_subscript(text):
+    assert [h.value for h in hazard_ratios(record(text)) if "LPF" in h.span.text or "HRQoL" in h.span.text
+            or "HRCT" in h.span.text or "HRAF" in h.span.text] == []

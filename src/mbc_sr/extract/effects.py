@@ -35,6 +35,8 @@ Written forms read (any order of separators, "." or "·" decimals, "-", "–", "
     HRs per 1 µg/m3 of PM2.5 were 1.12 (...) and ...   (a list phrase may hold a name's decimal)
     HR 3.96 for 4th quartile versus 1st quartile (Q1); CI 95%: ...   (a comparison aside with a short bracketed name)
     HR 1.05/year, p < 0.001   HR 1.05/year; 95% CI 1.01-1.09   (a unit after a slash, not a second HR: "HR 1.56/HR 2.02")
+    adjusted HRPRISm 2.70; 95% CI, 1.53-4.75   (a group's name as the HR's subscript: only with a CI, the name
+    standing alone elsewhere in a record naming hazard ratios; not "HRQoL", "HRCT")
 
 and, after a labelled HR, the unlabelled HRs that continue its list in the same sentence
 ("...; adjusted HR 0·71 [0·19-2·58]; ... metastatic disease (...; 0·86 [0·36-2·06]; p=0·73)"),
@@ -89,10 +91,13 @@ _LABEL_BRACKET = (
 )
 _HR_LABEL = re.compile(
     r"\b(?P<label>(?i:(?:adjusted|unadjusted|stratified|unstratified|multivariable|multivariate|univariable|"
-    r"univariate|pooled|overall|subdistribution|cause[\s-]specific|predicted)\s+)?(?:(?i:(?:sub-?)?hazards?\s+ratios?)|[asA]?HRs?(?:adj\b)?|SHRs?))"
+    r"univariate|pooled|overall|subdistribution|cause[\s-]specific|predicted)\s+)?(?:(?i:(?:sub-?)?hazards?\s+ratios?)|"
+    r"[as]?HR(?P<subscript>[A-Z][A-Za-z0-9]{1,11})\b|[asA]?HRs?(?:adj\b)?|SHRs?))"
     + _LABEL_BRACKET +
     r"(?![+−–/]|-(?:positive|negative|pos|neg)|\s*(?:positive|negative|status|\+))",
 )
+#: Not a group written as the subscript of an "HR": "HRQoL" (health-related quality of life), "HRCT".
+_NOT_A_SUBSCRIPT = re.compile(r"Q[Oo][Ll]|CT")
 _OTHER_RATIO = re.compile(
     r"\b(?:odds\s+ratios?|ORs?|a?ORs?|relative\s+risks?|RRs?|risk\s+ratios?|rate\s+ratios?|IRRs?|incidence\s+rate\s+ratios?|"
     r"ratio\s+of\s+means|mean\s+difference|difference)\b"
@@ -247,6 +252,15 @@ def _ci_after(text: str, position: int, value: float) -> tuple[re.Match[str] | N
     return None, None, None
 
 
+def _is_group_subscript(subscript: str, record_text: str, hazard_named: bool) -> bool:
+    """"adjusted HRPRISm 2.70; 95% CI, 1.53-4.75; adjusted HRCOPD 1.03; ...": the group an HR compares, written
+    as its subscript, is a name the record also writes on its own ("participants with PRISm"), in a record that
+    names hazard ratios; not an abbreviation that merely starts with "HR" ("HRQoL", "HRCT", "HRMS")."""
+    if not hazard_named or _NOT_A_SUBSCRIPT.fullmatch(subscript):
+        return False
+    return bool(re.search(r"(?<![\w-])" + re.escape(subscript) + r"(?![\w-])", record_text))
+
+
 #: After a p-value: what it tests, when that is no HR ("(P = 0.098 for interaction)", "P = 0.01 for trend").
 _P_OF_ANOTHER_TEST = re.compile(r"\s*(?:for|of)\s+(?:the\s+)?(?:interaction|trend|heterogeneity)\b", re.I)
 
@@ -292,13 +306,15 @@ def _analyses(text: str, previous_end: int, start: int, label_text: str) -> tupl
 
 def hazard_ratios_in_sentence(
     sentence: Sentence, heart_rate: bool = False, previous_outcome: str | None = None,
-    hazard_named: bool | None = None, hazards_modelled: bool | None = None,
+    hazard_named: bool | None = None, hazards_modelled: bool | None = None, record_text: str | None = None,
 ) -> list[HazardRatio]:
     """HRs of one sentence; `previous_outcome` labels an HR whose sentence names no outcome
     ("The benefit was confirmed by central review (HR 0·49 ...)" after a PFS sentence).
     `hazard_named`: the record says "hazard ratio" somewhere (default: this sentence does), which an
     upper-case "AHR" label needs; `hazards_modelled`: it names hazard ratios or a Cox model (default:
-    this sentence does), which an unlabelled "risk increased by 3.58 (95% CI ...)" needs."""
+    this sentence does), which an unlabelled "risk increased by 3.58 (95% CI ...)" needs; `record_text`: the
+    title and abstract (default: this sentence), where a group written as an HR's subscript ("HRPRISm") must
+    also stand alone."""
     text = sentence.text
     found: list[HazardRatio] = []
     taken_until = 0
@@ -310,6 +326,7 @@ def hazard_ratios_in_sentence(
         m for m in _HR_LABEL.finditer(text)
         if not (heart_rate and "hazard" not in m.group("label").lower())
         and not (m.group("label").startswith("AHR") and not hazard_named)  # "AHR": also airway hyperresponsiveness
+        and not (m.group("subscript") and not _is_group_subscript(m.group("subscript"), record_text or text, hazard_named))
     ]
     previous_end = 0
     for index, label in enumerate(labels):
@@ -341,6 +358,8 @@ def hazard_ratios_in_sentence(
         ci, low, high = (None, None, None) if threshold else _ci_after(text, value_end, value)
         if ci is None and not threshold and (_RANGE.match(text, value_end) or extractor == "effects.hr_list_head"):
             continue  # "HRs = 0.64-0.68": a range of HRs, not one HR
+        if ci is None and label.group("subscript"):
+            continue  # "HRPRISm 2.70; 95% CI, ...": a glued group name is trusted with a CI only
         item = _build(sentence, label, connect.start("value"), value_end, value, ci, low, high, previous_end,
                       label.group("label"), extractor, previous_outcome)
         if not threshold:
@@ -789,7 +808,7 @@ def hazard_ratios(record: Record) -> list[HazardRatio]:
     for sentence in record_sentences(record):
         if (sentence.field, sentence.section) != section:
             section, previous_outcome = (sentence.field, sentence.section), None
-        found.extend(hazard_ratios_in_sentence(sentence, heart_rate, previous_outcome, hazard_named, hazards_modelled))
+        found.extend(hazard_ratios_in_sentence(sentence, heart_rate, previous_outcome, hazard_named, hazards_modelled, whole))
         mentions = outcome_mentions(sentence.text)
         if mentions:
             previous_outcome, sentences_without_outcome = mentions[-1].label, 0
