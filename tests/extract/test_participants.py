@@ -1945,3 +1945,32 @@ def test_studies_included_in_the_review_with_their_people_in_brackets(text, expe
 )
 def test_no_pooled_total_of_things_after_studies_in_the_review(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Of the 48 120 patients included in the database between 2005 and 2015, 610 received radiotherapy and were selected "
+         "for our analysis.", (610, "analysed")),
+        ("Of the 8,000 patients entered into the national registry, 640 women were selected for this study.", (640, "analysed")),
+        ("Of the 410 patients included in the trial, 204 were selected for our analysis.", (410, "enrolled")),  # the trial is the study
+    ],
+)
+def test_a_sample_selected_from_a_database_pool(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Of the 9,000 patients included in the database, 120 tumours were selected for the study.", (9000, "enrolled")),  # tumours
+        ("Of the 8,000 patients included in the registry, 12 centres were selected for the study.", (8000, "enrolled")),  # centres
+        ("Of the 8,000 patients entered into the registry, 640 will be selected for this study.", (8000, "enrolled")),  # planned
+    ],
+)
+def test_no_selected_sample_of_things_or_a_plan(text, expected):
+    assert total(text) == expected
+
+
+def test_no_selected_sample_of_animals():
+    assert total("Of the 1200 mice included in the database, 40 were selected for our analysis.") is None

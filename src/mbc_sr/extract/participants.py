@@ -22,6 +22,9 @@ state an enrolled total, as do "Our cohort comprised 1,045 patients", "Participa
 adults", "a randomised trial on 84 adults" (randomised) and a participants section written as a noun phrase
 ("PARTICIPANTS: Two hundred twelve women with ...", also among sections joined by ".;"). "Of 45,678 patients in the registry, 1,234 met the inclusion criteria": the pool ranks as
 screened when the sentence selects a count from it; "..., of whom 300 were included" is that count, as is the
+sample a pool entered into a database or registry gives "for our analysis / this study" ("Of the 22 266 patients included
+in the database, 312 received X and were selected for our analysis": 312 analysed, the database's people screened;
+not things selected, "120 tumours"), and the
 part that took part of a pool invited ("85 of 120 women invited agreed to participate": 85). "Of the 15
 participants who underwent baseline testing" is a treated pool. A count randomised "to the exercise group"
 (one named group) is that group's size, not the randomised total. `study_total` picks the highest kind, the
@@ -723,8 +726,35 @@ def _selects_from(text: str, end: int) -> bool:
         return False
     if main.group("we"):
         return True  # "Among the 16,365 patients diagnosed ..., we identified 614 with X and 1228 without": a pool
-    verb = _verb_kind(_clause_after(text, end + main.end(), 100))
+    if _selected_for_study(text, end) is not None:
+        return True  # "..., 312 received X and were selected for our analysis": the study's sample picked from the pool
+    clause = _clause_after(text, end + main.end(), 100)
+    verb = _verb_kind(clause)
     return verb is not None and verb[0] in ("randomised", "enrolled", "eligible")
+
+
+#: The study's sample picked out of a pool by name: "were selected for our analysis / this study".
+_SELECTED_FOR_STUDY = re.compile(r"\b(?:were|was)\s+(?:\w+ly\s+)?selected\s+for\s+(?:the\s+|this\s+|our\s+)?(?:present\s+)?(?:analysis|study)\b",
+                                 re.IGNORECASE)
+def _selected_for_study(text: str, end: int) -> int | None:
+    """After a pool ("Of the 22 266 patients included in the database, ..."): the offset of the main clause's
+    count when that clause names it the study's sample ("312 received X and were selected for our analysis"),
+    its noun left out or people; not things ("120 tumours were selected for the study")."""
+    main = re.search(r"[,;]\s*(?:only\s+)?(?P<count>#_*)", text[end:end + 160])
+    if main is None or _NOT_PEOPLE.match(text, end + main.end() + 1):
+        return None
+    if not _SELECTED_FOR_STUDY.search(_clause_after(text, end + main.end(), 100)):
+        return None
+    return end + main.start("count")
+
+
+#: A pool entered into a database or registry is the source the study drew on, not its enrolment:
+#: "Of the 22 266 patients included in the database between 2008 and 2016, 312 ... were selected".
+_IN_A_DATABASE = re.compile(
+    r"\b(?:included|enrol+ed|registered|recorded|entered)\s+in(?:to)?\s+(?:the|a|this|our|an?)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:database|data\s+base|registry|register|dataset|data\s+set)\b",
+    re.IGNORECASE,
+)
 
 
 def _selected_share(masked: _Masked, start: int) -> str | None:
@@ -1161,8 +1191,9 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                                re.IGNORECASE) is not None
             if not _describes_enrolment(tail) and not treated:
                 continue  # "Of the 389 patients who responded, ...": a subset named by what happened to it
-            verb = _verb_kind(text[count.end:count.end + after_people.end()] + " " + re.split(r"[,;]", tail)[0])
             pool = text[count.end:count.end + after_people.end()] + re.split(r"[,;]", tail)[0]
+            verb = None if _IN_A_DATABASE.search(pool) else _verb_kind(
+                text[count.end:count.end + after_people.end()] + " " + re.split(r"[,;]", tail)[0])
             # "Among the 116 patients undergoing surgery, ...": the people given one treatment, no more than treated
             # "Of the 15 participants who underwent baseline testing, ...": those treated, as many as the study had at most
             kind = "treated" if treated else verb[0] if verb else \
@@ -1171,6 +1202,9 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             if (verb is None or verb[0] == "cohort") and not re.search(r"\b(?:trials?|stud(?:y|ies)|randomi[sz]\w*)\b", pool, re.IGNORECASE) \
                     and _selects_from(text, count.end + after_people.end()):
                 kind = "screened"  # "Of 45,678 patients in the registry, 1,234 met the inclusion criteria": a pool
+                selected = _selected_for_study(text, count.end + after_people.end())
+                if selected is not None and selected in masked.counts:
+                    offer(_total(masked, selected, "analysed", "selected_for_study"))  # "312 ... were selected for our analysis"
             elif kind == "enrolled" and re.search(r"\bthese\s+$", before, re.IGNORECASE):
                 kind = "cohort"  # "Of these 1842 patients, ...": a count restated, outranked by any stated enrolment
             offer(_total(masked, start, kind, "of_the_total"))
