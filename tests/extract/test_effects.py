@@ -808,3 +808,15 @@ def test_a_group_written_as_the_hr_subscript():
 def test_what_is_no_group_subscript(text):
     assert [h.value for h in hazard_ratios(record(text)) if "LPF" in h.span.text or "HRQoL" in h.span.text
             or "HRCT" in h.span.text or "HRAF" in h.span.text] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("size (HR 1.11, p = <0.001) and grade (HR 1.58, p = 0.016)", [(1.11, None, None, "<0.001"), (1.58, None, None, "=0.016")]),
+        # a p that lost its point is none, and the next HR's p is not taken for it
+        ("[OS: hazard ratio (HR), 0.25, P=001; DFS: HR, 0.28, P=0.005]", [(0.25, None, None, None), (0.28, None, None, "=0.005")]),
+    ],
+)
+def test_p_written_after_an_equals_sign_or_without_its_point(text, expected):
+    assert hrs(text) == expected

@@ -52,6 +52,11 @@ def test_outcome_labels(text, expected):
         ("p-value: 0.01", "=0.01"),  # nor a colon
         ("two-sided P<0.001", "<0.001"),
         ("P ≤ 0.05", "≤0.05"),
+        ("lesion size (HR 1.11, p = <0.001)", "<0.001"),  # "=" before a spaced comparison
+        ("p = > 0.2", ">0.2"),
+        ("P =< 0.05", "≤0.05"),
+        ("P=0.048", "=0.048"),
+        ("P = 0", "=0"),
     ],
 )
 def test_p_values(text, expected):
@@ -59,7 +64,8 @@ def test_p_values(text, expected):
     assert match and normalise_p(match.group("op"), match.group("num")) == expected
 
 
-@pytest.mark.parametrize("text", ["P 0.66", "p53 mutation", "pvalue", "p-values were adjusted", "P: 0.66", "p-value: high"])
+@pytest.mark.parametrize("text", ["P 0.66", "p53 mutation", "pvalue", "p-values were adjusted", "P: 0.66", "p-value: high",
+                                  "HR, 0.25, P=001", "P = 05"])  # a point lost: where it stood is a guess
 def test_not_p_values(text):
     assert P_VALUE.search(text) is None
 

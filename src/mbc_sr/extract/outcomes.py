@@ -90,9 +90,14 @@ def outcome_before(text: str, position: int, stop: int = 0) -> OutcomeMention | 
 
 # --------------------------------------------------------------------------- p-values
 
+#: "P = 0.03", "p-value: 0.66", "P < .001", "P = 3.34×10-4"; "p = <0.001" is "<0.001" (the "=" before a spaced
+#: comparison says nothing more). Not a number with a leading zero and no point ("P=001"): it lost its point, and
+#: where ("0.01"? ".001"?) is anyone's guess, so it is no p-value rather than p = 1.
 P_VALUE = re.compile(
     r"(?<![\w])(?:two[\s-]sided\s+|log[\s-]?rank\s+|adjusted\s+|one[\s-]sided\s+)?[Pp](?:\s*[-\s]?value)?\s*"
-    r"(?P<op>=|<|>|≤|≥|<=|>=|=<|=>|⩽|⩾|(?<=value):|(?<=value)(?=\s+\.?\d))\s*(?P<num>" + DECIMAL_PATTERN + r"(?:\s*[x×]\s*10\s*[-−]\s*\d+)?)"
+    r"(?:=\s+(?=[<>≤≥⩽⩾]))?"
+    r"(?P<op>=|<|>|≤|≥|<=|>=|=<|=>|⩽|⩾|(?<=value):|(?<=value)(?=\s+\.?\d))\s*(?![-−]?0\d)"
+    r"(?P<num>" + DECIMAL_PATTERN + r"(?:\s*[x×]\s*10\s*[-−]\s*\d+)?)"
 )
 _OPS = {"": "=", ":": "=", "<=": "≤", "=<": "≤", "⩽": "≤", ">=": "≥", "=>": "≥", "⩾": "≥"}
 
