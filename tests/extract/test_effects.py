@@ -820,3 +820,40 @@ def test_what_is_no_group_subscript(text):
 )
 def test_p_written_after_an_equals_sign_or_without_its_point(text, expected):
     assert hrs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("X was significant for OS (hazard ratio [HR] 1.90, 95% CI 1.40-2.59), DMFS (1.99, 1.45-2.71) and DFS "
+         "(2.38, 1.86-3.06) in multivariate analyses (P < 0.001 for all).",
+         [(1.90, 1.40, 2.59, "<0.001"), (1.99, 1.45, 2.71, "<0.001"), (2.38, 1.86, 3.06, "<0.001")]),
+        ("Factors were grade (hazard ratio 1.81, 95% CI 1.32-2.47), line ≥3 (hazard ratio 1.88, 95% CI 1.30-2.73) "
+         "and therapy (hazard ratio 0.47, 95% CI 0.35-0.62) (all P < 0.001).",
+         [(1.81, 1.32, 2.47, "<0.001"), (1.88, 1.30, 2.73, "<0.001"), (0.47, 0.35, 0.62, "<0.001")]),
+        # only the HRs after the last p written before it
+        ("A (HR 1.5, 95% CI 1.1-2.0, P = 0.01) and B (HR 1.6, 95% CI 1.2-2.1) and C (HR 1.7, 95% CI 1.3-2.2) (both P < 0.01).",
+         [(1.5, 1.1, 2.0, "=0.01"), (1.6, 1.2, 2.1, "<0.01"), (1.7, 1.3, 2.2, "<0.01")]),
+    ],
+)
+def test_a_p_written_once_for_several_hrs(text, expected):
+    assert hrs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # another result between the HRs and the p: the p is its
+        ("PFS improved (HR 0.70, 95% CI 0.55-0.89), and response rates were 45.2% and 30.1% (P < 0.001 for both).",
+         [(0.70, 0.55, 0.89, None)]),
+        ("OS (HR 0.80, 95% CI 0.66-0.97) and the odds of response (OR 2.1, 95% CI 1.4-3.2) (all P < 0.05).",
+         [(0.80, 0.66, 0.97, None)]),
+        # a CI holding 1 is no "P < 0.05"
+        ("B (HR 1.2, 95% CI 0.9-1.6) and A (HR 1.5, 95% CI 1.1-2.0) (all P < 0.05).",
+         [(1.2, 0.9, 1.6, None), (1.5, 1.1, 2.0, "<0.05")]),
+        # not a shared p
+        ("OS (HR 0.80, 95% CI 0.66-0.97) in all patients (P = 0.02 for interaction).", [(0.80, 0.66, 0.97, None)]),
+    ],
+)
+def test_what_a_shared_p_does_not_label(text, expected):
+    assert hrs(text) == expected

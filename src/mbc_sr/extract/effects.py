@@ -59,7 +59,9 @@ the values of another statistic named after an HR, where its list ends ("(HR 3.2
 the curve (AUC) of 0.920 (95% CI 0.842-0.998)"; a C-index, sensitivity, correlation),
 and HR *ranges* without a CI ("HRs = 0.64-0.68"). A CI is kept only when it brackets the value; a p only when
 it names no other test ("(P = 0.098 for interaction)") and its CI does not contradict it (below 0.01 with a CI
-holding 1, above 0.2 with one excluding it).
+holding 1, above 0.2 with one excluding it). A p written once for several HRs after them ("OS (HR 1.90, ...), DMFS
+(1.99, 1.45-2.71) and DFS (2.38, ...) (P < 0.001 for all)", "(all P < 0.001)") is each one's that has none, when
+nothing but words and whole numbers stands between them outside the HRs and no CI contradicts it.
 
 The outcome of an HR is the one named nearest before it in its sentence (else after it, else the one named
 last in an earlier sentence of its section, at most two sentences naming none back), unless "the risk of X" stands nearer and X is no outcome: then it is another outcome ("lower
@@ -384,7 +386,52 @@ def hazard_ratios_in_sentence(
     if hazards_modelled:
         found.extend(_risk_increases(sentence, found, previous_outcome))
         found.sort(key=lambda item: item.value_span.start)
-    return _pair_listed_outcomes(text, found, sentence.start)
+    return _pair_listed_outcomes(text, _shared_p(text, found, sentence.start), sentence.start)
+
+
+#: A p-value said of several results at once: "(all P < 0.001)", "(P < 0.001 for all)", "both p < 0.05".
+_SHARED_P_BEFORE = re.compile(r"\b(?:all|both|each)\s+(?:the\s+)?$", re.I)
+_SHARED_P_AFTER = re.compile(r"\s*(?:for|in)\s+(?:all|both|each)\b", re.I)
+#: Outside the HRs, what makes a shared p's results other than theirs: another number with a point, a percentage.
+_OTHER_RESULT = re.compile(r"\d[.·]\d|%")
+
+
+def _shared_p(text: str, found: list[HazardRatio], offset: int) -> list[HazardRatio]:
+    """A p-value written once for several HRs, after them: "cfEBV DNA was independently significant for OS
+    (HR 1.90, 95% CI 1.40-2.59), DMFS (1.99, 1.45-2.71) and DFS (2.38, 1.86-3.06) in multivariate analyses
+    (P < 0.001 for all)". It is each HR's that has no p of its own, since the last p-value written before it,
+    when between them and the p nothing but words and whole numbers stands outside the HRs (no other result:
+    no decimal, percentage, other ratio or statistic), and its CI does not contradict it (a "<" p with a CI
+    holding 1)."""
+    shared = list(found)
+    spans = [(item.span.start - offset, item.span.end - offset) for item in found]
+    previous_p_end = 0
+    for match in P_VALUE.finditer(text):
+        if not (_SHARED_P_BEFORE.search(text, 0, match.start()) or _SHARED_P_AFTER.match(text, match.end())):
+            previous_p_end = match.end()
+            continue
+        covered = [i for i, (start, end) in enumerate(spans)
+                   if start >= previous_p_end and end <= match.start() and found[i].p is None]
+        previous_p_end = match.end()
+        if not covered:
+            continue
+        outside, position = [], spans[covered[0]][0]
+        for start, end in spans:
+            if end > position and start < match.start():
+                outside.append(text[position:max(position, start)])
+                position = max(position, end)
+        outside.append(text[position:match.start()])
+        between = " ".join(outside)
+        if _OTHER_RESULT.search(between) or _OTHER_RATIO.search(between) or _OTHER_STATISTIC.search(between):
+            continue
+        p = normalise_p(match.group("op"), match.group("num"))
+        for i in covered:
+            low, high = found[i].ci_low, found[i].ci_high
+            holds_one = low is not None and low < 1 < high
+            if _p_contradicts_ci(p, low, high) or holds_one and match.group("op") in {"<", "≤", "<=", "=<", "⩽"}:
+                continue
+            shared[i] = replace(found[i], p=p)
+    return shared
 
 
 #: Between the outcomes of a list: "OS and DFS", "OS, DFS and RRFS", "DFS & OS", "OS or CSS".
