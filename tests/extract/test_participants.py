@@ -1974,3 +1974,30 @@ def test_no_selected_sample_of_things_or_a_plan(text, expected):
 
 def test_no_selected_sample_of_animals():
     assert total("Of the 1200 mice included in the database, 40 were selected for our analysis.") is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("We investigated the incidence and characteristics of 8,412 patients with heart failure who were admitted between 2000 and 2010.",
+         (8412, "cohort")),
+        ("We retrospectively examined the clinical features of 57 children with Kawasaki disease.", (57, "cohort")),
+    ],
+)
+def test_people_named_as_what_we_studied(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We studied the clinical features of 58 mice.",  # animals
+        "We characterized the activities of three major families of detoxification enzymes.",  # not people
+        "We examined the survival of 45 patients and 30 controls.",  # two counted groups
+        "We investigated the expression of 12 genes in tumour samples.",  # genes
+        "We examined the outcomes of 24 procedures.",  # procedures
+        "We will investigate the characteristics of 300 patients with asthma.",  # planned
+    ],
+)
+def test_no_total_of_things_or_groups_named_as_what_we_studied(text):
+    assert total(text) is None

@@ -70,7 +70,8 @@ incomplete"); "The sample included N = 245 men" (as "included 245 men"); "a tota
 (enrolled; not planned ones, nor with hospitals, nor the first of groups listed: "with 42 residents and 21 staff
 members", "with six patients, the link worker and two GPs"); "messages were delivered online to 618 girls" (treated,
 as "given to"); "Baseline characteristics (n=339)" (enrolled); "A randomized controlled trail was performed on N" (a
-misspelt trial); "A retrospective (chart) review of N consecutive patients ... was performed / conducted" (cohort; not a
+misspelt trial); "We investigated the incidence and characteristics of N patients with X" (cohort; up to four words
+before "of"; not in results, nor two groups compared, nor "families of enzymes"); "A retrospective (chart) review of N consecutive patients ... was performed / conducted" (cohort; not a
 systematic or literature review, nor a planned one).
 "included in the matched enteral feeding analysis" (up to three words before "analysis") is analysed, not enrolled;
 "A total of 48 randomised clinical trials (3526 participants)" counts trials, its participants the pooled total;
@@ -606,6 +607,15 @@ _A_REVIEW_OF = re.compile(
 #: The review's own verb closes the sentence's subject: "... was performed / conducted / carried out / undertaken".
 _REVIEW_DONE = re.compile(r"[^.;#]{0,160}?\b(?:was|were)\s+(?:\w+ly\s+)?(?:performed|conducted|carried\s+out|undertaken|done|completed)\b",
                           re.IGNORECASE)
+#: "We investigated the incidence and characteristics of 14,996 patients with X who were hospitalized": the study's
+#: people named as what its verb looked at (up to four words before "of"); not in a results section, where such
+#: people are often a subset ("we examined the survival of 45 patients who relapsed").
+_WE_STUDIED_THE_X_OF = re.compile(
+    r"^\s*we\s+(?:\w+ly\s+)?(?:investigated|examined|studied|analy[sz]ed|evaluated|assessed|described|characteri[sz]ed)\s+"
+    r"the\s+(?:[\w-]+,?\s+){1,4}?of\s+(?:all\s+)?$",
+    re.IGNORECASE,
+)
+_RESULTS_LABEL = re.compile(r"RESULT|FINDING|CONCLUSION", re.IGNORECASE)
 #: "We prospectively followed a cohort of 412 patients", "We recruited a convenience sample of 300 nurses"
 _WE_VERB_A_COHORT_OF = re.compile(
     r"\bwe\s+(?:\w+ly\s+)?(?P<verb>followed|recruited|enrol+ed|studied|included|assembled|identified|analy[sz]ed|examined|evaluated|"
@@ -1062,6 +1072,13 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         if after_people and _A_REVIEW_OF.fullmatch(text[:start]) and not _BACKGROUND_LABEL.search(sentence.label or "") \
                 and _REVIEW_DONE.match(_blank_brackets(text[people_end:])) and not _UNREAL.search(text):
             offer(_total(masked, start, "cohort", "a_review_of_was"))  # "A retrospective review of 69 consecutive patients ... was performed"
+            continue
+        if after_people and _WE_STUDIED_THE_X_OF.match(text[:start]) and not _BACKGROUND_LABEL.search(sentence.label or "") \
+                and not _RESULTS_LABEL.search(sentence.label or "") and not _another_group_follows(text, people_end) \
+                and not _UNREAL.search(text) and not _NOT_PEOPLE.search(text[:start]) \
+                and not re.search(r"\b(?:compared|versus|vs)\b[^.;]{0,40}?#", text[people_end:], re.IGNORECASE) \
+                and not re.match(r"\s+of\b", text[people_end:], re.IGNORECASE):  # "three major families of enzymes"
+            offer(_total(masked, start, "cohort", "we_studied_the_x_of"))  # "We investigated the characteristics of 14,996 patients"
             continue
         we_cohort = _WE_VERB_A_COHORT_OF.search(before) if after_people else None
         if we_cohort and not _BACKGROUND_LABEL.search(sentence.label or "") and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
