@@ -857,3 +857,13 @@ def test_a_p_written_once_for_several_hrs(text, expected):
 )
 def test_what_a_shared_p_does_not_label(text, expected):
     assert hrs(text) == expected
+
+
+def test_the_risk_for_an_event_is_its_outcome_as_the_risk_of_it():
+    assert outcomes("Patients with reduced LVF had a higher risk for heart failure hospitalization (HR 5.00; 95% CI "
+                    "2.17-11.46) and all-cause mortality (HR 1.87; 95% CI 1.11-3.16).") == [(5.00, "other"), (1.87, "OS")]
+    # an outcome named after the risk stays the outcome
+    assert outcomes("In patients at high risk for relapse, overall survival was longer (HR 0.80; 95% CI 0.70-0.91).") \
+        == [(0.80, "OS")]
+    # "risk factors for" is no risk for an event
+    assert outcomes("Risk factors for overall survival included age (HR 1.30; 95% CI 1.10-1.54).") == [(1.30, "OS")]

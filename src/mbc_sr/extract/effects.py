@@ -64,7 +64,7 @@ holding 1, above 0.2 with one excluding it). A p written once for several HRs af
 nothing but words and whole numbers stands between them outside the HRs and no CI contradicts it.
 
 The outcome of an HR is the one named nearest before it in its sentence (else after it, else the one named
-last in an earlier sentence of its section, at most two sentences naming none back), unless "the risk of X" stands nearer and X is no outcome: then it is another outcome ("lower
+last in an earlier sentence of its section, at most two sentences naming none back), unless "the risk of X" (or "for X") stands nearer and X is no outcome: then it is another outcome ("lower
 mortality (SHR 0.63 ...), but higher risk of pacemaker implantation (SHR 4.67 ...)"), as it is when the
 sentence names "the risk of stroke" and no outcome before the HR. HRs in one bracket after a list of as many
 outcomes take them in order ("OS and DFS (HR=9.39, p<0.01 and HR=11.03, p=0.04)").
@@ -719,11 +719,11 @@ def _continuations(
         position = previous_end = item.span.end - sentence.start
 
 
-#: "the risk of X": the event an HR right after it is for, unless X is an outcome named itself ("risk of
-#: death", "risk of cancer-specific mortality", read as outcomes), progression or dying, which trials
-#: write for PFS and OS, or "an event", which names none.
+#: "the risk of X" (or "for X": "a higher risk for heart failure hospitalization (HR 5.00 ...)"): the event an HR
+#: right after it is for, unless X is an outcome named itself ("risk of death", "risk of cancer-specific mortality",
+#: read as outcomes), progression or dying, which trials write for PFS and OS, or "an event", which names none.
 _RISK_OF_EVENT = re.compile(
-    r"\brisks?\s+of\s+(?!(?:an?\s+|the\s+)?(?:(?:disease\s+|tumou?r\s+)?progression\b|dying\b|death\b|events?\b))(?=[A-Za-z])",
+    r"\brisks?\s+(?:of|for)\s+(?!(?:an?\s+|the\s+)?(?:(?:disease\s+|tumou?r\s+)?progression\b|dying\b|death\b|events?\b))(?=[A-Za-z])",
     re.I,
 )
 
