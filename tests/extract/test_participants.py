@@ -2001,3 +2001,29 @@ def test_people_named_as_what_we_studied(text, expected):
 )
 def test_no_total_of_things_or_groups_named_as_what_we_studied(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Of the randomized participants, 212/640 (33.1%) were seropositive at baseline.", (640, "randomised")),
+        ("Of the enrolled patients, 40/120 (33%) had diabetes.", (120, "enrolled")),
+        ("Of the 300 randomized participants, 40/120 (33%) had diabetes.", (300, "randomised")),  # the pool's own count
+    ],
+)
+def test_a_pool_named_by_its_verb_sized_by_a_fraction(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of the randomized mice, 12/40 (30%) died.",  # animals
+        "Of the included studies, 5/20 (25%) were RCTs.",  # studies
+        "Of the treated patients, 30/90 (33%) responded.",  # a pool of the treated: no total named
+        "Of the randomised participants, 2/3 were women.",  # a share, no count
+        "Of the included tumours, 18/60 (30%) were grade 3.",  # tumours
+    ],
+)
+def test_no_pool_fraction_of_things_shares_or_the_treated(text):
+    assert total(text) is None

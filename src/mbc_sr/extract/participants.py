@@ -25,6 +25,8 @@ screened when the sentence selects a count from it; "..., of whom 300 were inclu
 sample a pool entered into a database or registry gives "for our analysis / this study" ("Of the 22 266 patients included
 in the database, 312 received X and were selected for our analysis": 312 analysed, the database's people screened;
 not things selected, "120 tumours"), and the
+denominator of a fraction with its share after a pool named by its verb ("Of the randomized participants, 305/478
+(63.8%) were ...": 478 randomised; not "2/3", nor the treated, nor studies or animals), and the
 part that took part of a pool invited ("85 of 120 women invited agreed to participate": 85). "Of the 15
 participants who underwent baseline testing" is a treated pool. A count randomised "to the exercise group"
 (one named group) is that group's size, not the randomised total. `study_total` picks the highest kind, the
@@ -950,6 +952,30 @@ def _total(masked: _Masked, start: int, kind: str, extractor: str) -> Extracted:
     )
 
 
+#: "Of the randomized participants, 305/478 (63.8%) were ...": the pool named by its verb, its count only as the
+#: denominator of the fraction that follows, with its share (the numerator is a part; a fraction's counts are otherwise
+#: never totals; "2/3 were women" is a share, no count).
+_NAMED_POOL_FRACTION = re.compile(
+    r"(?:^|[.;]\s+)(?:Of|Among)\s+(?:the|all)\s+(?:[A-Za-z-]+\s+)?(?P<verb>randomi[sz]ed|enrol+ed|included|recruited)\s+" + PEOPLE
+    + r"\s*,\s*\d[\d,]*\s*/\s*(?P<n>\d[\d,]*)\s*[(\[]\s*\d+(?:[.·]\d+)?\s*%",  # with its share: "305/478 (63.8%)"
+    re.IGNORECASE,
+)
+
+
+def _named_pool_denominator(sentence: Sentence) -> Extracted | None:
+    """The total of a pool named only by its verb and sized as a fraction's denominator ("Of the randomized
+    participants, 305/478 (63.8%) were seropositive": 478 randomised)."""
+    match = _NAMED_POOL_FRACTION.search(sentence.text)
+    if match is None:
+        return None
+    count = next((item for item in find_counts(sentence.text) if item.start == match.start("n")), None)
+    if count is None or count.end != match.end("n"):
+        return None
+    verb = _verb_kind(match.group("verb"))
+    return Extracted("n_total", count.value, sentence.span(count.start, count.end), "participants.named_pool_denominator",
+                     label=verb[0] if verb else "enrolled", details=(("in_words", False),))
+
+
 def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
     masked = _Masked.of(sentence)
     text = masked.text
@@ -970,6 +996,9 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         if current is None or KIND_RANK[item.label] > KIND_RANK[current.label]:
             found[start] = item
 
+    pool_denominator = _named_pool_denominator(sentence)  # not a masked count: a fraction's, so set here
+    if pool_denominator is not None and not _PRESENT_DESIGN.search(text[:pool_denominator.span.start - sentence.start]):
+        found[pool_denominator.span.start - sentence.start] = pool_denominator
     other_groups: set[int] = set()  # the second of two groups compared
     for start, count in masked.counts.items():
         if start in other_groups:
