@@ -867,3 +867,8 @@ def test_the_risk_for_an_event_is_its_outcome_as_the_risk_of_it():
         == [(0.80, "OS")]
     # "risk factors for" is no risk for an event
     assert outcomes("Risk factors for overall survival included age (HR 1.30; 95% CI 1.10-1.54).") == [(1.30, "OS")]
+
+
+def test_two_mortalities_sharing_one_noun_take_their_hrs_in_order():
+    assert outcomes("All-cause and cardiovascular mortality were higher without AVR at 1-year (HR 1.98 CI 1.75 to 2.23, "
+                    "p <0.001 and HR 1.82 CI 1.57 to 2.11, p <0.001, respectively).") == [(1.98, "OS"), (1.82, "other")]

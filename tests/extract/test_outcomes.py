@@ -36,6 +36,12 @@ def labels(text: str) -> list[str]:
         ("diabetes was associated with shorter lifespan", ["OS"]),
         ("APOE genotype and longevity; a shorter life span", ["OS", "OS"]),
         ("the os (bone) was fractured", []),  # a lower-case abbreviation is no outcome
+        # two outcomes sharing one noun, one of them all-cause
+        ("All-cause and cardiovascular mortality were higher", ["OS", "other"]),
+        ("cardiovascular and all-cause mortality", ["other", "OS"]),
+        ("all-cause and cancer-specific deaths", ["OS", "other"]),
+        ("cardiovascular and renal mortality", ["other"]),  # neither all-cause: one cause-specific outcome as before
+        ("all-cause and 30-day mortality", ["OS"]),
     ],
 )
 def test_outcome_labels(text, expected):

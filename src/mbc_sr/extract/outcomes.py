@@ -7,7 +7,8 @@ mortality or death ("cancer-specific", "other-cause", "infection-related", "non-
 suicide", "mortality due to cancer", "heart disease / stroke mortality"), a cause-specific survival
 ("cancer-specific survival", "CSS", "disease-specific survival", "DSS"), any other "X-free survival" and a composite endpoint with the items
 it lists up to their bracket ("the composite outcome of CV death, MI or stroke (HR ...") or death listed first among
-events ending in "or" ("death, HT, or LVAD") are other outcomes;
+events ending in "or" ("death, HT, or LVAD") are other outcomes; "all-cause and cardiovascular mortality" is two,
+OS then another;
 and so on.
 The label of a value is the outcome named nearest before it in its sentence.
 """
@@ -26,6 +27,9 @@ _COMPOSITE_ITEMS = r"(?:(?!\b(?:was|were|is|are|did|had|showed)\b)[^()\[\];:.]){
 #: transplantation (HT), or LVAD", "death, MI, or stroke" (not "death or MI", not "death, MI and stroke").
 _DEATH_OR_EVENTS = (r"(?:(?:risk|hazard)\s+of\s+)?(?:deaths?|mortality)(?:\s*,\s*[A-Za-z][\w-]*(?:\s+(?!or\b)[\w-]+){0,3}(?:\s*\([A-Za-z]{1,8}\))?){1,3},?"
                     r"\s+(?:and/)?or\s+[A-Za-z][\w-]*")
+#: A cause of death, as in "cardiovascular mortality", "cancer-related deaths".
+_CAUSE = (r"(?:non[\s-]?relapse|cardiovascular|cardiac|cancer|infection|suicide|respiratory|CVD|heart|cerebrovascular|stroke|"
+          r"liver|renal|kidney|(?!all\b)[A-Za-z]+[\s-]+(?:specific|related|attributable))")
 _OUTCOMES: tuple[tuple[str, str], ...] = (
     ("DRFS", r"distant\s+(?:recurrence|relapse|metastasis)[\s-]+free(?:\s+survival|\s+interval)?|DRFS|DMFS"),
     ("PFS", r"(?:neurological\s+|radiographic\s+|intracranial\s+|CNS\s+)?progression[\s-]+free(?:\s+survival)?|[nmri]?PFS\d?"),
@@ -44,6 +48,9 @@ _OUTCOMES: tuple[tuple[str, str], ...] = (
     # a composite endpoint is another outcome, with the items it lists ("a composite of all-cause mortality or MI (")
     ("other", r"composite\s+(?:(?:primary|secondary)\s+)?(?:end[\s-]?points?|outcomes?)(?:\s+of\s+" + _COMPOSITE_ITEMS + r")?|"
               r"composite\s+of\s+" + _COMPOSITE_ITEMS + r"|" + _DEATH_OR_EVENTS),
+    # "all-cause and cardiovascular mortality": two outcomes sharing one noun, all-cause (OS) first or last
+    ("OS", r"all[\s-]cause(?=\s+(?:and|or)\s+" + _CAUSE + r"\s+(?:mortality|deaths?)\b)"),
+    ("other", _CAUSE + r"(?=\s+(?:and|or)\s+all[\s-]cause\s+(?:mortality|deaths?)\b)"),
     ("OS", (r"overall\s+survival|m?OS|death\s+from\s+any\s+cause|(?:risk|hazard)\s+of\s+death|"
             r"survival(?!\s+(?:models?|analys[ie]s|curves?|data|regressions?|methods?|functions?|trees?|package))|"
             r"(?:all[\s-]cause\s+)?mortality|life[\s-]?span|longevity|(?<!or\s)(?<!and\s)deaths?")),  # "time to X or death": a composite
