@@ -50,7 +50,7 @@ from mbc_sr.extract.record import extract_record  # noqa: E402
 from tests.extract.gold.load import load_records, read_annotations, read_selection  # noqa: E402
 
 SPLITS = ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12",
-          "fresh13", "fresh14")
+          "fresh13", "fresh14", "fresh15")
 FIELDS = ("n_total", "n_arms", "phase", "registry", "hr_ci", "hr_p", "hr_outcome", "medians", "medians_outcome")
 
 
