@@ -30,7 +30,7 @@ default split and leave without a total mostly records that state none.
 Frozen configuration, pre-registered 2026-11-28 (about 20:35 UTC) before fresh13 was ever loaded by
 this script: features as committed in 5eb946c (designed before fresh5 existed), L2 = 1.0, 3,000
 gradient steps, learning rate 0.5, ranker threshold 0.4 (all unchanged since the fresh4 run), and
-hybrid threshold HYBRID_THRESHOLD = 0.7, trained on the fourteen DEFAULT_SPLITS (dev, heldout,
+hybrid threshold HYBRID_THRESHOLD = 0.7, trained on the fourteen splits (dev, heldout,
 fresh, fresh2 ... fresh12; 755 records). Chosen by leave-one-split-out over those fourteen splits
 only (HEAD 740e138, participant rules as committed, unchanged since 9a549a7). No threshold had its
 added predictions >= 90 % right (right / wrong): with today's rules 12/69 at 0.3, 10/42 at 0.6,
@@ -50,7 +50,7 @@ Result on fresh13 (run once, 2026-11-28 ~21:05 UTC, rules at c21b0e6): rules 0.9
 right, 1 wrong). As predicted: recall up 15 points, precision down 2; not 0.90 / 0.90.
 
 Second pre-registration, 2026-11-28 before fresh14 was ever loaded by this script: the same frozen
-configuration (nothing re-chosen after seeing fresh13), now trained on the fifteen DEFAULT_SPLITS
+configuration (nothing re-chosen after seeing fresh13), now trained on the fifteen splits
 (dev ... fresh13). Scored once with `--test fresh14` (2026-11-28 ~21:52 UTC, rules at 27f5bee):
 rules 0.897 / 0.745 (35/39/47), ranker at 0.4 0.795 / 0.745, hybrid at 0.7 0.878 / 0.766 (1 total
 added right, 1 wrong). A smaller gain than on fresh13, and a loss of precision.
