@@ -2027,3 +2027,18 @@ def test_a_pool_named_by_its_verb_sized_by_a_fraction(text, expected):
 )
 def test_no_pool_fraction_of_things_shares_or_the_treated(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("We enrolled 1200 patients, and survival was modelled using Cox regression.", (1200, "enrolled")),
+        ("A total of 850 women were included and the risk of death was modelled using Poisson regression.", (850, "enrolled")),
+    ],
+)
+def test_a_later_clauses_modelled_is_not_the_counts_own_verb(text, expected):
+    assert total(text) == expected
+
+
+def test_people_a_model_made_up_are_still_no_total():
+    assert total("A total of 100,000 patients were simulated.") is None

@@ -513,7 +513,12 @@ _OCCURRED_AFTER = re.compile(
 )
 #: People a model made up, named by the verb after them: "A total of 100,000 patients were simulated", "10 000 women
 #: were modelled over their lifetime" (a microsimulation's cohort, not a sample of people).
-_SIMULATED_AFTER = re.compile(r"[^.;#]{0,80}?\b(?:were|was)\s+(?:\w+ly\s+)?(?:simulated|modell?ed|microsimulated)\b", re.IGNORECASE)
+#: The verb must be the count's own: not a later clause's ("We enrolled 1200 patients, and survival was modelled using
+#: Cox regression"), so the same guard as _OCCURRED_AFTER.
+_SIMULATED_AFTER = re.compile(
+    r"(?:(?!\b(?:who|whom|whose|which|that|where|were|was|had|have|has|and|but)\b)[^.;,#]){0,80}?"
+    r"\b(?:were|was)\s+(?:\w+ly\s+)?(?:simulated|modell?ed|microsimulated)\b", re.IGNORECASE,
+)
 
 
 #: A sentence about this study that places it in its sample: "a randomized controlled trial was carried
