@@ -217,6 +217,9 @@ def test_a_p_is_an_hrs_only_when_it_can_be(text, expected):
 def test_an_earlier_sentences_outcome_labels_an_hr_only_a_few_sentences_on():
     near = "Mortality was similar. Adverse events were rare. B had fewer rebleeds than A (HR 0.12; 95% CI 0.03-0.41)."
     assert outcomes(near) == [(0.12, "OS")]
+    # exactly two sentences naming none in between: still carried (one fewer allowed would lose it)
+    two = "Mortality was similar. Adverse events were rare. Costs were similar. B had fewer rebleeds than A (HR 0.12; 95% CI 0.03-0.41)."
+    assert outcomes(two) == [(0.12, "OS")]
     far = ("Mortality was similar. Adverse events were rare. Costs were similar. Quality of life was not reported. "
            "B had fewer rebleeds than A (HR 0.12; 95% CI 0.03-0.41).")
     assert outcomes(far) == [(0.12, "other")]
