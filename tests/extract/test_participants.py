@@ -2042,3 +2042,7 @@ def test_a_later_clauses_modelled_is_not_the_counts_own_verb(text, expected):
 
 def test_people_a_model_made_up_are_still_no_total():
     assert total("A total of 100,000 patients were simulated.") is None
+
+
+def test_a_non_randomised_trial_in_people_n_is_enrolled():
+    assert total("This was a non-randomised controlled trial in adults with asthma on maintenance therapy (n=437).") == (437, "enrolled")

@@ -1374,7 +1374,9 @@ def _trial_in_people_n(sentence: Sentence, text: str, start: int) -> str | None:
     if match is None or _NOT_THE_TRIALS_N.search(match.group("qualifier")) or _PEOPLE.search(match.group("qualifier")) \
             or not _of_this_study(before[max(0, match.start() - 60):]):
         return None
-    return "randomised" if re.search(r"\brandomi[sz]ed\b", match.group("design"), re.IGNORECASE) else "enrolled"
+    # not "a non-randomised controlled trial"
+    return "randomised" if re.search(r"(?<!\bnon-)(?<!\bnon\s)(?<!\bnot\s)\brandomi[sz]ed\b", match.group("design"),
+                                     re.IGNORECASE) else "enrolled"
 
 
 #: A sentence opening with the people and what qualifies them, then their N: "Women with an unfavourable
