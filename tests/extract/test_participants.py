@@ -1799,6 +1799,7 @@ def test_no_total_through_a_capitalised_name_to_things_or_years(text):
         ("The study population comprised n = 1200 adults.", (1200, "enrolled")),
         # "a total" with its "of" left out
         ("A total 96 patients were allocated into two groups.", (96, "randomised")),
+        ("A total 88 patients with stage III disease.", (88, "enrolled")),  # no verb: "a total" alone names the total
         # data reviewed on people, a database documenting their records, data opening a sentence
         ("We reviewed data on 841 patients with stage III gastric cancer who underwent surgery between 2005 and 2010.",
          (841, "analysed")),
