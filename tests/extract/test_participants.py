@@ -1761,8 +1761,9 @@ def test_n_of_events_or_symptoms_reported_is_no_arm(text, expected):
     "text, expected",
     [
         # a name spelled out in capitalised words counts as one word between a count and its people
-        ("This study was conducted on 72 American Society of Anesthesiologists class I or II women undergoing caesarean section.",
-         (72, "enrolled")),
+        # (without the name as one word the people noun is the tenth word after the count)
+        ("This study was conducted on 72 American Society of Anesthesiologists physical status class I or II pregnant women "
+         "undergoing caesarean section.", (72, "enrolled")),
         ("We enrolled 64 New York Heart Association class III or IV heart failure patients.", (64, "enrolled")),
     ],
 )
