@@ -406,7 +406,9 @@ def _inside_a_name(tokens: list[re.Match[str]], position: int) -> bool:
 
 def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
     """The people noun within `limit` words after a count (adjectives, diagnoses between);
-    None when a non-person noun, another count or a verb with another subject comes first."""
+    None when a non-person noun, another count or a verb with another subject comes first. A name in
+    capitalised words right after the count counts as one word ("72 American Society of Anesthesiologists
+    class I or II women"); at most 3 * `limit` tokens are read."""
     previous = ""
     index = -1
     tokens = list(itertools.islice(_TOKEN.finditer(text, end), 3 * limit))
@@ -912,7 +914,9 @@ def _verbless_sample(sentence: Sentence, text: str, start: int, people_end: int)
 
 def _describes_enrolment(tail: str) -> bool:
     """After "Of the N patients": a relative clause ("who responded", "that had a DLT") names a
-    subset unless its verb is one of enrolment ("who were randomised", "who completed the study")."""
+    subset unless its verb is one of enrolment ("who were randomised", "who completed the study") or it
+    states a state at entry ("who were free of dementia at baseline", "who were X at enrolment / inclusion /
+    entry": the cohort's definition, no event after it)."""
     relative = re.match(r"\s*(?:who|that|whom|whose|where|in\s+whom)\b([^,;]*)", tail, re.IGNORECASE)
     if relative is None:
         return True
