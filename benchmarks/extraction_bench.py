@@ -14,6 +14,9 @@
     python benchmarks/extraction_bench.py --split fresh10 # tenth, annotated twice (58 records)
     python benchmarks/extraction_bench.py --split fresh11 # eleventh, annotated twice (58 records)
     python benchmarks/extraction_bench.py --split fresh12 # twelfth, annotated twice (58 records)
+    python benchmarks/extraction_bench.py --split fresh13 # thirteenth, annotated twice (58 records)
+    python benchmarks/extraction_bench.py --split fresh14 # fourteenth, annotated twice (58 records)
+    python benchmarks/extraction_bench.py --split fresh15 # fifteenth, annotated twice (58 records)
     python benchmarks/extraction_bench.py --split all     # every split, one table each (make bench-extract)
     python benchmarks/extraction_bench.py --errors        # also list every miss and false hit
 
