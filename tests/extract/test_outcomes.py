@@ -134,6 +134,10 @@ def test_what_is_no_composite_endpoint(text, expected):
         ("stroke mortality and kidney disease deaths", ["other", "other"]),
         ("any disease mortality", ["OS"]),  # a death of any cause
         ("disease mortality", ["OS"]),
+        # no disease named: an article, a comparison or a conjunction before "disease"
+        ("the disease mortality", ["OS"]),
+        ("lower disease mortality", ["OS"]),
+        ("incidence and disease mortality", ["OS"]),
     ],
 )
 def test_a_death_of_a_named_disease_is_another_outcome(text, expected):

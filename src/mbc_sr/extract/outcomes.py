@@ -30,6 +30,10 @@ _DEATH_OR_EVENTS = (r"(?:(?:risk|hazard)\s+of\s+)?(?:deaths?|mortality)(?:\s*,\s
 #: A cause of death, as in "cardiovascular mortality", "cancer-related deaths".
 _CAUSE = (r"(?:non[\s-]?relapse|cardiovascular|cardiac|cancer|infection|suicide|respiratory|CVD|heart|cerebrovascular|stroke|"
           r"liver|renal|kidney|(?!all\b)[A-Za-z]+[\s-]+(?:specific|related|attributable))")
+#: Not a cause's name before "disease mortality" or "-specific survival": an article, a pronoun, a conjunction, a
+#: preposition or a comparison ("the disease mortality", "lower disease mortality", "and disease mortality").
+_NOT_A_CAUSE = (r"(?!(?:all|any|the|an?|its|their|this|that|these|those|and|or|of|in|on|at|for|with|to|by|from|"
+                r"lower|higher|reduced|increased|decreased|greater|less)\b)")
 _OUTCOMES: tuple[tuple[str, str], ...] = (
     ("DRFS", r"distant\s+(?:recurrence|relapse|metastasis)[\s-]+free(?:\s+survival|\s+interval)?|DRFS|DMFS"),
     ("PFS", r"(?:neurological\s+|radiographic\s+|intracranial\s+|CNS\s+)?progression[\s-]+free(?:\s+survival)?|[nmri]?PFS\d?"),
@@ -40,10 +44,10 @@ _OUTCOMES: tuple[tuple[str, str], ...] = (
     # a cause-specific mortality is another outcome; mortality itself (overall, all-cause, 28-day) is OS
     ("other", (r"(?!all\b)[A-Za-z]+(?:[\s-]+(?!all\b)[A-Za-z]+)?[\s-]+(?:specific|cause|related|attributable)\s+(?:mortality|deaths?)|"
                r"(?:non[\s-]?relapse|cardiovascular|cardiac|cancer|infection|suicide|respiratory|CVD|heart|cerebrovascular|stroke|liver|"
-               r"renal|kidney|(?!any\b)[A-Za-z]+\s+disease)\s+(?:mortality|deaths?)|"
+               r"renal|kidney|" + _NOT_A_CAUSE + r"[A-Za-z]+\s+disease)\s+(?:mortality|deaths?)|"
                r"(?:deaths?|mortality)\s+(?:by|from|due\s+to)\s+(?!any\b)[a-z]+|NRM|TRM|"
                # so is a cause-specific survival ("cancer-specific", "breast cancer specific", "disease-specific")
-               r"(?:(?!all\b)[A-Za-z]+[\s-]+)?(?!(?:all|any|the|an?|its|their|this|that)\b)[A-Za-z]+[\s-]+specific\s+survival|"
+               r"(?:(?!all\b)[A-Za-z]+[\s-]+)?" + _NOT_A_CAUSE + r"[A-Za-z]+[\s-]+specific\s+survival|"
                r"(?:BC|C|D)SS")),
     # a composite endpoint is another outcome, with the items it lists ("a composite of all-cause mortality or MI (")
     ("other", r"composite\s+(?:(?:primary|secondary)\s+)?(?:end[\s-]?points?|outcomes?)(?:\s+of\s+" + _COMPOSITE_ITEMS + r")?|"
