@@ -29,6 +29,12 @@ def labels(text: str) -> list[str]:
         ("disease-specific survival (DSS) and cancer specific survival (CSS)", ["other", "other", "other", "other"]),
         ("impaired OS or CSS", ["OS", "other"]),
         ("the specific survival benefit", ["OS"]),  # no cause before "specific": survival itself
+        # a survival by stratum is survival itself, not a cause-specific one
+        ("age-specific survival was lower", ["OS"]),
+        ("sex-specific survival and gender-specific survival", ["OS", "OS"]),
+        ("stage-specific survival, grade-specific survival", ["OS", "OS"]),
+        ("race-specific survival and period-specific survival", ["OS", "OS"]),
+        ("non-specific survival", ["OS"]),
         ("associated with death, HT, or LVAD with hazard ratio of 2.1", ["other"]),
         ("the risk of death, myocardial infarction (MI), or stroke", ["other"]),
         ("death, MI and stroke were each analysed", ["OS"]),  # "and": separate outcomes

@@ -34,6 +34,8 @@ _CAUSE = (r"(?:non[\s-]?relapse|cardiovascular|cardiac|cancer|infection|suicide|
 #: preposition or a comparison ("the disease mortality", "lower disease mortality", "and disease mortality").
 _NOT_A_CAUSE = (r"(?!(?:all|any|the|an?|its|their|this|that|these|those|and|or|of|in|on|at|for|with|to|by|from|"
                 r"lower|higher|reduced|increased|decreased|greater|less)\b)")
+#: A stratum, not a cause, before "-specific survival": a survival by age, sex or stage is survival itself.
+_STRATUM = r"(?:age|sex|gender|stage|grade|race|period|non)"
 _OUTCOMES: tuple[tuple[str, str], ...] = (
     ("DRFS", r"distant\s+(?:recurrence|relapse|metastasis)[\s-]+free(?:\s+survival|\s+interval)?|DRFS|DMFS"),
     ("PFS", r"(?:neurological\s+|radiographic\s+|intracranial\s+|CNS\s+)?progression[\s-]+free(?:\s+survival)?|[nmri]?PFS\d?"),
@@ -47,7 +49,8 @@ _OUTCOMES: tuple[tuple[str, str], ...] = (
                r"renal|kidney|" + _NOT_A_CAUSE + r"[A-Za-z]+\s+disease)\s+(?:mortality|deaths?)|"
                r"(?:deaths?|mortality)\s+(?:by|from|due\s+to)\s+(?!any\b)[a-z]+|NRM|TRM|"
                # so is a cause-specific survival ("cancer-specific", "breast cancer specific", "disease-specific")
-               r"(?:(?!all\b)[A-Za-z]+[\s-]+)?" + _NOT_A_CAUSE + r"[A-Za-z]+[\s-]+specific\s+survival|"
+               # (not a survival by stratum: "age-specific", "sex-specific", "stage-specific", nor "non-specific")
+               r"(?:(?!all\b)[A-Za-z]+[\s-]+)?" + _NOT_A_CAUSE + r"(?!" + _STRATUM + r"[\s-]+specific\b)[A-Za-z]+[\s-]+specific\s+survival|"
                r"(?:BC|C|D)SS")),
     # a composite endpoint is another outcome, with the items it lists ("a composite of all-cause mortality or MI (")
     ("other", r"composite\s+(?:(?:primary|secondary)\s+)?(?:end[\s-]?points?|outcomes?)(?:\s+of\s+" + _COMPOSITE_ITEMS + r")?|"
