@@ -39,6 +39,9 @@ def labels(text: str) -> list[str]:
         ("the risk of death, myocardial infarction (MI), or stroke", ["other"]),
         ("death, MI and stroke were each analysed", ["OS"]),  # "and": separate outcomes
         ("death or MI", ["OS"]),
+        ("HR for death 0.70 (95% CI 0.60-0.82)", ["OS"]),  # "for death" is no composite "X or death"
+        ("the risk for death was higher", ["OS"]),
+        ("progression or death", []),  # a composite by its last word, still not OS on its own
         ("diabetes was associated with shorter lifespan", ["OS"]),
         ("APOE genotype and longevity; a shorter life span", ["OS", "OS"]),
         ("the os (bone) was fractured", []),  # a lower-case abbreviation is no outcome

@@ -60,7 +60,7 @@ _OUTCOMES: tuple[tuple[str, str], ...] = (
     ("other", _CAUSE + r"(?=\s+(?:and|or)\s+all[\s-]cause\s+(?:mortality|deaths?)\b)"),
     ("OS", (r"overall\s+survival|m?OS|death\s+from\s+any\s+cause|(?:risk|hazard)\s+of\s+death|"
             r"survival(?!\s+(?:models?|analys[ie]s|curves?|data|regressions?|methods?|functions?|trees?|package))|"
-            r"(?:all[\s-]cause\s+)?mortality|life[\s-]?span|longevity|(?<!or\s)(?<!and\s)deaths?")),  # "time to X or death": a composite
+            r"(?:all[\s-]cause\s+)?mortality|life[\s-]?span|longevity|(?<!\bor\s)(?<!and\s)deaths?")),  # "time to X or death": a composite (not "for death")
     ("other", r"(?:local|locoregional|distant)\s+(?:recurrence|control|failure)|metasta\w+\s+disease|"
               r"[\w-]+[\s-]+free\s+survival|"  # any other "X-free survival": metastasis-, CLAD-, leukaemia-free
               r"time\s+to\s+[a-z]+(?:\s+[a-z]+)?|duration\s+of\s+response|DoR|recurrence|relapse"),
