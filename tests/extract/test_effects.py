@@ -875,3 +875,14 @@ def test_the_risk_for_an_event_is_its_outcome_as_the_risk_of_it():
 def test_two_mortalities_sharing_one_noun_take_their_hrs_in_order():
     assert outcomes("All-cause and cardiovascular mortality were higher without AVR at 1-year (HR 1.98 CI 1.75 to 2.23, "
                     "p <0.001 and HR 1.82 CI 1.57 to 2.11, p <0.001, respectively).") == [(1.98, "OS"), (1.82, "other")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "sensitivity analyses" and "a mean follow-up" are an HR's setting, not another statistic ending its list
+    ("The HR for death was 0.70 (95% CI 0.60-0.82); in sensitivity analyses, 0.72 (0.61-0.85) and 0.74 (0.62-0.88).",
+     [(0.70, 0.60, 0.82), (0.72, 0.61, 0.85), (0.74, 0.62, 0.88)]),
+    ("The HR for death was 0.70 (95% CI 0.60-0.82); in sensitivity analyses, 0.72 (0.61-0.85) at a mean follow-up of 5 years "
+     "and 0.74 (0.62-0.88).", [(0.70, 0.60, 0.82), (0.72, 0.61, 0.85), (0.74, 0.62, 0.88)]),
+])
+def test_sensitivity_analyses_and_a_mean_follow_up_do_not_end_a_list_of_hrs(text, expected):
+    assert [(h.value, h.ci_low, h.ci_high) for h in hazard_ratios(record(text))] == expected

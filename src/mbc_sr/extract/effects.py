@@ -106,11 +106,12 @@ _OTHER_RATIO = re.compile(
 )
 #: A statistic other than a ratio whose values a list of HRs never continues: "an area under the curve (AUC) of
 #: 0.920 (95% CI 0.842-0.998)", "a C-index of 0.71 (0.65-0.77)", "sensitivity 0.85 (0.74-0.96)", "r = 0.42 (0.30-0.55)".
+#: (Not "sensitivity analyses" nor "a mean follow-up / age / duration / time": an HR's setting, not a statistic.)
 _OTHER_STATISTIC = re.compile(
     r"\b(?:AUCs?|AUROCs?|ROC|areas?\s+under\s+(?:the\s+)?(?:receiver[\s-]+operating[\s-]+characteristics?\s+)?curves?|"
-    r"[Cc][\s-]?(?:index|indices|statistics?)|concordance|sensitivit(?:y|ies)|specificit(?:y|ies)|accuracy|"
+    r"[Cc][\s-]?(?:index|indices|statistics?)|concordance|sensitivit(?:y|ies)(?!\s+analys)|specificit(?:y|ies)|accuracy|"
     r"(?:positive|negative)\s+predictive|PPV|NPV|correlat\w*|coefficients?|kappa|ICC|likelihood\s+ratios?|"
-    r"mean|difference|beta|β|Youden)\b|\br\s*=",
+    r"mean(?!\s+(?:follow|age|duration|time))|difference|beta|β|Youden)\b|\br\s*=",
     re.I,
 )
 #: After a number: not a statistic when a percentage or hyphenated to a word ("30-day", "30- and 90-day").
