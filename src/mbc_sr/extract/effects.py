@@ -429,7 +429,7 @@ def _shared_p(text: str, found: list[HazardRatio], offset: int) -> list[HazardRa
         for i in covered:
             low, high = found[i].ci_low, found[i].ci_high
             holds_one = low is not None and low < 1 < high
-            if _p_contradicts_ci(p, low, high) or holds_one and match.group("op") in {"<", "≤", "<=", "=<", "⩽"}:
+            if _p_contradicts_ci(p, low, high) or holds_one and p.startswith(("<", "≤")):  # normalised: "<=", "⩽" are "≤"
                 continue
             shared[i] = replace(found[i], p=p)
     return shared
