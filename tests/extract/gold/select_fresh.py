@@ -18,6 +18,7 @@
     python tests/extract/gold/select_fresh.py --split fresh15   # the fifteenth fresh set (F15_ groups)
     python tests/extract/gold/select_fresh.py --split fresh16   # the sixteenth fresh set (F16_ groups)
     python tests/extract/gold/select_fresh.py --split fresh17   # the seventeenth fresh set (F17_ groups)
+    python tests/extract/gold/select_fresh.py --split fresh18   # the eighteenth fresh set (F18_ groups)
 
 Deterministic: within each group the candidates are ordered by sha256 of their id and the first K
 with abstract text are taken. Each fresh split is a round: a round excludes every id of the
@@ -36,7 +37,7 @@ round's), so rerunning an earlier round reproduces it after later rounds are add
 Groups (the prefix is F_ for `fresh`, F2_ for `fresh2`, F3_ for `fresh3`, F4_ for `fresh4`, F5_ for
 `fresh5`, F6_ for `fresh6`, F7_ for `fresh7`, F8_ for `fresh8`, F9_ for `fresh9`, F10_ for
 `fresh10`, F11_ for `fresh11`, F12_ for `fresh12`, F13_ for `fresh13`, F14_ for `fresh14`, F15_ for
-`fresh15`, F16_ for `fresh16`, F17_ for `fresh17`; K per round in ROUNDS):
+`fresh15`, F16_ for `fresh16`, F17_ for `fresh17`, F18_ for `fresh18`; K per round in ROUNDS):
 
 - <prefix>pubmed_hr: records of pubmed/pubmed21n1298.xml.gz whose abstract contains "hazard
   ratio" (any case) or the case-sensitive token "HR"/"HRs" followed within 12 characters (no full
@@ -78,6 +79,8 @@ _WITHOUT_COHEN = {"pubmed_hr": 24, "pubmed_rct": 20, "evidence_inference": 14, "
 #: From fresh16 on: the June 2021 file's hazard-ratio candidates are nearly used up (8 left, 6 after the
 #: near-duplicate test), so 3 per round; more randomised-trial records and evidence-inference abstracts instead.
 _HR_NEARLY_USED_UP = {"pubmed_hr": 3, "pubmed_rct": 31, "evidence_inference": 24, "cohen2006": 0}
+#: From fresh18 on: none of them is left, so none.
+_HR_USED_UP = {"pubmed_hr": 0, "pubmed_rct": 34, "evidence_inference": 24, "cohen2006": 0}
 # split -> (group prefix, K per group); "cohen2006" is K per review. Rounds run in this order.
 ROUNDS = {
     "fresh": ("F_", {"pubmed_hr": 22, "pubmed_rct": 14, "evidence_inference": 10, "cohen2006": 2}),
@@ -97,6 +100,7 @@ ROUNDS = {
     "fresh15": ("F15_", _WITHOUT_COHEN),
     "fresh16": ("F16_", _HR_NEARLY_USED_UP),
     "fresh17": ("F17_", _HR_NEARLY_USED_UP),
+    "fresh18": ("F18_", _HR_USED_UP),
 }
 DEDUPLICATED_ROUNDS = set(list(ROUNDS)[2:])  # fresh3 on also skip near-duplicates (see the module docstring)
 NEAR_DUPLICATE_JACCARD = 0.6  # the one known twin pair (7834324 / 7542992) is 0.91; other pairs <= 0.32
@@ -163,6 +167,8 @@ def first_k(candidates: dict[str, str], k: int, taken: set[str], key=sha,
     """The first k ids (sorted by key(id)) not taken and with non-blank abstract text (and, with
     dedup, not a near-duplicate of the reference set or of an id chosen before it)."""
     chosen = []
+    if k == 0:
+        return chosen
     for gold_id in sorted(candidates, key=key):
         if gold_id in taken or not candidates[gold_id].strip():
             continue
