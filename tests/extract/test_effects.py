@@ -642,7 +642,8 @@ def test_a_unit_after_a_slash_between_value_and_ci_or_p():
     assert hrs("older age (hazard ratio [HR]: 1.03/year, p < 0.001)") == [(1.03, None, None, "<0.001")]
     assert hrs("older age (OR 1.04/year; 95% CI 1.01-1.08)") == []  # an odds ratio
     # a slash between two HRs is no unit
-    assert hrs("worse PFS/OS (HR 1.50/HR 2.10, P < 0.001)") == [(1.50, None, None, None), (2.10, None, None, "<0.001")]
+    # not a unit; HRs joined by a slash share the p after the last
+    assert hrs("worse PFS/OS (HR 1.50/HR 2.10, P < 0.001)") == [(1.50, None, None, "<0.001"), (2.10, None, None, "<0.001")]
 
 
 def test_a_continuation_with_its_labelled_ci_right_after_the_previous_hr():
@@ -886,3 +887,52 @@ def test_two_mortalities_sharing_one_noun_take_their_hrs_in_order():
 ])
 def test_sensitivity_analyses_and_a_mean_follow_up_do_not_end_a_list_of_hrs(text, expected):
     assert [(h.value, h.ci_low, h.ci_high) for h in hazard_ratios(record(text))] == expected
+
+
+# --- round: fresh15 phrasings -------------------------------------------------------------------------------
+
+
+def test_ci_abbreviation_in_curly_braces():
+    assert hrs("lower risks [hazard ratio (HR) 0.52 (95% confidence interval {CI} 0.44-0.61) and HR 0.60 (95% CI 0.50-0.72)]") == [
+        (0.52, 0.44, 0.61, None), (0.60, 0.50, 0.72, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "a greater risk [HR of 2nd tertile versus T1: 2.40; CI 95%: 0.90, 6.20]",
+    "the hazard ratio of 4th quartile (Q4) versus Q1 was higher",
+])
+def test_an_ordinal_is_no_hazard_ratio(text):
+    assert all(value not in (2.0, 4.0) for value, *_ in hrs(text))
+
+
+def test_shared_p_across_category_thresholds():
+    text = ("eGFR <30 mL/min/1.73 m2 (HR 3.1, 95% CI: 2.7-3.6), ejection fraction <35% (HR 2.2, 95% CI: 1.9-2.6) and "
+            "age ≥75 years (HR 2.4, 95% CI: 2.1-2.8) were independent predictors of mortality (all p<0.0001).")
+    assert [p for *_, p in hrs(text)] == ["<0.0001"] * 3
+
+
+def test_shared_p_still_refused_after_another_result():
+    text = ("Mortality was 45% vs 30% (HR 1.40, 95% CI: 1.2-1.6) and readmission 20% vs 12% (HR 1.70, 95% CI: 1.4-2.1) "
+            "(all p<0.001).")
+    assert [p for *_, p in hrs(text)][0] is None  # a percentage with no comparison sign is a result
+
+
+def test_slash_joined_hrs_share_their_p_and_take_slash_listed_outcomes():
+    found = hazard_ratios_in_sentence(sentence(
+        "High NLR was associated with worse progression-free (PFS)/overall survival (OS) (HR 1.45/HR 1.90, P < 0.001)."))
+    assert [(h.value, h.p, h.outcome) for h in found] == [(1.45, "<0.001", "PFS"), (1.90, "<0.001", "OS")]
+    found = hazard_ratios_in_sentence(sentence("High NLR at week 6 was associated with worse PFS/OS (HR 1.50/HR 2.05, P = 0.002)."))
+    assert [(h.value, h.p, h.outcome) for h in found] == [(1.50, "=0.002", "PFS"), (2.05, "=0.002", "OS")]
+
+
+def test_slash_share_needs_the_slash_alone():
+    found = hazard_ratios_in_sentence(sentence("PFS (HR 1.45) and OS (HR 1.90, P < 0.001)."))
+    assert [(h.value, h.p) for h in found] == [(1.45, None), (1.90, "<0.001")]
+
+
+def test_abbreviation_risk_names_another_outcome():
+    rec = record("MACE were defined as all-cause death, myocardial infarction and stroke. "
+                 "Each unit of Lp(a) was associated with a 20% increase of MACE risk (HR: 1.20, 95% CI: 1.05 to 1.37).", "Cohort.")
+    assert [(h.value, h.outcome) for h in hazard_ratios(rec)] == [(1.20, "other")]
+    rec = record("All-cause death was recorded. Each unit of Lp(a) raised the OS risk (HR: 1.20, 95% CI: 1.05 to 1.37).", "Cohort.")
+    assert [(h.value, h.outcome) for h in hazard_ratios(rec)] == [(1.20, "OS")]

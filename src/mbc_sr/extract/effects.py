@@ -61,13 +61,19 @@ and HR *ranges* without a CI ("HRs = 0.64-0.68"). A CI is kept only when it brac
 it names no other test ("(P = 0.098 for interaction)") and its CI does not contradict it (below 0.01 with a CI
 holding 1, above 0.2 with one excluding it). A p written once for several HRs after them ("OS (HR 1.90, ...), DMFS
 (1.99, 1.45-2.71) and DFS (2.38, ...) (P < 0.001 for all)", "(all P < 0.001)") is each one's that has none, when
-nothing but words and whole numbers stands between them outside the HRs and no CI contradicts it.
+nothing but words and whole numbers stands between them outside the HRs and no CI contradicts it; a category's
+threshold ("ejection fraction <30% (HR 2.5 ...)", "eGFR <30 mL/min/1.73 m2") is no such number. HRs joined by a
+slash share the p after the last ("PFS/OS (HR 1.56/HR 2.02, P < 0.0001)"). A CI's abbreviation may stand in curly
+braces ("(95% confidence interval {CI} 0.34-0.40)"); a number glued to letters is an ordinal, no value ("HR of 3er
+quartile").
 
 The outcome of an HR is the one named nearest before it in its sentence (else after it, else the one named
 last in an earlier sentence of its section, at most two sentences naming none back), unless "the risk of X" (or "for X") stands nearer and X is no outcome: then it is another outcome ("lower
 mortality (SHR 0.63 ...), but higher risk of pacemaker implantation (SHR 4.67 ...)"), as it is when the
-sentence names "the risk of stroke" and no outcome before the HR. HRs in one bracket after a list of as many
-outcomes take them in order ("OS and DFS (HR=9.39, p<0.01 and HR=11.03, p=0.04)").
+sentence names "the risk of stroke" and no outcome before the HR, or "X risk" with X an abbreviation naming no
+outcome ("a 28% increase of MACE risk (HR: 1.28 ...)"). HRs in one bracket after a list of as many
+outcomes take them in order ("OS and DFS (HR=9.39, p<0.01 and HR=11.03, p=0.04)", "progression-free (PFS)/overall
+survival (OS) (HR 1.56/HR 2.02 ...)": a name and its bracketed abbreviation are one outcome, a slash joins a list).
 """
 
 from __future__ import annotations
@@ -115,7 +121,8 @@ _OTHER_STATISTIC = re.compile(
     re.I,
 )
 #: After a number: not a statistic when a percentage or hyphenated to a word ("30-day", "30- and 90-day").
-_NOT_A_VALUE = r"(?![\d.·]|\s*%|\s?[-‐‑]\s*(?:and\b|or\b|[A-Za-z]))"
+#: Nor an ordinal, its suffix glued to it ("HR of 3er quartile", "the 4th quartile").
+_NOT_A_VALUE = r"(?![\d.·]|[A-Za-z]|\s*%|\s?[-‐‑]\s*(?:and\b|or\b|[A-Za-z]))"
 _CONNECT = re.compile(
     r"(?:\s*(?:for|of|in|per)\s+(?P<for>(?:[^,;:=()\[\]\d]|(?<=[A-Za-z][-‐])\d+(?![\d.·]))"
     r"{1,80}?))?\s*(?:was|were|is|of|from|=|:|,|;|\(|\[)?\s*(?:was|were|=|:)?\s*"
@@ -130,7 +137,7 @@ _SHORT_PHRASE = 40
 _BOUNDS = r"(?P<lo>" + _D + r")\s*(?:" + DASH + r"|to|,|;)\s*(?P<hi>" + _D + r")"
 _CI_LABELLED = re.compile(
     r"\s*[,;]?\s*[(\[]?\s*(?:(?P<level>\d{2}(?:[.·]\d)?)\s*%\s*-?\s*)?(?:" + _INTERVAL + r"|C\.I\.|(?<=%)Cl|(?<=%\s)Cl)"
-    r"(?:\s*[(\[](?:\d{2}\s*%\s*)?C[Rr]?I[)\]]|\s*,\s*\d{2}\s*%\s*C[Rr]?I\b)?(?:\s*(?P<level_after>\d{2})\s*%)?\s*[)\]]?\s*[,:=]?\s*[(\[]?\s*" + _BOUNDS
+    r"(?:\s*[(\[{](?:\d{2}\s*%\s*)?C[Rr]?I[)\]}]|\s*,\s*\d{2}\s*%\s*C[Rr]?I\b)?(?:\s*(?P<level_after>\d{2})\s*%)?\s*[)\]]?\s*[,:=]?\s*[(\[]?\s*" + _BOUNDS
 )
 #: "(0.35-0.54)", with the p-value inside the same bracket: "1.056 (1.007-1.107, p = 0.025)", or after a comma:
 #: "HR 1.27, [1.08 - 1.51], p = 0.004".
@@ -387,7 +394,21 @@ def hazard_ratios_in_sentence(
     if hazards_modelled:
         found.extend(_risk_increases(sentence, found, previous_outcome))
         found.sort(key=lambda item: item.value_span.start)
-    return _pair_listed_outcomes(text, _shared_p(text, found, sentence.start), sentence.start)
+    return _pair_listed_outcomes(text, _slash_shared_p(text, _shared_p(text, found, sentence.start), sentence.start),
+                                 sentence.start)
+
+
+def _slash_shared_p(text: str, found: list[HazardRatio], offset: int) -> list[HazardRatio]:
+    """HRs written side by side with a slash share the p written after the last: "worse PFS/OS (HR 1.56/HR 2.02,
+    P < 0.0001)" gives both HRs p < 0.0001. Only HRs with no CI, joined by nothing but the slash."""
+    shared = list(found)
+    for i in range(len(found) - 2, -1, -1):
+        first, second = shared[i], shared[i + 1]
+        joint = text[first.span.end - offset:second.span.start - offset]
+        if (first.p is None and second.p is not None and first.ci_low is None and second.ci_low is None
+                and re.fullmatch(r"\s*/\s*", joint)):
+            shared[i] = replace(first, p=second.p)
+    return shared
 
 
 #: A p-value said of several results at once: "(all P < 0.001)", "(P < 0.001 for all)", "both p < 0.05".
@@ -395,6 +416,8 @@ _SHARED_P_BEFORE = re.compile(r"\b(?:all|both|each)\s+(?:the\s+)?$", re.I)
 _SHARED_P_AFTER = re.compile(r"\s*(?:for|in)\s+(?:all|both|each)\b", re.I)
 #: Outside the HRs, what makes a shared p's results other than theirs: another number with a point, a percentage.
 _OTHER_RESULT = re.compile(r"\d[.·]\d|%")
+#: A category's threshold, which is no result: "ejection fraction <30% (HR 2.5 ...)", "eGFR <30 mL/min/1.73 m2 (HR ...)".
+_THRESHOLD = re.compile(r"(?:[<>≤≥]|[<>]=)\s*" + _D + r"\s*%?(?:\s*[A-Za-z]+(?:/[\w.·]+)*(?:\s+[a-z]+\d?)?)?")
 
 
 def _shared_p(text: str, found: list[HazardRatio], offset: int) -> list[HazardRatio]:
@@ -422,7 +445,7 @@ def _shared_p(text: str, found: list[HazardRatio], offset: int) -> list[HazardRa
                 outside.append(text[position:max(position, start)])
                 position = max(position, end)
         outside.append(text[position:match.start()])
-        between = " ".join(outside)
+        between = _THRESHOLD.sub(" ", " ".join(outside))
         if _OTHER_RESULT.search(between) or _OTHER_RATIO.search(between) or _OTHER_STATISTIC.search(between):
             continue
         p = normalise_p(match.group("op"), match.group("num"))
@@ -435,8 +458,8 @@ def _shared_p(text: str, found: list[HazardRatio], offset: int) -> list[HazardRa
     return shared
 
 
-#: Between the outcomes of a list: "OS and DFS", "OS, DFS and RRFS", "DFS & OS", "OS or CSS".
-_OUTCOME_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:(?:the|\d+-year)\s+)?")
+#: Between the outcomes of a list: "OS and DFS", "OS, DFS and RRFS", "DFS & OS", "OS or CSS", "PFS/OS".
+_OUTCOME_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|/\s*)(?:(?:the|\d+-year)\s+)?")
 
 
 def _enclosing_bracket(text: str, position: int) -> tuple[int, int] | None:
@@ -467,6 +490,11 @@ def _outcome_chains(text: str, start: int, end: int) -> list[list]:
     chains: list[list] = []
     for mention in outcome_mentions(text[start:end]):
         previous = chains[-1][-1] if chains else None
+        if (previous is not None and previous.label == mention.label
+                and re.fullmatch(r"\s*\(", text[start + previous.end:start + mention.start])
+                and text[start + mention.end:start + mention.end + 1] == ")"):
+            chains[-1][-1] = replace(previous, end=mention.end + 1)
+            continue  # "progression-free (PFS)/overall survival (OS)": a name and its abbreviation are one outcome
         if previous is not None and _OUTCOME_LIST_JOIN.fullmatch(text[start + previous.end:start + mention.start]):
             chains[-1].append(mention)
         else:
@@ -729,11 +757,18 @@ _RISK_OF_EVENT = re.compile(
 )
 
 
+#: "X risk" with X an event's abbreviation: "a 28% increase of MACE risk (HR: 1.28 ...)", "T2DM risk [HR ...]".
+_ABBREVIATION_RISK = re.compile(r"\b(?P<event>(?!HRs?\b)[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s+risks?\b")
+
+
 def _risk_of_other_event(text: str, start: int, outcome) -> bool:
-    """The sentence says "the risk of X" after the outcome named nearest before the HR at `start` (or names
-    no outcome before it): the HR is for X, no outcome the sentence named earlier nor the previous sentence's
-    ("lower overall mortality (SHR 0.63 ...), but higher risk of pacemaker implantation (SHR 4.67 ...)")."""
+    """The sentence says "the risk of X" (or "X risk", X an abbreviation that names no outcome: "MACE risk")
+    after the outcome named nearest before the HR at `start` (or names no outcome before it): the HR is for X,
+    no outcome the sentence named earlier nor the previous sentence's ("lower overall mortality (SHR 0.63 ...),
+    but higher risk of pacemaker implantation (SHR 4.67 ...)")."""
     risks = list(_RISK_OF_EVENT.finditer(text, 0, start))
+    risks += [m for m in _ABBREVIATION_RISK.finditer(text, 0, start) if not outcome_mentions(m.group("event"))]
+    risks.sort(key=lambda m: m.start())
     return bool(risks) and (outcome is None or risks[-1].start() > outcome.start)
 
 
