@@ -2048,3 +2048,81 @@ def test_people_a_model_made_up_are_still_no_total():
 
 def test_a_non_randomised_trial_in_people_n_is_enrolled():
     assert total("This was a non-randomised controlled trial in adults with asthma on maintenance therapy (n=437).") == (437, "enrolled")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an adverb between the auxiliary and the verb of a bare count
+        ("Of these 90 children, 40 met the criteria and 31 were finally randomized.", (31, "randomised")),
+        ("Of the 80 adults screened, 45 had anaemia and 29 were subsequently enrolled.", (29, "enrolled")),
+        # a measure of the people, whatever the subject
+        ("Levels of 30 patients with sepsis were measured and compared with those of 30 controls.", None),  # two groups
+        ("A field worker measured ferritin levels of 275 children from families that took part in the earlier survey.", (275, "analysed")),
+        # the study's verb on its people
+        ("This trial was conducted to evaluate 148 adults (70 in group A and 78 in group B) with asthma.", (148, "enrolled")),
+        # body material collected from the people; mother/infant pairs written with a slash
+        ("Breast milk and blood at three time points were collected from 410 mothers/infant-pairs in a cohort.", (410, "analysed")),
+        ("Stool was collected from 96 mother/infant pairs.", (96, "analysed")),
+        # a capitalised plural demonym is people
+        ("We included 52,310 white Norwegians aged 40 or more from a population study.", (52310, "enrolled")),
+        ("We enrolled 1,240 Koreans with hypertension.", (1240, "enrolled")),
+    ],
+)
+def test_round_fresh15_phrasings_read(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a subcohort is a part of a case-cohort design, not the study total
+        "We did a case-cohort study including a subcohort of 520 participants selected at random and 388 incident cases.",
+        # an age, not people
+        "The study population included patients diagnosed with asthma prior to the age of 12 registered in the national register.",
+        # two groups, the comparison group in its own clause
+        "Overall, 8 420 people were registered with psoriasis, while 160 500 people served as controls.",
+        "In all, 3 100 women were included with the disease, whereas 9 300 women were selected as matched controls.",
+    ],
+)
+def test_round_fresh15_no_total(text):
+    assert total(text) is None
+
+
+def test_the_mean_age_of_people_is_still_a_total():
+    assert total("The mean age of 2150 participants was 70 years.") == (2150, "cohort")
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        # a protocol of care the study was run under: the record reports results
+        ("Bleeding after surgery following implementation of an Enhanced Recovery (ERAS) protocol.", (230, "treated")),
+        ("Outcomes of patients managed on a rapid rule-out protocol.", (230, "treated")),
+        # a study protocol: no total
+        ("Exercise for frailty: study protocol for a randomised controlled trial.", None),
+        ("Vitamin D in pregnancy: a protocol for a systematic review.", None),
+        ("The ABC trial protocol.", None),
+    ],
+)
+def test_a_care_protocol_title_is_not_a_study_protocol(title, expected):
+    text = "Of 230 patients undergoing surgery, 150 received drug A and 80 received drug B."
+    found = study_total(*participant_counts(record(text, title=title)))
+    assert ((found.value, found.label) if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Men treated from 1995 through 2006 were prospectively enrolled at three centres.",  # years, not people
+        "The team made 12,400 uniquely randomized visits, 3,100 to clinics.",  # an adverb qualifying things
+        "Physicians (n = 25) were recruited from hospitals.",  # an occupation, not a demonym
+    ],
+)
+def test_round_fresh15_no_total_after_june_review(text):
+    assert total(text) is None
+
+
+def test_a_project_protocol_after_a_dash_is_a_study_protocol():
+    text = "Of 230 patients undergoing surgery, 150 received drug A and 80 received drug B."
+    assert study_total(*participant_counts(record(text, title="Heart function in infants using new imaging - project protocol."))) is None

@@ -114,6 +114,16 @@ patients [50%]) or ... (65 patients [50%])", "(494 navigated; 545 control)", "40
 ..., and 38 ...", "94 received DOC and 74 received ABI", "500 treated with A, 514 with B and 508
 with C", "29 (50%) each", "80 patients entered into each active group and 40 into placebo", "Each of
 the matched groups included 11,947 participants" (an arm, not the total).
+Also read: an adverb between a bare count's auxiliary and its verb ("34 met the criteria and 22 were finally randomized");
+a measure of the people after a measuring verb, any subject ("A trained nurse measured hemoglobin levels of 438 children":
+analysed); a study "conducted to study / assess / evaluate N people" (enrolled); body material collected from people
+("Milk and blood ... were collected from 535 mothers/infant-pairs": analysed); pairs written with a slash
+("mother/infant pairs"); a capitalised plural demonym as people ("118,683 white Danes", "Koreans"). Refused: a
+subcohort ("a subcohort of 410 participants and 414 cases": a part of a case-cohort design); an age ("diagnosed prior
+to the age of 16"; not "the mean age of 4161 participants"); a group beside a comparison group in its own clause
+("10 173 individuals had AD, while 234 683 individuals served as control group"). A title naming a protocol of care
+("after implementation of an ERAS protocol") is no study protocol: its totals are read.
+
 An "n =" counting things reported is no arm ("more adverse events in the app than in the questionnaire (n=1033 vs
 n=656)", "more symptoms overall (n=4808)").
 """
@@ -133,10 +143,14 @@ from mbc_sr.records import Record
 PEOPLE = (
     r"(?:patients?|women|woman|men|man|participants?|subjects?|adults?|children|child|infants?|"
     r"individuals?|persons?|people|humans|volunteers?|outpatients?|inpatients?|students?|employees?|girls?|"
-    r"boys?|neonates?|newborns?|bab(?:y|ies)|(?:mother|parent|caregiver)[-‐‑](?:child|infant|baby|newborn|neonate|offspring)|mothers?|dyads|smokers?|survivors?|cases|veterans?|residents?|pts|males|females|"
+    r"boys?|neonates?|newborns?|bab(?:y|ies)|(?:mothers?|parents?|caregivers?)[-‐‑/](?:child|infant|baby|newborn|neonate|offspring)(?:[-‐‑]?pairs)?|mothers?|dyads|smokers?|survivors?|cases|veterans?|residents?|pts|males|females|"
     r"athletes?|swimmers?|runners?|cyclists?|players?|soldiers?|recipients?|donors?|respondents?|caregivers?|"
     r"carers?|pupils?|adolescents?|teenagers?|youths?|twins|couples|families|controls|migraineurs?|asthmatics?|"
-    r"diabetics?|epileptics?|stakeholders|interviewees|(?:non-?)?drinkers?|users?|clients?|octogenarians?|nonagenarians?|centenarians?)"
+    r"diabetics?|epileptics?|stakeholders|interviewees|(?:non-?)?drinkers?|users?|clients?|octogenarians?|nonagenarians?|centenarians?|"
+    # people named by their nation: "118,683 white Danes", "2,100 Koreans" (a capitalised plural demonym)
+    r"Danes|Swedes|Finns|Norwegians|Icelanders|"
+    # (not an occupation or a school: "Clinicians", "Physicians", "Librarians", "Bayesians")
+    r"(?-i:(?![A-Z][a-z]*(?:icians|titians)\b)(?!(?:Librar|Veterinar|Guard|Histor|Custod|Bayes|Gauss|Lagrang|Hamilton)ians\b)[A-Z][a-z]+(?:ans|ians)))"
 )
 _NOT_PEOPLE = re.compile(  # a whole word: the "cell" of "non-small-cell" is no cell
     r"(?<![-‐‑])\b(?:cells?|cell\s+lines?|mice|mouse|rats?|animals?|dogs?|xenografts?|organoids?|samples?|"
@@ -247,7 +261,7 @@ def _not_a_head_count(text: str, count: Count) -> bool:
         return False  # "In 1973 patients (1137 with A, 836 with B) of the cohort": people, not a year
     return year and bool(
         re.search(r"\b" + _MONTH + r"\s+(?:\d{1,2},?\s+)?$", before)
-        or re.search(r"\b(?:19|20)\d\d\s*(?:and|to|until|[-–/])\s*$|\b(?:in|since|until|during|from|between|year)\s+$", before, re.IGNORECASE)
+        or re.search(r"\b(?:19|20)\d\d\s*(?:and|to|until|through|thru|[-–/])\s*$|\b(?:in|since|until|during|from|between|year)\s+$", before, re.IGNORECASE)
         or re.match(r"\s*(?:and|to|until|[-–/])\s*(?:19|20)\d\d\b", after, re.IGNORECASE)
     )
 
@@ -301,8 +315,11 @@ def _is_subset_or_fraction(text: str, count: Count) -> bool:
     return bool(
         re.match(r"\s*(?:%|percent|per\s*cent|\(\s*\d+(?:[.·]\d+)?\s*%|/\s*\d|\[\s*\d+(?:[.·]\d+)?\s*%)", after)
         or re.search(r"(?:/\s*|of\s+whom\s+|including\s+(?:only\s+)?|among\s+them,?\s+|aged\s+|age\s+)$", before, re.I)
+        # an age, not people: "diagnosed before the age of 16" (not "The mean age of 4161 participants")
+        or (re.search(r"\bages?\s+of\s+$", before, re.I) is not None
+            and re.match(r"\s+(?:[\w-]+\s+){0,3}?" + PEOPLE + r"\b", text[count.end:], re.I) is None)
         # "A subset of patients (n = 72)", "a subgroup of 40 women", "The majority of respondents (n=781, 76%)": part of the sample
-        or re.search(r"\b(?:(?:subsets?|subgroups?|sub-?samples?|portion|proportion)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+        or re.search(r"\b(?:(?:subsets?|subgroups?|sub-?samples?|sub-?cohorts?|portion|proportion)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
                      r"(?:\(\s*[Nn]\s*=\s*)?|(?:majority|minority)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?\(\s*[Nn]\s*=\s*)$",
                      text[max(0, count.start - 60):count.start], re.IGNORECASE)
         # "atrioventricular block (14 patients, 35.0%)": a bracketed count of people with its share
@@ -463,7 +480,9 @@ _DATA_FOR_PEOPLE = re.compile(
     # also a participle: "Using serum urate measurements collected at baseline and 10 years later from 3563 participants",
     # "EEG (electroencephalogram) power spectra recorded from 24 volunteers"
     r"|\b(?:data|records?|information|samples?|specimens?|tissues?|plans?|images?|scans?|questionnaires?|"
-    r"measurements?|charts?|recordings?|signals?|EEGs?|ECGs?|EMGs?)\b[^.;]{0,100}\b(?:(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?)?"
+    r"measurements?|charts?|recordings?|signals?|EEGs?|ECGs?|EMGs?|"
+    # body material: "Human milk and blood at 2, 6 and 24 weeks ... were collected from 535 mother/infant pairs"
+    r"blood|milk|serum|sera|plasma|urine|saliva|stools?|tissues?|biopsies|swabs?|specimens?)\b[^.;]{0,100}\b(?:(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?)?"
     r"(?:linked|collected|obtained|retrieved|extracted|abstracted|gathered|pooled|created|generated|reviewed|recorded|acquired)\s+"
     r"(?:[^.;#]{0,80}?\s)?(?:for|from|on|in)\s+$"
     # the same in the active voice: "We collected daily sodium levels ... from 240 patients", "We analysed
@@ -473,6 +492,9 @@ _DATA_FOR_PEOPLE = re.compile(
     # "We measured baseline urine levels of 22 metals of 982 adults" (a count of things may come between)
     r"|\bwe\s+(?:\w+\s+)?(?:analy[sz]ed|examined|measured|sequenced|assayed|profiled|tested|cultured|studied)\b"
     r"(?:[^.;#]|#_*(?!_|\s+(?:out\s+)?of\b|\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\b)){0,120}\b(?:from|of|in)\s+$"
+    # any subject: "A trained nurse measured hemoglobin levels of 438 children" (a measure of the people)
+    r"|\b(?:measured|assayed|determined|quantified|recorded|assessed)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:levels?|concentrations?|values?|status)\s+(?:of|in)\s+$"
     # "questionnaires were completed by 345 nurses"
     r"|\b(?:questionnaires?|surveys?|interviews?|diaries|forms?)\b[^.;]{0,60}\b(?:completed|returned|answered|filled\s+(?:in|out))\s+by\s+$"
     # "we reviewed the medical records of 412 patients", "a database that documents clinical records of 24,000 people"
@@ -531,7 +553,9 @@ _STUDY_IN_PEOPLE = re.compile(
     # ("trail" only as a misspelt randomised trial: "A randomized controlled trail was performed on 140 adults")
     r"\b(?:we|study|trial|randomi[sz]ed\s+(?:[\w-]+\s+){0,2}?trail|analysis|survey|investigation|research|experiment)\b(?:[^.;#]|#_*(?=[-‐‑][A-Za-z])){0,100}?\b"
     r"(?:(?:was|were|has\s+been)\s+(?:\w+\s+)?(?:carried\s+out|performed|conducted|done|undertaken|run)"
-    r"(?:\s+(?:with|involving|including|for)|[^.;]{0,160}?\b(?:on|in|among))"
+    r"(?:\s+(?:with|involving|including|for)|[^.;]{0,160}?\b(?:on|in|among)"
+    # the study's verb on its people: "This clinical trial was conducted to study 195 women"
+    r"|\s+to\s+(?:study|assess|evaluate|examine|investigate|compare|follow|observe|survey|interview))"
     r"|(?:compar(?:e|ed|ing)|assess(?:ed|ing)?|evaluat(?:e|ed|ing)|investigat(?:e|ed|ing)|examin(?:e|ed|ing)|test(?:ed|ing)?|"
     r"analy[sz](?:e|ed|ing)|studied|studying|measur(?:e|ed|ing))"
     r"\b[^.;]{0,160}?\b(?:in|among))\s+(?:a\s+total\s+of\s+|only\s+|all\s+)?$",
@@ -693,6 +717,14 @@ def _in_list_of_counted_groups(text: str, start: int, end: int) -> bool:
     items_before = 2 if re.search(_LIST_ITEM + _LIST_ITEM + "$", before) else 1 if re.search(_LIST_ITEM + "$", before) else 0
     items_after = 2 if re.match(_LIST_ITEM + _LIST_ITEM + "#", after) else 1 if re.match(_LIST_ITEM + "#", after) else 0
     return items_before + items_after >= 2
+
+
+#: A second clause giving the comparison group its own count: "..., while 234 683 individuals served as control group".
+_CONTROLS_CLAUSE = re.compile(
+    r"[^.;#]{0,120}?,?\s*\b(?:while|whereas|and)\s+#_*\s+(?:[\w-]+\s+){0,3}?(?:(?:were|was)\s+(?:\w+ly\s+)?(?:used|selected|included|enrol+ed|recruited)|served|acted)"
+    r"\s+as\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:controls?|control\s+(?:group|subjects|participants)|comparison\s+group|comparators?|reference\s+group)\b",
+    re.IGNORECASE,
+)
 
 
 def _joined_people_counts(masked: _Masked, start: int, people_end: int | None) -> bool:
@@ -1082,7 +1114,9 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 # and 1008 women (83.8%) answered")
                 continue
         if _joined_people_counts(masked, start, people_end):
-            continue  # "1554 patients with BS and 3108 control subjects": two groups, no stated total
+            continue
+        if people_end and _CONTROLS_CLAUSE.match(text, people_end):
+            continue  # "10 173 individuals had AD, while 234 683 individuals served as controls": two groups, no total  # "1554 patients with BS and 3108 control subjects": two groups, no stated total
         compared = re.search(r"\b(?:were|was)\s+(?:then\s+)?compared\s+(?:to|with)\s+(?:those\s+of\s+|the\s+|an?\s+)?(?:other\s+)?#",
                              text[people_end:people_end + 300]) if after_people else None
         if compared and not re.search(r"[.;:]|\b(?:and|but|whereas|while)\s+(?!(?:were|was)\b)(?:the\s+|their\s+)?[a-z]+\s+$",
@@ -1476,7 +1510,7 @@ def _elided_noun(masked: _Masked, start: int) -> str | None:
 #: Between a bare count and its verb only auxiliaries and earlier steps of enrolment: "202 638 were
 #: recruited and randomly assigned", "60 were screened, enrolled and then randomised".
 _BARE_GAP = re.compile(
-    r"\s*(?:(?:were|was|had\s+been|have\s+been|then)\s+)*"
+    r"\s*(?:(?:were|was|had\s+been|have\s+been|then)\s+(?:[a-z]+ly\s+)?)*"  # an adverb after the auxiliary: "22 were finally randomized"
     r"(?:(?:screened|approached|invited|consented|enrol+ed|recruited|registered|included)\s*(?:,|\band\b)?\s*(?:then\s+)?)*",
     re.IGNORECASE,
 )
@@ -1670,13 +1704,33 @@ def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
 
 #: "Protocol for a randomised trial of ...", "... : study protocol"; not "per-protocol", "protocol-specified".
 _PROTOCOL_TITLE = re.compile(r"(?<![-‐‑])(?<!\bper\s)\bprotocol\b(?![-‐‑])", re.IGNORECASE)
+#: A protocol named as the care given, not the paper's genre: "after implementation of an Enhanced Recovery After
+#: Surgery (ERAS) protocol", "patients managed on a rapid rule-out protocol" (a title with a study's results).
+_CARE_PROTOCOL_TITLE = re.compile(
+    r"\b(?:implement(?:ation|ing|ed)?\s+of|on|under|using|with|within|following|after)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,8}?"
+    r"(?:\([A-Z][\w-]*\)\s+)?protocol\b(?!\s+(?:for|of)\b)(?!\s*:)",
+    re.IGNORECASE,
+)
+_STUDY_PROTOCOL_TITLE = re.compile(
+    r"\b(?:study|trial|review|project|research|pilot)\s+protocol\b|\bprotocol\s+(?:for|of)\b|(?:^|[:.]\s*|\s[-–—]\s*)(?:an?\s+|the\s+)?protocol\b",
+    re.IGNORECASE,
+)
+
+
+def _is_protocol_title(title: str) -> bool:
+    """The title names a study protocol (a planned sample, never a total): "Study protocol for a randomised trial",
+    "...: a protocol for a systematic review"; not a protocol of care the study was run under ("Risk of X after
+    implementation of an ERAS protocol")."""
+    if not _PROTOCOL_TITLE.search(title):
+        return False
+    return bool(_STUDY_PROTOCOL_TITLE.search(title)) or not _CARE_PROTOCOL_TITLE.search(title)
 
 
 def participant_counts(record: Record) -> tuple[list[Extracted], list[Extracted]]:
     """(totals, per-arm counts) with spans, in reading order."""
     totals: list[Extracted] = []
     arms: list[Extracted] = []
-    protocol = _PROTOCOL_TITLE.search(record.title or "") is not None
+    protocol = _is_protocol_title(record.title or "")
     for sentence in record_sentences(record):
         if sentence.label and re.match(r"(?:TRIAL\s+)?REGISTRATION|FUNDING|CLINICAL\s*TRIAL", sentence.label):
             continue
