@@ -502,7 +502,8 @@ def test_a_list_phrase_may_name_its_items_in_short_brackets():
     assert hrs(text) == [(1.20, 1.01, 1.43, None), (1.52, 1.22, 1.90, None), (1.35, 1.12, 1.63, None)]
     # a bracket holding "=" or ";" is no item name; without a CI the list is not trusted
     assert hrs("The hazard ratios for women (n = 30) and men were 1.2 (0.9-1.5) and 1.4 (1.1-1.9).") == []
-    assert hrs("Hazard ratios for the middle (Q2) and top quartile (Q4) were 1.20 and 1.52, respectively.") == []
+    # without a CI, only as a list of bare decimals closed by "respectively" (test_a_respectively_list_of_bare_hrs)
+    assert hrs("Hazard ratios for the middle (Q2) and top quartile (Q4) were 1.20 and 1.52 in the cohort.") == []
 
 
 def test_an_increase_of_risk_in_a_cox_model_is_a_hazard_ratio():
@@ -770,9 +771,9 @@ def test_a_list_phrase_may_run_to_140_characters():
 @pytest.mark.parametrize(
     "text",
     [
-        # no CI after the value
+        # no CI after the value, and no "respectively" closing a list of bare values
         ("The adjusted HRs of stroke mortality for an increase in urinary cadmium and lead corresponding to the "
-         "interquartile range were 1.22 and 1.16, respectively."),
+         "interquartile range were 1.22 and 1.16 in the whole population."),
         # an odds ratio named in the phrase
         ("The adjusted HRs and odds ratios of stroke for an increase in urinary cadmium and lead corresponding to the "
          "interquartile range were 1.22 (0.85, 1.75) and 1.16 (0.70, 1.92), respectively."),
@@ -936,3 +937,37 @@ def test_abbreviation_risk_names_another_outcome():
     assert [(h.value, h.outcome) for h in hazard_ratios(rec)] == [(1.20, "other")]
     rec = record("All-cause death was recorded. Each unit of Lp(a) raised the OS risk (HR: 1.20, 95% CI: 1.05 to 1.37).", "Cohort.")
     assert [(h.value, h.outcome) for h in hazard_ratios(rec)] == [(1.20, "OS")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The adjusted HRs of stage II, III and IV disease for recurrence were 1.52, 2.31, and 4.10, respectively.",
+         [(1.52, None, None, None), (2.31, None, None, None), (4.10, None, None, None)]),
+        ("Hazard ratios for the middle (Q2) and top quartile (Q4) were 1.20 and 1.52, respectively.",
+         [(1.20, None, None, None), (1.52, None, None, None)]),
+        ("The adjusted HRs of stroke mortality for an increase in urinary cadmium and lead corresponding to the "
+         "interquartile range were 1.22 and 1.16, respectively.", [(1.22, None, None, None), (1.16, None, None, None)]),
+    ],
+)
+def test_a_respectively_list_of_bare_hrs(text, expected):
+    assert hrs(text) == expected
+
+
+def test_a_respectively_list_of_bare_hrs_pairs_an_outcome_list_of_as_many():
+    found = hazard_ratios_in_sentence(sentence("The hazard ratios for PFS and OS were 0.70 and 0.80, respectively."))
+    assert [(h.value, h.outcome) for h in found] == [(0.70, "PFS"), (0.80, "OS")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hazard ratios for PFS and OS were 0.70 and 0.80.",  # no "respectively"
+        "The HRs for OS and the median PFS were 0.80 and 6.1, respectively.",  # another statistic named
+        "The hazard ratios and response rates in A and B were 0.70 and 0.45, respectively.",
+        "The HRs for groups A and B were 1 and 2, respectively.",  # whole numbers
+        "The HRs for arms A and B were 0.70 and 0.80 months, respectively.",  # a quantity
+    ],
+)
+def test_what_is_no_respectively_list_of_bare_hrs(text):
+    assert hrs(text) == []

@@ -41,7 +41,9 @@ Written forms read (any order of separators, "." or "·" decimals, "-", "–", "
 and, after a labelled HR, the unlabelled HRs that continue its list in the same sentence
 ("...; adjusted HR 0·71 [0·19-2·58]; ... metastatic disease (...; 0·86 [0·36-2·06]; p=0·73)"),
 including a list announced by one label ("hazard ratios for death in A, B and C were 1.84 (95% CI
-1.22-2.77), 2.21 (...) and 1.82 (...), respectively"), and "(2.142, 1.522 to 3.014)" or "(1.10; 1.05-1.16)" as a whole bracket or
+1.22-2.77), 2.21 (...) and 1.82 (...), respectively"), or its bare decimals closed by "respectively" ("the adjusted
+HRs of A, B and C for X were 5.31, 7.10, and 6.95, respectively": no CI, a phrase naming no other statistic; an outcome
+list of as many items before them pairs them in order: "HRs for PFS and OS were 0.70 and 0.80, respectively"), and "(2.142, 1.522 to 3.014)" or "(1.10; 1.05-1.16)" as a whole bracket or
 its last item ("(104.7 vs. 88.1/1000py, 1.08, 1.03-1.14)", "(0.4 vs. 0.2/1000py, 2.14 1.18-3.85)"). Whole
 numbers as value and bounds continue no list ("11 [7-21] vs. 14 [8-36] days" are medians or counts with ranges).
 Right after the previous HR, a value with its labelled CI continues the list ("(HR per doubling: 0.84; 95% CI
@@ -366,6 +368,11 @@ def hazard_ratios_in_sentence(
         if value <= 0 and not threshold:
             continue  # a hazard ratio is positive
         ci, low, high = (None, None, None) if threshold else _ci_after(text, value_end, value)
+        listed = _respectively_list(sentence, label, connect, previous_end, previous_outcome) if ci is None and not threshold else []
+        if listed:  # "the adjusted HRs of A, B and C for X were 5.31, 7.10 and 6.95, respectively"
+            found.extend(listed)
+            taken_until = previous_end = listed[-1].span.end - sentence.start
+            continue
         if ci is None and not threshold and (_RANGE.match(text, value_end) or extractor == "effects.hr_list_head"):
             continue  # "HRs = 0.64-0.68": a range of HRs, not one HR
         if ci is None and label.group("subscript"):
@@ -694,6 +701,48 @@ def _list_head(text: str, label: re.Match[str]) -> re.Match[str] | None:
     if outside_asides != match.group("for") and not _ONE_HR_PHRASE_STOP.search(outside_asides):
         return match
     return None
+
+
+#: A list of bare HRs closed by "respectively": "were 5.31, 7.10, 6.95, and 4.88, respectively", "0.70 and 0.80,
+#: respectively"; every value a decimal.
+_RESPECTIVELY_VALUES = re.compile(
+    r"(?P<values>" + _D + r"(?:\s*,\s*" + _D + r")*\s*,?\s+and\s+" + _D + r")\s*,?\s*respectively\b", re.I
+)
+#: In the phrase of a bare list's label, the name of another statistic whose values the list may be.
+_OTHER_QUANTITY_NAMED = re.compile(r"\b(?:median|mean|rates?|proportions?|percentages?|incidences?|prevalences?|"
+                                   r"odds|ratios?|numbers?)\b|%", re.I)
+
+
+def _respectively_list(
+    sentence: Sentence, label: re.Match[str], connect: re.Match[str], previous_end: int, previous_outcome: str | None
+) -> list[HazardRatio]:
+    """The HRs of a label written as a list of bare values closed by "respectively", none with a CI: "the adjusted
+    HRs of A, B and C for progression were 5.31, 7.10 and 6.95, respectively", "The hazard ratios for PFS and OS
+    were 0.70 and 0.80, respectively" (an outcome list of as many items before the values pairs them in order).
+    Only decimals, and only when the phrase between label and values names no other statistic ("the HRs for OS
+    and the median PFS were 0.80 and 6.1, respectively")."""
+    text = sentence.text
+    listed = _RESPECTIVELY_VALUES.match(text, connect.start("value"))
+    if listed is None:
+        return []
+    phrase = re.sub(r"\b(?:hazards?\s+ratios?)\b", " ", text[label.end():connect.start("value")], flags=re.I)
+    if _OTHER_QUANTITY_NAMED.search(phrase) or _OTHER_RATIO.search(phrase) or _OTHER_STATISTIC.search(phrase):
+        return []
+    values = list(re.finditer(_D, listed.group("values")))
+    if any(not re.search(r"[.·]", v.group(0)) or parse_decimal(v.group(0)) <= 0 for v in values):
+        return []
+    offset = listed.start("values")
+    found: list[HazardRatio] = []
+    for value in values:
+        start, end = offset + value.start(), offset + value.end()
+        found.append(_build(sentence, label if not found else None, start, end, parse_decimal(value.group(0)), None, None,
+                            None, previous_end, label.group("label") if not found else "", "effects.hr_respectively_list",
+                            previous_outcome))
+        previous_end = found[-1].span.end - sentence.start
+    chains = _outcome_chains(text, label.start(), connect.start("value"))
+    if chains and len(chains[-1]) == len(found):
+        found = [replace(item, outcome=mention.label) for item, mention in zip(found, chains[-1])]
+    return found
 
 
 #: A category named before "=" in a list of HRs: "CPC-3 = 1.90 (1.37-2.65)", "mRS-2 = 1.52 (...)"; not "P =", "n =".
