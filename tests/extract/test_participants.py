@@ -2126,3 +2126,35 @@ def test_round_fresh15_no_total_after_june_review(text):
 def test_a_project_protocol_after_a_dash_is_a_study_protocol():
     text = "Of 230 patients undergoing surgery, 150 received drug A and 80 received drug B."
     assert study_total(*participant_counts(record(text, title="Heart function in infants using new imaging - project protocol."))) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the people described after their N inside its bracket, then randomised
+        ("Older adults with knee pain (n = 318; mean age = 70.1 years old) were randomly assigned to one of three groups.",
+         (318, "randomised")),
+        ("Adults diagnosed with type 2 diabetes using the WHO criteria (n = 144; mean ± SD age = 61 ± 7.2) were randomly "
+         "assigned to a walking group or a control group.", (144, "randomised")),
+        ("Volunteers with chronic insomnia (n = 88, 52% women) were enrolled at two clinics.", (88, "enrolled")),
+        # an age after an "n =" count is no list sharing a unit with it; a trial between the bracket and the verb
+        ("Adults with mild hypertension (n = 212, 68.4-years-old, 55% women) participating in a randomized, open-label "
+         "trial (HYPER-A) were assigned to receive daily salt substitutes.", (212, "randomised")),
+    ],
+)
+def test_people_described_after_their_n_inside_the_bracket(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another count in the bracket is no description of the people
+        "Adults with knee pain (n = 318; 159 per arm) had shorter walks than expected.",
+        "Adults with knee pain (n = 318; n = 160 vs n = 158) had shorter walks than expected.",
+        # a subgroup with its own verb, not randomised
+        "Adults with knee pain (n = 318; mean age 70 years) had more falls.",
+    ],
+)
+def test_no_total_from_a_bracket_tail_without_enrolment(text):
+    assert total(text) is None

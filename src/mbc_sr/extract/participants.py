@@ -121,7 +121,12 @@ analysed); a study "conducted to study / assess / evaluate N people" (enrolled);
 ("mother/infant pairs"); a capitalised plural demonym as people ("118,683 white Danes", "Koreans"). Refused: a
 subcohort ("a subcohort of 410 participants and 414 cases": a part of a case-cohort design); an age ("diagnosed prior
 to the age of 16"; not "the mean age of 4161 participants"); a group beside a comparison group in its own clause
-("10 173 individuals had AD, while 234 683 individuals served as control group"). A title naming a protocol of care
+("10 173 individuals had AD, while 234 683 individuals served as control group"). A year after a range opened
+with "from 1979 through" is no count.
+Read this round: people described after their N inside its bracket ("Older adults with SMC (n = 415; mean age = 72.3
+years old) were randomly assigned", "(n = 196, 76.8-years-old, 60% women)": an age after an "n =" count is no unit list),
+also with the trial they take part in before the verb ("... participating in a randomized trial (VITACOG) were assigned":
+randomised); not another count in the bracket ("(n = 318; 159 per arm)"). A title naming a protocol of care
 ("after implementation of an ERAS protocol") is no study protocol: its totals are read.
 
 An "n =" counting things reported is no arm ("more adverse events in the app than in the questionnaire (n=1033 vs
@@ -285,7 +290,10 @@ def _is_label(text: str, count: Count) -> bool:
     if label and re.fullmatch(r"\s*(?:trial|study)\s*", label.group(0)) \
             and re.match(r"\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\b", text[count.end:], re.IGNORECASE):
         label = None
-    return bool(label) or bool(_UNIT_AFTER.match(text, count.end)) or bool(_UNIT_LIST_AFTER.match(text, count.end))
+    if label or _UNIT_AFTER.match(text, count.end):
+        return True
+    # an "n =" count is no first number of a unit list: "(n = 196, 76.8-years-old, 60% women)" is 196 people and an age
+    return not re.search(r"\b[nN]\s*=\s*$", text[:count.start]) and bool(_UNIT_LIST_AFTER.match(text, count.end))
 
 
 #: The first numbers of a list sharing one unit: "at 10, 15, 20 years", "after 6, 12 and 24 months".
@@ -1435,7 +1443,16 @@ def _qualified_sample_kind(sentence: Sentence, text: str, start: int, end: int) 
     head = re.split(r"\b(?:with|without|who|from|in|at|of|on|aged|requiring|undergoing|receiving)\b", opening.group("qualifier"))[0]
     if _NOT_PEOPLE.search(head):
         return None  # things the people word qualifies, not a trait of the people ("with a hip fracture")
-    after = text[end:]
+    after = _after_describing_tail(text[end:])
+    # the study the people take part in, between the bracket and the verb: "(n = 196) participating in a randomized,
+    # double-blind trial (VITACOG) were assigned to ..."
+    study = re.match(r"\s*\)\s*(?:participating|taking\s+part|enrol+ed|included)\s+in\s+(?:a|an|the|this|our)\b[^.;:#]{0,140}?"
+                     r"\b(?:trial|study)\b[^.;:#,]{0,30}?(?=\s(?:were|was)\s)", after, flags=re.IGNORECASE)
+    if study:
+        after = ")" + after[study.end():]
+        if re.search(r"randomi[sz]ed", study.group(0), re.IGNORECASE) \
+                and re.match(r"\s*\)\s*(?:were|was)\s+(?:assigned|allocated)\b", after, re.IGNORECASE):
+            return "randomised"  # the people of a randomised trial "were assigned to receive ..."
     if re.fullmatch(r"\s*\)\s*\.?\s*", after):
         return "enrolled" if sentence.label and _METHODS_LABEL.search(sentence.label) else None
     verb = re.match(r"\s*\)\s*(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:\w+ly\s+)?(" + _VERB.pattern + r")", after)
@@ -1443,6 +1460,23 @@ def _qualified_sample_kind(sentence: Sentence, text: str, start: int, end: int) 
         return None
     kind = _verb_kind(verb.group(1))
     return kind[0] if kind and kind[0] in _STRONG else None
+
+
+#: What describes the people after their N inside its bracket: "(n = 415; mean age = 72.3 years old)",
+#: "(n = 182; mean ± SD age = 56 ± 9.1)", "(N = 90, 60% women)"; not another count ("(n = 30; 15 per arm)").
+_DESCRIBING_TAIL = re.compile(r"\s*[;,]\s*(?P<tail>[^()\[\]]{1,80}?)(?=\s*\))")
+_DESCRIBES_PEOPLE = re.compile(
+    r"\b(?:age[ds]?|years?|yrs?|old|women|men|males?|females?|girls|boys|SD|mean|median|range|IQR)\b|%", re.IGNORECASE)
+
+
+def _after_describing_tail(after: str) -> str:
+    """`after` (the text right after an N inside its bracket) with a tail describing the people dropped, so
+    that "(n = 415; mean age = 72.3 years old) were randomly assigned" reads as "(n = 415) were ..."."""
+    tail = _DESCRIBING_TAIL.match(after)
+    if tail and _DESCRIBES_PEOPLE.search(tail.group("tail")) and not re.search(r"\b[nN]\s*=|\bper\b|\beach\b|\bvs\b|\bversus\b",
+                                                                             tail.group("tail")):
+        return after[tail.end():]
+    return after
 
 
 def _another_group_follows(text: str, people_end: int) -> bool:
