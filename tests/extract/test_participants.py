@@ -2158,3 +2158,32 @@ def test_people_described_after_their_n_inside_the_bracket(text, expected):
 )
 def test_no_total_from_a_bracket_tail_without_enrolment(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the people counted as a total with a copula: a review's pooled people, else enrolled
+        ("Twelve trials met the criteria. The total number of participants in this review was 1,204.", (1204, "analysed")),
+        ("The total number of enrolled women was 412, and most were nulliparous.", (412, "enrolled")),
+        # a perfect passive of study before "in N people"
+        ("Drug X has therefore been compared with placebo in 84 patients with chronic cough.", (84, "analysed")),
+        ("Two doses have been evaluated in 150 adults with mild asthma.", (150, "analysed")),
+    ],
+)
+def test_total_number_was_and_perfect_passive_in_people(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The total number of patients in the intervention group was 45.",
+        "The total number of participants required was 300 to detect a difference of 10%.",
+        "The total number of patients per centre was 12 on average.",
+        # a perfect passive of another study, in the background
+        "A previous study has been conducted in 300 women with the same condition.",
+    ],
+)
+def test_no_total_from_a_group_or_planned_total_number(text):
+    assert total(text) is None

@@ -126,7 +126,9 @@ with "from 1979 through" is no count.
 Read this round: people described after their N inside its bracket ("Older adults with SMC (n = 415; mean age = 72.3
 years old) were randomly assigned", "(n = 196, 76.8-years-old, 60% women)": an age after an "n =" count is no unit list),
 also with the trial they take part in before the verb ("... participating in a randomized trial (VITACOG) were assigned":
-randomised); not another count in the bracket ("(n = 318; 159 per arm)"). A title naming a protocol of care
+randomised); not another count in the bracket ("(n = 318; 159 per arm)"). "The total number of participants in this
+review was 255" (pooled; else enrolled; not a group's, per-centre or required total); a perfect passive of study before
+"in N people" ("MPA has therefore been compared with placebo in 60 patients": analysed). A title naming a protocol of care
 ("after implementation of an ERAS protocol") is no study protocol: its totals are read.
 
 An "n =" counting things reported is no arm ("more adverse events in the app than in the questionnaire (n=1033 vs
@@ -606,6 +608,12 @@ _POOLED = re.compile(
     r"|met\s+(?:the\s+|our\s+)?(?:inclusion|eligibility|selection)\s+criteria)"
     r"\s*(?:in\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:review|meta-analysis|analysis)\s*)?(?:,?\s*"
     r"(?:comprising|involving|including|enrolling|totall?ing|with|representing|accounting\s+for)\s+" + _POOLED_SAMPLE + r"?|\s*[(\[]\s*" + _POOLED_N + r"?)$",
+    re.IGNORECASE,
+)
+#: "The total number of participants (in this review) was 255", "The total number of enrolled women was 412": the
+#: people counted as a total with a copula, the N right after it.
+_TOTAL_NUMBER_WAS = re.compile(
+    r"\btotal\s+number\s+of\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\b(?P<gap>[^.;#()]{0,80}?)\s*(?:was|were|is|amounted\s+to)\s+$",
     re.IGNORECASE,
 )
 #: "In 249 patients with reflux esophagitis, we compared A with B": a sentence opening with the sample.
@@ -1212,12 +1220,19 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             if re.match(r"[^.;%#]{0,120}?,\s*there\s+(?:were|was)\b", text[people_end:]):
                 offer(_total(masked, start, "analysed", "in_people_there_were"))  # "In 9,739 participants, there were 934 deaths"
                 continue
-        passive = re.search(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:evaluated|compared|studied|tested|investigated|examined|assessed|"
+        passive = re.search(r"\b(?:was|were|(?:has|have)\s+(?:\w+\s+)?been)\s+(?:\w+ly\s+)?(?:evaluated|compared|studied|tested|investigated|examined|assessed|"
                             r"measured|analy[sz]ed|determined|explored|quantified|estimated)\b"
                             r"[^.;#]{0,60}?\bin\s+(?:a\s+total\s+of\s+|all\s+)?$", before, re.IGNORECASE)
         if after_people and passive and _of_this_study(before) \
                 and not _BACKGROUND_LABEL.search(sentence.label or "") and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
             offer(_total(masked, start, "analysed", "evaluated_in"))  # "Drugs A and B were evaluated in 56 patients with rhinitis"
+            continue
+        total_was = _TOTAL_NUMBER_WAS.search(before)
+        if total_was and not re.search(r"\b(?:groups?|arms?|subgroups?|each|per|would|will|required|needed|planned|target)\b",
+                                       total_was.group("gap"), re.IGNORECASE) and not _is_hypothetical(text, start):
+            # "The total number of participants in this review study was 255": the pooled people of a review, else enrolled
+            review = re.search(r"\b(?:review|meta-?analys[ie]s|studies|trials)\b", total_was.group("gap"), re.IGNORECASE)
+            offer(_total(masked, start, "analysed" if review else "enrolled", "pooled_studies" if review else "total_number_was"))
             continue
         if _WHOLE_COHORT_N.search(before):
             offer(_total(masked, start, "enrolled", "whole_cohort_n_equals"))
