@@ -971,3 +971,22 @@ def test_a_respectively_list_of_bare_hrs_pairs_an_outcome_list_of_as_many():
 )
 def test_what_is_no_respectively_list_of_bare_hrs(text):
     assert hrs(text) == []
+
+
+def test_hr_before_a_hyphenated_abbreviation_is_no_label():
+    text = ("Compared with HR-HPV negative women, the adjusted HRs of HR-HPV, HPV16 and HPV58 infections for cervical "
+            "lesions were 5.31, 7.10, and 6.95, respectively.")
+    assert hrs(text) == [(5.31, None, None, None), (7.10, None, None, None), (6.95, None, None, None)]
+    assert hrs("HR-HPV was found in 29.0% (95% CI 26.5-31.6) of women.") == []
+    assert hrs("HR-MDS patients had a median survival of 1.5 (1.2-1.9) years.") == []
+    # a hazard ratio still reads after a hyphen-free label
+    assert hrs("HR 2.10 (95% CI 1.20-3.60) for HR-HPV persistence.") == [(2.10, 1.20, 3.60, None)]
+
+
+def test_progression_risk_of_another_organ_is_no_pfs():
+    found = hazard_ratios_in_sentence(sentence(
+        "The adjusted HRs of HPV16 and HPV58 infections for the progression risk of normal cervix were 7.10 and 5.74, "
+        "respectively."))
+    assert [(h.value, h.outcome) for h in found] == [(7.10, "other"), (5.74, "other")]
+    (hr,) = hazard_ratios_in_sentence(sentence("The hazard ratio for progression or death was 0.43 (95% CI 0.30-0.61)."))
+    assert hr.outcome == "PFS"

@@ -54,7 +54,8 @@ with a unit ("aged 65 years", "140 mm Hg") is no HR; a label whose phrase holds 
 still heads the values with a CI that follow ("the HR for patients with SBP less than 140 mm Hg
 was 0.19 (95% CI, 0.07-0.55)").
 
-Not hazard ratios: "HR+" / "HR-positive" (hormone receptors), "HR" defined as heart rate, an
+Not hazard ratios: "HR+" / "HR-positive" (hormone receptors), "HR-HPV" (an "HR-" before an upper-case
+abbreviation: high-risk HPV), "HR" defined as heart rate, an
 upper-case "AHR" in a record that never says "hazard ratio" (airway hyperresponsiveness),
 odds ratios, relative risks, risk and rate ratios (a list continues only under an HR label),
 the values of another statistic named after an HR, where its list ends ("(HR 3.2, ...) ..., with an area under
@@ -70,7 +71,8 @@ braces ("(95% confidence interval {CI} 0.34-0.40)"); a number glued to letters i
 quartile").
 
 The outcome of an HR is the one named nearest before it in its sentence (else after it, else the one named
-last in an earlier sentence of its section, at most two sentences naming none back), unless "the risk of X" (or "for X") stands nearer and X is no outcome: then it is another outcome ("lower
+last in an earlier sentence of its section, at most two sentences naming none back), unless "the risk of X" (or "for X") stands nearer and X is no outcome: then it is another outcome (also "the HRs ... for the
+progression risk of normal cervix": "progression" between label and value means PFS, not before "risk of") ("lower
 mortality (SHR 0.63 ...), but higher risk of pacemaker implantation (SHR 4.67 ...)"), as it is when the
 sentence names "the risk of stroke" and no outcome before the HR, or "X risk" with X an abbreviation naming no
 outcome ("a 28% increase of MACE risk (HR: 1.28 ...)"). HRs in one bracket after a list of as many
@@ -104,7 +106,7 @@ _HR_LABEL = re.compile(
     r"univariate|pooled|overall|subdistribution|cause[\s-]specific|predicted)\s+)?(?:(?i:(?:sub-?)?hazards?\s+ratios?)|"
     r"[as]?HR(?P<subscript>[A-Z][A-Za-z0-9]{1,11})\b|[asA]?HRs?(?:adj\b)?|SHRs?))"
     + _LABEL_BRACKET +
-    r"(?![+−–/]|-(?:positive|negative|pos|neg)|\s*(?:positive|negative|status|\+))",
+    r"(?![+−–/]|-(?:positive|negative|pos|neg)|-[A-Z]{2,}|\s*(?:positive|negative|status|\+))",
 )
 #: Not a group written as the subscript of an "HR": "HRQoL" (health-related quality of life), "HRCT".
 _NOT_A_SUBSCRIPT = re.compile(r"Q[Oo][Ll]|CT")
@@ -857,7 +859,7 @@ def _build(
         else:
             outcome_label = previous_outcome or "other"  # the sentence continues the previous one's item
     between = text[label.end():value_start] if label is not None else ""
-    if re.search(r"\bprogression\b", between, re.I):
+    if re.search(r"\bprogression\b(?!\s+risks?\s+of\b)", between, re.I):
         outcome_label = "PFS"  # "hazard ratio for progression or death, 0.43"
     elif re.search(r"\bdeath\b", between, re.I):
         outcome_label = "OS"  # "hazard ratio for death, 0.49"
