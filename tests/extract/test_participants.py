@@ -2187,3 +2187,20 @@ def test_total_number_was_and_perfect_passive_in_people(text, expected):
 )
 def test_no_total_from_a_group_or_planned_total_number(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One patient was treated with a chest tube for a pneumothorax.",
+        "1 patient was enrolled before the trial was stopped.",
+        "In one patient who needed ventilation, levels declined over five days.",
+    ],
+)
+def test_a_count_of_one_is_no_total(text):
+    assert total(text) is None
+
+
+def test_a_count_of_one_leaves_the_real_total():
+    text = "A total of 63 patients underwent biopsy. One patient was treated with a chest tube for a pneumothorax."
+    assert total(text) == (63, "cohort")

@@ -128,7 +128,8 @@ years old) were randomly assigned", "(n = 196, 76.8-years-old, 60% women)": an a
 also with the trial they take part in before the verb ("... participating in a randomized trial (VITACOG) were assigned":
 randomised); not another count in the bracket ("(n = 318; 159 per arm)"). "The total number of participants in this
 review was 255" (pooled; else enrolled; not a group's, per-centre or required total); a perfect passive of study before
-"in N people" ("MPA has therefore been compared with placebo in 60 patients": analysed). A title naming a protocol of care
+"in N people" ("MPA has therefore been compared with placebo in 60 patients": analysed). Refused: a count of one as a
+study total ("One patient was treated with a chest tube": an event or a case, never the study's size). A title naming a protocol of care
 ("after implementation of an ERAS protocol") is no study protocol: its totals are read.
 
 An "n =" counting things reported is no arm ("more adverse events in the app than in the questionnaire (n=1033 vs
@@ -1799,6 +1800,7 @@ SMALL_COUNT = 5
 def study_total(totals: list[Extracted], arms: list[Extracted] | tuple[Extracted, ...] = ()) -> Extracted | None:
     """The headline total, chosen among the candidates by a fixed ranking:
 
+    0. a count of one is never a total (an event or a case: "One patient was treated with a chest tube");
     1. a total is never smaller than a per-arm count, nor equal to one of several arms (a subset,
        another cohort or one of the compared groups is not the whole): such candidates are dropped;
     2. of the pooled totals of a review only the largest stays (the others pool a subset of its studies);
@@ -1806,6 +1808,8 @@ def study_total(totals: list[Extracted], arms: list[Extracted] | tuple[Extracted
     4. the highest kind wins (randomised > ITT > enrolled > eligible > treated > analysed / cohort > screened);
     5. among equals, the first stated.
     """
+    # one person is no study's total: "One patient was treated with a chest tube" is an event, "Patient 1" a case
+    totals = [item for item in totals if item.value > 1]
     sizes = [item.value for item in arms]
     if sizes:
         largest = max(sizes)
