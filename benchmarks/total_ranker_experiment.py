@@ -71,7 +71,7 @@ totals added right, 3 wrong).
 
 Fifth pre-registration, before fresh17 was ever loaded by this script: the same frozen
 configuration, trained on the eighteen splits dev ... fresh16. Scored once with `--test fresh17`
-(2026-11-29 ~00:50 UTC, rules at c8d8938): rules 0.833 / 0.769 (30/36/39), ranker at 0.4 0.773 /
+(2026-11-29 ~00:41 UTC, rules at c8d8938): rules 0.833 / 0.769 (30/36/39), ranker at 0.4 0.773 /
 0.872, hybrid at 0.7 0.778 / 0.897 (5 totals added right, 4 wrong). Any later split: same
 configuration, trained on every split before it, scored once.
 
