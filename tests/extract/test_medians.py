@@ -105,3 +105,9 @@ def test_median_span_points_at_the_value():
 def test_outcome_carried_from_the_previous_sentence():
     rec = record("Overall survival was analysed at 400 deaths. Medians were 31.0 and 26.6 months.")
     assert [(m.outcome, m.value) for m in medians(rec)] == [("OS", 31.0), ("OS", 26.6)]
+
+
+def test_a_median_bracket_after_a_long_follow_up_range_is_no_outcome_median():
+    # the subject of the range stands more than 60 characters before the bracket
+    assert meds("Follow-up for the secondary clinical outcomes ranged between 0.5 and 48.2 weeks (median 6 weeks).") == []
+    assert meds("Overall survival ranged between 2 and 40 months (median 11 months).") == [("OS", 11.0, "months")]

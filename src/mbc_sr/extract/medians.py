@@ -11,6 +11,8 @@ dose, number of cycles, a duration of anything but response, a period ("over a m
 hospital stay ("number of inpatient days: median 3 days"), restricted *means* and time points
 ("at 12 months", "3-year", "through 24 months") are not outcome medians. "Not reached" has no number
 and gives nothing.
+A bracketed median annotating a range of follow-up or age whose subject stands up to 120 characters before it
+("Follow-up for clinical outcomes ranged between 0.3 and 52.8 weeks (median 5 weeks)") is none either.
 """
 
 from __future__ import annotations
@@ -73,7 +75,7 @@ def _annotates_a_non_outcome(text: str, median_start: int) -> bool:
     """"(median: 72 years)" right after an age, a follow-up or a duration: the bracket annotates that."""
     if not re.search(r"[(\[]\s*$", text[max(0, median_start - 3):median_start]):
         return False
-    before = text[max(0, median_start - 60):median_start]
+    before = text[max(0, median_start - 120):median_start]
     return bool(re.search(r"\b(?:age[sd]?|old|follow[\s-]*up|duration|interval)\b(?![^.;]*\b(?:survival|PFS|OS|TTP)\b)", before, re.I))
 
 
