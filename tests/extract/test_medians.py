@@ -111,3 +111,11 @@ def test_a_median_bracket_after_a_long_follow_up_range_is_no_outcome_median():
     # the subject of the range stands more than 60 characters before the bracket
     assert meds("Follow-up for the secondary clinical outcomes ranged between 0.5 and 48.2 weeks (median 6 weeks).") == []
     assert meds("Overall survival ranged between 2 and 40 months (median 11 months).") == [("OS", 11.0, "months")]
+
+
+@pytest.mark.parametrize("text", [
+    "Sixty women started the regimen at a median of 28 wk of gestation.",
+    "Treatment began at a median 24 weeks gestation.",
+])
+def test_a_timing_in_pregnancy_is_no_outcome_median(text):
+    assert meds(text) == []

@@ -13,6 +13,7 @@ hospital stay ("number of inpatient days: median 3 days"), restricted *means* an
 and gives nothing.
 A bracketed median annotating a range of follow-up or age whose subject stands up to 120 characters before it
 ("Follow-up for clinical outcomes ranged between 0.3 and 52.8 weeks (median 5 weeks)") is none either.
+A timing in pregnancy ("began HAART at a median of 30 wk of gestation") is none.
 """
 
 from __future__ import annotations
@@ -68,7 +69,9 @@ _COUNT_BEFORE_MEDIAN = re.compile(
 )
 
 #: After the value and its unit: an age or a follow-up, not an outcome median.
-_NOT_OUTCOME_AFTER = re.compile(r"\s*(?:of\s+age\b|old\b|of\s+(?:\w+\s+)?follow[\s-]*up\b|follow[\s-]*up\b)", re.I)
+_NOT_OUTCOME_AFTER = re.compile(
+    r"\s*(?:of\s+age\b|old\b|of\s+(?:\w+\s+)?follow[\s-]*up\b|follow[\s-]*up\b|of\s+(?:gestation|pregnancy)\b|gestation(?:al)?\b)", re.I
+)
 
 
 def _annotates_a_non_outcome(text: str, median_start: int) -> bool:
