@@ -119,3 +119,15 @@ def test_a_median_bracket_after_a_long_follow_up_range_is_no_outcome_median():
 ])
 def test_a_timing_in_pregnancy_is_no_outcome_median(text):
     assert meds(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Most infants were breast-fed for a median of 4 mo.",
+    "Patients were treated for a median of 5.5 months.",
+])
+def test_how_long_something_was_done_for_a_median_is_no_outcome_median(text):
+    assert meds(text) == []
+
+
+def test_a_survival_for_a_median_is_still_a_median():
+    assert meds("Patients in the control arm survived for a median of 9.4 months.") == [("other", 9.4, "months")]

@@ -14,6 +14,8 @@ and gives nothing.
 A bracketed median annotating a range of follow-up or age whose subject stands up to 120 characters before it
 ("Follow-up for clinical outcomes ranged between 0.3 and 52.8 weeks (median 5 weeks)") is none either.
 A timing in pregnancy ("began HAART at a median of 30 wk of gestation") is none.
+"for a median of" after no word of survival, response or an event is how long something was done ("breast-fed
+for a median of 5 mo", "probes remained for a median of 6 days", "followed for a median of 15 years"): none.
 """
 
 from __future__ import annotations
@@ -61,6 +63,13 @@ _TIME_POINT_BEFORE = re.compile(
 #: Before "median": a period ("over a median of 9.5 years, 487 developed ...", "during a median of 4 years"), which
 #: is a follow-up, not an outcome median.
 _PERIOD_BEFORE_MEDIAN = re.compile(r"\b(?:over|during)\s+(?:a|the)\s+$", re.I)
+#: Before "median": how long something was done ("infants were breast-fed for a median of 5 mo", "treated for a
+#: median of 4 months"), a duration, not a time to an event, unless the clause says the patients lived, survived,
+#: responded or stayed free of an event ("survived for a median of 10 months").
+_FOR_A_MEDIAN = re.compile(r"\bfor\s+(?:a|the)\s+$", re.I)
+_LIVED_BEFORE = re.compile(
+    r"\b(?:surviv\w*|lived|alive|respon\w*|remission|lasted|free|progress\w*|recur\w*|relaps\w*|died|death)\b[^.;]*$", re.I
+)
 #: Before "median", in its clause: a count or a hospital stay ("number of inpatient days: median 3 days",
 #: "length of stay (median 5 days"), whose median is no time to an event.
 _COUNT_BEFORE_MEDIAN = re.compile(
@@ -86,6 +95,8 @@ def _names_no_outcome_before(text: str, median_start: int) -> bool:
     """The words right before "median" make its value a period of follow-up ("over a median of 9.5 years")
     or the median of a count or a hospital stay ("number of inpatient days: median 3 days"), not of an outcome."""
     before = text[max(0, median_start - 60):median_start]
+    if _FOR_A_MEDIAN.search(before) and not _LIVED_BEFORE.search(before):
+        return True
     return bool(_PERIOD_BEFORE_MEDIAN.search(before) or _COUNT_BEFORE_MEDIAN.search(before))
 
 
