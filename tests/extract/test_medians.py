@@ -131,3 +131,11 @@ def test_how_long_something_was_done_for_a_median_is_no_outcome_median(text):
 
 def test_a_survival_for_a_median_is_still_a_median():
     assert meds("Patients in the control arm survived for a median of 9.4 months.") == [("other", 9.4, "months")]
+
+
+def test_a_median_interval_between_two_events_is_outcome_other():
+    rec = record("All-cause mortality was 30%. Of those with a stroke, 40% later died, with a median interval of 120 days.")
+    assert [(m.outcome, m.value, m.unit) for m in medians(rec)] == [("other", 120.0, "days")]
+    # without "interval" the outcome is still carried from the sentence before
+    rec = record("All-cause mortality was 30%. Of those with a stroke, 40% later died, at a median of 120 days.")
+    assert [(m.outcome, m.value, m.unit) for m in medians(rec)] == [("OS", 120.0, "days")]

@@ -16,6 +16,8 @@ A bracketed median annotating a range of follow-up or age whose subject stands u
 A timing in pregnancy ("began HAART at a median of 30 wk of gestation") is none.
 "for a median of" after no word of survival, response or an event is how long something was done ("breast-fed
 for a median of 5 mo", "probes remained for a median of 6 days", "followed for a median of 15 years"): none.
+A median "interval" after no outcome name is a time between two events ("33% of those with amputation
+subsequently died ..., with a median interval of 291 days"), so its outcome is other, never one carried over.
 """
 
 from __future__ import annotations
@@ -76,6 +78,10 @@ _COUNT_BEFORE_MEDIAN = re.compile(
     r"\b(?:number\s+of|length\s+of\s+(?:hospital\s+|ICU\s+)?stay|(?:hospital|ICU|inpatient)\s+(?:stay|days))[^.;,\d()\[\]]{0,30}[:(\[]?\s*$",
     re.I,
 )
+
+#: After "median": an interval ("with a median interval of 291 days" after "died"), the time between two events
+#: (amputation and death), not a time from the study's start, so no PFS or OS: outcome other.
+_INTERVAL_AFTER_MEDIAN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?intervals?\b(?!\s+from\b)", re.I)
 
 #: After the value and its unit: an age or a follow-up, not an outcome median.
 _NOT_OUTCOME_AFTER = re.compile(
@@ -160,6 +166,8 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
         for index, (s, e, value) in enumerate(values):
             if paired and len(paired) == len(values):
                 outcome = paired[index]
+            elif median_word and _INTERVAL_AFTER_MEDIAN.match(text, median_word.end()) and not outcome_mentions(text[median_word.end():s]):
+                outcome = "other"  # "died ..., with a median interval of 291 days": a time between two events
             else:
                 mention = outcome_before(text, s)
                 outcome = mention.label if mention else previous_outcome or "other"
