@@ -2204,3 +2204,33 @@ def test_a_count_of_one_is_no_total(text):
 def test_a_count_of_one_leaves_the_real_total():
     text = "A total of 63 patients underwent biopsy. One patient was treated with a chest tube for a pneumothorax."
     assert total(text) == (63, "cohort")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # studies with two coordinated adjectives are no people; their included people the pooled total
+        ("Seven randomized and non-randomized clinical trials were included, including 2210 adults with croup.", (2210, "analysed")),
+        ("Four randomised or quasi-randomised controlled trials were included, involving 318 children.", (318, "analysed")),
+        ("Nine prospective and retrospective cohort studies were identified, comprising 4,020 patients.", (4020, "analysed")),
+    ],
+)
+def test_studies_with_coordinated_adjectives(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare count randomised, then another clause: still people
+        ("Eighty were randomized and 76 completed the study.", (80, "randomised")),
+        ("Eighty were randomized and then treated with aspirin.", (80, "randomised")),
+    ],
+)
+def test_coordinated_adjective_leaves_bare_randomised_counts(text, expected):
+    assert total(text) == expected
+
+
+def test_studies_with_coordinated_adjectives_alone_are_no_total():
+    assert total("Six randomized and non-randomized clinical trials were included.") is None
+

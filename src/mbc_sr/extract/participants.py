@@ -132,6 +132,10 @@ review was 255" (pooled; else enrolled; not a group's, per-centre or required to
 study total ("One patient was treated with a chest tube": an event or a case, never the study's size). A title naming a protocol of care
 ("after implementation of an ERAS protocol") is no study protocol: its totals are read.
 
+Read in the fresh17 round: studies named with two coordinated adjectives ("Six randomized and non-randomized clinical
+trials were included, including 1867 individuals": no head count of 6; the people pooled, with up to eight adjectives
+before "studies / trials ... were included").
+
 An "n =" counting things reported is no arm ("more adverse events in the app than in the questionnaire (n=1033 vs
 n=656)", "more symptoms overall (n=4808)").
 """
@@ -605,7 +609,7 @@ _POOLED = re.compile(
     r"|\b(?:data|IPD)\s+(?:\w+\s+){0,3}?(?:from|of|for)\s+(?:#_*|all)\s*(?:(?:[\w-]+\s+){0,2}?" + _STUDIES + r"\s*)?[(\[]\s*"
     + _POOLED_N + r"$"
     # "26 studies were finally included, comprising 9604 patients": the included studies' people
-    r"|#_*\s+(?:[\w-]+\s+){0,3}?" + _STUDIES + r"\s+(?:(?:were|was)\s+(?:\w+ly\s+)?(?:included|identified|selected|eligible|analy[sz]ed|retained|enrolled|screened\s+out)"
+    r"|#_*\s+" + _STUDY_ADJECTIVES + _STUDIES + r"\s+(?:(?:were|was)\s+(?:\w+ly\s+)?(?:included|identified|selected|eligible|analy[sz]ed|retained|enrolled|screened\s+out)"
     r"|met\s+(?:the\s+|our\s+)?(?:inclusion|eligibility|selection)\s+criteria)"
     r"\s*(?:in\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:review|meta-analysis|analysis)\s*)?(?:,?\s*"
     r"(?:comprising|involving|including|enrolling|totall?ing|with|representing|accounting\s+for)\s+" + _POOLED_SAMPLE + r"?|\s*[(\[]\s*" + _POOLED_N + r"?)$",
@@ -894,13 +898,20 @@ _WHOLE_COHORT_N = re.compile(
 )
 
 
+#: An adjective coordinated with the participle before it: "randomized and non-randomized", "randomised or observational".
+_COORDINATED_ADJECTIVE = re.compile(r"(?:non|un|quasi)[-‐‑]?[a-z]+|[a-z-]+(?:al|ic|ive|ary)", re.IGNORECASE)
+
+
 def _qualifies_a_thing(text: str, end: int) -> bool:
     """"five randomized controlled phase III studies": the participle ending at `end` is an
     adjective of a noun that is not people, so the count before it counts things."""
-    for token in [token for token in text[end:].split() if token != ","][:5]:  # "four randomized, controlled trials"
+    tokens = [token for token in text[end:].split() if token != ","][:6]  # "four randomized, controlled trials"
+    for position, token in enumerate(tokens):
         word = token.strip("(),;:.[]")
         if _NOT_PEOPLE.fullmatch(word):
             return True
+        if word.lower() in ("and", "or") and position + 1 < len(tokens) and _COORDINATED_ADJECTIVE.fullmatch(tokens[position + 1]):
+            continue  # "six randomized and non-randomized clinical trials": two adjectives of one noun
         if not word or word.lower() in _PHRASE_END or word[0].isdigit() or "#" in word or token[-1] in ",;:.)":
             return False
     return False
