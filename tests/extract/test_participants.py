@@ -2234,3 +2234,66 @@ def test_coordinated_adjective_leaves_bare_randomised_counts(text, expected):
 def test_studies_with_coordinated_adjectives_alone_are_no_total():
     assert total("Six randomized and non-randomized clinical trials were included.") is None
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the participants "consisted of / comprised of / were composed of" N people: enrolled
+        ("The participants consisted of 64 stroke survivors who were chosen by convenience sampling.", (64, "enrolled")),
+        ("Participants comprised of 95 older adults with hearing loss.", (95, "enrolled")),
+        ("The study subjects were composed of 120 adolescents with acne.", (120, "enrolled")),
+    ],
+)
+def test_participants_consisted_of(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The participants consisted of 40 men and 35 women.",
+        "The subjects consisted of 12 cell lines.",
+    ],
+)
+def test_participants_consisted_of_no_total(text):
+    assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count with its share after other counts with their shares: parts of the sample, no pool before
+        "Most patients (210 [61%]) were men, and 190 patients (55%) received a statin.",
+        "In all, 82 (40%) were smokers; 120 women (58%) received hormone therapy.",
+    ],
+)
+def test_share_after_shares_is_no_total(text):
+    assert total(text) is None
+
+
+def test_share_after_a_pool_still_read():
+    assert total("Of 300 women approached, 240 women (80%) agreed to participate and were randomized.") == (240, "randomised")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a randomised design's adjective allocates no group: the single "(n = N)" of the people is their total
+        ("Using a randomized cross-over design, adult smokers (n = 26) who slept poorly were tested on two nights.", (26, "enrolled")),
+        ("In a randomised, counterbalanced order, healthy volunteers (n = 18) completed both tasks.", (18, "enrolled")),
+    ],
+)
+def test_randomised_design_single_n_is_no_arm(text, expected):
+    assert total(text) == expected
+
+
+def test_randomised_to_one_group_n_still_an_arm():
+    assert arms("Patients were randomized to drug A (n = 30) or placebo.") == [30]
+
+
+def test_participants_consisted_of_counted_groups_is_no_total():
+    assert total("Subjects consisted of 14 students (first year), 6 residents and 3 attending surgeons.") is None
+
+
+def test_pool_with_share_before_a_share_still_read():
+    assert total("Three of 18 patients (17%) treated before 1990 survived, as did 9 patients (50%) treated later.") == (18, "treated")

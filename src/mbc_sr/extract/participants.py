@@ -134,7 +134,12 @@ study total ("One patient was treated with a chest tube": an event or a case, ne
 
 Read in the fresh17 round: studies named with two coordinated adjectives ("Six randomized and non-randomized clinical
 trials were included, including 1867 individuals": no head count of 6; the people pooled, with up to eight adjectives
-before "studies / trials ... were included").
+before "studies / trials ... were included"); the participants that "consisted of / comprised of / were composed of"
+N people (enrolled; not a list of counted groups, "Subjects consisted of 12 novices, 5 trainees and 4 faculty");
+a randomised design's adjective ("Using a randomized cross-over design, young e-cigarette users
+(n = 30) ...") allocates no group, so a single "(n = N)" is no arm. Refused: a count with its share after other
+counts with their shares ("Most children (478 [53%]) were Hispanic, 688 children (76%) received X": parts, no pool;
+"Four of 15 children (26%)" is a pool, its share no part).
 
 An "n =" counting things reported is no arm ("more adverse events in the app than in the questionnaire (n=1033 vs
 n=656)", "more symptoms overall (n=4808)").
@@ -320,6 +325,8 @@ _DESCRIBING_BRACKET = re.compile(
 
 #: A bracketed share: "(32.8%)", "[12%]".
 _SHARE_BRACKET = r"\s*[(\[]\s*\d+(?:[.·]\d+)?\s*%\s*[)\]]"
+#: A count followed by its share, its people between or not: "478 [53%]", "509 (56%)", "314 children (35%)", "12%".
+_SHARE_AFTER = re.compile(r"(?:\s+(?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*)?" + _SHARE_BRACKET + r"|\s*(?:%|percent\b)", re.IGNORECASE)
 
 
 def _is_subset_or_fraction(text: str, count: Count) -> bool:
@@ -1133,7 +1140,9 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue
         if _is_subset_or_fraction(sentence.text, count) or _is_hypothetical(sentence.text, start) or _is_numerator(text, count):
             continue
-        if people_end and re.match(_SHARE_BRACKET, sentence.text[people_end:]) and not any(offset < start for offset in masked.counts) \
+        # (an earlier count that is itself a share is no pool: "Most children (478 [53%]) were Hispanic, 688 children (76%) had X")
+        if people_end and re.match(_SHARE_BRACKET, sentence.text[people_end:]) \
+                and not any(offset < start and not _SHARE_AFTER.match(sentence.text, other.end) for offset, other in masked.counts.items()) \
                 and not _AUXILIARY.search(text[count.end:people_end]):  # not "(N = 7439) were primarily men (61.1%)"
             verb = _verb_kind(_clause_after(text, people_end))
             if verb is None or verb[0] not in _STRONG:
@@ -1199,8 +1208,12 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             # "Medical records of 178 patients were reviewed", "Sera of 269 patients were assayed for X"
             offer(_total(masked, start, "analysed", "records_of_people"))
             continue
-        if after_people and re.fullmatch(r"\s*(?:The\s+)?(?:study\s+)?(?:participants|subjects|patients|respondents|population)"
-                                         r"(?:\s+(?:were|included|comprised)\s+|\s*:\s*)", text[:start], re.IGNORECASE):
+        participants = re.fullmatch(r"\s*(?:The\s+)?(?:study\s+)?(?:participants|subjects|patients|respondents|population)"
+                                    r"(?:\s+(?P<verb>were|included|comprised(?P<of>\s+of)?|consisted\s+of|(?:were|was)\s+(?:composed|made\s+up)\s+of)\s+|\s*:\s*)",
+                                    text[:start], re.IGNORECASE) if after_people else None
+        # "consisted of" (new this round) not before a list of counted groups: "Subjects consisted of 12 students, 5 residents ..."
+        if participants and not (participants.group("verb") and (participants.group("of") or "of" in participants.group("verb").split())
+                                 and re.search(r"(?:,|;|\band)\s+#", _blank_brackets(text[people_end:]).split(". ")[0])):
             offer(_total(masked, start, "enrolled", "participants_were"))  # "Participants were 120 older adults with MCI"
             continue
         if after_people and re.fullmatch(r"\s*(?:In|Among)\s+", text[:start]) and not _BACKGROUND_LABEL.search(sentence.label or "") \
@@ -1683,6 +1696,10 @@ def _counts_things_reported(text: str, n_start: int) -> bool:
                                                 text[max(0, things.start() - 60):things.start()], re.IGNORECASE)
 
 
+#: A study design after its allocation adjective: "randomized cross-over design", "randomised, controlled trial".
+_DESIGN_AFTER = re.compile(r"(?:,?\s+[\w-]+){0,3}?\s+(?:design|trial|study|fashion|manner|order|sequence)\b", re.IGNORECASE)
+
+
 def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
     masked = _Masked.of(sentence)
     text = masked.text
@@ -1690,6 +1707,11 @@ def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
 
     n_equals = [m for m in re.finditer(r"\b[nN]\s*=\s*(" + _COUNT + ")", text)]
     allocation = next((m for m in _ALLOCATION.finditer(text) if not _qualifies_a_thing(text, m.end())), None)
+    # "Using a randomized cross-over design, young smokers (n = 30) ...": the design's adjective allocates no group
+    design_only = allocation is not None and _DESIGN_AFTER.match(text, allocation.end()) is not None \
+        and not any(m is not allocation and m.start() < (n_equals[0].start() if n_equals else len(text)) for m in _ALLOCATION.finditer(text, allocation.end()))
+    if design_only and len(n_equals) == 1:
+        allocation = None
     whole_cohort = any(_WHOLE_COHORT_N.search(text[:m.start(1)]) for m in n_equals)
     if whole_cohort and not allocation:
         n_equals = []  # the other Ns are subcohorts of the whole cohort, not groups being compared
