@@ -2297,3 +2297,51 @@ def test_participants_consisted_of_counted_groups_is_no_total():
 
 def test_pool_with_share_before_a_share_still_read():
     assert total("Three of 18 patients (17%) treated before 1990 survived, as did 9 patients (50%) treated later.") == (18, "treated")
+
+
+# --------------------------------------------------------------------------- long white space (padded CSV cells)
+# A run of n spaces inside one sentence made the count patterns backtrack n² times or worse ("(#_*)\s*(...)?\s+
+# (?:people\s+)?received"): 20,000 characters took far longer than any CI run. Such a run now ends the sentence
+# (sentences.MAX_GAP), so each case here takes milliseconds; the results and offsets are what matters.
+# Timings by hand: benchmarks/extraction_pathological_bench.py.
+
+_LONG_RUN = 20_000
+_WHITE_SPACE = pytest.mark.parametrize("white", [" ", "\t", "\n", "\u00a0"], ids=["space", "tab", "newline", "nbsp"])
+
+
+@_WHITE_SPACE
+def test_a_long_run_between_count_and_people_word_splits_them(white):
+    totals, per_arm = participant_counts(record("We enrolled 120" + white * _LONG_RUN + "patients."))
+    assert totals == [] and per_arm == []
+
+
+@_WHITE_SPACE
+def test_a_long_run_before_the_count_leaves_no_verb_for_it(white):
+    totals, per_arm = participant_counts(record("We enrolled" + white * _LONG_RUN + "120 patients."))
+    assert totals == [] and per_arm == []
+
+
+@_WHITE_SPACE
+def test_a_long_run_after_were_randomised_keeps_the_total_and_its_offsets(white):
+    rec = record("A total of 120 patients were randomised" + white * _LONG_RUN + "to everolimus or placebo.")
+    totals, per_arm = participant_counts(rec)
+    assert [(item.value, item.label, item.extractor, item.span.start, item.span.end) for item in totals] \
+        == [(120, "randomised", "participants.a_total_of", 11, 14)]
+    assert per_arm == []
+    assert_span_points_at(rec, totals[0].span, "120")
+
+
+@_WHITE_SPACE
+def test_a_long_run_between_arms_and_after_the_sentence(white):
+    head = "A total of 240 patients were randomised: 120 were assigned to everolimus and"
+    split = record(head + white * _LONG_RUN + "120 were assigned to placebo.")
+    totals, per_arm = participant_counts(split)
+    assert [(item.value, item.label, item.span.start) for item in totals] == [(240, "randomised", 11)]
+    assert per_arm == []  # one arm on each side of the run: no pair of arms in one sentence
+
+    trailing = record(head + " 120 were assigned to placebo." + white * _LONG_RUN + "Median follow-up was 2 years.")
+    totals, per_arm = participant_counts(trailing)
+    assert study_total(totals, per_arm).value == 240
+    assert [(item.value, item.span.start, item.span.end) for item in per_arm] == [(120, 41, 44), (120, 77, 80)]
+    for item in per_arm:
+        assert_span_points_at(trailing, item.span, "120")

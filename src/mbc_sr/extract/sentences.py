@@ -7,6 +7,12 @@ space and then an upper-case letter, a digit or an opening bracket follow, and t
 the stop is not a known abbreviation. Semicolon-joined sections (some CSV exports) stay one
 sentence per clause group; that is good enough for value extraction, which reads sentence by
 sentence and never needs a perfect split.
+
+A run of white space longer than `MAX_GAP` characters (a padded CSV cell, never real prose) also
+ends a sentence. Besides being no sentence-internal space, it would make the extractors hang:
+their white-space patterns ("(#_*)\\s*(...)?\\s+(?:people\\s+)?received") backtrack over a run of
+n spaces in n² steps or worse, so one 20,000-space run took minutes. No text is rewritten, so
+every offset stays exact.
 """
 
 from __future__ import annotations
@@ -27,13 +33,25 @@ _ABBREVIATIONS = frozenset(
 # A stop, optional closing quote/bracket, white space, then what may start a sentence.
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]?(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+#: The longest white space kept inside a sentence (real abstracts: a few characters at most).
+MAX_GAP = 64
+_LONG_GAP = re.compile(rf"\s{{{MAX_GAP + 1},}}")
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
     """(offset, sentence) pairs covering `text`; surrounding white space trimmed."""
     sentences: list[tuple[int, str]] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    for gap in _LONG_GAP.finditer(text):
+        _split_part(sentences, text, start, gap.start())
+        start = gap.end()
+    _split_part(sentences, text, start, len(text))
+    return sentences
+
+
+def _split_part(sentences: list[tuple[int, str]], text: str, start: int, stop: int) -> None:
+    """Append the sentences of text[start:stop], with offsets into `text`."""
+    for match in _BOUNDARY.finditer(text, start, stop):
         end = match.end()
         before = text[start:match.start()]
         word = _WORD_BEFORE.search(before)
@@ -43,8 +61,7 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
                 continue  # "vs. 3.2", "et al. 2010", an initial "J. Smith"
         _append(sentences, text, start, end)
         start = end
-    _append(sentences, text, start, len(text))
-    return sentences
+    _append(sentences, text, start, stop)
 
 
 def _append(sentences: list[tuple[int, str]], text: str, start: int, end: int) -> None:
