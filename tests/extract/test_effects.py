@@ -990,3 +990,21 @@ def test_progression_risk_of_another_organ_is_no_pfs():
     assert [(h.value, h.outcome) for h in found] == [(7.10, "other"), (5.74, "other")]
     (hr,) = hazard_ratios_in_sentence(sentence("The hazard ratio for progression or death was 0.43 (95% CI 0.30-0.61)."))
     assert hr.outcome == "PFS"
+
+
+@pytest.mark.parametrize("rule", ["-", " ", "\t", "\n", "\u00a0"], ids=["hyphens", "space", "tab", "newline", "nbsp"])
+def test_a_20000_character_rule_between_sentences_keeps_the_values_and_offsets(rule):
+    """A "-----" rule (or padding) of n characters made the outcome patterns ("[\\w-]+[\\s-]+free\\s+survival")
+    backtrack n² times: 20,000 hyphens took over half a minute here and in medians. It now ends the sentence
+    (sentences.MAX_GAP); timings by hand in benchmarks/extraction_pathological_bench.py."""
+    from mbc_sr.extract.medians import medians
+
+    hr_text = "Progression-free survival was longer with everolimus (HR 0.43, 95% CI 0.35-0.54; p<0.001)."
+    rec = record(hr_text + rule * 20_000 + "Median PFS was 7.8 months.")
+    found = hazard_ratios(rec)
+    assert [(hr.outcome, hr.value, hr.ci_low, hr.ci_high, hr.p, hr.span.start, hr.span.end) for hr in found] \
+        == [("PFS", 0.43, 0.35, 0.54, "<0.001", 54, 88)]
+    found_medians = medians(rec)
+    assert [(m.outcome, m.value, m.unit, m.span.start, m.span.end) for m in found_medians] == [("PFS", 7.8, "months", 20105, 20108)]
+    assert_span_points_at(rec, found_medians[0].span, "7.8")
+    assert hazard_ratios(record("We enrolled 120" + rule * 20_000 + "patients.")) == []

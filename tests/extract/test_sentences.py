@@ -32,10 +32,10 @@ def test_record_sentences_carry_field_section_and_label():
     assert rec.abstract[1].text[found[3].start:].startswith("It was")
 
 
-def test_a_run_of_white_space_longer_than_max_gap_ends_a_sentence():
+def test_a_run_of_white_space_or_hyphens_longer_than_max_gap_ends_a_sentence():
     from mbc_sr.extract.sentences import MAX_GAP
 
-    for white in (" ", "\t", "\n", "\u00a0"):
+    for white in (" ", "\t", "\n", "\u00a0", "-"):
         long_run, short_run = white * 20_000, white * MAX_GAP
         text = "We enrolled 120" + long_run + "patients. Ten" + short_run + "withdrew."
         assert split_sentences(text) == [(0, "We enrolled 120"), (15 + 20_000, "patients."),

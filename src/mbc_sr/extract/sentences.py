@@ -8,11 +8,12 @@ the stop is not a known abbreviation. Semicolon-joined sections (some CSV export
 sentence per clause group; that is good enough for value extraction, which reads sentence by
 sentence and never needs a perfect split.
 
-A run of white space longer than `MAX_GAP` characters (a padded CSV cell, never real prose) also
-ends a sentence. Besides being no sentence-internal space, it would make the extractors hang:
-their white-space patterns ("(#_*)\\s*(...)?\\s+(?:people\\s+)?received") backtrack over a run of
-n spaces in n² steps or worse, so one 20,000-space run took minutes. No text is rewritten, so
-every offset stays exact.
+A run of white space or hyphens longer than `MAX_GAP` characters (a padded CSV cell, a "-----"
+rule; never real prose) also ends a sentence. Besides being no sentence-internal space, it would
+make the extractors hang: their patterns backtrack over such a run in n² steps or worse (white
+space: "(#_*)\\s*(...)?\\s+(?:people\\s+)?received" in the participant counts; hyphens:
+"[\\w-]+[\\s-]+free\\s+survival" in the outcome names), so one 20,000-character run took
+minutes. No text is rewritten, so every offset stays exact.
 """
 
 from __future__ import annotations
@@ -33,9 +34,9 @@ _ABBREVIATIONS = frozenset(
 # A stop, optional closing quote/bracket, white space, then what may start a sentence.
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]?(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-#: The longest white space kept inside a sentence (real abstracts: a few characters at most).
+#: The longest run of white space and hyphens kept inside a sentence (real abstracts: a few characters at most).
 MAX_GAP = 64
-_LONG_GAP = re.compile(rf"\s{{{MAX_GAP + 1},}}")
+_LONG_GAP = re.compile(rf"[\s-]{{{MAX_GAP + 1},}}")
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
