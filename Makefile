@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.mbc-sr-installed
 
-.PHONY: demo test bench bench-parse bench-screen bench-local-search bench-dedup bench-dedup-compare bench-eutils bench-extract clean
+.PHONY: demo test bench bench-parse bench-screen bench-local-search bench-dedup bench-dedup-compare bench-eutils bench-extract bench-extract-pathological clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,10 @@ bench-dedup-compare: $(STAMP)
 # (tests/extract/gold/; the held-out half is reported, never tuned on)
 bench-extract: $(STAMP)
 	$(BIN)/python benchmarks/extraction_bench.py --split all
+
+# extraction time on pathological input (long runs of white space; --others for the shapes still slow)
+bench-extract-pathological: $(STAMP)
+	$(BIN)/python benchmarks/extraction_pathological_bench.py
 
 clean:
 	rm -rf $(VENV) outputs/*.sqlite* .pytest_cache .hypothesis
