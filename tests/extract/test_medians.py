@@ -113,6 +113,15 @@ def test_a_median_bracket_after_a_long_follow_up_range_is_no_outcome_median():
     assert meds("Overall survival ranged between 2 and 40 months (median 11 months).") == [("OS", 11.0, "months")]
 
 
+def test_an_age_60_to_120_characters_back_leaves_the_outcome_range_its_median():
+    # only a follow-up's subject is looked for up to 120 characters back; an age that far back is the sample's
+    # description, and the range between is the outcome's ("time to progression" is no literal TTP)
+    text = "Among patients aged 65 years or older, time to progression ranged from 2 to 30 months (median 8 months)."
+    assert meds(text) == [("TTP", 8.0, "months")]
+    # an age right before the bracket still annotates it
+    assert meds("Patients were aged between 45 and 80 years (median 62 years).") == []
+
+
 @pytest.mark.parametrize("text", [
     "Sixty women started the regimen at a median of 28 wk of gestation.",
     "Treatment began at a median 24 weeks gestation.",

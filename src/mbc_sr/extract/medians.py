@@ -11,8 +11,8 @@ dose, number of cycles, a duration of anything but response, a period ("over a m
 hospital stay ("number of inpatient days: median 3 days"), restricted *means* and time points
 ("at 12 months", "3-year", "through 24 months") are not outcome medians. "Not reached" has no number
 and gives nothing.
-A bracketed median annotating a range of follow-up or age whose subject stands up to 120 characters before it
-("Follow-up for clinical outcomes ranged between 0.3 and 52.8 weeks (median 5 weeks)") is none either.
+A bracketed median annotating a range of follow-up whose subject stands up to 120 characters before it
+("Follow-up for clinical outcomes ranged between 0.3 and 52.8 weeks (median 5 weeks)"), or of age up to 60, is none either.
 A timing in pregnancy ("began HAART at a median of 30 wk of gestation") is none.
 "for a median of" after no word of survival, response or an event is how long something was done ("breast-fed
 for a median of 5 mo", "probes remained for a median of 6 days", "followed for a median of 15 years"): none.
@@ -93,8 +93,13 @@ def _annotates_a_non_outcome(text: str, median_start: int) -> bool:
     """"(median: 72 years)" right after an age, a follow-up or a duration: the bracket annotates that."""
     if not re.search(r"[(\[]\s*$", text[max(0, median_start - 3):median_start]):
         return False
-    before = text[max(0, median_start - 120):median_start]
-    return bool(re.search(r"\b(?:age[sd]?|old|follow[\s-]*up|duration|interval)\b(?![^.;]*\b(?:survival|PFS|OS|TTP)\b)", before, re.I))
+    # a follow-up's subject may stand up to 120 characters back ("Follow-up for clinical outcomes ranged between 0.3
+    # and 52.8 weeks (median 5 weeks)"); an age, a duration or an interval within 60 ("Among patients aged 65 years or
+    # older, time to progression ranged from 2 to 30 months (median 8 months)" is TTP's median)
+    no_outcome_after = r"\b(?![^.;]*\b(?:survival|PFS|OS|TTP)\b)"
+    return bool(re.search(r"\b(?:age[sd]?|old|follow[\s-]*up|duration|interval)" + no_outcome_after,
+                          text[max(0, median_start - 60):median_start], re.I)
+                or re.search(r"\bfollow[\s-]*up" + no_outcome_after, text[max(0, median_start - 120):median_start], re.I))
 
 
 def _names_no_outcome_before(text: str, median_start: int) -> bool:
