@@ -2345,3 +2345,28 @@ def test_a_long_run_between_arms_and_after_the_sentence(white):
     assert [(item.value, item.span.start, item.span.end) for item in per_arm] == [(120, 41, 44), (120, 77, 80)]
     for item in per_arm:
         assert_span_points_at(trailing, item.span, "120")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Overall, 400 adults with sepsis will be randomized to receive drug A or drug B.",
+        "In this protocol, 240 ICU patients with septic shock, needing vasopressors by clinical judgement, will be randomly allocated to A or B.",
+        "About 90 women shall be enrolled at three centres.",
+        "Some 300 children will undergo screening and vaccination in the second year.",
+    ],
+)
+def test_a_count_whose_own_verb_is_future_is_a_plan_not_a_total(text):
+    assert total(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A total of 120 patients were randomised and will be followed for five years.", (120, "randomised")),
+        ("Overall, 120 patients who will undergo knee surgery were enrolled.", (120, "enrolled")),
+        ("In total 120 patients (who will be followed for 2 years) were recruited.", (120, "enrolled")),
+    ],
+)
+def test_a_future_verb_after_the_counts_own_verb_keeps_the_total(text, expected):
+    assert total(text) == expected

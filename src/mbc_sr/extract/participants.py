@@ -143,6 +143,9 @@ counts with their shares ("Most children (478 [53%]) were Hispanic, 688 children
 
 An "n =" counting things reported is no arm ("more adverse events in the app than in the questionnaire (n=1033 vs
 n=656)", "more symptoms overall (n=4808)").
+Round on fresh18 / fresh19. Refused: a count whose own verb is in the future ("600 ICU patients with sepsis, needing
+antibiotics, will be randomized": a planned sample; not "120 patients were randomised and will be followed", nor "patients
+who will undergo surgery were enrolled").
 """
 
 from __future__ import annotations
@@ -566,6 +569,16 @@ _SIMULATED_AFTER = re.compile(
     r"\b(?:were|was)\s+(?:\w+ly\s+)?(?:simulated|modell?ed|microsimulated)\b", re.IGNORECASE,
 )
 
+#: A sample still to be taken, named by the count's own verb in the future: "600 ICU patients with sepsis, needing
+#: antibiotics, will be randomized to A or B", "About 200 women shall be enrolled" (a design paper's plan, not people
+#: studied). The count's own verb only: not after a finite verb of its own ("120 patients were randomised and will be
+#: followed for 5 years") nor in a relative clause ("120 patients who will undergo surgery were enrolled").
+_FUTURE_AFTER = re.compile(
+    r"(?:(?!\b(?:who|whom|whose|which|that|where|were|was|are|is|had|have|has|and|but)\b)[^.;#]){0,160}?"
+    r"\b(?:will|shall)\s+(?:\w+ly\s+)?(?:be\s+(?:\w+ly\s+)?(?:randomi[sz]ed|enrol+ed|recruited|included|allocated|assigned|"
+    r"invited|treated|followed|studied|screened|selected)|undergo|receive|participate|take\s+part|enter)\b",
+    re.IGNORECASE,
+)
 
 #: A sentence about this study that places it in its sample: "a randomized controlled trial was carried
 #: out on 20 patients", "the study was performed with A and B in 60 newborns", "we compared A with B in
@@ -1066,6 +1079,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         clause = _clause_after(text, masked.count_at(start).end)
         if _SIMULATED_AFTER.match(clause):
             return  # "A total of 100,000 patients were simulated": a model's cohort, no people
+        if _FUTURE_AFTER.match(text, masked.count_at(start).end):
+            return  # "600 ICU patients ... will be randomized": a planned sample, not people studied
         if _OCCURRED_AFTER.match(clause):
             return  # "A total of 24 incident AD cases occurred during follow-up": events, not people
         current = found.get(start)
