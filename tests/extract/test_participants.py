@@ -2370,3 +2370,18 @@ def test_a_count_whose_own_verb_is_future_is_a_plan_not_a_total(text):
 )
 def test_a_future_verb_after_the_counts_own_verb_keeps_the_total(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A total of nine participants died: 4 in the exercise group versus 5 in the control group.", None),
+        ("Twelve patients in the placebo arm died during follow-up.", None),
+        ("We included eight trials with a total of 412 participants who had knee surgery. Overall, a total of 12 participants died.",
+         (412, "analysed")),
+        ("A total of 40 patients who died in hospital were studied.", (40, "enrolled")),
+        ("We enrolled 300 patients, and 25 patients died before surgery.", (300, "enrolled")),
+    ],
+)
+def test_a_count_whose_own_verb_is_died_counts_deaths_not_the_sample(text, expected):
+    assert total(text) == expected

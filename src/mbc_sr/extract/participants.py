@@ -146,6 +146,8 @@ n=656)", "more symptoms overall (n=4808)").
 Round on fresh18 / fresh19. Refused: a count whose own verb is in the future ("600 ICU patients with sepsis, needing
 antibiotics, will be randomized": a planned sample; not "120 patients were randomised and will be followed", nor "patients
 who will undergo surgery were enrolled").
+Refused: a count whose own verb is "died" ("a total of nine participants died: 4 CR versus 5 control": deaths; not
+"40 patients who died were studied").
 """
 
 from __future__ import annotations
@@ -559,6 +561,11 @@ _UNREAL = re.compile(r"\b(?:would|will|could|should|planned|proposed|future|hypo
 #: another clause's ("257 cases were included, and deterioration occurred in 16").
 _OCCURRED_AFTER = re.compile(
     r"(?:(?!\b(?:who|whom|whose|which|that|where|were|was|had|have|has|and|but)\b)[^.;,#]){0,80}?\b(?:occurred|arose)\b", re.IGNORECASE,
+)
+#: Deaths, named by the count's own verb: "a total of nine participants died: 4 CR versus 5 control", "12 patients
+#: died during follow-up" (an outcome, never the sample). Same guard: not "40 patients who died were studied".
+_DIED_AFTER = re.compile(
+    r"(?:(?!\b(?:who|whom|whose|which|that|where|were|was|had|have|has|and|but)\b)[^.;,#]){0,80}?\b(?:died|passed\s+away)\b", re.IGNORECASE,
 )
 #: People a model made up, named by the verb after them: "A total of 100,000 patients were simulated", "10 000 women
 #: were modelled over their lifetime" (a microsimulation's cohort, not a sample of people).
@@ -1081,6 +1088,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             return  # "A total of 100,000 patients were simulated": a model's cohort, no people
         if _FUTURE_AFTER.match(text, masked.count_at(start).end):
             return  # "600 ICU patients ... will be randomized": a planned sample, not people studied
+        if _DIED_AFTER.match(clause):
+            return  # "A total of nine participants died": deaths, not the sample
         if _OCCURRED_AFTER.match(clause):
             return  # "A total of 24 incident AD cases occurred during follow-up": events, not people
         current = found.get(start)
