@@ -2385,3 +2385,17 @@ def test_a_future_verb_after_the_counts_own_verb_keeps_the_total(text, expected)
 )
 def test_a_count_whose_own_verb_is_died_counts_deaths_not_the_sample(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Safety was evaluated in a programme of seven randomized, double-blind, placebo-controlled studies of older women"
+         " who had osteoporosis.", None),
+        ("We pooled five randomised, open-label trials in adults with gout.", None),
+        ("A total of 300 were randomized across four trials.", (300, "randomised")),
+        ("Overall, 620 randomised patients from 12 trials were analysed.", (620, "randomised")),
+    ],
+)
+def test_a_count_of_studies_with_their_adjectives_is_not_a_total(text, expected):
+    assert total(text) == expected

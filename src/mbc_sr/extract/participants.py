@@ -148,6 +148,8 @@ antibiotics, will be randomized": a planned sample; not "120 patients were rando
 who will undergo surgery were enrolled").
 Refused: a count whose own verb is "died" ("a total of nine participants died: 4 CR versus 5 control": deaths; not
 "40 patients who died were studied").
+Refused: a count of studies with a long run of adjectives ("seven randomized, double-blind, placebo-controlled
+studies of women"; not "300 were randomized across four trials").
 """
 
 from __future__ import annotations
@@ -561,6 +563,14 @@ _UNREAL = re.compile(r"\b(?:would|will|could|should|planned|proposed|future|hypo
 #: another clause's ("257 cases were included, and deterioration occurred in 16").
 _OCCURRED_AFTER = re.compile(
     r"(?:(?!\b(?:who|whom|whose|which|that|where|were|was|had|have|has|and|but)\b)[^.;,#]){0,80}?\b(?:occurred|arose)\b", re.IGNORECASE,
+)
+#: A count of studies, its adjectives between: "a programme of seven randomized, double-blind, placebo-controlled
+#: studies of postmenopausal women" (not "seven randomized": studies are not people). No preposition, verb or people
+#: between ("300 were randomized across four trials", "120 randomised patients from 12 trials" stay).
+_COUNT_OF_STUDIES = re.compile(
+    r"(?:\s+(?!(?:in|into|across|from|of|to|among|at|for|within|with|by|on|were|was|are|is|had|have|has|who|which|that)\b)"
+    r"(?!" + PEOPLE + r"\b)[\w-]+,?){0,6}?\s+(?:studies|trials|RCTs|articles|publications|reports|papers)\b",
+    re.IGNORECASE,
 )
 #: Deaths, named by the count's own verb: "a total of nine participants died: 4 CR versus 5 control", "12 patients
 #: died during follow-up" (an outcome, never the sample). Same guard: not "40 patients who died were studied".
@@ -1086,6 +1096,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         clause = _clause_after(text, masked.count_at(start).end)
         if _SIMULATED_AFTER.match(clause):
             return  # "A total of 100,000 patients were simulated": a model's cohort, no people
+        if _COUNT_OF_STUDIES.match(text, masked.count_at(start).end):
+            return  # "seven randomized, double-blind, placebo-controlled studies": studies, not people
         if _FUTURE_AFTER.match(text, masked.count_at(start).end):
             return  # "600 ICU patients ... will be randomized": a planned sample, not people studied
         if _DIED_AFTER.match(clause):
