@@ -2399,3 +2399,17 @@ def test_a_count_whose_own_verb_is_died_counts_deaths_not_the_sample(text, expec
 )
 def test_a_count_of_studies_with_their_adjectives_is_not_a_total(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A total of 1400 participants in the intervention group were further randomized to receive a booster call.", None),
+        ("We enrolled 600 patients. After induction, 210 responders were rerandomized to maintenance or observation.",
+         (600, "enrolled")),
+        ("A total of 600 patients were randomised to A or B, and responders were further randomised to maintenance.",
+         (600, "randomised")),
+    ],
+)
+def test_a_count_further_randomised_is_a_subset_not_the_randomised_total(text, expected):
+    assert total(text) == expected

@@ -150,6 +150,8 @@ Refused: a count whose own verb is "died" ("a total of nine participants died: 4
 "40 patients who died were studied").
 Refused: a count of studies with a long run of adjectives ("seven randomized, double-blind, placebo-controlled
 studies of women"; not "300 were randomized across four trials").
+Refused: a count "further randomized" / "re-randomised" ("3466 participants in the intervention group were further
+randomized to a booster": a subset of the sample).
 """
 
 from __future__ import annotations
@@ -570,6 +572,15 @@ _OCCURRED_AFTER = re.compile(
 _COUNT_OF_STUDIES = re.compile(
     r"(?:\s+(?!(?:in|into|across|from|of|to|among|at|for|within|with|by|on|were|was|are|is|had|have|has|who|which|that)\b)"
     r"(?!" + PEOPLE + r"\b)[\w-]+,?){0,6}?\s+(?:studies|trials|RCTs|articles|publications|reports|papers)\b",
+    re.IGNORECASE,
+)
+#: A second randomisation of part of the sample, named by the count's own verb: "A total of 3466 participants in the
+#: intervention group were further randomized to a booster", "210 responders were re-randomised to maintenance" (a
+#: subset of the sample, not the trial's randomised total). Same guard as _OCCURRED_AFTER for the verb.
+_FURTHER_RANDOMISED_AFTER = re.compile(
+    r"(?:(?!\b(?:who|whom|whose|which|that|where|and|but)\b)[^.;#]){0,80}?"
+    r"\b(?:(?:were|was)\s+(?:then\s+|subsequently\s+)?(?:further|again|additionally)\s+(?:randomi[sz]ed|randomly\s+(?:assigned|allocated))"
+    r"|(?:were|was)\s+(?:then\s+|subsequently\s+)?re-?randomi[sz]ed)\b",
     re.IGNORECASE,
 )
 #: Deaths, named by the count's own verb: "a total of nine participants died: 4 CR versus 5 control", "12 patients
@@ -1096,6 +1107,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         clause = _clause_after(text, masked.count_at(start).end)
         if _SIMULATED_AFTER.match(clause):
             return  # "A total of 100,000 patients were simulated": a model's cohort, no people
+        if item.label == "randomised" and _FURTHER_RANDOMISED_AFTER.match(text, masked.count_at(start).end):
+            return  # "3466 participants in the intervention group were further randomized": a subset re-randomised
         if _COUNT_OF_STUDIES.match(text, masked.count_at(start).end):
             return  # "seven randomized, double-blind, placebo-controlled studies": studies, not people
         if _FUTURE_AFTER.match(text, masked.count_at(start).end):
