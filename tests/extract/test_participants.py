@@ -2413,3 +2413,15 @@ def test_a_count_of_studies_with_their_adjectives_is_not_a_total(text, expected)
 )
 def test_a_count_further_randomised_is_a_subset_not_the_randomised_total(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("We identified 20 eligible randomized controlled trials that involved 2,400 elderly participants.", (2400, "analysed")),
+        ("We found 12 trials which enrolled a total of 3,050 women with breast cancer.", (3050, "analysed")),
+        ("Twelve trials that reported on 400 patients with sepsis were excluded.", None),
+    ],
+)
+def test_the_studies_pooled_people_in_a_relative_clause(text, expected):
+    assert total(text) == expected

@@ -152,6 +152,8 @@ Refused: a count of studies with a long run of adjectives ("seven randomized, do
 studies of women"; not "300 were randomized across four trials").
 Refused: a count "further randomized" / "re-randomised" ("3466 participants in the intervention group were further
 randomized to a booster": a subset of the sample).
+Read: the studies' pooled people in a relative clause ("34 eligible randomized controlled trials that involved 3,111
+elderly participants").
 """
 
 from __future__ import annotations
@@ -646,7 +648,8 @@ _IN_THIS_REVIEW = r"(?:in\s+(?:the|this|our)\s+(?:[\w-]+\s+)?(?:review|meta-anal
 _POOLED = re.compile(
     r"#_*\s+" + _STUDY_ADJECTIVES + _STUDIES + r"\s*(?:,\s*)?[(\[]?\s*"  # "9 RCTs, involving 1,450 patients"
     r"(?:including|involving|with|comprising|enrolling|totall?ing|of|and|reporting\s+(?:data\s+)?(?:on|from|of)|representing|accounting\s+for|"
-    r"(?:contained|included|enrolled|involved|covered|comprised)"
+    # "34 eligible randomized controlled trials that involved 3,111 elderly participants": also in a relative clause
+    r"(?:(?:that|which)\s+)?(?:contained|included|enrolled|involved|covered|comprised)"
     r"(?P<total>\s+a\s+total\s+of)?)\s+" + _POOLED_SAMPLE + r"?$"
     # "The included trials involved 4,500 participants": the people of the studies named before
     r"|\b(?:the|these|all)\s+(?:#_*\s+)?(?:included|eligible|selected|pooled|identified)\s+" + _STUDIES + r"\s+(?:\w+ly\s+)?"
