@@ -2425,3 +2425,34 @@ def test_a_count_further_randomised_is_a_subset_not_the_randomised_total(text, e
 )
 def test_the_studies_pooled_people_in_a_relative_clause(text, expected):
     assert total(text) == expected
+
+
+# --------------------------------------------------------------------------- review mends (this session's rules)
+@pytest.mark.parametrize("text", [
+    "The total number of patients who died was 12.",
+    "The total number of patients screened was 500.",
+    "The total number of patients with grade 3 adverse events was 45.",
+])
+def test_total_number_of_a_part_of_the_sample_is_no_total(text):
+    assert total(text) is None
+
+
+def test_total_number_of_deaths_does_not_outrank_the_analysed_sample():
+    assert total("Data from 300 patients were analysed. The total number of patients who died was 12.") == (300, "analysed")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Patients were randomized in a double-blind manner to everolimus (n = 277) or placebo (139 patients).", [277, 139]),
+    ("Patients were randomised in a double-blind fashion to receive A (n = 60) or B (n = 58).", [60, 58]),
+])
+def test_an_allocation_verb_with_its_adverbial_keeps_its_arms(text, expected):
+    assert sorted(arms(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", ["A total of 350 Organs were transplanted.", "A total of 120 Scans were read twice."])
+def test_capitalised_things_ending_in_ans_are_no_people(text):
+    assert total(text) is None
+
+
+def test_a_capitalised_demonym_is_still_people():
+    assert total("A total of 2,100 Koreans were enrolled.") == (2100, "enrolled")

@@ -178,7 +178,9 @@ PEOPLE = (
     # people named by their nation: "118,683 white Danes", "2,100 Koreans" (a capitalised plural demonym)
     r"Danes|Swedes|Finns|Norwegians|Icelanders|"
     # (not an occupation or a school: "Clinicians", "Physicians", "Librarians", "Bayesians")
-    r"(?-i:(?![A-Z][a-z]*(?:icians|titians)\b)(?!(?:Librar|Veterinar|Guard|Histor|Custod|Bayes|Gauss|Lagrang|Hamilton)ians\b)[A-Z][a-z]+(?:ans|ians)))"
+    r"(?-i:(?![A-Z][a-z]*(?:icians|titians)\b)(?!(?:Librar|Veterinar|Guard|Histor|Custod|Bayes|Gauss|Lagrang|Hamilton)ians\b)"
+    # (nor a thing: "350 Organs", "Scans", "Plans", "Loans", "Means")
+    r"(?!(?:Organ|Scan|Plan|Loan|Mean|Bean|Span|Clan|Titan|Pelican|Toucan|Caravan|Sedan|Divan|Cardigan)s\b)[A-Z][a-z]+(?:ans|ians)))"
 )
 _NOT_PEOPLE = re.compile(  # a whole word: the "cell" of "non-small-cell" is no cell
     r"(?<![-‐‑])\b(?:cells?|cell\s+lines?|mice|mouse|rats?|animals?|dogs?|xenografts?|organoids?|samples?|"
@@ -1203,9 +1205,9 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 # and 1008 women (83.8%) answered")
                 continue
         if _joined_people_counts(masked, start, people_end):
-            continue
+            continue  # "1554 patients with BS and 3108 control subjects": two groups, no stated total
         if people_end and _CONTROLS_CLAUSE.match(text, people_end):
-            continue  # "10 173 individuals had AD, while 234 683 individuals served as controls": two groups, no total  # "1554 patients with BS and 3108 control subjects": two groups, no stated total
+            continue  # "10 173 individuals had AD, while 234 683 individuals served as controls": two groups, no total
         compared = re.search(r"\b(?:were|was)\s+(?:then\s+)?compared\s+(?:to|with)\s+(?:those\s+of\s+|the\s+|an?\s+)?(?:other\s+)?#",
                              text[people_end:people_end + 300]) if after_people else None
         if compared and not re.search(r"[.;:]|\b(?:and|but|whereas|while)\s+(?!(?:were|was)\b)(?:the\s+|their\s+)?[a-z]+\s+$",
@@ -1305,7 +1307,9 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             offer(_total(masked, start, "analysed", "evaluated_in"))  # "Drugs A and B were evaluated in 56 patients with rhinitis"
             continue
         total_was = _TOTAL_NUMBER_WAS.search(before)
-        if total_was and not re.search(r"\b(?:groups?|arms?|subgroups?|each|per|would|will|required|needed|planned|target)\b",
+        if total_was and not re.search(r"\b(?:groups?|arms?|subgroups?|each|per|would|will|required|needed|planned|target|"
+                                       # a part of the sample: "who died", "with grade 3 events", "screened", "lost"
+                                       r"who|that|with|had|having|died|developed|experienced|screened|excluded|lost|withdr[ae]w\w*)\b",
                                        total_was.group("gap"), re.IGNORECASE) and not _is_hypothetical(text, start):
             # "The total number of participants in this review study was 255": the pooled people of a review, else enrolled
             review = re.search(r"\b(?:review|meta-?analys[ie]s|studies|trials)\b", total_was.group("gap"), re.IGNORECASE)
@@ -1749,7 +1753,8 @@ def _counts_things_reported(text: str, n_start: int) -> bool:
 
 
 #: A study design after its allocation adjective: "randomized cross-over design", "randomised, controlled trial".
-_DESIGN_AFTER = re.compile(r"(?:,?\s+[\w-]+){0,3}?\s+(?:design|trial|study|fashion|manner|order|sequence)\b", re.IGNORECASE)
+_DESIGN_AFTER = re.compile(  # adjectives of a design noun, not a verb's adverbial ("randomized in a double-blind manner to A")
+    r"(?:,?\s+(?!(?:in|to|into|by|on|at|with)\b)[\w-]+){0,3}?\s+(?:design|trial|study|fashion|manner|order|sequence)\b", re.IGNORECASE)
 
 
 def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
