@@ -2456,3 +2456,26 @@ def test_capitalised_things_ending_in_ans_are_no_people(text):
 
 def test_a_capitalised_demonym_is_still_people():
     assert total("A total of 2,100 Koreans were enrolled.") == (2100, "enrolled")
+
+
+# --------------------------------------------------------------------------- fresh18/19 round: an allocation not called random
+@pytest.mark.parametrize("text, expected", [
+    ("Between 2010 and 2015, 44 women with stage II cervical cancer were assigned to 4 cycles of induction therapy.", (44, "enrolled")),
+    ("In this controlled study, 72 adults with eczema were assigned to receive either cream A (n = 36) or cream B (n = 36).", (72, "enrolled")),
+    ("Ninety children were assigned to two exercise groups.", (90, "enrolled")),
+    ("Sixty outpatients were assigned to one of three diets.", (60, "enrolled")),
+    ("Forty volunteers were assigned to either fasting or feeding.", (40, "enrolled")),
+])
+def test_people_assigned_to_treatments_are_an_enrolled_total(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Thirty patients were assigned to group A and 28 to group B.",
+    "Twenty-two patients were assigned to the control group.",
+    "Fifteen patients were assigned to the high-risk category.",
+    "Twelve patients were assigned as controls.",
+    "Thirty patients were assigned to receive drug A and 30 to receive placebo.",
+])
+def test_one_group_assigned_is_no_total(text):
+    assert total(text) is None

@@ -154,6 +154,10 @@ Refused: a count "further randomized" / "re-randomised" ("3466 participants in t
 randomized to a booster": a subset of the sample).
 Read: the studies' pooled people in a relative clause ("34 eligible randomized controlled trials that involved 3,111
 elderly participants").
+Read: people "assigned to" treatments without the word random ("56 patients with stage III ovarian cancer were
+assigned to 6 cycles of NAC", "... were assigned to receive either A (n = 28) or B (n = 30)", "assigned to two groups /
+one of three diets / either A or B": enrolled); not one group ("assigned to group A", "to the control group"), nor
+"assigned as controls".
 """
 
 from __future__ import annotations
@@ -206,7 +210,10 @@ _VERBS = (
                    r"underwent\s+(?:randomi[sz]ation|random\s+assignment)"),  # "1,234 patients underwent randomization"
     ("enrolled", (r"enrol+ed|recruited|accrued|included(?!\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?analys[ie]s)|entered|registered|participated|took\s+part|were\s+studied|consented|"
                   r"signed\s+up|(?:were\s+)?divided\s+into|were\s+\w+ly\s+studied|agreed\s+to\s+(?:participate|take\s+part|join)|"
-                  r"remained\s+(?:for\s+inclusion|eligible|in\s+the\s+(?:study|cohort|trial))")),
+                  r"remained\s+(?:for\s+inclusion|eligible|in\s+the\s+(?:study|cohort|trial))|"
+                  # an allocation not called random: "56 patients with stage III ovarian cancer were assigned to 6 cycles of NAC"
+                  r"(?:were|was)\s+assigned\s+to(?=\s+(?:receive|undergo|either|(?:\w+|#_*)\s+(?:cycles|weeks|months|courses|doses)|"
+                  r"(?:each|one|#_*)\s+of|#_*\s+(?:[\w-]+\s+){0,2}?(?:groups|arms)))")),
     ("eligible", r"were\s+eligible|met\s+(?:the\s+|our\s+)?(?:\w+-[\w-]+\s+)?(?:inclusion|eligibility)|qualified(?=\s*(?:for\b|[,;.)]|$))"),
     ("treated", r"(?:were\s+)?treated|received|were\s+given"),
     ("analysed", (r"analy[sz]ed|remained\s+(?:for|in)\s+(?:the\s+)?(?:final\s+)?analys[ie]s|included\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?analys[ie]s|evaluated|assessed|evaluable|assessable|"
