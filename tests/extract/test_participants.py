@@ -2479,3 +2479,16 @@ def test_people_assigned_to_treatments_are_an_enrolled_total(text, expected):
 ])
 def test_one_group_assigned_is_no_total(text):
     assert total(text) is None
+
+
+# --------------------------------------------------------------------------- fresh19 round: a count glued to a bracket and letters
+@pytest.mark.parametrize("text", [
+    "We used data and plasma 25(OH)D values from adults who gave blood at baseline and were randomised to vitamin D.",
+    "We used questionnaire data and serum 25(OH)D levels from women who provided a sample at entry and were randomized to placebo.",
+])
+def test_a_count_glued_to_a_bracket_and_letters_is_no_head_count(text):
+    assert total(text) is None
+
+
+def test_a_count_before_a_bracketed_aside_is_still_read():
+    assert total("A total of 25 (OH-naive) participants were randomised to placebo.") == (25, "randomised")

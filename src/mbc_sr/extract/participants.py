@@ -158,6 +158,8 @@ Read: people "assigned to" treatments without the word random ("56 patients with
 assigned to 6 cycles of NAC", "... were assigned to receive either A (n = 28) or B (n = 30)", "assigned to two groups /
 one of three diets / either A or B": enrolled); not one group ("assigned to group A", "to the control group"), nor
 "assigned as controls".
+Refused: a count glued to a bracket and letters ("serum 25(OH)D concentrations from participants who ... were
+randomised": a compound's name, no head count).
 """
 
 from __future__ import annotations
@@ -256,6 +258,8 @@ class _Masked:
                 continue  # a percentage, or an ordinal label: "grade 2", "stage 3", "GRECCAR 2"
             if not count.in_words and (re.match(r"[A-Za-z]", text[count.end:]) or re.search(r"[A-Za-z]$", text[:count.start])):
                 continue  # part of a name: "18F-FDG", "5FU", "3D", "SLC22A3", "H19"
+            if not count.in_words and re.match(r"\([A-Za-z][A-Za-z0-9]{0,4}\)[A-Za-z0-9]", text[count.end:]):
+                continue  # glued to a bracket and letters: "25(OH)D", "1,25(OH)2D3" name a compound, no head count
             if _not_a_head_count(text, count):
                 continue
             counts[count.start] = count
