@@ -123,7 +123,7 @@ subcohort ("a subcohort of 410 participants and 414 cases": a part of a case-coh
 to the age of 16"; not "the mean age of 4161 participants"); a group beside a comparison group in its own clause
 ("10 173 individuals had AD, while 234 683 individuals served as control group"). A year after a range opened
 with "from 1979 through" is no count.
-Read this round: people described after their N inside its bracket ("Older adults with SMC (n = 415; mean age = 72.3
+Also read: people described after their N inside its bracket ("Older adults with SMC (n = 415; mean age = 72.3
 years old) were randomly assigned", "(n = 196, 76.8-years-old, 60% women)": an age after an "n =" count is no unit list),
 also with the trial they take part in before the verb ("... participating in a randomized trial (VITACOG) were assigned":
 randomised); not another count in the bracket ("(n = 318; 159 per arm)"). "The total number of participants in this
@@ -132,7 +132,7 @@ review was 255" (pooled; else enrolled; not a group's, per-centre or required to
 study total ("One patient was treated with a chest tube": an event or a case, never the study's size). A title naming a protocol of care
 ("after implementation of an ERAS protocol") is no study protocol: its totals are read.
 
-Read in the fresh17 round: studies named with two coordinated adjectives ("Six randomized and non-randomized clinical
+Also read: studies named with two coordinated adjectives ("Six randomized and non-randomized clinical
 trials were included, including 1867 individuals": no head count of 6; the people pooled, with up to eight adjectives
 before "studies / trials ... were included"); the participants that "consisted of / comprised of / were composed of"
 N people (enrolled; not a list of counted groups, "Subjects consisted of 12 novices, 5 trainees and 4 faculty");
@@ -143,7 +143,7 @@ counts with their shares ("Most children (478 [53%]) were Hispanic, 688 children
 
 An "n =" counting things reported is no arm ("more adverse events in the app than in the questionnaire (n=1033 vs
 n=656)", "more symptoms overall (n=4808)").
-Round on fresh18 / fresh19. Refused: a count whose own verb is in the future ("600 ICU patients with sepsis, needing
+Refused: a count whose own verb is in the future ("600 ICU patients with sepsis, needing
 antibiotics, will be randomized": a planned sample; not "120 patients were randomised and will be followed", nor "patients
 who will undergo surgery were enrolled").
 Refused: a count whose own verb is "died" ("a total of nine participants died: 4 CR versus 5 control": deaths; not
@@ -575,11 +575,13 @@ _STUDY_USED = re.compile(
     re.IGNORECASE,
 )
 _UNREAL = re.compile(r"\b(?:would|will|could|should|planned|proposed|future|hypothetical|simulated|required|needed)\b", re.IGNORECASE)
-#: Events, named by the verb after them: "24 incident AD cases occurred", "31 new infections arose" (people do not occur).
-#: The count's own verb only: not a relative clause's ("40 patients in whom a relapse occurred were enrolled") nor
-#: another clause's ("257 cases were included, and deterioration occurred in 16").
+#: Events, named by the verb after them: "24 incident AD cases occurred", "31 new infections arose" (people do not
+#: occur), and deaths: "a total of nine participants died: 4 CR versus 5 control" (an outcome, never the sample).
+#: The count's own verb only: not a relative clause's ("40 patients in whom a relapse occurred were enrolled", "40
+#: patients who died were studied") nor another clause's ("257 cases were included, and deterioration occurred in 16").
 _OCCURRED_AFTER = re.compile(
-    r"(?:(?!\b(?:who|whom|whose|which|that|where|were|was|had|have|has|and|but)\b)[^.;,#]){0,80}?\b(?:occurred|arose)\b", re.IGNORECASE,
+    r"(?:(?!\b(?:who|whom|whose|which|that|where|were|was|had|have|has|and|but)\b)[^.;,#]){0,80}?"
+    r"\b(?:occurred|arose|died|passed\s+away)\b", re.IGNORECASE,
 )
 #: A count of studies, its adjectives between: "a programme of seven randomized, double-blind, placebo-controlled
 #: studies of postmenopausal women" (not "seven randomized": studies are not people). No preposition, verb or people
@@ -597,11 +599,6 @@ _FURTHER_RANDOMISED_AFTER = re.compile(
     r"\b(?:(?:were|was)\s+(?:then\s+|subsequently\s+)?(?:further|again|additionally)\s+(?:randomi[sz]ed|randomly\s+(?:assigned|allocated))"
     r"|(?:were|was)\s+(?:then\s+|subsequently\s+)?re-?randomi[sz]ed)\b",
     re.IGNORECASE,
-)
-#: Deaths, named by the count's own verb: "a total of nine participants died: 4 CR versus 5 control", "12 patients
-#: died during follow-up" (an outcome, never the sample). Same guard: not "40 patients who died were studied".
-_DIED_AFTER = re.compile(
-    r"(?:(?!\b(?:who|whom|whose|which|that|where|were|was|had|have|has|and|but)\b)[^.;,#]){0,80}?\b(?:died|passed\s+away)\b", re.IGNORECASE,
 )
 #: People a model made up, named by the verb after them: "A total of 100,000 patients were simulated", "10 000 women
 #: were modelled over their lifetime" (a microsimulation's cohort, not a sample of people).
@@ -1120,19 +1117,18 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             return  # "During follow-up, 412 women were diagnosed with ...": events, not the cohort
         if _PRESENT_DESIGN.search(text[:start]):
             return  # "The trial is conducted in 2600 patients": a design in the present tense, not a result
-        clause = _clause_after(text, masked.count_at(start).end)
+        count_end = masked.count_at(start).end
+        clause = _clause_after(text, count_end)
         if _SIMULATED_AFTER.match(clause):
             return  # "A total of 100,000 patients were simulated": a model's cohort, no people
-        if item.label == "randomised" and _FURTHER_RANDOMISED_AFTER.match(text, masked.count_at(start).end):
+        if item.label == "randomised" and _FURTHER_RANDOMISED_AFTER.match(text, count_end):
             return  # "3466 participants in the intervention group were further randomized": a subset re-randomised
-        if _COUNT_OF_STUDIES.match(text, masked.count_at(start).end):
+        if _COUNT_OF_STUDIES.match(text, count_end):
             return  # "seven randomized, double-blind, placebo-controlled studies": studies, not people
-        if _FUTURE_AFTER.match(text, masked.count_at(start).end):
+        if _FUTURE_AFTER.match(text, count_end):
             return  # "600 ICU patients ... will be randomized": a planned sample, not people studied
-        if _DIED_AFTER.match(clause):
-            return  # "A total of nine participants died": deaths, not the sample
         if _OCCURRED_AFTER.match(clause):
-            return  # "A total of 24 incident AD cases occurred during follow-up": events, not people
+            return  # "A total of 24 incident AD cases occurred", "nine participants died": events, not people
         current = found.get(start)
         if current is None or KIND_RANK[item.label] > KIND_RANK[current.label]:
             found[start] = item
