@@ -21,6 +21,7 @@
     python tests/extract/gold/select_fresh.py --split fresh18   # the eighteenth fresh set (F18_ groups)
     python tests/extract/gold/select_fresh.py --split fresh19   # the nineteenth fresh set (F19_ groups)
     python tests/extract/gold/select_fresh.py --split fresh20   # the twentieth fresh set (F20_ groups)
+    python tests/extract/gold/select_fresh.py --split fresh21   # the twenty-first fresh set (F21_ groups)
 
 Deterministic: within each group the candidates are ordered by sha256 of their id and the first K
 with abstract text are taken. Each fresh split is a round: a round excludes every id of the
@@ -40,7 +41,7 @@ Groups (the prefix is F_ for `fresh`, F2_ for `fresh2`, F3_ for `fresh3`, F4_ fo
 `fresh5`, F6_ for `fresh6`, F7_ for `fresh7`, F8_ for `fresh8`, F9_ for `fresh9`, F10_ for
 `fresh10`, F11_ for `fresh11`, F12_ for `fresh12`, F13_ for `fresh13`, F14_ for `fresh14`, F15_ for
 `fresh15`, F16_ for `fresh16`, F17_ for `fresh17`, F18_ for `fresh18`, F19_ for
-`fresh19`, F20_ for `fresh20`; K per round in ROUNDS):
+`fresh19`, F20_ for `fresh20`, F21_ for `fresh21`; K per round in ROUNDS):
 
 - <prefix>pubmed_hr: records of pubmed/pubmed21n1298.xml.gz whose abstract contains "hazard
   ratio" (any case) or the case-sensitive token "HR"/"HRs" followed within 12 characters (no full
@@ -86,6 +87,8 @@ _HR_NEARLY_USED_UP = {"pubmed_hr": 3, "pubmed_rct": 31, "evidence_inference": 24
 _HR_USED_UP = {"pubmed_hr": 0, "pubmed_rct": 34, "evidence_inference": 24, "cohen2006": 0}
 #: fresh20: the last 13 evidence-inference abstracts that are no near-duplicate, more trial records instead.
 _EVIDENCE_INFERENCE_USED_UP = {"pubmed_hr": 0, "pubmed_rct": 45, "evidence_inference": 13, "cohen2006": 0}
+#: From fresh21 on: randomised-trial records of the June 2021 file only (the other groups are used up).
+_TRIAL_RECORDS_ONLY = {"pubmed_hr": 0, "pubmed_rct": 58, "evidence_inference": 0, "cohen2006": 0}
 # split -> (group prefix, K per group); "cohen2006" is K per review. Rounds run in this order.
 ROUNDS = {
     "fresh": ("F_", {"pubmed_hr": 22, "pubmed_rct": 14, "evidence_inference": 10, "cohen2006": 2}),
@@ -108,6 +111,7 @@ ROUNDS = {
     "fresh18": ("F18_", _HR_USED_UP),
     "fresh19": ("F19_", _HR_USED_UP),
     "fresh20": ("F20_", _EVIDENCE_INFERENCE_USED_UP),
+    "fresh21": ("F21_", _TRIAL_RECORDS_ONLY),
 }
 DEDUPLICATED_ROUNDS = set(list(ROUNDS)[2:])  # fresh3 on also skip near-duplicates (see the module docstring)
 NEAR_DUPLICATE_JACCARD = 0.6  # the one known twin pair (7834324 / 7542992) is 0.91; other pairs <= 0.32
