@@ -148,3 +148,13 @@ def test_a_median_interval_between_two_events_is_outcome_other():
     # without "interval" the outcome is still carried from the sentence before
     rec = record("All-cause mortality was 30%. Of those with a stroke, 40% later died, at a median of 120 days.")
     assert [(m.outcome, m.value, m.unit) for m in medians(rec)] == [("OS", 120.0, "days")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The median PFS was 5.1 months (95% confidence interval [CI], 3.9–6.0 months) with drug A.", [("PFS", 5.1, "months")]),
+    ("Median OS was 11.2 months (95% confidence interval [CI] 8.4–14.5 months) in arm A and 9.0 months (95% CI, "
+     "7.1–10.3 months) in arm B.", [("OS", 11.2, "months"), ("OS", 9.0, "months")]),
+])
+def test_the_bound_of_a_ci_whose_name_is_defined_in_brackets_is_no_median(text, expected):
+    # the "[CI]" closed inside the CI's own bracket leaves the bound inside that bracket
+    assert meds(text) == expected

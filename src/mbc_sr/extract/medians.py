@@ -196,11 +196,24 @@ def _numbers_outside_brackets(text: str, start: int, end: int) -> list[tuple[int
     return numbers
 
 
+def _innermost_open_bracket(text: str, position: int) -> int | None:
+    """Where the innermost bracket still open at `position` opened: brackets closed before it are skipped, so in
+    "(95% confidence interval [CI], 1.5-3.5 months)" the number 3.5 stands in the "(95% ..." bracket."""
+    closed = 0
+    for index in range(position - 1, -1, -1):
+        if text[index] in ")]":
+            closed += 1
+        elif text[index] in "([":
+            if closed == 0:
+                return index
+            closed -= 1
+    return None
+
+
 def _inside_ci(text: str, position: int) -> bool:
     """Is `position` inside a "(95% CI ...)", "[2·8-4·1]", "(range, ...)" or "(IQR ...)" bracket?"""
-    opened = max(text.rfind("(", 0, position), text.rfind("[", 0, position))
-    closed = max(text.rfind(")", 0, position), text.rfind("]", 0, position))
-    if opened <= closed:
+    opened = _innermost_open_bracket(text, position)
+    if opened is None:
         return False
     inner = text[opened + 1:position]
     if re.fullmatch(r"\s*(?:" + _D + r"\s*[,;]\s*)?", inner) and re.search(
