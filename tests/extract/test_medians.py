@@ -158,3 +158,21 @@ def test_a_median_interval_between_two_events_is_outcome_other():
 def test_the_bound_of_a_ci_whose_name_is_defined_in_brackets_is_no_median(text, expected):
     # the "[CI]" closed inside the CI's own bracket leaves the bound inside that bracket
     assert meds(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve patients stopped the study drug after a median of 2 months, mostly because of fatigue.",
+    "After median 4.1 years, outcomes did not differ between the two groups.",
+    "Antibody titres were measured after a median of 40 days from vaccination.",
+])
+def test_how_long_after_the_start_something_was_seen_is_no_outcome_median(text):
+    assert meds(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Patients in the observation arm relapsed after a median of 14 months.", [("other", 14.0, "months")]),
+    ("Device removal occurred in 5 patients after a median of 200 days.", [("other", 200.0, "days")]),
+    ("Pacemakers were implanted after a median interval of 13 days.", [("other", 13.0, "days")]),
+])
+def test_an_event_after_a_median_is_still_a_median(text, expected):
+    assert meds(text) == expected

@@ -15,7 +15,9 @@ A bracketed median annotating a range of follow-up whose subject stands up to 12
 ("Follow-up for clinical outcomes ranged between 0.3 and 52.8 weeks (median 5 weeks)"), or of age up to 60, is none either.
 A timing in pregnancy ("began HAART at a median of 30 wk of gestation") is none.
 "for a median of" after no word of survival, response or an event is how long something was done ("breast-fed
-for a median of 5 mo", "probes remained for a median of 6 days", "followed for a median of 15 years"): none.
+for a median of 5 mo", "probes remained for a median of 6 days", "followed for a median of 15 years"): none; so is
+"after a median of" ("discontinued the drug after a median of 1 month", "antibodies were measured after a median of
+40 days"), unless an event occurred or it is an interval ("relapse occurred after a median of 14 months").
 A median "interval" after no outcome name is a time between two events ("33% of those with amputation
 subsequently died ..., with a median interval of 291 days"), so its outcome is other, never one carried over.
 """
@@ -66,11 +68,14 @@ _TIME_POINT_BEFORE = re.compile(
 #: is a follow-up, not an outcome median.
 _PERIOD_BEFORE_MEDIAN = re.compile(r"\b(?:over|during)\s+(?:a|the)\s+$", re.I)
 #: Before "median": how long something was done ("infants were breast-fed for a median of 5 mo", "treated for a
-#: median of 4 months"), a duration, not a time to an event, unless the clause says the patients lived, survived,
-#: responded or stayed free of an event ("survived for a median of 10 months").
-_FOR_A_MEDIAN = re.compile(r"\bfor\s+(?:a|the)\s+$", re.I)
+#: median of 4 months") or how long after the start something was seen ("discontinued the drug after a median of
+#: 1 month", "After median 5.8 years, outcomes did not differ"), a duration, not a time to an event, unless the
+#: clause says the patients lived, survived, responded or an event occurred ("survived for a median of 10 months",
+#: "relapsed after a median of 14 months", "removal occurred in 7 after a median of 229 days"), or the median is an
+#: interval between two events ("implanted after a median interval of 13 days").
+_FOR_A_MEDIAN = re.compile(r"\b(?:for\s+(?:a|the)|after(?:\s+(?:a|the))?)\s+$", re.I)
 _LIVED_BEFORE = re.compile(
-    r"\b(?:surviv\w*|lived|alive|respon\w*|remission|lasted|free|progress\w*|recur\w*|relaps\w*|died|death)\b[^.;]*$", re.I
+    r"\b(?:surviv\w*|lived|alive|respon\w*|remission|lasted|free|progress\w*|recur\w*|relaps\w*|died|death|occurr\w*)\b[^.;]*$", re.I
 )
 #: Before "median", in its clause: a count or a hospital stay ("number of inpatient days: median 3 days",
 #: "length of stay (median 5 days"), whose median is no time to an event.
@@ -102,11 +107,13 @@ def _annotates_a_non_outcome(text: str, median_start: int) -> bool:
                 or re.search(r"\bfollow[\s-]*up" + no_outcome_after, text[max(0, median_start - 120):median_start], re.I))
 
 
-def _names_no_outcome_before(text: str, median_start: int) -> bool:
-    """The words right before "median" make its value a period of follow-up ("over a median of 9.5 years")
-    or the median of a count or a hospital stay ("number of inpatient days: median 3 days"), not of an outcome."""
-    before = text[max(0, median_start - 60):median_start]
-    if _FOR_A_MEDIAN.search(before) and not _LIVED_BEFORE.search(before):
+def _names_no_outcome_before(text: str, median_word: re.Match[str]) -> bool:
+    """The words right before "median" make its value a period of follow-up ("over a median of 9.5 years"), how long
+    something was done ("treated for a median of 4 months") or the median of a count or a hospital stay ("number of
+    inpatient days: median 3 days"), not of an outcome."""
+    before = text[max(0, median_word.start() - 60):median_word.start()]
+    if (_FOR_A_MEDIAN.search(before) and not _LIVED_BEFORE.search(before)
+            and not _INTERVAL_AFTER_MEDIAN.match(text, median_word.end())):
         return True
     return bool(_PERIOD_BEFORE_MEDIAN.search(before) or _COUNT_BEFORE_MEDIAN.search(before))
 
@@ -158,7 +165,7 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
             continue  # no "median" before it ("46 ± 19 years of age with a median GCS of 6"), nor "PFS (a vs b"
         if median_word and _NOT_OUTCOME_MEDIAN.search(text[median_word.end():median_word.end() + 40]):
             continue
-        if median_word and _names_no_outcome_before(text, median_word.start()):
+        if median_word and _names_no_outcome_before(text, median_word):
             continue  # "over a median of 9.5 years, 487 developed ...", "number of inpatient days: median 3 days"
         if median_word and _annotates_a_non_outcome(text, median_word.start()):
             continue  # "age ranged from 56 to 87 years (median: 72 years)"
