@@ -176,3 +176,17 @@ def test_how_long_after_the_start_something_was_seen_is_no_outcome_median(text):
 ])
 def test_an_event_after_a_median_is_still_a_median(text, expected):
     assert meds(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Eligible patients had a life-limiting illness with a median survival of about 2 years or less.",
+    "Patients with an expected median survival of 3 months or longer were enrolled.",
+    "The median time to treatment was 10 days or more at every site.",
+])
+def test_a_median_stated_as_a_bound_is_no_outcome_median(text):
+    assert meds(text) == []
+
+
+def test_a_median_followed_by_or_and_another_median_is_still_read():
+    assert meds("Median PFS was 6.1 or 4.2 months with or without radiotherapy.") == [
+        ("PFS", 6.1, "months"), ("PFS", 4.2, "months")]

@@ -13,7 +13,8 @@ hospital stay ("number of inpatient days: median 3 days"), restricted *means* an
 and gives nothing.
 A bracketed median annotating a range of follow-up whose subject stands up to 120 characters before it
 ("Follow-up for clinical outcomes ranged between 0.3 and 52.8 weeks (median 5 weeks)"), or of age up to 60, is none either.
-A timing in pregnancy ("began HAART at a median of 30 wk of gestation") is none.
+A timing in pregnancy ("began HAART at a median of 30 wk of gestation") is none, nor is a bound ("an illness with a
+median survival of 2 years or less": an eligibility threshold).
 "for a median of" after no word of survival, response or an event is how long something was done ("breast-fed
 for a median of 5 mo", "probes remained for a median of 6 days", "followed for a median of 15 years"): none; so is
 "after a median of" ("discontinued the drug after a median of 1 month", "antibodies were measured after a median of
@@ -88,9 +89,11 @@ _COUNT_BEFORE_MEDIAN = re.compile(
 #: (amputation and death), not a time from the study's start, so no PFS or OS: outcome other.
 _INTERVAL_AFTER_MEDIAN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?intervals?\b(?!\s+from\b)", re.I)
 
-#: After the value and its unit: an age or a follow-up, not an outcome median.
+#: After the value and its unit: an age or a follow-up, not an outcome median; or a bound ("a median survival of
+#: 2 years or less", "an expected median survival of 3 months or longer"), an eligibility threshold, not a result.
 _NOT_OUTCOME_AFTER = re.compile(
-    r"\s*(?:of\s+age\b|old\b|of\s+(?:\w+\s+)?follow[\s-]*up\b|follow[\s-]*up\b|of\s+(?:gestation|pregnancy)\b|gestation(?:al)?\b)", re.I
+    r"\s*(?:of\s+age\b|old\b|of\s+(?:\w+\s+)?follow[\s-]*up\b|follow[\s-]*up\b|of\s+(?:gestation|pregnancy)\b|gestation(?:al)?\b"
+    r"|or\s+(?:less|more|longer|shorter|greater|fewer|above|below|over|under)\b)", re.I
 )
 
 
@@ -170,7 +173,7 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
         if median_word and _annotates_a_non_outcome(text, median_word.start()):
             continue  # "age ranged from 56 to 87 years (median: 72 years)"
         if _NOT_OUTCOME_AFTER.match(text, match.end()):
-            continue  # "58 years old", "a median 6 and 11 years of follow-up"
+            continue  # "58 years old", "a median 6 and 11 years of follow-up", "a median survival of 2 years or less"
         if re.match(r"\s*median\s+(?:age|follow|dose|duration|time\s+on)", text[match.end():], re.I):
             continue  # "52.9 years median age"
         paired = _respectively_outcomes(text, median_word.end() if median_word else 0, start)
