@@ -190,3 +190,15 @@ def test_a_median_stated_as_a_bound_is_no_outcome_median(text):
 def test_a_median_followed_by_or_and_another_median_is_still_read():
     assert meds("Median PFS was 6.1 or 4.2 months with or without radiotherapy.") == [
         ("PFS", 6.1, "months"), ("PFS", 4.2, "months")]
+
+
+@pytest.mark.parametrize("text", [
+    "A cohort of 900 women treated between 2001 and 2010 was followed until December 2018 (median 9.2 years).",
+    "All patients were followed up to the end of 2020 (median 6 years).",
+])
+def test_a_bracketed_median_after_followed_is_a_follow_up(text):
+    assert meds(text) == []
+
+
+def test_a_bracketed_median_after_followed_that_names_survival_is_still_read():
+    assert meds("Patients were followed for survival (median OS 14 months).") == [("OS", 14.0, "months")]

@@ -12,7 +12,8 @@ hospital stay ("number of inpatient days: median 3 days"), restricted *means* an
 ("at 12 months", "3-year", "through 24 months") are not outcome medians. "Not reached" has no number
 and gives nothing.
 A bracketed median annotating a range of follow-up whose subject stands up to 120 characters before it
-("Follow-up for clinical outcomes ranged between 0.3 and 52.8 weeks (median 5 weeks)"), or of age up to 60, is none either.
+("Follow-up for clinical outcomes ranged between 0.3 and 52.8 weeks (median 5 weeks)", "was followed until June 2019
+(median 8.7 years)"), or of age up to 60, is none either.
 A timing in pregnancy ("began HAART at a median of 30 wk of gestation") is none, nor is a bound ("an illness with a
 median survival of 2 years or less": an eligibility threshold).
 "for a median of" after no word of survival, response or an event is how long something was done ("breast-fed
@@ -102,12 +103,13 @@ def _annotates_a_non_outcome(text: str, median_start: int) -> bool:
     if not re.search(r"[(\[]\s*$", text[max(0, median_start - 3):median_start]):
         return False
     # a follow-up's subject may stand up to 120 characters back ("Follow-up for clinical outcomes ranged between 0.3
-    # and 52.8 weeks (median 5 weeks)"); an age, a duration or an interval within 60 ("Among patients aged 65 years or
+    # and 52.8 weeks (median 5 weeks)", "the cohort was followed until June 2019 (median 8.7 years)"); an age, a
+    # duration or an interval within 60 ("Among patients aged 65 years or
     # older, time to progression ranged from 2 to 30 months (median 8 months)" is TTP's median)
     no_outcome_after = r"\b(?![^.;]*\b(?:survival|PFS|OS|TTP)\b)"
     return bool(re.search(r"\b(?:age[sd]?|old|follow[\s-]*up|duration|interval)" + no_outcome_after,
                           text[max(0, median_start - 60):median_start], re.I)
-                or re.search(r"\bfollow[\s-]*up" + no_outcome_after, text[max(0, median_start - 120):median_start], re.I))
+                or re.search(r"\bfollow(?:[\s-]*up|ed)\b" + no_outcome_after, text[max(0, median_start - 120):median_start], re.I))
 
 
 def _names_no_outcome_before(text: str, median_word: re.Match[str]) -> bool:
