@@ -48,3 +48,24 @@ def test_design_features_and_negation():
     ]
     only_negated = record("A non-randomized, retrospective comparison.")
     assert design_summary(design_features(only_negated)) == ["non-randomised", "retrospective"]
+
+
+@pytest.mark.parametrize("text", [
+    "Databases were searched for relevant phase II and III randomized controlled trials.",
+    "Phase 1 studies showed that the drug was safe. We report a cohort of 40 patients.",
+    "The agent is now being tested in phase III clinical trials.",
+    "Approval was based on data from phase 3 studies.",
+])
+def test_the_phase_of_trials_in_general_is_not_this_studys(text):
+    assert study_phase(record(text)) is None
+
+
+@pytest.mark.parametrize("text, phase", [
+    ("This is a pooled analysis of two phase 3 trials of drug A.", "III"),
+    ("The programme comprises 4 parallel randomised phase II trials.", "II"),
+    ("Phase I studies showed safety. This was a randomised phase II study.", "II"),
+    ("In this phase III trial, 400 patients were randomised.", "III"),
+])
+def test_counted_trials_and_this_trial_keep_their_phase(text, phase):
+    found = study_phase(record(text))
+    assert found is not None and found.value == phase

@@ -3,7 +3,9 @@
 Phase comes from the publication type ("Clinical Trial, Phase III") or the text ("phase III",
 "phase 3", "Phase Ib", "phase 1b/2", "phase 2–3", "phase II/III"). Arabic numerals become
 Roman, a range becomes "I/II"-style. A phase named in a sentence about another, earlier study
-("published", "previous", "reported in", "our earlier phase III study") is not this study's.
+("published", "previous", "reported in", "our earlier phase III study") is not this study's, nor is the phase of
+uncounted plural trials ("searched for phase II and III RCTs", "Phase I studies showed", "data from phase 3
+studies"); counted ones ("a pooled analysis of two phase 3 trials") may be the trials this report is about.
 The study's phase is chosen by where it was stated: title, then publication type, then methods
 and other sections; the first mention wins within a place.
 
@@ -43,14 +45,29 @@ def _phase_value(match: re.Match[str]) -> str:
     return first
 
 
+#: After a phase: a plural trial noun ("phase III trials", "phase II and III randomized controlled trials",
+#: "phase 3 studies"), trials in general, not this study ...
+_PLURAL_TRIALS_AFTER = re.compile(r"\s*(?:[\w-]+,?\s+){0,3}?(?:trials|studies|RCTs)\b", re.I)
+#: ... unless counted ("two phase 3 trials", "4 parallel ... phase II trials", "both phase III studies"): the few
+#: trials a pooled analysis or a programme is made of.
+_COUNTED_BEFORE = re.compile(r"\b(?:two|three|four|both|[2-9])\s+(?:[\w()/-]+,?\s+){0,5}?$", re.I)
+
+
+def _names_trials_in_general(text: str, match: re.Match[str]) -> bool:
+    """"relevant phase II and III RCTs were searched", "Phase I studies showed": a phase of trials in general."""
+    return bool(_PLURAL_TRIALS_AFTER.match(text, match.end())) and not _COUNTED_BEFORE.search(
+        text[max(0, match.start() - 60):match.start()])
+
+
 def phases_in_sentence(sentence: Sentence) -> list[Extracted]:
     found = []
     other_study = bool(_OTHER_STUDY.search(sentence.text))
     for match in _PHASE.finditer(sentence.text):
+        about_others = other_study or _names_trials_in_general(sentence.text, match)
         found.append(
             Extracted(
                 "phase", _phase_value(match), sentence.span(match.start(), match.end()),
-                "design.phase_text", label="other study" if other_study else None,
+                "design.phase_text", label="other study" if about_others else None,
             )
         )
     return found
