@@ -69,3 +69,28 @@ def test_the_phase_of_trials_in_general_is_not_this_studys(text):
 def test_counted_trials_and_this_trial_keep_their_phase(text, phase):
     found = study_phase(record(text))
     assert found is not None and found.value == phase
+
+
+
+@pytest.mark.parametrize("text", [
+    "A phase IIb randomized trial substantiated that drug A prolongs PFS in sarcoma.",
+    "Drug B has been studied in phase II randomized trial in patients with lung cancer.",
+    "Drug C showed activity in solid tumours in a phase 1 study.",
+])
+def test_a_trial_cited_for_what_it_showed_is_another_study(text):
+    assert study_phase(record(text)) is None
+
+
+@pytest.mark.parametrize("text, phase", [
+    ("In this phase II trial, drug A showed activity in 30 patients.", "II"),
+    ("In a phase III trial, we showed that drug A prolongs survival.", "III"),
+    ("In a randomised phase III trial, 500 patients were assigned to drug A or placebo.", "III"),
+])
+def test_this_study_stated_with_a_finding_keeps_its_phase(text, phase):
+    found = study_phase(record(text))
+    assert found is not None and found.value == phase
+
+
+def test_a_title_naming_a_finding_is_this_study():
+    rec = record("Patients were randomised.", title="Drug A showed longer survival than drug B: a phase 3 trial")
+    assert study_phase(rec).value == "III"

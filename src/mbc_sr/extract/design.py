@@ -5,7 +5,10 @@ Phase comes from the publication type ("Clinical Trial, Phase III") or the text 
 Roman, a range becomes "I/II"-style. A phase named in a sentence about another, earlier study
 ("published", "previous", "reported in", "our earlier phase III study") is not this study's, nor is the phase of
 uncounted plural trials ("searched for phase II and III RCTs", "Phase I studies showed", "data from phase 3
-studies"); counted ones ("a pooled analysis of two phase 3 trials") may be the trials this report is about.
+studies"); counted ones ("a pooled analysis of two phase 3 trials") may be the trials this report is about. Nor
+is the phase of some trial ("a", "an", or "in" with no article) cited in the abstract for what it showed ("a phase
+IIB randomized trial substantiated that", "has been studied in phase II randomized trial"), when the sentence says
+nothing of this study ("we", "our", "this").
 The study's phase is chosen by where it was stated: title, then publication type, then methods
 and other sections; the first mention wins within a place.
 
@@ -59,11 +62,33 @@ def _names_trials_in_general(text: str, match: re.Match[str]) -> bool:
         text[max(0, match.start() - 60):match.start()])
 
 
+#: Before a phase: "a" or "an" (a few describing words between: "a randomized, double-blind phase III"), or "in"
+#: with no article ("studied in phase II randomized trial"): some trial, not this one ...
+_SOME_TRIAL_BEFORE = re.compile(r"\b(?:an?\s+(?:[\w-]+,?\s+){0,4}?|in\s+)$", re.I)
+#: ... cited for what it showed ("a phase IIB randomized trial substantiated that", "has been studied in phase II
+#: randomized trial", "showed activity in a phase 1 study"), in a sentence of the abstract that says nothing of this
+#: one (a title names this study: "..., which showed ...: a phase 3 trial").
+_CITED_FINDING = re.compile(
+    r"\b(?:showed|shown|demonstrated|substantiated|proved|proven|"
+    r"ha(?:s|ve)\s+been\s+(?:studied|tested|evaluated|investigated|assessed))\b",
+    re.I,
+)
+_THIS_STUDY = re.compile(r"\b(?:we|our|this|present|current|here)\b", re.I)
+
+
+def _cites_some_trial(sentence: Sentence, match: re.Match[str]) -> bool:
+    """"a phase IIB randomized trial substantiated that ...": a trial cited for its finding, not this study."""
+    text = sentence.text
+    return bool(sentence.field != "title" and _SOME_TRIAL_BEFORE.search(text[max(0, match.start() - 60):match.start()])
+                and _CITED_FINDING.search(text) and not _THIS_STUDY.search(text))
+
+
 def phases_in_sentence(sentence: Sentence) -> list[Extracted]:
     found = []
     other_study = bool(_OTHER_STUDY.search(sentence.text))
     for match in _PHASE.finditer(sentence.text):
-        about_others = other_study or _names_trials_in_general(sentence.text, match)
+        about_others = (other_study or _names_trials_in_general(sentence.text, match)
+                        or _cites_some_trial(sentence, match))
         found.append(
             Extracted(
                 "phase", _phase_value(match), sentence.span(match.start(), match.end()),
