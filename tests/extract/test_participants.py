@@ -2492,3 +2492,12 @@ def test_a_count_glued_to_a_bracket_and_letters_is_no_head_count(text):
 
 def test_a_count_before_a_bracketed_aside_is_still_read():
     assert total("A total of 25 (OH-naive) participants were randomised to placebo.") == (25, "randomised")
+
+
+# --------------------------------------------------------------------------- fresh20 round: parents are people
+def test_parents_are_people():
+    assert total("Forty parents were recruited.") == (40, "enrolled")
+
+
+def test_parents_beside_children_are_two_groups():
+    assert total("11 children and 12 parents were recruited for interviews.") is None

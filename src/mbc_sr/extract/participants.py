@@ -160,6 +160,7 @@ one of three diets / either A or B": enrolled); not one group ("assigned to grou
 "assigned as controls".
 Refused: a count glued to a bracket and letters ("serum 25(OH)D concentrations from participants who ... were
 randomised": a compound's name, no head count).
+Read: "parents" and "fathers" as people ("Forty parents were recruited"; beside children they are a second group).
 """
 
 from __future__ import annotations
@@ -176,7 +177,7 @@ from mbc_sr.records import Record
 
 PEOPLE = (
     r"(?:patients?|women|woman|men|man|participants?|subjects?|adults?|children|child|infants?|"
-    r"individuals?|persons?|people|humans|volunteers?|outpatients?|inpatients?|students?|employees?|girls?|"
+    r"individuals?|persons?|people|humans|volunteers?|outpatients?|inpatients?|students?|employees?|girls?|parents|fathers|"
     r"boys?|neonates?|newborns?|bab(?:y|ies)|(?:mothers?|parents?|caregivers?)[-‐‑/](?:child|infant|baby|newborn|neonate|offspring)(?:[-‐‑]?pairs)?|mothers?|dyads|smokers?|survivors?|cases|veterans?|residents?|pts|males|females|"
     r"athletes?|swimmers?|runners?|cyclists?|players?|soldiers?|recipients?|donors?|respondents?|caregivers?|"
     r"carers?|pupils?|adolescents?|teenagers?|youths?|twins|couples|families|controls|migraineurs?|asthmatics?|"
