@@ -2501,3 +2501,21 @@ def test_parents_are_people():
 
 def test_parents_beside_children_are_two_groups():
     assert total("11 children and 12 parents were recruited for interviews.") is None
+
+
+# --------------------------------------------------------------------------- fresh20 round: people past another subject's passive verb
+@pytest.mark.parametrize("text", [
+    "The expression of receptors (clone 42) in tumour tissue was studied in patients treated with drug A.",
+    "A total of 1,020 transcripts were identified in stroke patients.",
+    "More than 3000 proteins were identified in each of the donors.",
+])
+def test_people_past_another_subjects_passive_verb_are_not_the_counts(text):
+    assert total(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A convenience sample of 64 nurses was recruited and divided into men (n = 10) and women (n = 54).", (64, "enrolled")),
+    ("Forty-two adults (mean age 61 years) with asthma were randomised.", (42, "randomised")),
+])
+def test_people_after_a_verb_that_takes_people_in_are_still_read(text, expected):
+    assert total(text) == expected

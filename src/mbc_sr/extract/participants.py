@@ -440,6 +440,8 @@ class _Gap:
 _TOKEN = re.compile(r"\S+")
 #: A place or name abbreviated with full stops, not a sentence end: "36 U.S. women", "120 U.K. adults".
 _DOTTED_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
+#: A passive verb that takes people into a study: the people named after it are still the count's.
+_ENROLLING_PARTICIPLE = re.compile(r"recruited|enrol+ed|randomi[sz]ed|included|selected|divided|allocated", re.IGNORECASE)
 _UNREAL_PEOPLE = re.compile(r"simulated|virtual|hypothetical|synthetic|fictitious|imaginary|theoretical", re.IGNORECASE)
 _PHRASE_END = frozenset(
     "with who whom that which from in at on of for to into across by after before between over under and or "
@@ -493,6 +495,13 @@ def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
             return None  # "119 more per 1000 participants": the people of a rate
         if _UNREAL_PEOPLE.fullmatch(word):
             return None  # "500 simulated patients": no people
+        if index >= 1 and re.fullmatch(r"(?i:were|was)", word) and position + 1 < len(tokens) \
+                and re.fullmatch(r"[a-z]+ed", tokens[position + 1].group(0).strip("(),;:.[]")) \
+                and not _ENROLLING_PARTICIPLE.fullmatch(tokens[position + 1].group(0).strip("(),;:.[]")):
+            # "(PgR 636) in breast carcinoma were studied in patients", "1,020 lncRNAs were identified in patients": the
+            # people of a passive verb's place or agent, not the count's; a verb that takes people in may still name them
+            # ("80 nurses was recruited and divided into men (n = 12) and women", "Ten nurses were selected as subjects")
+            return None
         if index >= 1 and _ACTIVE_VERB_OF_STUDY.fullmatch(word) and re.fullmatch(r"[A-Za-z-]*[^s]s", previous) \
                 and not _AUXILIARY.fullmatch(previous):
             return None  # "5 gynecologists recruited postmenopausal women": the count is of the recruiters
