@@ -94,3 +94,38 @@ def test_this_study_stated_with_a_finding_keeps_its_phase(text, phase):
 def test_a_title_naming_a_finding_is_this_study():
     rec = record("Patients were randomised.", title="Drug A showed longer survival than drug B: a phase 3 trial")
     assert study_phase(rec).value == "III"
+
+
+@pytest.mark.parametrize("text, phase", [
+    ("A randomised phase 3 trial of drug A in previously treated multiple myeloma.", "III"),
+    ("In this phase II study, patients with previously untreated lymphoma received drug B.", "II"),
+    ("This open-label phase 2 trial enrolled patients with at least one prior line of therapy.", "II"),
+    ("In this phase III trial, biopsies were taken prior to surgery.", "III"),
+])
+def test_the_patients_own_treatment_history_names_no_other_study(text, phase):
+    found = study_phase(record(text))
+    assert found is not None and found.value == phase
+
+
+@pytest.mark.parametrize("text", [
+    "Our previous phase II study showed activity. Here we report a matched cohort.",
+    "Drug A was active in a prior phase I trial. We report 20 patients treated off-trial.",
+])
+def test_a_previous_study_is_still_another_study(text):
+    assert study_phase(record(text)) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Drug D was associated with better survival in a phase III trial of patients with lung cancer.",
+    "Drug E improved overall survival in a phase 3 trial of patients with melanoma.",
+])
+def test_a_trial_cited_for_an_improvement_or_an_association_is_another_study(text):
+    assert study_phase(record(text)) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Drug D was associated with better survival in a phase III trial of patients with previous lines of treatment.",
+    "Drug E improved overall survival in a phase 3 trial of previously treated patients.",
+])
+def test_a_cited_trial_stays_another_study_when_the_patients_history_is_named(text):
+    assert study_phase(record(text)) is None

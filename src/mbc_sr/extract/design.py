@@ -3,11 +3,13 @@
 Phase comes from the publication type ("Clinical Trial, Phase III") or the text ("phase III",
 "phase 3", "Phase Ib", "phase 1b/2", "phase 2–3", "phase II/III"). Arabic numerals become
 Roman, a range becomes "I/II"-style. A phase named in a sentence about another, earlier study
-("published", "previous", "reported in", "our earlier phase III study") is not this study's, nor is the phase of
+("published", "previous", "reported in", "our earlier phase III study") is not this study's (the patients' own
+history, "previously treated", "prior therapy", "prior to surgery", names no other study), nor is the phase of
 uncounted plural trials ("searched for phase II and III RCTs", "Phase I studies showed", "data from phase 3
 studies"); counted ones ("a pooled analysis of two phase 3 trials") may be the trials this report is about. Nor
 is the phase of some trial ("a", "an", or "in" with no article) cited in the abstract for what it showed ("a phase
-IIB randomized trial substantiated that", "has been studied in phase II randomized trial"), when the sentence says
+IIB randomized trial substantiated that", "has been studied in phase II randomized trial", "improved survival in a
+phase III trial"), when the sentence says
 nothing of this study ("we", "our", "this").
 The study's phase is chosen by where it was stated: title, then publication type, then methods
 and other sections; the first mention wins within a place.
@@ -33,8 +35,11 @@ _PHASE = re.compile(
     re.I,
 )
 _PUBLICATION_TYPE = re.compile(r"^Clinical Trial, Phase (I{1,3}|IV)$")
+#: "previous", "prior" and "earlier" name another study, except where they tell the patients' own treatment
+#: history ("previously untreated", "prior therapy", "at least one previous line") or a time ("prior to surgery").
 _OTHER_STUDY = re.compile(
-    r"\b(?:published|previous(?:ly)?|prior|earlier|reported\s+(?:in|by)|based on the results|"
+    r"\b(?:published|(?:previous(?:ly)?|prior|earlier)(?!\s+(?:un)?treated\b|\s+(?:lines?|therap\w*|treatments?|"
+    r"chemotherap\w*|regimens?|to)\b)|reported\s+(?:in|by)|based on the results|"
     r"compared?\s+(?:with|to)\s+(?:that|those)\s+(?:reported|of))\b",
     re.I,
 )
@@ -69,7 +74,7 @@ _SOME_TRIAL_BEFORE = re.compile(r"\b(?:an?\s+(?:[\w-]+,?\s+){0,4}?|in\s+)$", re.
 #: randomized trial", "showed activity in a phase 1 study"), in a sentence of the abstract that says nothing of this
 #: one (a title names this study: "..., which showed ...: a phase 3 trial").
 _CITED_FINDING = re.compile(
-    r"\b(?:showed|shown|demonstrated|substantiated|proved|proven|"
+    r"\b(?:showed|shown|demonstrated|substantiated|proved|proven|improved|(?:was|were)\s+associated\s+with|"
     r"ha(?:s|ve)\s+been\s+(?:studied|tested|evaluated|investigated|assessed))\b",
     re.I,
 )
