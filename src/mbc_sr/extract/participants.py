@@ -161,6 +161,9 @@ one of three diets / either A or B": enrolled); not one group ("assigned to grou
 Refused: a count glued to a bracket and letters ("serum 25(OH)D concentrations from participants who ... were
 randomised": a compound's name, no head count).
 Read: "parents" and "fathers" as people ("Forty parents were recruited"; beside children they are a second group).
+Refused: people named after another subject's passive verb ("1,020 lncRNAs were identified in stroke patients",
+"(PgR 636) in breast carcinoma were studied in patients"); not after a verb that takes people in ("80 nurses was recruited
+and divided into men (n = 12) and women (n = 68)").
 """
 
 from __future__ import annotations
