@@ -2519,3 +2519,16 @@ def test_people_past_another_subjects_passive_verb_are_not_the_counts(text):
 ])
 def test_people_after_a_verb_that_takes_people_in_are_still_read(text, expected):
     assert total(text) == expected
+
+
+# --------------------------------------------------------------------------- fresh20 round: a trial designed with its people
+@pytest.mark.parametrize("text, expected", [
+    ("A randomized placebo-controlled trial was designed with 34 women with chronic pelvic pain.", (34, "enrolled")),
+    ("A crossover study was designed involving 18 healthy volunteers.", (18, "enrolled")),
+])
+def test_a_study_designed_with_its_people_states_the_total(text, expected):
+    assert total(text) == expected
+
+
+def test_a_study_designed_to_do_something_in_people_is_no_total():
+    assert total("The study was designed to enrol 300 patients with heart failure.") is None

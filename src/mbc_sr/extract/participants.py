@@ -164,6 +164,8 @@ Read: "parents" and "fathers" as people ("Forty parents were recruited"; beside 
 Refused: people named after another subject's passive verb ("1,020 lncRNAs were identified in stroke patients",
 "(PgR 636) in breast carcinoma were studied in patients"); not after a verb that takes people in ("80 nurses was recruited
 and divided into men (n = 12) and women (n = 68)").
+Read: a study "designed with / involving N people" ("A randomized placebo-controlled trial was designed with 21 women":
+enrolled; not "designed to enrol 300").
 """
 
 from __future__ import annotations
@@ -644,6 +646,8 @@ _STUDY_IN_PEOPLE = re.compile(
     r"(?:\s+(?:with|involving|including|for)|[^.;]{0,160}?\b(?:on|in|among)"
     # the study's verb on its people: "This clinical trial was conducted to study 195 women"
     r"|\s+to\s+(?:study|assess|evaluate|examine|investigate|compare|follow|observe|survey|interview))"
+    # the design run with its people: "A randomized placebo-controlled trial was designed with 21 women" (not "designed to")
+    r"|(?:was|were)\s+designed\s+(?:with|involving|including)"
     r"|(?:compar(?:e|ed|ing)|assess(?:ed|ing)?|evaluat(?:e|ed|ing)|investigat(?:e|ed|ing)|examin(?:e|ed|ing)|test(?:ed|ing)?|"
     r"analy[sz](?:e|ed|ing)|studied|studying|measur(?:e|ed|ing))"
     r"\b[^.;]{0,160}?\b(?:in|among))\s+(?:a\s+total\s+of\s+|only\s+|all\s+)?$",
