@@ -2532,3 +2532,16 @@ def test_a_study_designed_with_its_people_states_the_total(text, expected):
 
 def test_a_study_designed_to_do_something_in_people_is_no_total():
     assert total("The study was designed to enrol 300 patients with heart failure.") is None
+
+
+# --------------------------------------------------------------------------- fresh20 round: a treatment protocol in the title is care
+@pytest.mark.parametrize("title, expected", [
+    ("A novel treatment protocol with 6 cycles of chemotherapy before surgery in ovarian cancer.", (230, "treated")),
+    ("Outcomes of an accelerated rehabilitation protocol after knee replacement.", (230, "treated")),
+    ("A treatment protocol for a randomised trial of chemotherapy.", None),
+    ("Exercise training protocol: a randomised trial design.", None),
+])
+def test_a_treatment_protocol_title_names_care(title, expected):
+    text = "Of 230 patients undergoing surgery, 150 received drug A and 80 received drug B."
+    found = study_total(*participant_counts(record(text, title=title)))
+    assert ((found.value, found.label) if found else None) == expected

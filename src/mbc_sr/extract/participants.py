@@ -166,6 +166,8 @@ Refused: people named after another subject's passive verb ("1,020 lncRNAs were 
 and divided into men (n = 12) and women (n = 68)").
 Read: a study "designed with / involving N people" ("A randomized placebo-controlled trial was designed with 21 women":
 enrolled; not "designed to enrol 300").
+A title naming a regimen by its kind of care ("A novel treatment protocol with 6 cycles of NAC", "an accelerated
+rehabilitation protocol") is no study protocol: its totals are read (not "a treatment protocol for a randomised trial").
 """
 
 from __future__ import annotations
@@ -1872,7 +1874,11 @@ _PROTOCOL_TITLE = re.compile(r"(?<![-‐‑])(?<!\bper\s)\bprotocol\b(?![-‐‑
 #: Surgery (ERAS) protocol", "patients managed on a rapid rule-out protocol" (a title with a study's results).
 _CARE_PROTOCOL_TITLE = re.compile(
     r"\b(?:implement(?:ation|ing|ed)?\s+of|on|under|using|with|within|following|after)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,8}?"
-    r"(?:\([A-Z][\w-]*\)\s+)?protocol\b(?!\s+(?:for|of)\b)(?!\s*:)",
+    r"(?:\([A-Z][\w-]*\)\s+)?protocol\b(?!\s+(?:for|of)\b)(?!\s*:)"
+    # a regimen named by its kind of care: "A novel treatment protocol with 6 cycles of NAC", "an exercise protocol"
+    r"|\b(?:treatment|therapy|therapeutic|dosing|chemotherapy|surgical|an(?:a)?esthe(?:tic|sia)|analgesi[ac]|sedation|"
+    r"rehabilitation|exercise|training|feeding|weaning|resuscitation|stimulation|conditioning|desensiti[sz]ation)\s+protocol\b"
+    r"(?!\s+(?:for|of)\b)(?!\s*:)",
     re.IGNORECASE,
 )
 _STUDY_PROTOCOL_TITLE = re.compile(
