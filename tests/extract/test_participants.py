@@ -2524,7 +2524,7 @@ def test_people_after_a_verb_that_takes_people_in_are_still_read(text, expected)
 # --------------------------------------------------------------------------- fresh20 round: a trial designed with its people
 @pytest.mark.parametrize("text, expected", [
     ("A randomized placebo-controlled trial was designed with 34 women with chronic pelvic pain.", (34, "enrolled")),
-    ("A crossover study was designed involving 18 healthy volunteers.", (18, "enrolled")),
+    ("The crossover study was designed with 18 healthy volunteers.", (18, "enrolled")),
 ])
 def test_a_study_designed_with_its_people_states_the_total(text, expected):
     assert total(text) == expected
