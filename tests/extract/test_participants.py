@@ -2545,3 +2545,22 @@ def test_a_treatment_protocol_title_names_care(title, expected):
     text = "Of 230 patients undergoing surgery, 150 received drug A and 80 received drug B."
     found = study_total(*participant_counts(record(text, title=title)))
     assert ((found.value, found.label) if found else None) == expected
+
+
+# --------------------------------------------------------------------------- fresh20 round: we included <people> (n = N)
+@pytest.mark.parametrize("text, expected", [
+    ("We included older adults (>70y) with frailty (n=64) and randomized them to 8 weeks of training or usual care.", (64, "randomised")),
+    ("We recruited adolescents with type 1 diabetes from a regional clinic (n = 120).", (120, "enrolled")),
+    ("We enrolled women with gestational diabetes (n = 88; mean age 32 years).", (88, "enrolled")),
+])
+def test_we_enrolled_people_then_their_n_is_the_total(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "We enrolled patients and found that those with relapse (n = 40) had shorter survival.",
+    "We included patients with and without relapse in a subgroup (n = 40).",
+    "We would recruit adults with asthma (n = 40).",
+])
+def test_we_enrolled_people_with_a_clause_or_other_count_before_the_n_is_no_total(text):
+    assert total(text) is None

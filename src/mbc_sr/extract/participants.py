@@ -168,6 +168,8 @@ Read: a study "designed with / involving N people" ("A randomized placebo-contro
 enrolled; not "designed to enrol 300").
 A title naming a regimen by its kind of care ("A novel treatment protocol with 6 cycles of NAC", "an accelerated
 rehabilitation protocol") is no study protocol: its totals are read (not "a treatment protocol for a randomised trial").
+Read: "we included / enrolled / recruited <people> <qualifiers> (n = N)" (the verb's kind, randomised when "... and
+randomized them"); not with a clause, subgroup or other people before the N.
 """
 
 from __future__ import annotations
@@ -1359,6 +1361,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 # "Children aged 6 to 52 months (n = 336) were randomly assigned"
                 verb = _verb_kind(_clause_after(text, count.end))  # "Postmenopausal women (n = 724) were randomised"
                 offer(_total(masked, start, verb[0] if verb else "enrolled", "people_n_equals"))
+            elif kind := _we_enrolled_people_n_kind(text, start, count.end):
+                offer(_total(masked, start, kind, "we_enrolled_people_n"))  # "We included older adults with X (n=82) and randomized them"
             elif kind := _qualified_sample_kind(sentence, text, start, count.end):
                 offer(_total(masked, start, kind, "qualified_people_n_equals"))  # "Patients with Morquio A aged ≥5 (N = 176) were randomised"
             else:
@@ -1582,6 +1586,33 @@ def _qualified_sample_kind(sentence: Sentence, text: str, start: int, end: int) 
         return None
     kind = _verb_kind(verb.group(1))
     return kind[0] if kind and kind[0] in _STRONG else None
+
+
+#: "We included older adults (>65y) with (or at risk of) undernutrition (n=82)": the study's verb of enrolment, its
+#: people and what qualifies them, then their N; the active voice of "Adults with X (N = 101) were enrolled".
+_WE_ENROLLED_PEOPLE_N = re.compile(
+    r"\bwe\s+(?:\w+ly\s+)?(?P<verb>included|enrol+ed|recruited|randomi[sz]ed|randomly\s+(?:assigned|allocated))\s+(?:a\s+total\s+of\s+|all\s+)?"
+    r"(?:[\w-]+\s+){0,3}?" + PEOPLE + r"\b(?P<qualifier>[^.;:#]{0,160}?)\(\s*[Nn]\s*=\s*$",
+    re.IGNORECASE,
+)
+
+
+def _we_enrolled_people_n_kind(text: str, start: int, end: int) -> str | None:
+    """The kind of the N closing "we included / enrolled / recruited <people> <qualifiers> (n = N)": the verb's, or
+    randomised when the sentence goes on to randomise them ("... (n=82) and randomized them to A or B"); None when
+    the qualifiers hold a clause, a subgroup or other people of their own ("we included patients, of whom those with
+    X (n = 40)"), or the bracket holds more than the N."""
+    match = _WE_ENROLLED_PEOPLE_N.search(text[max(0, start - 320):start])
+    if match is None or _NOT_THE_TRIALS_N.search(_blank_brackets(match.group("qualifier"))) \
+            or _PEOPLE.search(_blank_brackets(match.group("qualifier"))) or _UNREAL.search(text[:start]):
+        return None
+    if not re.match(r"\s*\)", _after_describing_tail(text[end:])):
+        return None
+    verb = _verb_kind(match.group("verb"))
+    if verb and verb[0] != "randomised" and re.match(r"[^.;#]{0,20}?\)\s*,?\s*and\s+(?:then\s+)?(?:randomi[sz]ed|randomly\s+(?:assigned|allocated))\s+them\b",
+                                                  text[end:], re.IGNORECASE):
+        return "randomised"
+    return verb[0] if verb else None
 
 
 #: What describes the people after their N inside its bracket: "(n = 415; mean age = 72.3 years old)",
