@@ -70,3 +70,26 @@ def test_trial_acronyms(text, expected):
 )
 def test_genes_cell_lines_codes_and_groups_are_not_trial_names(text):
     assert trial_acronyms(record(text)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("This trial is registered with EudraCT (2017-001234-56) and is ongoing.", ["EUDRACT2017-001234-56"]),
+    ("Data came from two studies (EUDRACT n. 2006-000123-45 and EUDRACT n. 2014-004321-10).",
+     ["EUDRACT2006-000123-45", "EUDRACT2014-004321-10"]),
+    ("Trial Registration Number: EudraCT N°: 2013-001111-22.", ["EUDRACT2013-001111-22"]),
+    ("Clinical Trial Registration: Clinicaltrials.gov; NCT#01234567.", ["NCT01234567"]),
+    ("Australian New Zealand Clinical Trials Registry, ACTRN:12610000123456.", ["ACTRN12610000123456"]),
+    ("Netherlands Trial Register (NTR) 2345", ["NTR2345"]),
+    ("Registered with the clinical trial registry of India (CTRI/2019/05/012,345).", ["CTRI/2019/05/012345"]),
+])
+def test_a_label_bracket_or_sign_between_registry_and_number(text, expected):
+    assert unique_values(registry_ids(record(text))) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The EudraCT database was searched; 2010 to 2015 trials were included.",
+    "NCT enrolment reached 12345678 screenings",
+    "Patients (NTR) were 45 in total.",
+])
+def test_no_registry_number_without_its_own_form(text):
+    assert unique_values(registry_ids(record(text))) == []

@@ -4,7 +4,9 @@ Registry ids come from the record's DataBank accessions (PubMed's structured lis
 title and abstract text, where they are written many ways: "NCT00863655", "ClinicalTrials.gov,
 number NCT00863655", "ISRCTN, number 96169987", "ISRCTN 46020948", "EudraCT 2004-001234-56",
 "UMIN000012345", "NTR4132", "KCT0002509", "ChiCTR-IOR-15006278", and a systematic review's PROSPERO
-registration "CRD42020161267". Each id is normalised (registry prefix, no spaces)
+registration "CRD42020161267"; a label, bracket or sign may stand between the registry and its number
+("EudraCT (2016-002676-27)", "EUDRACT n. 2005-000826-22", "NCT#02581813", "ACTRN:12609000420246", "(NTR) 1658",
+"CTRI/2018/02/011,664" with a digit-group comma). Each id is normalised (registry prefix, no spaces)
 so that two reports of one trial compare equal.
 
 Trial acronyms: the review's known trials (REVIEW_TRIALS, from the protocol background) are
@@ -27,17 +29,19 @@ from mbc_sr.records import Record
 
 # (registry, pattern over text, normaliser of the match groups)
 _REGISTRY_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("ClinicalTrials.gov", re.compile(r"\bNCT\s?(\d{8})\b", re.I)),
+    ("ClinicalTrials.gov", re.compile(r"\bNCT[\s#:]?(\d{8})\b", re.I)),
     ("ISRCTN", re.compile(r"\bISRCTN(?:\s*registry)?[\s:,#]*(?:number|no\.?|identifier|id)?[\s:,#]*(\d{8})\b", re.I)),
-    ("EudraCT", re.compile(r"\bEudra\s?CT(?:\s*(?:number|no\.?|identifier|id))?[\s:,#]*(\d{4}-\d{6}-\d{2})\b", re.I)),
+    # the EudraCT number's own form (2016-002676-27) lets any label or bracket stand between: "EudraCT (...)",
+    # "EUDRACT n. ...", "EudraCT N°: ...", "EudraCT-Nr. ..."
+    ("EudraCT", re.compile(r"\bEudra\s?CT\b[^\d;]{0,12}?(\d{4}-\d{6}-\d{2})\b", re.I)),
     ("UMIN", re.compile(r"\bUMIN(?:-CTR)?[\s:,#]*(\d{9})\b", re.I)),
     ("JAPIC", re.compile(r"\bJapicCTI-?(\d{6})\b", re.I)),
     ("jRCT", re.compile(r"\bjRCT([a-z]?\d{9,10})\b", re.I)),
     ("ChiCTR", re.compile(r"\bChiCTR[-\s]?((?:[A-Z]{2,4}-?)?\d{6,12})\b", re.I)),
-    ("ANZCTR", re.compile(r"\bACTRN\s?(\d{14})\b", re.I)),
-    ("CTRI", re.compile(r"\bCTRI/(\d{4}/\d{2,3}/\d{6})\b", re.I)),
+    ("ANZCTR", re.compile(r"\bACTRN[\s:]?(\d{14})\b", re.I)),
+    ("CTRI", re.compile(r"\bCTRI/(\d{4}/\d{2,3}/\d{3},?\d{3})\b", re.I)),  # "011,664": a digit-group comma
     ("DRKS", re.compile(r"\bDRKS\s?(\d{8})\b", re.I)),
-    ("NTR", re.compile(r"\bNTR\s?(\d{3,5})\b")),
+    ("NTR", re.compile(r"\bNTR\)?\s?(\d{3,5})\b")),  # "Nederlands Trial Register (NTR) 1658"
     ("NL", re.compile(r"(?<=[/\s(])NL(\d{4,5})\b")),
     ("CRIS", re.compile(r"\bKCT(\d{7})\b")),
     ("IRCT", re.compile(r"\bIRCT(\d{8,14}N\d{1,3})\b", re.I)),
@@ -63,7 +67,7 @@ _ANY_DIGITS = re.compile(r"\d{3}")
 
 def normalise_registry_id(registry: str, raw: str) -> str:
     """"NCT" + 8 digits, "ISRCTN" + 8 digits, "EUDRACT2004-001234-56", ... (spaces removed)."""
-    body = re.sub(r"\s+", "", raw)
+    body = re.sub(r"[\s,]+", "", raw)  # spaces, and the digit-group comma of "CTRI/2018/02/011,664"
     prefix = _PREFIX.get(registry, "")
     if body.upper().startswith(prefix.upper()):
         body = body[len(prefix):]
