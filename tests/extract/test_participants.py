@@ -2564,3 +2564,20 @@ def test_we_enrolled_people_then_their_n_is_the_total(text, expected):
 ])
 def test_we_enrolled_people_with_a_clause_or_other_count_before_the_n_is_no_total(text):
     assert total(text) is None
+
+
+# --------------------------------------------------------------------------- fresh20 round: there were N people (on their own)
+@pytest.mark.parametrize("text, expected", [
+    ("There were 620 participants: 300 in the first cohort and 320 in the second.", (620, "enrolled")),
+    ("There were 52 women in the study.", (52, "enrolled")),
+])
+def test_there_were_people_stated_on_their_own_is_the_total(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "There were 12 patients with grade 3 toxicity.",
+    "There were 45 women and 55 men.",
+])
+def test_there_were_people_with_a_trait_is_no_total(text):
+    assert total(text) is None

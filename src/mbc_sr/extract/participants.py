@@ -170,6 +170,8 @@ A title naming a regimen by its kind of care ("A novel treatment protocol with 6
 rehabilitation protocol") is no study protocol: its totals are read (not "a treatment protocol for a randomised trial").
 Read: "we included / enrolled / recruited <people> <qualifiers> (n = N)" (the verb's kind, randomised when "... and
 randomized them"); not with a clause, subgroup or other people before the N.
+Read: "There were N people" stated on their own, the sentence ending or a colon opening their breakdown ("There were 940
+participants: 607 in A, ..."): enrolled; not people with a trait, nor "cases" (diagnoses).
 """
 
 from __future__ import annotations
@@ -1652,10 +1654,16 @@ def _bare_out_of(text: str, before: str, people_end: int) -> bool:
 
 def _there_were_people_who(text: str, start: int, people_end: int) -> str | None:
     """"There were 228 patients who met the inclusion criteria", "In total, there were 96 women who were
-    randomised": a sentence presenting its people by a relative clause of enrolment; the clause's kind."""
+    randomised": a sentence presenting its people by a relative clause of enrolment; the clause's kind. Also the
+    people stated on their own, the sentence ending or a colon opening their breakdown ("There were 940
+    participants: 607 in A ..."): enrolled; not people with a trait ("There were 12 patients with grade 3 toxicity"), nor
+    cases (diagnoses a survey found)."""
     if not re.fullmatch(r"\s*(?:(?:In\s+total|Overall|Altogether|Finally),?\s*)?There\s+(?:were|was)\s+(?:a\s+total\s+of\s+|only\s+)?",
                         text[:start], re.IGNORECASE):
         return None
+    if re.match(r"\s*(?::|\.?\s*$|in\s+(?:the|this|our)\s+(?:study|trial|cohort|analysis|sample)\s*[.:]?\s*$)", text[people_end:], re.IGNORECASE) \
+            and not re.search(r"\bcases$", text[:people_end], re.IGNORECASE):  # "There were 466 confirmed TB cases: ...": diagnoses
+        return "enrolled"  # the sample stated on its own: "There were 940 participants: 607 in A, ...", "There were 52 women in the study."
     relative = re.match(r"\s*(?:who|that)\s+(?:(?:were|was|had|had\s+been|have\s+been)\s+)?(?:\w+ly\s+)?([^,;#]{0,80})", text[people_end:],
                         re.IGNORECASE)
     verb = _VERB.match(relative.group(1)) if relative else None
