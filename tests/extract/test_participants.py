@@ -2581,3 +2581,16 @@ def test_there_were_people_stated_on_their_own_is_the_total(text, expected):
 ])
 def test_there_were_people_with_a_trait_is_no_total(text):
     assert total(text) is None
+
+
+# --------------------------------------------------------------------------- fresh20 round: a recruitment going on
+@pytest.mark.parametrize("text", [
+    "Thirty schools are randomized; 640 pupils and their parents are being recruited.",
+    "About 300 older adults with falls are currently being enrolled at four sites.",
+])
+def test_people_being_recruited_are_a_target_not_a_total(text):
+    assert total(text) is None
+
+
+def test_people_enrolled_and_being_followed_are_still_a_total():
+    assert total("In total, 300 older adults were enrolled and are being followed for five years.") == (300, "enrolled")

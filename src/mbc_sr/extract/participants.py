@@ -172,6 +172,8 @@ Read: "we included / enrolled / recruited <people> <qualifiers> (n = N)" (the ve
 randomized them"); not with a clause, subgroup or other people before the N.
 Read: "There were N people" stated on their own, the sentence ending or a colon opening their breakdown ("There were 940
 participants: 607 in A, ..."): enrolled; not people with a trait, nor "cases" (diagnoses).
+Refused: a count whose own verb is a recruitment going on ("494 parents and their children are being recruited": a
+target; not "120 patients were enrolled and are being followed").
 """
 
 from __future__ import annotations
@@ -638,6 +640,14 @@ _FUTURE_AFTER = re.compile(
     r"(?:(?!\b(?:who|whom|whose|which|that|where|were|was|are|is|had|have|has|and|but)\b)[^.;#]){0,160}?"
     r"\b(?:will|shall)\s+(?:\w+ly\s+)?(?:be\s+(?:\w+ly\s+)?(?:randomi[sz]ed|enrol+ed|recruited|included|allocated|assigned|"
     r"invited|treated|followed|studied|screened|selected)|undergo|receive|participate|take\s+part|enter)\b",
+    re.IGNORECASE,
+)
+#: A recruitment still going on, named by the count's own verb in the present progressive: "494 parents and their
+#: children ages 8-12 are being recruited" (a design paper's target, no total yet). The people may be joined ("and
+#: their children"); no verb of their own between ("120 patients were enrolled and are being followed").
+_BEING_RECRUITED_AFTER = re.compile(
+    r"(?:(?!\b(?:who|whom|whose|which|that|where|were|was|are|is|had|have|has)\b)[^.;#]){0,160}?"
+    r"\b(?:are|is)\s+(?:\w+ly\s+)?being\s+(?:randomi[sz]ed|enrol+ed|recruited|included|allocated|assigned|invited|screened|selected)\b",
     re.IGNORECASE,
 )
 
@@ -1148,8 +1158,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             return  # "3466 participants in the intervention group were further randomized": a subset re-randomised
         if _COUNT_OF_STUDIES.match(text, count_end):
             return  # "seven randomized, double-blind, placebo-controlled studies": studies, not people
-        if _FUTURE_AFTER.match(text, count_end):
-            return  # "600 ICU patients ... will be randomized": a planned sample, not people studied
+        if _FUTURE_AFTER.match(text, count_end) or _BEING_RECRUITED_AFTER.match(text, count_end):
+            return  # "600 ICU patients ... will be randomized", "494 parents are being recruited": a planned sample
         if _OCCURRED_AFTER.match(clause):
             return  # "A total of 24 incident AD cases occurred", "nine participants died": events, not people
         current = found.get(start)
