@@ -2594,3 +2594,16 @@ def test_people_being_recruited_are_a_target_not_a_total(text):
 
 def test_people_enrolled_and_being_followed_are_still_a_total():
     assert total("In total, 300 older adults were enrolled and are being followed for five years.") == (300, "enrolled")
+
+
+# --------------------------------------------------------------------------- fresh20 round: animals named as patients
+@pytest.mark.parametrize("text", [
+    "A total of 48 critically ill canine patients were included in this trial.",
+    "Thirty feline patients with kidney disease were randomised to diet A or B.",
+])
+def test_animal_patients_are_no_people(text):
+    assert total(text) is None
+
+
+def test_human_patients_are_still_people():
+    assert total("A total of 48 critically ill paediatric patients were included in this trial.") == (48, "enrolled")

@@ -174,6 +174,8 @@ Read: "There were N people" stated on their own, the sentence ending or a colon 
 participants: 607 in A, ..."): enrolled; not people with a trait, nor "cases" (diagnoses).
 Refused: a count whose own verb is a recruitment going on ("494 parents and their children are being recruited": a
 target; not "120 patients were enrolled and are being followed").
+Refused: animals named as patients by their adjective ("59 critically ill pediatric canine patients", "feline cases"; not
+"equine professionals", "veterinary students").
 """
 
 from __future__ import annotations
@@ -455,6 +457,10 @@ _TOKEN = re.compile(r"\S+")
 _DOTTED_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
 #: A passive verb that takes people into a study: the people named after it are still the count's.
 _ENROLLING_PARTICIPLE = re.compile(r"recruited|enrol+ed|randomi[sz]ed|included|selected|divided|allocated", re.IGNORECASE)
+#: An animal named by its adjective before a people word: "canine patients", "feline cases", "equine athletes".
+_ANIMAL_ADJECTIVE = re.compile(r"canine|feline|equine|bovine|porcine|ovine|caprine|murine|veterinary", re.IGNORECASE)
+#: ... right before the people word it makes animals of (not "equine professionals", "veterinary students")
+_ANIMAL_PATIENTS = re.compile(r"\s+(?:patients?|cases|subjects?|population)\b", re.IGNORECASE)
 _UNREAL_PEOPLE = re.compile(r"simulated|virtual|hypothetical|synthetic|fictitious|imaginary|theoretical", re.IGNORECASE)
 _PHRASE_END = frozenset(
     "with who whom that which from in at on of for to into across by after before between over under and or "
@@ -508,6 +514,8 @@ def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
             return None  # "119 more per 1000 participants": the people of a rate
         if _UNREAL_PEOPLE.fullmatch(word):
             return None  # "500 simulated patients": no people
+        if _ANIMAL_ADJECTIVE.fullmatch(word) and _ANIMAL_PATIENTS.match(text, token.end()):
+            return None  # "59 critically ill pediatric canine patients": a veterinary study's animals
         if index >= 1 and re.fullmatch(r"(?i:were|was)", word) and position + 1 < len(tokens) \
                 and re.fullmatch(r"[a-z]+ed", tokens[position + 1].group(0).strip("(),;:.[]")) \
                 and not _ENROLLING_PARTICIPLE.fullmatch(tokens[position + 1].group(0).strip("(),;:.[]")):
