@@ -2607,3 +2607,21 @@ def test_animal_patients_are_no_people(text):
 
 def test_human_patients_are_still_people():
     assert total("A total of 48 critically ill paediatric patients were included in this trial.") == (48, "enrolled")
+
+
+# --------------------------------------------------------------------------- fresh20 round: a participants heading run into the text
+@pytest.mark.parametrize("text, expected", [
+    ("Design Randomised controlled trial. Setting 12 general practices in Leeds Participants 842 adults aged 50-70 with hypertension "
+     "Intervention Nurse-led coaching.", (842, "enrolled")),
+    ("Setting Four hospitals Patients 215 women with early breast cancer Main outcome measures Survival.", (215, "enrolled")),
+])
+def test_a_participants_heading_run_into_the_text_states_the_total(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Setting Four hospitals Participants 215 women and 180 men with asthma Main outcome measures Lung function.",
+    "Participants 40 (35%) women had a relapse.",
+])
+def test_a_participants_heading_with_groups_or_a_share_is_no_total(text):
+    assert total(text) is None

@@ -176,6 +176,8 @@ Refused: a count whose own verb is a recruitment going on ("494 parents and thei
 target; not "120 patients were enrolled and are being followed").
 Refused: animals named as patients by their adjective ("59 critically ill pediatric canine patients", "feline cases"; not
 "equine professionals", "veterinary students").
+Read: a participants heading run into the text, capitalised, its count right after it ("... Setting 17 practices
+Participants 1089 women aged 40-74 ...": enrolled; not two groups nor a share).
 """
 
 from __future__ import annotations
@@ -1317,6 +1319,12 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         if participants and not (participants.group("verb") and (participants.group("of") or "of" in participants.group("verb").split())
                                  and re.search(r"(?:,|;|\band)\s+#", _blank_brackets(text[people_end:]).split(". ")[0])):
             offer(_total(masked, start, "enrolled", "participants_were"))  # "Participants were 120 older adults with MCI"
+            continue
+        # a participants heading run into the text (structured abstracts with their labels inline): "... Setting 17 practices in
+        # Wellington Participants 1089 women aged 40-74 not undertaking ..."; capitalised, the count right after it
+        if after_people and re.search(r"(?:^|[^\s.;:,(])\s+(?-i:Participants|Patients|Subjects)\s+$|^\s*(?-i:Participants|Patients|Subjects)\s+$", before) \
+                and not _another_group_follows(text, people_end) and not re.match(r"\s*[(\[][^()\[\]]*%", text[people_end:]):
+            offer(_total(masked, start, "enrolled", "participants_heading"))
             continue
         if after_people and re.fullmatch(r"\s*(?:In|Among)\s+", text[:start]) and not _BACKGROUND_LABEL.search(sentence.label or "") \
                 and re.match(r"(?:[^,;.#]|\.\d){0,80}?\b(?:of|from|in|enrol+ed\s+in|participating\s+in)\s+(?:the|a|an|this|our)\s+"
