@@ -202,3 +202,18 @@ def test_a_bracketed_median_after_followed_is_a_follow_up(text):
 
 def test_a_bracketed_median_after_followed_that_names_survival_is_still_read():
     assert meds("Patients were followed for survival (median OS 14 months).") == [("OS", 14.0, "months")]
+
+
+@pytest.mark.parametrize("text", [
+    "The trial was powered to detect an improvement in median PFS from 4 to 6 months.",
+    "Assuming a median overall survival of 12 months in the control arm, 300 patients were needed.",
+    "The sample size was based on an expected median time to progression of 8 weeks versus 12 weeks.",
+    "Trials were simulated in which the median survival of uncured patients was 3.4 years.",
+])
+def test_a_median_of_the_sample_size_calculation_or_a_simulation_is_no_result(text):
+    assert meds(text) == []
+
+
+def test_a_median_found_beside_no_design_word_is_still_read():
+    assert meds("Median PFS was 6.0 months, as expected, versus 4.1 months.") == [
+        ("PFS", 6.0, "months"), ("PFS", 4.1, "months")]

@@ -14,6 +14,8 @@ and gives nothing.
 A bracketed median annotating a range of follow-up whose subject stands up to 120 characters before it
 ("Follow-up for clinical outcomes ranged between 0.3 and 52.8 weeks (median 5 weeks)", "was followed until June 2019
 (median 8.7 years)"), or of age up to 60, is none either.
+A median in a sentence of the sample-size calculation or a simulation ("powered to detect an improvement in median PFS
+from 3 to 4.5 months", "assuming a median OS of 12 months") is a hypothesis, not a result: none.
 A timing in pregnancy ("began HAART at a median of 30 wk of gestation") is none, nor is a bound ("an illness with a
 median survival of 2 years or less": an eligibility threshold).
 "for a median of" after no word of survival, response or an event is how long something was done ("breast-fed
@@ -86,6 +88,13 @@ _COUNT_BEFORE_MEDIAN = re.compile(
     re.I,
 )
 
+#: A sentence of the sample-size calculation or a simulation ("to detect an improvement in median PFS from 3 to 4.5
+#: months", "assuming a median OS of 12 months", "simulated patients with a median survival of 3.4 years"): its
+#: medians are hypotheses, not results.
+_DESIGN_HYPOTHESIS = re.compile(
+    r"\b(?:to\s+detect|assum(?:ing|ed|ption)|hypothesi[sz]\w*|powered|sample\s+size|simulat\w*)\b", re.I
+)
+
 #: After "median": an interval ("with a median interval of 291 days" after "died"), the time between two events
 #: (amputation and death), not a time from the study's start, so no PFS or OS: outcome other.
 _INTERVAL_AFTER_MEDIAN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?intervals?\b(?!\s+from\b)", re.I)
@@ -144,6 +153,8 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
         return []
     if not has_median and re.search(r"\bmeans?\b", text, re.I):
         return []
+    if _DESIGN_HYPOTHESIS.search(text):
+        return []  # "powered to detect an improvement in median PFS from 3 to 4.5 months": a planned, not a found, median
     found: list[Median] = []
     last_unit: str | None = None
     for match in _VALUE_LIST.finditer(text):
