@@ -2625,3 +2625,25 @@ def test_a_participants_heading_run_into_the_text_states_the_total(text, expecte
 ])
 def test_a_participants_heading_with_groups_or_a_share_is_no_total(text):
     assert total(text) is None
+
+
+# --------------------------------------------------------------------------- fresh20 round: a sample selected
+@pytest.mark.parametrize("text, expected", [
+    ("In this clinical trial, 64 asthma patients who attended the clinic of a university hospital were selected.", (64, "enrolled")),
+    ("Sixty women were selected randomly from three health centres.", (60, "enrolled")),
+    ("Forty students were selected as study participants.", (40, "enrolled")),
+])
+def test_people_selected_for_the_study_are_an_enrolled_total(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve patients were selected for biopsy.",
+    "A total of 40 tumours were selected.",
+    "In this case-control study, 1,200 eligible controls were randomly selected from the population register.",
+    "Two groups of 30 subjects with extreme profiles were selected from the cohort.",
+    "Within each practice, 200 patients were randomly selected from the register.",
+    "Among these, 14 were selected by intersection screening.",
+])
+def test_people_selected_for_a_procedure_things_controls_groups_or_a_bare_count_are_no_total(text):
+    assert total(text) is None

@@ -178,6 +178,9 @@ Refused: animals named as patients by their adjective ("59 critically ill pediat
 "equine professionals", "veterinary students").
 Read: a participants heading run into the text, capitalised, its count right after it ("... Setting 17 practices
 Participants 1089 women aged 40-74 ...": enrolled; not two groups nor a share).
+Read: people "selected" as the sample, the clause ending or naming where from ("80 MS patients who attended the clinic were
+selected", "60 women were selected randomly from three centres": enrolled; not "selected for biopsy", controls or cases
+selected, one of several groups, nor a bare count: "Five were randomly selected").
 """
 
 from __future__ import annotations
@@ -1512,6 +1515,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue
         if after_people and _opens_methods(sentence, text, start, count.end + after_people.end()):
             offer(_total(masked, start, "cohort", "methods_opening"))  # METHODS: "Ten male swimmers performed ..."
+        if after_people and _selected_sample(text, before, people_end):
+            offer(_total(masked, start, "enrolled", "people_selected"))  # "80 MS patients who attended the clinic were selected"
         # "N <people> ... were randomised / enrolled / ..." within the clause
         clause = _clause_after(text, count.end)
         verb = _verb_kind(clause)
@@ -1545,6 +1550,31 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         for start in compared:  # "the outcomes of 23 recipients were compared with those of 107 controls": groups
             del found[start]
     return list(found.values())
+
+
+#: The people's own verb picking them as the sample, the clause ending or naming where from: "80 MS patients who attended
+#: the clinic were selected", "4189 students was selected from a university", "398 women were randomly selected to
+#: participate"; not for a procedure ("selected for biopsy"; "selected for our analysis" is a pool's sample, read with its
+#: pool).
+_SELECTED_AFTER = re.compile(
+    r"(?P<gap>[^.;#]{0,160}?)\b(?:were|was)\s+(?:\w+ly\s+)?selected(?:\s+\w+ly)?(?=\s*(?:[.,;]|$)|\s+(?:from|among|at|by|using|according\s+to|"
+    r"based\s+on|through|via|as\s+(?:the\s+)?(?:study\s+)?(?:subjects|participants|sample)|to\s+(?:participate|take\s+part))\b)",
+    re.IGNORECASE,
+)
+
+
+def _selected_sample(text: str, before: str, people_end: int) -> bool:
+    """The people ending at `people_end` were selected as the study's sample (`_SELECTED_AFTER`); not the controls or
+    cases of a case-control design ("1,735 eligible controls were randomly selected"), one of several groups ("two groups
+    of 40 subjects were selected"), a sample per unit ("in each practice"), a hypothetical, nor a verb of another clause
+    ("..., and 12 tumours were selected")."""
+    selected = _SELECTED_AFTER.match(_clause_after(text, people_end))
+    if selected is None or re.search(r"\b(?:and|but|while|whereas)\b|\b(?:who|that|which)\s+(?:were|was)?\s*$", selected.group("gap"), re.IGNORECASE):
+        return False
+    if re.search(r"\b(?:controls|cases)$", text[:people_end], re.IGNORECASE) or re.search(r"\b(?:groups?|each)\s+of\s+$", before, re.IGNORECASE) \
+            or re.search(r"\b(?:each|every|per)\b", before, re.IGNORECASE):
+        return False  # also a sample per unit: "Within each practice, 250 patients were randomly selected"
+    return not _UNREAL.search(before) and not _is_hypothetical(text, people_end)
 
 
 #: A trial named with the people it was run in, their qualifiers, then its N closing the phrase: "This was an
