@@ -2647,3 +2647,12 @@ def test_people_selected_for_the_study_are_an_enrolled_total(text, expected):
 ])
 def test_people_selected_for_a_procedure_things_controls_groups_or_a_bare_count_are_no_total(text):
     assert total(text) is None
+
+
+# --------------------------------------------------------------------------- fresh20 round: people offered something
+def test_people_offered_a_choice_are_the_pool_invited():
+    assert total("We offered 150 outpatients two different reminder procedures: letters or calls.") == (150, "screened")
+
+
+def test_things_offered_to_people_are_no_total():
+    assert total("We offered 3 sessions to patients with pain.") is None

@@ -181,6 +181,8 @@ Participants 1089 women aged 40-74 ...": enrolled; not two groups nor a share).
 Read: people "selected" as the sample, the clause ending or naming where from ("80 MS patients who attended the clinic were
 selected", "60 women were selected randomly from three centres": enrolled; not "selected for biopsy", controls or cases
 selected, one of several groups, nor a bare count: "Five were randomly selected").
+Read: "We offered N people X" (the people right after the verb: the pool invited, screened; not "offered 3 sessions to
+patients").
 """
 
 from __future__ import annotations
@@ -1465,7 +1467,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue
         verb_before = re.search(
             r"\b(?P<verb>randomi[sz]ed|randomly\s+assigned|enrol+ed|recruited|included|studied|analy[sz]ed|"
-            r"evaluated|treated|accrued|identified|reviewed|followed|surveyed|interviewed|screened|approached|invited|contacted)\s+"
+            r"evaluated|treated|accrued|identified|reviewed|followed|surveyed|interviewed|screened|approached|invited|contacted|offered)\s+"
             r"(?:\([^()]{0,20}\)\s+)?(?:a\s+total\s+of\s+|only\s+|all\s+)?$", before, re.IGNORECASE)  # "randomized (1:1) 122 patients"
         # "Five products were randomized among 24 subjects" (a crossover: the orders given out among the people)
         if after_people and re.search(r"\b(?:were|was)\s+(?:\w+ly\s+)?randomi[sz]ed\s+(?:among|across)\s+(?:a\s+total\s+of\s+|all\s+|the\s+)?$",
@@ -1476,6 +1478,10 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             kind = _verb_kind(verb_before.group("verb"))
             if kind and kind[0] == "randomised" and _to_one_group(text, people_end):
                 continue  # "we randomly assigned 658 patients to the dose-dense group": one group's size
+            if verb_before.group("verb").lower() == "offered":
+                if not re.fullmatch(r"\s+(?:(?!(?:to|of|for|in|with|from|on|at)\b)[\w-]+\s+){0,2}?" + PEOPLE, text[count.end:people_end], re.IGNORECASE):
+                    continue  # "We offered 3 sessions to patients": things offered, the people after them
+                kind = ("screened", verb_before)  # "We offered 264 cancer patients three consent procedures": those invited
             offer(_total(masked, start, kind[0] if kind else "analysed", "verb_then_count"))
             continue
         if after_people and _STUDY_USED.search(before) and _of_this_study(before):
