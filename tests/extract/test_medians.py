@@ -217,3 +217,15 @@ def test_a_median_of_the_sample_size_calculation_or_a_simulation_is_no_result(te
 def test_a_median_found_beside_no_design_word_is_still_read():
     assert meds("Median PFS was 6.0 months, as expected, versus 4.1 months.") == [
         ("PFS", 6.0, "months"), ("PFS", 4.1, "months")]
+
+
+@pytest.mark.parametrize("text", [
+    "In total, 240 patients (median 61 years, 130 women) were included.",
+    "We enrolled 85 children (median: 7 years) with asthma.",
+])
+def test_an_unnamed_median_annotating_a_count_of_people_is_their_age(text):
+    assert meds(text) == []
+
+
+def test_a_named_median_annotating_a_count_of_people_is_still_read():
+    assert meds("We treated 120 patients (median OS 14 months).") == [("OS", 14.0, "months")]

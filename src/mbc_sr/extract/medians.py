@@ -13,7 +13,8 @@ hospital stay ("number of inpatient days: median 3 days"), restricted *means* an
 and gives nothing.
 A bracketed median annotating a range of follow-up whose subject stands up to 120 characters before it
 ("Follow-up for clinical outcomes ranged between 0.3 and 52.8 weeks (median 5 weeks)", "was followed until June 2019
-(median 8.7 years)"), or of age up to 60, is none either.
+(median 8.7 years)"), or of age up to 60, is none either; nor is an unnamed one right after a count of people ("186
+patients (median 57 years and 138 males)": their age).
 A median in a sentence of the sample-size calculation or a simulation ("powered to detect an improvement in median PFS
 from 3 to 4.5 months", "assuming a median OS of 12 months") is a hypothesis, not a result: none.
 A timing in pregnancy ("began HAART at a median of 30 wk of gestation") is none, nor is a bound ("an illness with a
@@ -107,6 +108,14 @@ _NOT_OUTCOME_AFTER = re.compile(
 )
 
 
+#: Right before a bracket: a count of people ("186 patients (median 57 years ..."), whose unnamed median is their age.
+_COUNT_OF_PEOPLE_BEFORE = re.compile(
+    r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:patients|participants|subjects|children|men|women|adults|individuals|persons|"
+    r"people|infants|volunteers)\s*[(\[]\s*$",
+    re.I,
+)
+
+
 def _annotates_a_non_outcome(text: str, median_start: int) -> bool:
     """"(median: 72 years)" right after an age, a follow-up or a duration: the bracket annotates that."""
     if not re.search(r"[(\[]\s*$", text[max(0, median_start - 3):median_start]):
@@ -116,6 +125,9 @@ def _annotates_a_non_outcome(text: str, median_start: int) -> bool:
     # duration or an interval within 60 ("Among patients aged 65 years or
     # older, time to progression ranged from 2 to 30 months (median 8 months)" is TTP's median)
     no_outcome_after = r"\b(?![^.;]*\b(?:survival|PFS|OS|TTP)\b)"
+    if _COUNT_OF_PEOPLE_BEFORE.search(text[max(0, median_start - 60):median_start]) and re.match(
+            r"median\s*[:=]?\s*(?:of\s+)?\d", text[median_start:], re.I):
+        return True  # "186 patients (median 57 years and 138 males)": the people's age
     return bool(re.search(r"\b(?:age[sd]?|old|follow[\s-]*up|duration|interval)" + no_outcome_after,
                           text[max(0, median_start - 60):median_start], re.I)
                 or re.search(r"\bfollow(?:[\s-]*up|ed)\b" + no_outcome_after, text[max(0, median_start - 120):median_start], re.I))
