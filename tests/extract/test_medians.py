@@ -229,3 +229,15 @@ def test_an_unnamed_median_annotating_a_count_of_people_is_their_age(text):
 
 def test_a_named_median_annotating_a_count_of_people_is_still_read():
     assert meds("We treated 120 patients (median OS 14 months).") == [("OS", 14.0, "months")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two-year OS was 55% (median: 30, 95% CI: 22-41 months).", [("OS", 30.0, "months")]),
+    ("Median PFS was 7.5, 95% CI 6.1–9.0 months, with drug A.", [("PFS", 7.5, "months")]),
+])
+def test_a_median_whose_ci_follows_a_comma_before_the_unit(text, expected):
+    assert meds(text) == expected
+
+
+def test_a_ci_after_a_comma_without_a_unit_gives_no_median():
+    assert meds("The median score was 30, 95% CI 22-41.") == []

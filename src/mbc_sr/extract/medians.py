@@ -1,6 +1,7 @@
 """Median times per arm: "median PFS was 7.8 vs 3.2 months", "mOS: 131 vs. 159 months",
 "median OS of 18.5 (95% CI 11.76-21.32) months compared to 11.3 (...) months",
-"(median 6·2 months [95% CI 4·6-8·7]) ... (3·2 months [2·8-4·1])", "PFS (3.7 vs 4.6 months, HR 0.98)".
+"(median 6·2 months [95% CI 4·6-8·7]) ... (3·2 months [2·8-4·1])", "PFS (3.7 vs 4.6 months, HR 0.98)",
+"(median: 36, 95% CI: 26-45 months)".
 
 A value is a median when its sentence says "median" (or mPFS/mOS/mTTP) before it — or, without that
 word, when an outcome is directly followed by "(a vs b months" — and it is a number with a time unit,
@@ -46,9 +47,11 @@ _UNITS = (
     ("years", r"years?|yrs?\b\.?"),
 )
 _UNIT = re.compile(r"(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _UNITS) + r")(?![\w-])", re.I)
-_BRACKET = (  # a CI or range between a number and its unit: "18.5 (95% CI 11.76-21.32) months", "3·2 [2·8-4·1]"
+_BRACKET = (  # a CI or range between a number and its unit: "18.5 (95% CI 11.76-21.32) months", "3·2 [2·8-4·1]",
+    # or a CI after a comma: "median: 36, 95% CI: 26-45 months"
     r"(?:\s*[(\[]\s*(?:(?:\d{2}\s*%\s*)?(?:CI|confidence\s+interval|range|IQR)[^()\[\]]*|"
-    + _D + r"\s*(?:" + DASH + r"|to)\s*" + _D + r")\s*[)\]])?"
+    + _D + r"\s*(?:" + DASH + r"|to)\s*" + _D + r")\s*[)\]]"
+    + r"|,\s*\d{2}\s*%\s*CI\s*[:,]?\s*" + _D + r"\s*(?:" + DASH + r"|to)\s*" + _D + r"(?=\s*(?:months?|weeks?|days?|years?)\b))?"
 )
 _SEP = r"\s*(?:vs\.?|versus|and|or|,\s*and|,|compared\s+(?:with|to))\s*"
 _VALUE_LIST = re.compile(
