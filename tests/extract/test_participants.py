@@ -2656,3 +2656,21 @@ def test_people_offered_a_choice_are_the_pool_invited():
 
 def test_things_offered_to_people_are_no_total():
     assert total("We offered 3 sessions to patients with pain.") is None
+
+
+# --------------------------------------------------------------------------- fresh20 round: tests run on the study's people
+@pytest.mark.parametrize("text, expected", [
+    ("The measurements were performed on 24 healthy adults with no history of back pain.", (24, "enrolled")),
+    ("Experiments were conducted on twelve trained cyclists.", (12, "enrolled")),
+])
+def test_tests_run_on_people_state_the_total(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Additional tests were performed in 12 patients with recurrent symptoms.",
+    "Surgery was performed on 12 patients with residual disease.",
+    "In vivo experiments were performed on seven healthy newborn piglets.",
+])
+def test_tests_in_a_subset_or_a_procedure_on_people_are_no_total(text):
+    assert total(text) is None

@@ -183,6 +183,8 @@ selected", "60 women were selected randomly from three centres": enrolled; not "
 selected, one of several groups, nor a bare count: "Five were randomly selected").
 Read: "We offered N people X" (the people right after the verb: the pool invited, screened; not "offered 3 sessions to
 patients").
+Read: the study's tests run on its people ("The tests were performed on ten male swimmers", "Experiments were conducted on
+12 healthy volunteers": enrolled; only "on"; not "seven healthy newborn piglets", a people word used as an adjective).
 """
 
 from __future__ import annotations
@@ -539,9 +541,9 @@ def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
                 return None  # "147 new cases of T2D were identified": events during follow-up
             # "Sixty adult male Sprague-Dawley rats": a people word used as an adjective
             following = _TOKEN.findall(text, token.end())[:3]
-            if following and re.fullmatch(r"(?i:adult|child|infant|human|juvenile)", word) \
-                    and re.fullmatch(r"[a-z]+[^su]s", following[0]) and not _PEOPLE.fullmatch(following[0]):
-                return None  # "368 adult scorpions": a singular people word before another plural noun
+            if following and re.fullmatch(r"(?i:adult|child|infant|human|juvenile|newborn|baby)", word) \
+                    and re.fullmatch(r"[a-z]+[^su]s", following[0].strip("(),;:.[]")) and not _PEOPLE.fullmatch(following[0].strip("(),;:.[]")):
+                return None  # "368 adult scorpions", "seven newborn piglets.": a singular people word before another plural noun
             for after in following:
                 bare = after.strip("(),;:.[]")
                 if _NOT_PEOPLE.fullmatch(bare):
@@ -682,6 +684,13 @@ _STUDY_IN_PEOPLE = re.compile(
     r"|(?:compar(?:e|ed|ing)|assess(?:ed|ing)?|evaluat(?:e|ed|ing)|investigat(?:e|ed|ing)|examin(?:e|ed|ing)|test(?:ed|ing)?|"
     r"analy[sz](?:e|ed|ing)|studied|studying|measur(?:e|ed|ing))"
     r"\b[^.;]{0,160}?\b(?:in|among))\s+(?:a\s+total\s+of\s+|only\s+|all\s+)?$",
+    re.IGNORECASE,
+)
+#: The study's tests run on its people: "The tests were performed on ten male swimmers", "Experiments were conducted on 12
+#: healthy volunteers" (only "on": tests "performed in 12 patients with X" are often a subset's).
+_EXPERIMENTS_ON_PEOPLE = re.compile(
+    r"\b(?:tests|experiments|measurements|trials|sessions|protocols?)\s+(?:were|was)\s+(?:\w+ly\s+)?(?:performed|conducted|carried\s+out|"
+    r"done|run|undertaken)\s+on\s+(?:a\s+total\s+of\s+|all\s+)?$",
     re.IGNORECASE,
 )
 #: "This was a randomised, double-blind trial of / on / in 56 women": the trial named by its sample.
@@ -1269,7 +1278,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                                       text[people_end:people_end + compared.start()]):
             other_groups.add(people_end + compared.end() - 1)
             continue  # "39 patients were given A and were compared to 39 matched controls": two groups, no total
-        if after_people and _STUDY_IN_PEOPLE.search(text[max(0, start - 260):start]) and not _UNREAL.search(before) \
+        if after_people and (_STUDY_IN_PEOPLE.search(text[max(0, start - 260):start]) or _EXPERIMENTS_ON_PEOPLE.search(before)) \
+                and not _UNREAL.search(before) \
                 and not _OTHER_STUDY.search(text[max(0, start - 260):start]) \
                 and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
             offer(_total(masked, start, "enrolled", "study_in_people"))  # "the trial was carried out on 20 patients"
