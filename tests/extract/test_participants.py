@@ -2674,3 +2674,20 @@ def test_tests_run_on_people_state_the_total(text, expected):
 ])
 def test_tests_in_a_subset_or_a_procedure_on_people_are_no_total(text):
     assert total(text) is None
+
+
+# --------------------------------------------------------------------------- fresh20 round: a model's round cohort
+@pytest.mark.parametrize("text", [
+    "In a cohort of 100,000 men followed for 20 years, we projected 4,210 fractures under strategy A.",
+    "For 10 000 women screened every two years, we predicted 35 deaths averted.",
+])
+def test_a_round_cohort_whose_fate_we_projected_is_a_model_not_a_total(text):
+    assert total(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In a cohort of 1,046 women, we estimated the risk of recurrence.", (1046, "cohort")),
+    ("A total of 1000 patients were randomised, and we estimated the hazard of death.", (1000, "randomised")),
+])
+def test_a_real_cohort_or_a_randomised_round_total_is_still_read(text, expected):
+    assert total(text) == expected

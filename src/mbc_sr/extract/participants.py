@@ -185,6 +185,8 @@ Read: "We offered N people X" (the people right after the verb: the pool invited
 patients").
 Read: the study's tests run on its people ("The tests were performed on ten male swimmers", "Experiments were conducted on
 12 healthy volunteers": enrolled; only "on"; not "seven healthy newborn piglets", a people word used as an adjective).
+Refused: a round cohort in a sentence where "we estimated / projected / predicted" what befell it ("In a cohort of 10,000
+women over ten years, we estimated 1620 recurrences": a model's cohort).
 """
 
 from __future__ import annotations
@@ -648,6 +650,17 @@ _SIMULATED_AFTER = re.compile(
     r"(?:(?!\b(?:who|whom|whose|which|that|where|were|was|had|have|has|and|but)\b)[^.;,#]){0,80}?"
     r"\b(?:were|was)\s+(?:\w+ly\s+)?(?:simulated|modell?ed|microsimulated)\b", re.IGNORECASE,
 )
+#: A model's projection in the count's sentence: "In a cohort of 10,000 women over ten years, we estimated 1620 recurrences".
+_PROJECTED = re.compile(r"\bwe\s+(?:\w+ly\s+)?(?:estimated|projected|predicted|simulated|modell?ed)\b", re.IGNORECASE)
+
+
+def _is_modelled_cohort(text: str, count: Count) -> bool:
+    """A round cohort (1,000, 10,000, 100,000, ...) in a sentence where "we estimated / projected / predicted" what befell
+    it: a model's hypothetical cohort, not people studied ("In a cohort of 10,000 women over ten years, we estimated 1620
+    total recurrences"); not a real sample of another size ("In 1,046 women, we estimated the risk"). Only weighed for a
+    count below the eligible kind: "1000 patients were randomised, and we estimated ..." stays a total."""
+    return count.value >= 1000 and re.fullmatch(r"10*", str(count.value)) is not None and _PROJECTED.search(text) is not None
+
 
 #: A sample still to be taken, named by the count's own verb in the future: "600 ICU patients with sepsis, needing
 #: antibiotics, will be randomized to A or B", "About 200 women shall be enrolled" (a design paper's plan, not people
@@ -1176,8 +1189,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             return  # "The trial is conducted in 2600 patients": a design in the present tense, not a result
         count_end = masked.count_at(start).end
         clause = _clause_after(text, count_end)
-        if _SIMULATED_AFTER.match(clause):
-            return  # "A total of 100,000 patients were simulated": a model's cohort, no people
+        if _SIMULATED_AFTER.match(clause) or KIND_RANK[item.label] < KIND_RANK["eligible"] and _is_modelled_cohort(text, masked.count_at(start)):
+            return  # "A total of 100,000 patients were simulated", "In a cohort of 10,000 women, we estimated": a model's cohort
         if item.label == "randomised" and _FURTHER_RANDOMISED_AFTER.match(text, count_end):
             return  # "3466 participants in the intervention group were further randomized": a subset re-randomised
         if _COUNT_OF_STUDIES.match(text, count_end):
