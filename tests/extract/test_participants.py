@@ -2691,3 +2691,16 @@ def test_a_round_cohort_whose_fate_we_projected_is_a_model_not_a_total(text):
 ])
 def test_a_real_cohort_or_a_randomised_round_total_is_still_read(text, expected):
     assert total(text) == expected
+
+
+# --------------------------------------------------------------------------- fresh20 round: a review's things, then its people
+@pytest.mark.parametrize("text, expected", [
+    ("Overall, 40 RCTs consisting of 25 interventions and 2817 participants were included.", (2817, "analysed")),
+    ("Twelve trials with 30 treatments and 2,100 patients were analysed.", (2100, "analysed")),
+])
+def test_a_reviews_people_after_a_count_of_its_things_are_the_pooled_total(text, expected):
+    assert total(text) == expected
+
+
+def test_a_count_of_things_in_one_study_then_people_is_no_pooled_total():
+    assert total("The registry with 30 centres and 2,100 patients was described.") is None

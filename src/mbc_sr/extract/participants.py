@@ -187,6 +187,8 @@ Read: the study's tests run on its people ("The tests were performed on ten male
 12 healthy volunteers": enrolled; only "on"; not "seven healthy newborn piglets", a people word used as an adjective).
 Refused: a round cohort in a sentence where "we estimated / projected / predicted" what befell it ("In a cohort of 10,000
 women over ten years, we estimated 1620 recurrences": a model's cohort).
+Read: the people of a review after a count of its studies' things ("54 RCTs consisting of 49 treatments and 3149 patients
+were included": pooled).
 """
 
 from __future__ import annotations
@@ -731,6 +733,9 @@ _POOLED = re.compile(
     # "34 eligible randomized controlled trials that involved 3,111 elderly participants": also in a relative clause
     r"(?:(?:that|which)\s+)?(?:contained|included|enrolled|involved|covered|comprised)"
     r"(?P<total>\s+a\s+total\s+of)?)\s+" + _POOLED_SAMPLE + r"?$"
+    # "54 RCTs consisting of 49 treatments and 3149 patients were included": the studies' things counted, then their people
+    r"|#_*\s+" + _STUDY_ADJECTIVES + _STUDIES + r"\s+(?:consisting\s+of|comprising|including|involving|with)\s+#_*\s+"
+    r"(?:(?!" + PEOPLE + r"\b)[\w-]+\s+){1,2}?and\s+$"
     # "The included trials involved 4,500 participants": the people of the studies named before
     r"|\b(?:the|these|all)\s+(?:#_*\s+)?(?:included|eligible|selected|pooled|identified)\s+" + _STUDIES + r"\s+(?:\w+ly\s+)?"
     r"(?:involved|enrolled|included|comprised|contained|covered|recruited|randomi[sz]ed)\s+" + _POOLED_SAMPLE + r"?$"
