@@ -2704,3 +2704,20 @@ def test_a_reviews_people_after_a_count_of_its_things_are_the_pooled_total(text,
 
 def test_a_count_of_things_in_one_study_then_people_is_no_pooled_total():
     assert total("The registry with 30 centres and 2,100 patients was described.") is None
+
+
+# --------------------------------------------------------------------------- fresh20 round: trials cited, not counted
+@pytest.mark.parametrize("text", [
+    "The drug was shown to be safe in randomized controlled trials, which included 12,400 participants from five countries.",
+    "Efficacy was established in phase 3 studies that enrolled 3,000 adults.",
+])
+def test_people_of_uncounted_trials_in_a_relative_clause_are_cited_evidence(text):
+    assert total(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Twelve trials, which included 2,000 patients, were analysed.", (2000, "analysed")),
+    ("We conducted a randomized trial, which included 120 patients.", (120, "enrolled")),
+])
+def test_people_of_counted_trials_or_of_this_trial_are_still_read(text, expected):
+    assert total(text) == expected

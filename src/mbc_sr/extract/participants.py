@@ -189,6 +189,8 @@ Refused: a round cohort in a sentence where "we estimated / projected / predicte
 women over ten years, we estimated 1620 recurrences": a model's cohort).
 Read: the people of a review after a count of its studies' things ("54 RCTs consisting of 49 treatments and 3149 patients
 were included": pooled).
+Refused: people after a relative clause of trials named in the plural and not counted ("... was found to be safe in
+randomized controlled trials, which included 23,848 participants": cited evidence; not "12 trials, which included 2,000").
 """
 
 from __future__ import annotations
@@ -1502,6 +1504,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                                       before, re.IGNORECASE) and _of_this_study(before):
             offer(_total(masked, start, "randomised", "randomised_among"))
             continue
+        if verb_before and after_people and _uncounted_trials_before(before[:verb_before.start()]):
+            continue  # "... was found safe in randomized controlled trials, which included 23,848 participants": other trials
         if verb_before and after_people:
             kind = _verb_kind(verb_before.group("verb"))
             if kind and kind[0] == "randomised" and _to_one_group(text, people_end):
@@ -1609,6 +1613,14 @@ def _selected_sample(text: str, before: str, people_end: int) -> bool:
             or re.search(r"\b(?:each|every|per)\b", before, re.IGNORECASE):
         return False  # also a sample per unit: "Within each practice, 250 patients were randomly selected"
     return not _UNREAL.search(before) and not _is_hypothetical(text, people_end)
+
+
+def _uncounted_trials_before(before: str) -> bool:
+    """The verb before a count belongs to a relative clause of trials named in the plural and not counted: "the vaccine
+    was found to be safe in randomized controlled trials, which included 23,848 participants" (the evidence a text
+    cites, not its own sample); not a review's counted studies ("12 trials, which included 2,000 patients": pooled)."""
+    return re.search(r"\b(?:trials|studies|RCTs)\s*,?\s*(?:which|that)\s+(?:\w+ly\s+)?$", before, re.IGNORECASE) is not None \
+        and re.search(r"#_*\s+" + _STUDY_ADJECTIVES + _STUDIES + r"\s*,?\s*(?:which|that)\s+(?:\w+ly\s+)?$", before, re.IGNORECASE) is None
 
 
 #: A trial named with the people it was run in, their qualifiers, then its N closing the phrase: "This was an
