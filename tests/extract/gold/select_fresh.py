@@ -23,6 +23,7 @@
     python tests/extract/gold/select_fresh.py --split fresh20   # the twentieth fresh set (F20_ groups)
     python tests/extract/gold/select_fresh.py --split fresh21   # the twenty-first fresh set (F21_ groups)
     python tests/extract/gold/select_fresh.py --split fresh22   # the twenty-second fresh set (F22_ groups)
+    python tests/extract/gold/select_fresh.py --split fresh23   # the twenty-third fresh set (F23_ groups)
 
 Deterministic: within each group the candidates are ordered by sha256 of their id and the first K
 with abstract text are taken. Each fresh split is a round: a round excludes every id of the
@@ -42,7 +43,7 @@ Groups (the prefix is F_ for `fresh`, F2_ for `fresh2`, F3_ for `fresh3`, F4_ fo
 `fresh5`, F6_ for `fresh6`, F7_ for `fresh7`, F8_ for `fresh8`, F9_ for `fresh9`, F10_ for
 `fresh10`, F11_ for `fresh11`, F12_ for `fresh12`, F13_ for `fresh13`, F14_ for `fresh14`, F15_ for
 `fresh15`, F16_ for `fresh16`, F17_ for `fresh17`, F18_ for `fresh18`, F19_ for
-`fresh19`, F20_ for `fresh20`, F21_ for `fresh21`, F22_ for `fresh22`; K per round in ROUNDS):
+`fresh19`, F20_ for `fresh20`, F21_ for `fresh21`, F22_ for `fresh22`, F23_ for `fresh23`; K per round in ROUNDS):
 
 - <prefix>pubmed_hr: records of pubmed/pubmed21n1298.xml.gz whose abstract contains "hazard
   ratio" (any case) or the case-sensitive token "HR"/"HRs" followed within 12 characters (no full
@@ -53,6 +54,10 @@ Groups (the prefix is F_ for `fresh`, F2_ for `fresh2`, F3_ for `fresh3`, F4_ fo
 - <prefix>cohen2006: included abstracts (label_included = 1) of each Cohen 2006 review, 2 per
   review. These continue the E_cohen2006 order, which sorted by sha256 of the bare PMID
   ("the 2-3 with the lowest sha256 of the PMID per review"): the next 2 not yet selected.
+- <prefix>cohen2006_trials (from fresh23 on, when the June 2021 trial records run out): abstracts
+  of the four Cohen 2006 reviews, included or excluded alike, that match the pubmed_rct test
+  ("randomi[sz]ed" and a people word); the four reviews pooled and ordered by sha256 of the id, as
+  the pubmed groups are. Their text is the CSV's (sections joined by "; ", labels dropped).
 """
 
 from __future__ import annotations
@@ -90,6 +95,8 @@ _HR_USED_UP = {"pubmed_hr": 0, "pubmed_rct": 34, "evidence_inference": 24, "cohe
 _EVIDENCE_INFERENCE_USED_UP = {"pubmed_hr": 0, "pubmed_rct": 45, "evidence_inference": 13, "cohen2006": 0}
 #: From fresh21 on: randomised-trial records of the June 2021 file only (the other groups are used up).
 _TRIAL_RECORDS_ONLY = {"pubmed_hr": 0, "pubmed_rct": 58, "evidence_inference": 0, "cohen2006": 0}
+#: fresh23: the last June 2021 trial records, then trial abstracts of the Cohen 2006 reviews.
+_JUNE_TRIALS_RUN_OUT = {"pubmed_hr": 0, "pubmed_rct": 28, "evidence_inference": 0, "cohen2006": 0, "cohen2006_trials": 30}
 # split -> (group prefix, K per group); "cohen2006" is K per review. Rounds run in this order.
 ROUNDS = {
     "fresh": ("F_", {"pubmed_hr": 22, "pubmed_rct": 14, "evidence_inference": 10, "cohen2006": 2}),
@@ -114,6 +121,7 @@ ROUNDS = {
     "fresh20": ("F20_", _EVIDENCE_INFERENCE_USED_UP),
     "fresh21": ("F21_", _TRIAL_RECORDS_ONLY),
     "fresh22": ("F22_", _TRIAL_RECORDS_ONLY),
+    "fresh23": ("F23_", _JUNE_TRIALS_RUN_OUT),
 }
 DEDUPLICATED_ROUNDS = set(list(ROUNDS)[2:])  # fresh3 on also skip near-duplicates (see the module docstring)
 NEAR_DUPLICATE_JACCARD = 0.6  # the one known twin pair (7834324 / 7542992) is 0.91; other pairs <= 0.32
@@ -253,6 +261,23 @@ def cohen_group(shared: Path, taken: set[str], split: str, dedup: NearDuplicates
     return rows
 
 
+def cohen_trials_group(shared: Path, taken: set[str], split: str, dedup: NearDuplicates | None = None) -> list[dict]:
+    """Trial abstracts of the four Cohen 2006 reviews (any label), pooled; see the module docstring."""
+    prefix, k = ROUNDS[split]
+    if k.get("cohen2006_trials", 0) == 0:
+        return []
+    trials, titles, source_of = {}, {}, {}
+    for review in COHEN_REVIEWS:
+        source_file = f"{COHEN_DIR}/{review}.csv.gz"
+        with gzip.open(shared / source_file, "rt", encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(io.StringIO(handle.read())):
+                gold_id = f"pmid:{row['pubmedID']}"
+                if is_rct(row["abstract"] or "") and gold_id not in trials:
+                    trials[gold_id], titles[gold_id], source_of[gold_id] = row["abstract"], row["title"], source_file
+    return [fresh_row(i, source_of[i], f"{prefix}cohen2006_trials", split)
+            for i in first_k(trials, k["cohen2006_trials"], taken, titles=titles, dedup=dedup)]
+
+
 def read_rows(selection: Path) -> list[dict]:
     with selection.open(newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
@@ -273,7 +298,7 @@ def select(split: str = "fresh", shared: Path = SHARED_DATA, selection: Path = G
         for record in load_records(others, shared).values():
             dedup.add(record.title, record.abstract_text)
     rows = (pubmed_groups(shared, taken, split, dedup) + evidence_inference_group(shared, taken, split, dedup)
-            + cohen_group(shared, taken, split, dedup))
+            + cohen_group(shared, taken, split, dedup) + cohen_trials_group(shared, taken, split, dedup))
     for gold_id, why in (dedup.skipped if dedup else []):
         print(f"skipped near-duplicate {gold_id}: {why}", file=sys.stderr)
     assert len({row["id"] for row in rows}) == len(rows) and not taken & {row["id"] for row in rows}
