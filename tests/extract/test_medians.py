@@ -241,3 +241,27 @@ def test_a_median_whose_ci_follows_a_comma_before_the_unit(text, expected):
 
 def test_a_ci_after_a_comma_without_a_unit_gives_no_median():
     assert meds("The median score was 30, 95% CI 22-41.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Across the included trials, median OS ranged from 4.1 to 15.6 months.",
+    "Median PFS varied between 1.5 and 7 months across the twelve studies.",
+    "The median survival ranged from 6 months to 22 months in the pooled cohorts.",
+    "Median time to progression ranging from 2.2 to 9.8 months was reported in the single-arm studies.",
+])
+def test_the_bounds_of_a_range_of_medians_are_no_median(text):
+    assert meds(text) == []
+
+
+def test_a_range_of_single_survival_times_after_a_median_leaves_only_the_median():
+    assert meds("Median OS was 14.2 months, and survival ranged from 1 to 40 months.") == [("OS", 14.2, "months")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the range is the median's own bracket or comes before the median word
+    ("Median OS was 12.1 months (range, 2.0 to 30.5).", [("OS", 12.1, "months")]),
+    ("Survival times ranged from 2 to 40 months; median OS was 11 months.", [("OS", 11.0, "months")]),
+    ("Median PFS was 6.3 versus 4.1 months; response rates ranged from 20% to 35%.", [("PFS", 6.3, "months"), ("PFS", 4.1, "months")]),
+])
+def test_a_median_next_to_a_range_is_still_a_median(text, expected):
+    assert meds(text) == expected

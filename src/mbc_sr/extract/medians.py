@@ -18,6 +18,8 @@ A bracketed median annotating a range of follow-up whose subject stands up to 12
 patients (median 57 years and 138 males)": their age).
 A median in a sentence of the sample-size calculation or a simulation ("powered to detect an improvement in median PFS
 from 3 to 4.5 months", "assuming a median OS of 12 months") is a hypothesis, not a result: none.
+The bounds of a range after "median" ("Median OS ranged from 2.9 to 18.3 months", a range of medians across the trials
+of a meta-analysis) are no median, as a range of HRs is no HR.
 A timing in pregnancy ("began HAART at a median of 30 wk of gestation") is none, nor is a bound ("an illness with a
 median survival of 2 years or less": an eligibility threshold).
 "for a median of" after no word of survival, response or an event is how long something was done ("breast-fed
@@ -98,6 +100,12 @@ _COUNT_BEFORE_MEDIAN = re.compile(
 _DESIGN_HYPOTHESIS = re.compile(
     r"\b(?:to\s+detect|assum(?:ing|ed|ption)|hypothesi[sz]\w*|powered|sample\s+size|simulat\w*)\b", re.I
 )
+
+#: Between "median" and its value: a range of medians ("Median OS ranged from 2.9 to 18.3 months" across the trials of
+#: a meta-analysis, "median PFS varied between 1.5 and 7 months across studies") or of single survival times
+#: ("median OS was 14 months, and survival ranged from 1 to 40 months"): its bounds are no median, as a range of HRs
+#: is no HR.
+_RANGE_BEFORE_VALUE = re.compile(r"\b(?:rang(?:ed|ing|es?)|var(?:ied|ying|ies|y))\s+(?:from|between)\b[^;]{0,40}$", re.I)
 
 #: After "median": an interval ("with a median interval of 291 days" after "died"), the time between two events
 #: (amputation and death), not a time from the study's start, so no PFS or OS: outcome other.
@@ -198,6 +206,8 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
             continue
         if median_word and _names_no_outcome_before(text, median_word):
             continue  # "over a median of 9.5 years, 487 developed ...", "number of inpatient days: median 3 days"
+        if median_word and _RANGE_BEFORE_VALUE.search(text, median_word.end(), start):
+            continue  # "Median OS ranged from 2.9 to 18.3 months": the bounds of a range of medians
         if median_word and _annotates_a_non_outcome(text, median_word.start()):
             continue  # "age ranged from 56 to 87 years (median: 72 years)"
         if _NOT_OUTCOME_AFTER.match(text, match.end()):
