@@ -265,3 +265,22 @@ def test_a_range_of_single_survival_times_after_a_median_leaves_only_the_median(
 ])
 def test_a_median_next_to_a_range_is_still_a_median(text, expected):
     assert meds(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The median (range) time of tumour cell culture and drug testing was 11 days (range, 8-15 d).",
+    "Median time for sample processing was 3 days.",
+    "Median (interquartile range) waiting time was 9.2 weeks (5.1, 14.0) across the hospitals.",
+    "The median turnaround time was 6 days for the central laboratory.",
+])
+def test_how_long_a_step_of_care_or_of_the_laboratory_took_is_no_outcome_median(text):
+    assert meds(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The median time to sputum culture conversion was 42 days.", [("other", 42.0, "days")]),
+    ("Median time for culture conversion was 6 weeks with A.", [("other", 6.0, "weeks")]),
+    ("Median (interquartile range) time to surgery was 13.7 weeks (8.1, 20.4).", [("other", 13.7, "weeks")]),
+])
+def test_a_time_to_an_event_of_the_laboratory_or_of_care_is_still_a_median(text, expected):
+    assert meds(text) == expected
