@@ -129,3 +129,22 @@ def test_a_trial_cited_for_an_improvement_or_an_association_is_another_study(tex
 ])
 def test_a_cited_trial_stays_another_study_when_the_patients_history_is_named(text):
     assert study_phase(record(text)) is None
+
+
+@pytest.mark.parametrize("text, phase", [
+    ("This randomized phase II trial included pharmacokinetic studies.", "II"),
+    ("A multicentre phase 3 study included quality-of-life studies in 300 patients.", "III"),
+    ("The phase I trial had correlative studies of tumour biopsies.", "I"),
+    ("In our phase I and pharmacokinetic studies of drug A, 30 patients were treated.", "I"),
+])
+def test_studies_within_this_trial_leave_its_phase(text, phase):
+    found = study_phase(record(text))
+    assert found is not None and found.value == phase
+
+
+@pytest.mark.parametrize("text", [
+    "This meta-analysis of phase III randomized trials included 12 studies.",
+    "Our review of phase 2 studies found no benefit.",
+])
+def test_this_review_of_phase_trials_still_names_trials_in_general(text):
+    assert study_phase(record(text)) is None

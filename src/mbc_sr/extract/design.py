@@ -54,17 +54,23 @@ def _phase_value(match: re.Match[str]) -> str:
 
 
 #: After a phase: a plural trial noun ("phase III trials", "phase II and III randomized controlled trials",
-#: "phase 3 studies"), trials in general, not this study ...
-_PLURAL_TRIALS_AFTER = re.compile(r"\s*(?:[\w-]+,?\s+){0,3}?(?:trials|studies|RCTs)\b", re.I)
+#: "phase 3 studies"), trials in general, not this study; the phase's own singular noun ends the reach ("phase II
+#: trial included pharmacokinetic studies": the studies are the trial's parts) ...
+_PLURAL_TRIALS_AFTER = re.compile(
+    r"\s*(?:(?!(?:trial|study|RCT)\b)[\w-]+,?\s+){0,3}?(?:trials|studies|RCTs)\b", re.I)
 #: ... unless counted ("two phase 3 trials", "4 parallel ... phase II trials", "both phase III studies"): the few
-#: trials a pooled analysis or a programme is made of.
+#: trials a pooled analysis or a programme is made of; or this study's ("this randomized phase II", "our phase I and
+#: pharmacokinetic studies"), where no preposition stands between ("this meta-analysis of phase III trials" is not).
 _COUNTED_BEFORE = re.compile(r"\b(?:two|three|four|both|[2-9])\s+(?:[\w()/-]+,?\s+){0,5}?$", re.I)
+_THIS_OR_OUR_BEFORE = re.compile(
+    r"\b(?:this|our)\s+(?:(?!(?:of|from|in|on|with|for|and|across|among)\b)[\w-]+,?\s+){0,3}?$", re.I)
 
 
 def _names_trials_in_general(text: str, match: re.Match[str]) -> bool:
     """"relevant phase II and III RCTs were searched", "Phase I studies showed": a phase of trials in general."""
-    return bool(_PLURAL_TRIALS_AFTER.match(text, match.end())) and not _COUNTED_BEFORE.search(
-        text[max(0, match.start() - 60):match.start()])
+    before = text[max(0, match.start() - 60):match.start()]
+    return bool(_PLURAL_TRIALS_AFTER.match(text, match.end())) and not (
+        _COUNTED_BEFORE.search(before) or _THIS_OR_OUR_BEFORE.search(before))
 
 
 #: Before a phase: "a" or "an" (a few describing words between: "a randomized, double-blind phase III"), or "in"
