@@ -284,3 +284,16 @@ def test_how_long_a_step_of_care_or_of_the_laboratory_took_is_no_outcome_median(
 ])
 def test_a_time_to_an_event_of_the_laboratory_or_of_care_is_still_a_median(text, expected):
     assert meds(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The median GA at delivery was 37 weeks (IQR 34-39).",
+    "Women were enrolled at a median GA of 20 weeks.",
+])
+def test_a_gestational_age_written_ga_is_no_outcome_median(text):
+    assert meds(text) == []
+
+
+def test_ga_is_read_as_gestational_age_only_in_capitals():
+    # "Ga" in other words or cases does not stop a median
+    assert meds("Median OS with Ga-68 imaging guidance was 14 months.") == [("OS", 14.0, "months")]

@@ -7,9 +7,9 @@ A value is a median when its sentence says "median" (or mPFS/mOS/mTTP) before it
 word, when an outcome is directly followed by "(a vs b months" — and it is a number with a time unit,
 or a number in an "a vs b", "a and b", "a, b and c" list that ends in a unit. Numbers inside CIs and
 ranges are bounds, not medians (so is an unlabelled "(8.1, 20.4)" under an "(interquartile range)"
-header). Median follow-up, age ("44 years of age", "58 years old", "age ... (median: 72 years)"),
-dose, number of cycles, a duration of anything but response, a period ("over a median of 9.5 years"), a count or
-hospital stay ("number of inpatient days: median 3 days"), how long a step of care or of the laboratory took ("median
+header). Median follow-up, age ("44 years of age", "58 years old", "age ... (median: 72 years)", a gestational age
+"median GA at delivery was 38 weeks"), dose, number of cycles, a duration of anything but response, a period ("over a
+median of 9.5 years"), a count or hospital stay ("number of inpatient days: median 3 days"), how long a step of care or of the laboratory took ("median
 waiting time", "median time of organoid culture and drug testing"), restricted *means* and time points
 ("at 12 months", "3-year", "through 24 months") are not outcome medians. "Not reached" has no number
 and gives nothing.
@@ -63,7 +63,7 @@ _VALUE_LIST = re.compile(
 )
 _MEDIAN_WORD = re.compile(r"\bmedians?\b|\bm(?:PFS|OS|TTP|DOR|DoR)\b", re.I)
 _NOT_OUTCOME_MEDIAN = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?(?:follow[\s-]*up|age|aged|dose|doses|number|cycles?|duration\s+of\s+(?!response\b)|"
+    r"^\W*(?:\w+\W+){0,3}?(?:follow[\s-]*up|age|aged|(?-i:GA)\b|dose|doses|number|cycles?|duration\s+of\s+(?!response\b)|"
     r"treatment\s+duration|time\s+on|exposure|interval\s+from|time\s+from\s+diagnosis|survival\s+follow|BMI|weight|level|"
     r"value|score|volume|size|percent|isodose|"
     # how long a step of care or of the laboratory took ("median waiting time", "median (range) time of organoid
