@@ -9,10 +9,10 @@ or a number in an "a vs b", "a and b", "a, b and c" list that ends in a unit. Nu
 ranges are bounds, not medians (so is an unlabelled "(8.1, 20.4)" under an "(interquartile range)"
 header). Median follow-up, age ("44 years of age", "58 years old", "age ... (median: 72 years)", a gestational age
 "median GA at delivery was 38 weeks"), dose, number of cycles, a duration of anything but response, a period ("over a
-median of 9.5 years"), a count or hospital stay ("number of inpatient days: median 3 days"), how long a step of care or of the laboratory took ("median
-waiting time", "median time of organoid culture and drug testing"), restricted *means* and time points
-("at 12 months", "3-year", "through 24 months") are not outcome medians. "Not reached" has no number
-and gives nothing.
+median of 9.5 years"), a count or hospital stay ("number of inpatient days: median 3 days"), how long a step of care
+or of the laboratory took ("median waiting time", "median time of organoid culture and drug testing"), restricted
+*means* and time points ("at 12 months", "3-year", "through 24 months") are not outcome medians. "Not reached" has no
+number and gives nothing.
 A bracketed median annotating a range of follow-up whose subject stands up to 120 characters before it
 ("Follow-up for clinical outcomes ranged between 0.3 and 52.8 weeks (median 5 weeks)", "was followed until June 2019
 (median 8.7 years)"), or of age up to 60, is none either; nor is an unnamed one right after a count of people ("186
