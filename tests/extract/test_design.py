@@ -148,3 +148,25 @@ def test_studies_within_this_trial_leave_its_phase(text, phase):
 ])
 def test_this_review_of_phase_trials_still_names_trials_in_general(text):
     assert study_phase(record(text)) is None
+
+
+@pytest.mark.parametrize("text, phase", [
+    ("In a randomised, double-blind, phase 3 trial, patients with psoriasis who had shown an inadequate response to "
+     "methotrexate were randomly assigned to drug A or placebo.", "III"),
+    ("A multicentre, phase 2 trial was done in patients whose tumours had shown progression on platinum.", "II"),
+    ("In an open-label phase II study, adults whose disease had proven refractory to two lines received drug B.", "II"),
+    ("In a phase 1 trial, patients with tumours that had shown resistance to drug A received drug B.", "I"),
+    ("A randomised phase III trial enrolled 640 women with hormone receptor-positive, HER2-negative advanced breast "
+     "cancer from 2012 to 2016, and drug A improved progression-free survival.", "III"),
+])
+def test_the_patients_history_or_a_later_finding_does_not_make_a_cited_trial(text, phase):
+    found = study_phase(record(text))
+    assert found is not None and found.value == phase
+
+
+@pytest.mark.parametrize("text", [
+    "A phase IIb randomized trial in patients who had received chemotherapy substantiated that drug A prolongs PFS.",
+    "Drug F, given to patients who had relapsed, showed activity in a phase 2 study.",
+])
+def test_a_trial_cited_for_its_finding_stays_cited_beside_the_patients_history(text):
+    assert study_phase(record(text)) is None

@@ -85,13 +85,26 @@ _CITED_FINDING = re.compile(
     re.I,
 )
 _THIS_STUDY = re.compile(r"\b(?:we|our|this|present|current|here)\b", re.I)
+#: The verb of a clause about the patients tells their history, not a trial's finding ("patients who had shown an
+#: inadequate response", "whose tumours had shown progression", "tumours that had proven resistant") ...
+_PATIENTS_HISTORY_BEFORE = re.compile(
+    r"\b(?:who\s+(?:ha(?:d|ve)\s+)?|whose\s+(?:[\w-]+\s+){1,3}?(?:ha(?:d|ve|s)\s+)?|that\s+ha(?:d|ve)\s+)"
+    r"(?:previously\s+|not\s+)?$", re.I)
+#: ... and a finding told well past the trial belongs to the rest of the sentence, not to the trial.
+_FINDING_REACH = 80
+
+
+def _states_a_trials_finding(text: str, match: re.Match[str]) -> bool:
+    """A finding verb before the phase, or within reach after it, that is not the patients' history."""
+    return any(not _PATIENTS_HISTORY_BEFORE.search(text[max(0, verb.start() - 60):verb.start()])
+               for verb in _CITED_FINDING.finditer(text) if verb.start() <= match.end() + _FINDING_REACH)
 
 
 def _cites_some_trial(sentence: Sentence, match: re.Match[str]) -> bool:
     """"a phase IIB randomized trial substantiated that ...": a trial cited for its finding, not this study."""
     text = sentence.text
     return bool(sentence.field != "title" and _SOME_TRIAL_BEFORE.search(text[max(0, match.start() - 60):match.start()])
-                and _CITED_FINDING.search(text) and not _THIS_STUDY.search(text))
+                and _states_a_trials_finding(text, match) and not _THIS_STUDY.search(text))
 
 
 def phases_in_sentence(sentence: Sentence) -> list[Extracted]:
