@@ -243,6 +243,16 @@ def test_a_ci_after_a_comma_without_a_unit_gives_no_median():
     assert meds("The median score was 30, 95% CI 22-41.") == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("median PFS 6.1 vs 4.2, 95% CI 3.1-5.0 months", [("PFS", 6.1, "months"), ("PFS", 4.2, "months")]),
+    ("median PFS 6.1 vs 4.2, 95% CI 3.1 to 5.0 months", [("PFS", 6.1, "months"), ("PFS", 4.2, "months")]),
+    ("Median OS was 10.2, 8.1 and 6.3, 95% CI: 5.0 to 7.7 months, in arms A, B and C.",
+     [("OS", 10.2, "months"), ("OS", 8.1, "months"), ("OS", 6.3, "months")]),
+])
+def test_the_bounds_of_a_ci_after_a_comma_ending_a_list_are_no_medians(text, expected):
+    assert meds(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "Across the included trials, median OS ranged from 4.1 to 15.6 months.",
     "Median PFS varied between 1.5 and 7 months across the twelve studies.",

@@ -50,11 +50,13 @@ _UNITS = (
     ("years", r"years?|yrs?\b\.?"),
 )
 _UNIT = re.compile(r"(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _UNITS) + r")(?![\w-])", re.I)
+#: A CI after a comma, with no bracket: "median: 36, 95% CI: 26-45 months". Its numbers are bounds, never medians.
+_COMMA_CI = r",\s*\d{2}\s*%\s*CI\s*[:,]?\s*" + _D + r"\s*(?:" + DASH + r"|to)\s*" + _D
 _BRACKET = (  # a CI or range between a number and its unit: "18.5 (95% CI 11.76-21.32) months", "3·2 [2·8-4·1]",
-    # or a CI after a comma: "median: 36, 95% CI: 26-45 months"
+    # or a CI after a comma right before the unit
     r"(?:\s*[(\[]\s*(?:(?:\d{2}\s*%\s*)?(?:CI|confidence\s+interval|range|IQR)[^()\[\]]*|"
     + _D + r"\s*(?:" + DASH + r"|to)\s*" + _D + r")\s*[)\]]"
-    + r"|,\s*\d{2}\s*%\s*CI\s*[:,]?\s*" + _D + r"\s*(?:" + DASH + r"|to)\s*" + _D + r"(?=\s*(?:months?|weeks?|days?|years?)\b))?"
+    + r"|" + _COMMA_CI + r"(?=\s*(?:months?|weeks?|days?|years?)\b))?"
 )
 _SEP = r"\s*(?:vs\.?|versus|and|or|,\s*and|,|compared\s+(?:with|to))\s*"
 _VALUE_LIST = re.compile(
@@ -238,14 +240,16 @@ _NUMBER = re.compile(r"(?<![\w.·/-])" + _D + r"(?![\d.·])")
 
 
 def _numbers_outside_brackets(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Offsets of the numbers in text[start:end] that are not inside (...) or [...]."""
+    """Offsets of the numbers in text[start:end] that are not inside (...) or [...], nor in a CI after a comma (in
+    "median PFS 6.1 vs 4.2, 95% CI 3.1-5.0 months" the 95 and 3.1 are no medians)."""
+    comma_cis = [ci.span() for ci in re.finditer(_COMMA_CI, text[:end]) if ci.end() > start]
     numbers = []
     depth = 0
     position = start
     for match in _NUMBER.finditer(text, start, end):
         depth += sum(1 if ch in "([" else -1 if ch in ")]" else 0 for ch in text[position:match.start()])
         position = match.start()
-        if depth <= 0:
+        if depth <= 0 and not any(ci_start <= match.start() < ci_end for ci_start, ci_end in comma_cis):
             numbers.append((match.start(), match.end()))
     return numbers
 
