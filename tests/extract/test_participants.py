@@ -818,7 +818,6 @@ def test_agreeing_qualifying_and_completing_surveys(text, expected):
     "text",
     [
         "Twenty qualified nurses delivered the sessions.",  # an adjective
-        "Fifteen physicians agreed to participate in the interviews.",  # not people of PEOPLE
         "The 14 mice completed all three test sessions.",
         "In 2019, 96 hospitals were invited and 41 agreed to participate.",  # 41 hospitals
     ],
@@ -2116,7 +2115,6 @@ def test_a_care_protocol_title_is_not_a_study_protocol(title, expected):
     [
         "Men treated from 1995 through 2006 were prospectively enrolled at three centres.",  # years, not people
         "The team made 12,400 uniquely randomized visits, 3,100 to clinics.",  # an adverb qualifying things
-        "Physicians (n = 25) were recruited from hospitals.",  # an occupation, not a demonym
     ],
 )
 def test_round_fresh15_no_total_after_june_review(text):
@@ -2720,4 +2718,44 @@ def test_people_of_uncounted_trials_in_a_relative_clause_are_cited_evidence(text
     ("We conducted a randomized trial, which included 120 patients.", (120, "enrolled")),
 ])
 def test_people_of_counted_trials_or_of_this_trial_are_still_read(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We conducted semi-structured interviews with nine emergency physicians working at four sites.", (9, "enrolled")),
+        ("Clinicians (n = 18) with experience of treating people who self-harm were recruited from public hospitals.", (18, "enrolled")),
+        ("A total of 263 nurses agreed to participate in the study.", (263, "enrolled")),
+        # (an occupation, not a demonym, and people all the same when they are the ones studied)
+        ("Physicians (n = 25) were recruited from hospitals.", (25, "enrolled")),
+        ("The survey was completed by 1139 eyecare professionals from 51 countries.", (1139, "analysed")),
+        ("Fifteen physicians agreed to participate in the interviews.", (15, "enrolled")),
+        ("Twelve nurses recruited from two hospitals took part in the focus groups.", (12, "enrolled")),
+        ("Of the 164 physicians surveyed, 35 reported burnout.", (164, "enrolled")),
+    ],
+)
+def test_professionals_studied_are_the_total(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the professionals who treated or observed the counted people are not the sample, nor a second group
+        ("919 patients underwent hernia repair across 57 hospitals and 279 surgeons.", (919, "cohort")),
+        ("A cohort of 42 midwives collected these data from 1500 pregnant women.", (1500, "analysed")),
+        ("We enrolled 300 patients treated by 25 surgeons.", (300, "enrolled")),
+        # their own people after a relative clause stay theirs
+        ("Semi-structured interviews were conducted with 12 nurses who work with homeless people.", (12, "enrolled")),
+        # a singular used as an adjective, a name
+        ("Three physician reviewers independently evaluated each case.", None),
+        ("A 5-year analysis of the American College of Surgeons registry was performed.", None),
+        ("Eight therapists scored the walk test.", None),
+        # staff doing the study's work
+        ("Two radiology physicians independently reviewed all images.", None),
+        ("Three nurses delivered the education sessions to the wards.", None),
+    ],
+)
+def test_professionals_beside_their_patients_or_in_names_are_no_total(text, expected):
     assert total(text) == expected

@@ -191,6 +191,10 @@ Read: the people of a review after a count of its studies' things ("54 RCTs cons
 were included": pooled).
 Refused: people after a relative clause of trials named in the plural and not counted ("... was found to be safe in
 randomized controlled trials, which included 23,848 participants": cited evidence; not "12 trials, which included 2,000").
+Read: professionals as people when they are the ones studied ("interviews with nine emergency physicians", "Clinicians
+(n = 18) were recruited", "263 nurses agreed to participate"); not beside the patients they treated, counted in the same
+sentence ("919 patients underwent VHR across 57 hospitals and 279 surgeons"), nor a singular ("three physician reviewers")
+or a name ("the American College of Surgeons").
 """
 
 from __future__ import annotations
@@ -205,6 +209,12 @@ from mbc_sr.extract.spans import Sentence
 from mbc_sr.extract.values import Extracted
 from mbc_sr.records import Record
 
+#: Professionals are people when they are the people studied ("interviews with nine emergency physicians", "Clinicians
+#: (n = 18) were recruited", "A total of 263 nurses agreed to participate"). Plural only ("three physician reviewers",
+#: "doctor diagnosed disorders" name no professionals counted), not in a name ("the American College of Surgeons"), and
+#: not beside counted patients (`_COUNTED_LAY_PEOPLE`).
+_PROFESSIONALS = (r"(?<!of\s)(?:physicians|clinicians|doctors|surgeons|nurses|midwives|pharmacists|dentists|GPs|practitioners|therapists|"
+                  r"physiotherapists|psychologists|psychiatrists|professionals|providers)")
 PEOPLE = (
     r"(?:patients?|women|woman|men|man|participants?|subjects?|adults?|children|child|infants?|"
     r"individuals?|persons?|people|humans|volunteers?|outpatients?|inpatients?|students?|employees?|girls?|parents|fathers|"
@@ -212,6 +222,8 @@ PEOPLE = (
     r"athletes?|swimmers?|runners?|cyclists?|players?|soldiers?|recipients?|donors?|respondents?|caregivers?|"
     r"carers?|pupils?|adolescents?|teenagers?|youths?|twins|couples|families|controls|migraineurs?|asthmatics?|"
     r"diabetics?|epileptics?|stakeholders|interviewees|(?:non-?)?drinkers?|users?|clients?|octogenarians?|nonagenarians?|centenarians?|"
+    # professionals, when they are the people studied (see _PROFESSIONALS)
+    + _PROFESSIONALS + "|"
     # people named by their nation: "118,683 white Danes", "2,100 Koreans" (a capitalised plural demonym)
     r"Danes|Swedes|Finns|Norwegians|Icelanders|"
     # (not an occupation or a school: "Clinicians", "Physicians", "Librarians", "Bayesians")
@@ -230,6 +242,23 @@ _NOT_PEOPLE = re.compile(  # a whole word: the "cell" of "non-small-cell" is no 
     re.I,
 )
 _PEOPLE = re.compile(rf"\b{PEOPLE}\b", re.I)
+_PROFESSIONAL = re.compile(_PROFESSIONALS, re.I)
+#: The professionals' own active verb on the study's things or people: "Two physicians independently reviewed all images",
+#: "7 physicians recruited adult patients", "Three nurses delivered the sessions": staff doing the study's work. Not a
+#: verb of taking part ("Fifteen physicians agreed to participate", "236 physicians completed the survey") nor a
+#: participle naming where from or ending the phrase ("nurses recruited from two hospitals", "Of the 164 physicians
+#: studied, ...").
+_STAFF_VERB_AFTER = re.compile(
+    r"\s+(?:\w+ly\s+)?(?!(?:participated|agreed|completed|consented|responded|answered|returned|attended|volunteered|"
+    r"enrol+ed|registered|signed)\b)(?:[a-z]+ed|saw|read|ran|led|gave|made|wrote|took(?!\s+part\b))\b"
+    r"(?!\s+(?:from|at|in|by|through|via|for|as|during|between|on|to|within|across|with|and|or|who|were|was)\b|\s*[,.;:)]|\s*$)"
+)
+#: Other people counted in the sentence, the professionals' patients: "919 patients underwent VHR across 57 hospitals and
+#: 279 surgeons", "A cohort of 49 lay midwives captured these data from 1697 pregnant women", "318 providers contributing
+#: data for 410,951 patients": the professionals there treat or observe the study's people, they are not its sample.
+#: (adjectives only between the count and its people: not "12 nurses who work with people", "650 doctors and students")
+_COUNTED_LAY_PEOPLE = re.compile(r"#_*\s+(?:(?!(?:who|whom|which|that|with|and|or|of|for|from|in|at|to)\b)(?!" + _PROFESSIONALS + r")[\w-]+\s+){0,3}?"
+                                 r"(?!" + _PROFESSIONALS + r")" + PEOPLE + r"\b", re.I)
 #: People named with a hyphenated qualifier, an abbreviation or a prefix: "ICD-patients", "HIV-women", "in-patients";
 #: not "workers-people" (a dash between two nouns).
 _QUALIFIED_PEOPLE = re.compile(rf"(?:[A-Z0-9][A-Za-z0-9]*|(?i:in|out|non|co|post|pre|para))[-‐‑](?i:{PEOPLE})")
@@ -509,7 +538,7 @@ def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
     None when a non-person noun, another count or a verb with another subject comes first. A name in
     capitalised words right after the count counts as one word ("72 American Society of Anesthesiologists
     class I or II women"); at most 3 * `limit` tokens are read."""
-    previous = ""
+    previous = previous_word = ""
     index = -1
     tokens = list(itertools.islice(_TOKEN.finditer(text, end), 3 * limit))
     leading_name = True  # a name right after the count: "90 American Society of Anesthesiologists ... patients"
@@ -541,7 +570,12 @@ def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
         if index >= 1 and _ACTIVE_VERB_OF_STUDY.fullmatch(word) and re.fullmatch(r"[A-Za-z-]*[^s]s", previous) \
                 and not _AUXILIARY.fullmatch(previous):
             return None  # "5 gynecologists recruited postmenopausal women": the count is of the recruiters
-        previous = word
+        previous_word, previous = previous, word
+        if _PROFESSIONAL.fullmatch(word) and (_COUNTED_LAY_PEOPLE.search(text) or previous_word.lower() == "of"
+                                              or _STAFF_VERB_AFTER.match(text, token.end())):
+            # "919 patients underwent VHR across 57 hospitals and 279 surgeons": those who treated the people;
+            # "the American College of Surgeons": a name; "Two physicians independently reviewed all images": staff
+            return None
         if _PEOPLE.fullmatch(word) or _QUALIFIED_PEOPLE.fullmatch(word):
             if word.lower() == "cases" and re.search(r"\b(?:new|incident|newly\s+diagnosed)\s+$", text[:token.start()], re.IGNORECASE):
                 return None  # "147 new cases of T2D were identified": events during follow-up
@@ -1311,11 +1345,15 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         if after_people and _IN_THIS_COHORT.fullmatch(text[:start]) and not _BACKGROUND_LABEL.search(sentence.label or ""):
             offer(_total(masked, start, "cohort", "in_this_cohort_of"))  # "In this population-based cohort of 10,234 women, ..."
             continue
-        if after_people and _A_COHORT_OF.fullmatch(text[:start]) and not _BACKGROUND_LABEL.search(sentence.label or "") \
-                and re.match(r"[^.;#]{0,100}?\b(?:was|were)\s+(?:\w+ly\s+)?(?:followed|included|studied|assembled|identified|enrol+ed|"
-                             r"recruited|analy[sz]ed|examined|evaluated|assessed|established|constructed|built|selected)\b",
-                             _blank_brackets(text[people_end:])) and not _UNREAL.search(text):
-            offer(_total(masked, start, "cohort", "a_cohort_of_was"))  # "A population-based cohort of 48,210 women was followed"
+        cohort_was = re.match(r"[^.;#]{0,100}?\b(?:was|were)\s+(?:\w+ly\s+)?(?P<verb>followed|included|studied|assembled|identified|enrol+ed|"
+                              r"recruited|analy[sz]ed|examined|evaluated|assessed|established|constructed|built|selected)\b",
+                              _blank_brackets(text[people_end:])) if after_people and _A_COHORT_OF.fullmatch(text[:start]) else None
+        if cohort_was and not _BACKGROUND_LABEL.search(sentence.label or "") and not _UNREAL.search(text):
+            # "A population-based cohort of 48,210 women was followed"; a sample recruited is enrolled ("A convenience
+            # sample of 80 nurses was recruited"), as "We recruited a sample of ..."
+            verb = _verb_kind(cohort_was.group("verb"))
+            offer(_total(masked, start, "enrolled" if verb and verb[0] == "enrolled" and re.match(r"enrol|recruit", cohort_was.group("verb"), re.I)
+                         else "cohort", "a_cohort_of_was"))
             continue
         if after_people and _A_REVIEW_OF.fullmatch(text[:start]) and not _BACKGROUND_LABEL.search(sentence.label or "") \
                 and _REVIEW_DONE.match(_blank_brackets(text[people_end:])) and not _UNREAL.search(text):
@@ -1536,8 +1574,9 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue
         if after_people and count.value >= 2 and _DATA_FOR_PEOPLE.search(text[max(0, start - 160):start]) and not _UNREAL.search(before) \
                 and not _another_group_follows(text, people_end) \
-                and not re.search(r"#_*\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\b[^;.]{0,100}$", before, re.IGNORECASE):
-            # (nor the last: "samples from 955 people with HIV and 1118 samples from 1062 people without")
+                and not re.search(r"#_*\s+(?:[\w-]+\s+){0,2}?(?!" + _PROFESSIONALS + ")" + PEOPLE + r"\b[^;.]{0,100}$", before, re.IGNORECASE):
+            # (nor the last: "samples from 955 people with HIV and 1118 samples from 1062 people without"; professionals
+            # collecting data are no such group: "A cohort of 49 midwives captured these data from 1697 pregnant women")
             offer(_total(masked, start, "analysed", "data_for_people"))
             continue
         if after_people and not re.match(r"\s*(?:and|or)\s+#", text[count.end + after_people.end():]) and re.search(
