@@ -2759,3 +2759,19 @@ def test_professionals_studied_are_the_total(text, expected):
 )
 def test_professionals_beside_their_patients_or_in_names_are_no_total(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a review's two populations pooled apart: no total stated (their sum is not one)
+        ("Eleven studies with 1769 stroke survivors and 1578 family caregivers were identified.", None),
+        ("Nine trials involving 820 patients and 640 caregivers were included.", None),
+        # one population, or the other people not counted, is still the pooled total
+        ("Eleven studies with 1769 stroke survivors were identified.", (1769, "analysed")),
+        ("Twelve trials involving 2,310 patients and their caregivers were included.", (2310, "analysed")),
+        ("We included 15 studies and 1,200 patients.", (1200, "analysed")),
+    ],
+)
+def test_a_reviews_two_populations_pooled_apart_are_no_total(text, expected):
+    assert total(text) == expected

@@ -1273,7 +1273,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             offer(_total(masked, start, "enrolled", "including_for_this_study"))
             continue
         pooled = _POOLED.search(before)
-        if pooled and not _in_list_of_counted_groups(text, start, count.end) and (after_people or (pooled.group("total") or _POOLED_N_END.search(pooled.group(0))) and _NOT_PEOPLE.match(text, count.end + 1) is None
+        # (not the first of two populations pooled apart: "Eleven studies with 1769 stroke survivors and 1578 family caregivers")
+        if pooled and not _in_list_of_counted_groups(text, start, count.end) and not _joined_people_counts(masked, start, people_end) and (after_people or (pooled.group("total") or _POOLED_N_END.search(pooled.group(0))) and _NOT_PEOPLE.match(text, count.end + 1) is None
                        and not _UNIT_AFTER.match(text, count.end)):
             # "15 studies (including 791 patients)", "Nineteen RCTs contained a total of 4372 NSCLC"
             offer(_total(masked, start, "analysed", "pooled_studies"))
