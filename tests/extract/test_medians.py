@@ -209,6 +209,9 @@ def test_a_bracketed_median_after_followed_that_names_survival_is_still_read():
     "Assuming a median overall survival of 12 months in the control arm, 300 patients were needed.",
     "The sample size was based on an expected median time to progression of 8 weeks versus 12 weeks.",
     "Trials were simulated in which the median survival of uncured patients was 3.4 years.",
+    "An algorithm was built to simulate large, randomised trials in patients with a cure fraction of 0.3 and a median"
+    " survival of 3.4 years.",
+    "For 500 simulated patients followed for three years, a 50% gain in median survival (to 5.1 years) was detectable.",
 ])
 def test_a_median_of_the_sample_size_calculation_or_a_simulation_is_no_result(text):
     assert meds(text) == []
@@ -217,6 +220,21 @@ def test_a_median_of_the_sample_size_calculation_or_a_simulation_is_no_result(te
 def test_a_median_found_beside_no_design_word_is_still_read():
     assert meds("Median PFS was 6.0 months, as expected, versus 4.1 months.") == [
         ("PFS", 6.0, "months"), ("PFS", 4.1, "months")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Despite the small sample size, median PFS was longer with A (12.1 vs 8.3 months).",
+     [("PFS", 12.1, "months"), ("PFS", 8.3, "months")]),
+    ("In this exploratory, hypothesis-generating analysis, median OS was 20.1 months with A and 15.2 months with B.",
+     [("OS", 20.1, "months"), ("OS", 15.2, "months")]),
+    ("Median OS was 20.1 months, longer than the 15 months assumed in the design.", [("OS", 20.1, "months")]),
+    ("Median time to detect recurrence was 14 months with A vs 20 months with B.",
+     [("other", 14.0, "months"), ("other", 20.0, "months")]),
+    ("The trial was stopped early for futility; median PFS was 5.1 vs 4.9 months, as powered for a larger gain.",
+     [("PFS", 5.1, "months"), ("PFS", 4.9, "months")]),
+])
+def test_a_design_word_after_median_or_a_bare_sample_size_or_hypothesis_leaves_the_result_read(text, expected):
+    assert meds(text) == expected
 
 
 @pytest.mark.parametrize("text", [

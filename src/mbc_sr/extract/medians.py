@@ -17,8 +17,8 @@ A bracketed median annotating a range of follow-up whose subject stands up to 12
 ("Follow-up for clinical outcomes ranged between 0.3 and 52.8 weeks (median 5 weeks)", "was followed until June 2019
 (median 8.7 years)"), or of age up to 60, is none either; nor is an unnamed one right after a count of people ("186
 patients (median 57 years and 138 males)": their age).
-A median in a sentence of the sample-size calculation or a simulation ("powered to detect an improvement in median PFS
-from 3 to 4.5 months", "assuming a median OS of 12 months") is a hypothesis, not a result: none.
+A median after a word of the sample-size calculation or a simulation in its clause ("powered to detect an improvement in
+median PFS from 3 to 4.5 months", "assuming a median OS of 12 months") is a hypothesis, not a result: none.
 The bounds of a range after "median" ("Median OS ranged from 2.9 to 18.3 months", a range of medians across the trials
 of a meta-analysis) are no median, as a range of HRs is no HR.
 A timing in pregnancy ("began HAART at a median of 30 wk of gestation") is none, nor is a bound ("an illness with a
@@ -102,11 +102,18 @@ _COUNT_BEFORE_MEDIAN = re.compile(
     re.I,
 )
 
-#: A sentence of the sample-size calculation or a simulation ("to detect an improvement in median PFS from 3 to 4.5
-#: months", "assuming a median OS of 12 months", "simulated patients with a median survival of 3.4 years"): its
-#: medians are hypotheses, not results.
-_DESIGN_HYPOTHESIS = re.compile(
-    r"\b(?:to\s+detect|assum(?:ing|ed|ption)|hypothesi[sz]\w*|powered|sample\s+size|simulat\w*)\b", re.I
+#: Before "median", in its clause: the sample-size calculation or a simulation ("powered to detect an improvement in
+#: median PFS from 3 to 4.5 months", "assuming a median OS of 12 months", "the sample size was based on an expected
+#: median TTP of 8 weeks", "simulated in which the median survival was 3.4 years"): the median is a hypothesis, not a
+#: result. Only before "median", not across a ";" or ":", and never a bare "sample size" or "hypothesis": elsewhere
+#: these words name no design ("Despite the small sample size, median PFS was ...", "In this hypothesis-generating
+#: analysis, median OS was ...", "Median time to detect recurrence was ...", "longer than the 15 months assumed").
+#: Commas may stand between ("simulate clinical, randomised, adjuvant therapy trials in patients with ... a median
+#: survival time of 3.4 years").
+_DESIGN_BEFORE_MEDIAN = re.compile(
+    r"\b(?:to\s+detect|assum(?:ing|ed|ption)|powered|simulat\w*|"
+    r"sample\s+size\s+(?:calculation|estimation|was\s+(?:based|calculated|estimated|determined|computed)))\b[^;:]*$",
+    re.I,
 )
 
 #: Between "median" and its value: a range of medians ("Median OS ranged from 2.9 to 18.3 months" across the trials of
@@ -184,8 +191,6 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
         return []
     if not has_median and re.search(r"\bmeans?\b", text, re.I):
         return []
-    if _DESIGN_HYPOTHESIS.search(text):
-        return []  # "powered to detect an improvement in median PFS from 3 to 4.5 months": a planned, not a found, median
     found: list[Median] = []
     last_unit: str | None = None
     for match in _VALUE_LIST.finditer(text):
@@ -212,6 +217,8 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
             continue  # no "median" before it ("46 ± 19 years of age with a median GCS of 6"), nor "PFS (a vs b"
         if median_word and _NOT_OUTCOME_MEDIAN.search(text[median_word.end():median_word.end() + 40]):
             continue
+        if median_word and _DESIGN_BEFORE_MEDIAN.search(text, 0, median_word.start()):
+            continue  # "powered to detect an improvement in median PFS from 3 to 4.5 months": a planned, not a found, median
         if median_word and _names_no_outcome_before(text, median_word):
             continue  # "over a median of 9.5 years, 487 developed ...", "number of inpatient days: median 3 days"
         if median_word and _RANGE_BEFORE_VALUE.search(text, median_word.end(), start):
