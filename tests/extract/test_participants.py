@@ -2775,3 +2775,18 @@ def test_professionals_beside_their_patients_or_in_names_are_no_total(text, expe
 )
 def test_a_reviews_two_populations_pooled_apart_are_no_total(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count of the parts of a randomised design, the participle its adjective, counts no people
+        ("The task was completed under one of three randomized conditions: A, B and C.", None),
+        ("Each participant completed four randomised sessions in a crossover design.", None),
+        # a bare count randomised is still people
+        ("Forty were randomized in two blocks.", (40, "randomised")),
+        ("Sixty were randomized, and 58 completed the study.", (60, "randomised")),
+    ],
+)
+def test_randomised_conditions_and_sessions_are_no_people(text, expected):
+    assert total(text) == expected

@@ -1074,13 +1074,17 @@ _WHOLE_COHORT_N = re.compile(
 _COORDINATED_ADJECTIVE = re.compile(r"(?:non|un|quasi)[-‐‑]?[a-z]+|[a-z-]+(?:al|ic|ive|ary)", re.IGNORECASE)
 
 
+#: Parts of a randomised design, not people: "one of three randomized conditions", "four randomised sequences".
+_DESIGN_UNITS = re.compile(r"conditions|sequences|orders|blocks|sessions|periods|phases", re.IGNORECASE)
+
+
 def _qualifies_a_thing(text: str, end: int) -> bool:
     """"five randomized controlled phase III studies": the participle ending at `end` is an
     adjective of a noun that is not people, so the count before it counts things."""
     tokens = [token for token in text[end:].split() if token != ","][:6]  # "four randomized, controlled trials"
     for position, token in enumerate(tokens):
         word = token.strip("(),;:.[]")
-        if _NOT_PEOPLE.fullmatch(word):
+        if _NOT_PEOPLE.fullmatch(word) or _DESIGN_UNITS.fullmatch(word):
             return True
         if word.lower() in ("and", "or") and position + 1 < len(tokens) and _COORDINATED_ADJECTIVE.fullmatch(tokens[position + 1]):
             continue  # "six randomized and non-randomized clinical trials": two adjectives of one noun
