@@ -250,6 +250,23 @@ def test_a_named_median_annotating_a_count_of_people_is_still_read():
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Progression occurred in 45 patients (median 8.2 months).", [("other", 8.2, "months")]),
+    ("Recurrence was observed in 30 women (median: 14 months).", [("other", 14.0, "months")]),
+    ("Of 300 patients, relapse occurred in 41 patients (median 11 months) and 20 died.", [("other", 11.0, "months")]),
+])
+def test_an_unnamed_median_after_people_in_whom_an_event_occurred_is_the_time_to_it(text, expected):
+    assert meds(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Among 300 survivors of breast cancer, 85 women (median 54 years) took part.",
+    "Of 412 patients with progressive disease, 200 patients (median 64 years) were randomised.",
+])
+def test_an_event_word_outside_the_clause_of_the_count_leaves_the_median_an_age(text):
+    assert meds(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Two-year OS was 55% (median: 30, 95% CI: 22-41 months).", [("OS", 30.0, "months")]),
     ("Median PFS was 7.5, 95% CI 6.1–9.0 months, with drug A.", [("PFS", 7.5, "months")]),
 ])

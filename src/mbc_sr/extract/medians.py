@@ -16,7 +16,8 @@ number and gives nothing.
 A bracketed median annotating a range of follow-up whose subject stands up to 120 characters before it
 ("Follow-up for clinical outcomes ranged between 0.3 and 52.8 weeks (median 5 weeks)", "was followed until June 2019
 (median 8.7 years)"), or of age up to 60, is none either; nor is an unnamed one right after a count of people ("186
-patients (median 57 years and 138 males)": their age).
+patients (median 57 years and 138 males)": their age), unless its clause names an event before the count ("Progression
+occurred in 45 patients (median 8.2 months)").
 A median after a word of the sample-size calculation or a simulation in its clause ("powered to detect an improvement in
 median PFS from 3 to 4.5 months", "assuming a median OS of 12 months") is a hypothesis, not a result: none.
 The bounds of a range after "median" ("Median OS ranged from 2.9 to 18.3 months", a range of medians across the trials
@@ -135,6 +136,7 @@ _NOT_OUTCOME_AFTER = re.compile(
 
 
 #: Right before a bracket: a count of people ("186 patients (median 57 years ..."), whose unnamed median is their age.
+#: (Its own short list of nouns, not participants.PEOPLE: a value module imports only the shared pieces.)
 _COUNT_OF_PEOPLE_BEFORE = re.compile(
     r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:patients|participants|subjects|children|men|women|adults|individuals|persons|"
     r"people|infants|volunteers)\s*[(\[]\s*$",
@@ -151,9 +153,14 @@ def _annotates_a_non_outcome(text: str, median_start: int) -> bool:
     # duration or an interval within 60 ("Among patients aged 65 years or
     # older, time to progression ranged from 2 to 30 months (median 8 months)" is TTP's median)
     no_outcome_after = r"\b(?![^.;]*\b(?:survival|PFS|OS|TTP)\b)"
-    if _COUNT_OF_PEOPLE_BEFORE.search(text[max(0, median_start - 60):median_start]) and re.match(
-            r"median\s*[:=]?\s*(?:of\s+)?\d", text[median_start:], re.I):
-        return True  # "186 patients (median 57 years and 138 males)": the people's age
+    window_start = max(0, median_start - 60)
+    count_of_people = _COUNT_OF_PEOPLE_BEFORE.search(text[window_start:median_start])
+    if count_of_people and re.match(r"median\s*[:=]?\s*(?:of\s+)?\d", text[median_start:], re.I):
+        count_start = window_start + count_of_people.start()
+        clause_before_count = re.split(r"[,;:(\[]", text[max(0, count_start - 60):count_start])[-1]
+        if not _LIVED_BEFORE.search(clause_before_count):
+            return True  # "186 patients (median 57 years and 138 males)": the people's age
+        # "Progression occurred in 45 patients (median 8.2 months)": the time to the event in those people
     return bool(re.search(r"\b(?:age[sd]?|old|follow[\s-]*up|duration|interval)" + no_outcome_after,
                           text[max(0, median_start - 60):median_start], re.I)
                 or re.search(r"\bfollow(?:[\s-]*up|ed)\b" + no_outcome_after, text[max(0, median_start - 120):median_start], re.I))
