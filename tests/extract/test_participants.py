@@ -2790,3 +2790,19 @@ def test_a_reviews_two_populations_pooled_apart_are_no_total(text, expected):
 )
 def test_randomised_conditions_and_sessions_are_no_people(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a randomised trial named with its sample after "with", as after "of / on / in"
+        ("This study tested a secondary endpoint of a randomized, controlled, unblinded clinical trial with 212 children "
+         "with malnutrition.", (212, "randomised")),
+        ("This was a randomised controlled trial with 120 adults with asthma.", (120, "randomised")),
+        # not its follow-up, its arms, nor other trials
+        ("We conducted a randomized trial with 12 months of follow-up.", None),
+        ("Earlier randomized trials with 300 patients showed benefit.", None),
+    ],
+)
+def test_a_randomised_trial_with_its_people(text, expected):
+    assert total(text) == expected

@@ -744,9 +744,9 @@ _EXPERIMENTS_ON_PEOPLE = re.compile(
     r"done|run|undertaken)\s+on\s+(?:a\s+total\s+of\s+|all\s+)?$",
     re.IGNORECASE,
 )
-#: "This was a randomised, double-blind trial of / on / in 56 women": the trial named by its sample.
+#: "This was a randomised, double-blind trial of / on / in / with 56 women": the trial named by its sample.
 _RANDOMISED_TRIAL_OF = re.compile(
-    r"\brandomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,4}?(?:trial|study)\s+(?:on|of|in|among|involving)\s+(?:a\s+total\s+of\s+|only\s+|all\s+)?$",
+    r"\brandomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,4}?(?:trial|study)\s+(?:on|of|in|among|involving|with)\s+(?:a\s+total\s+of\s+|only\s+|all\s+)?$",
     re.IGNORECASE,
 )
 #: "a trial in 1,200 patients would be needed": the study's sample is hypothetical
