@@ -2806,3 +2806,18 @@ def test_randomised_conditions_and_sessions_are_no_people(text, expected):
 )
 def test_a_randomised_trial_with_its_people(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the review's or study's own workers taking part in its work are no participants
+        ("Four independent reviewers participated in data extraction and evaluation.", None),
+        ("Two authors took part in study selection.", None),
+        # people, or a bare count, taking part still are
+        ("Forty-two volunteers participated in the trial.", (42, "enrolled")),
+        ("Twelve participated in the interviews.", (12, "enrolled")),
+    ],
+)
+def test_reviewers_taking_part_in_the_review_are_no_total(text, expected):
+    assert total(text) == expected

@@ -1078,6 +1078,12 @@ _COORDINATED_ADJECTIVE = re.compile(r"(?:non|un|quasi)[-‐‑]?[a-z]+|[a-z-]+(?
 _DESIGN_UNITS = re.compile(r"conditions|sequences|orders|blocks|sessions|periods|phases", re.IGNORECASE)
 
 
+#: Those who do a study's or review's work, not its participants: "Four independent reviewers participated in data
+#: extraction", "Two authors took part in the screening".
+_STUDY_WORKERS = re.compile(r"\b(?:reviewers|authors|investigators|researchers|assessors|raters|coders|evaluators|examiners|"
+                            r"observers|extractors|analysts)\b", re.IGNORECASE)
+
+
 def _qualifies_a_thing(text: str, end: int) -> bool:
     """"five randomized controlled phase III studies": the participle ending at `end` is an
     adjective of a noun that is not people, so the count before it counts things."""
@@ -1610,7 +1616,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         if re.search(r"\b(?:and|or)\s+$", before) and re.search(r"#_*\s*\w*\s*$", before[:-4] if len(before) > 4 else ""):
             continue  # "6,803 men and 4,558 women": a split, not a total
         bare = _BARE_GAP.fullmatch(gap) is not None
-        takes_part = re.fullmatch(r"participated|took\s+part", verb[1].group(0)) is not None  # only people do
+        # only people do; not the study's own workers ("Four independent reviewers participated in data extraction")
+        takes_part = re.fullmatch(r"participated|took\s+part", verb[1].group(0)) is not None and not _STUDY_WORKERS.search(gap)
         elided = None if after_people else _elided_noun(masked, start)
         if elided == "thing":
             continue  # "274 records were retrieved, and 11 met the inclusion criteria": 11 records
