@@ -2821,3 +2821,17 @@ def test_a_randomised_trial_with_its_people(text, expected):
 )
 def test_reviewers_taking_part_in_the_review_are_no_total(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a typical count per unit ("a median / mean of N") is no sample
+        ("A mean of 12 patients were enrolled per site.", None),
+        ("A median of 4 (range 1-7) bariatric surgeons were identified per centre.", None),
+        # the total beside it is still read
+        ("A total of 120 patients were enrolled, a median of 4 per site.", (120, "enrolled")),
+    ],
+)
+def test_a_median_or_mean_count_is_no_total(text, expected):
+    assert total(text) == expected

@@ -195,6 +195,10 @@ Read: professionals as people when they are the ones studied ("interviews with n
 (n = 18) were recruited", "263 nurses agreed to participate"); not beside the patients they treated, counted in the same
 sentence ("919 patients underwent VHR across 57 hospitals and 279 surgeons"), nor a singular ("three physician reviewers")
 or a name ("the American College of Surgeons").
+Refused: a review's two populations pooled apart ("Eleven studies with 1769 stroke survivors and 1578 family caregivers");
+a randomised design's parts ("one of three randomized conditions", "four randomised sessions"); a study's own workers
+taking part ("Four independent reviewers participated in data extraction"); a typical count ("A mean of 12 patients were
+enrolled per site"). Read: a randomised trial "with" its sample ("a randomized, controlled trial with 212 children").
 """
 
 from __future__ import annotations
@@ -1269,6 +1273,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             offer(_total(masked, start, "cohort", "count_adjective"))  # "a 412-patient cohort"
             continue
         before = text[max(0, start - 80):start]
+        if re.search(r"\b(?:a|the)\s+(?:median|mean|average)\s+(?:number\s+)?of\s+$", before, re.IGNORECASE):
+            continue  # "A median of 4 (range 1-7) surgeons were identified per centre": a typical count, not the sample
         if _is_early_or_late_part(text, before, count):
             continue  # "among the first 36 patients randomised": an early part of the sample, not the whole
         after_people = _people_after(text, count.end)
