@@ -2576,9 +2576,23 @@ def test_there_were_people_stated_on_their_own_is_the_total(text, expected):
 @pytest.mark.parametrize("text", [
     "There were 12 patients with grade 3 toxicity.",
     "There were 45 women and 55 men.",
+    "There were 64 boys.",
+    "There were 14 males.",
+    "There were 23 long-term survivors.",
+    "There were 7 controls.",
+    "There were 31 current smokers in the study.",
 ])
 def test_there_were_people_with_a_trait_is_no_total(text):
     assert total(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A total of 120 children were analysed. There were 64 boys.", 120),
+    ("Data from 210 patients treated with A or B were analysed. There were 58 smokers.", 210),
+    ("A total of 800 patients were assessed. There were 120 females.", 800),
+])
+def test_there_were_people_named_by_a_trait_leave_the_sample_total(text, expected):
+    assert total(text)[0] == expected
 
 
 # --------------------------------------------------------------------------- fresh20 round: a recruitment going on

@@ -1816,12 +1816,14 @@ def _there_were_people_who(text: str, start: int, people_end: int) -> str | None
     randomised": a sentence presenting its people by a relative clause of enrolment; the clause's kind. Also the
     people stated on their own, the sentence ending or a colon opening their breakdown ("There were 940
     participants: 607 in A ..."): enrolled; not people with a trait ("There were 12 patients with grade 3 toxicity"), nor
-    cases (diagnoses a survey found)."""
+    cases (diagnoses a survey found), nor people named by a trait (sex, smoking, outcome or role: "There were 64 boys",
+    "There were 23 long-term survivors", "There were 7 controls"), a part of the sample, not the sample."""
     if not re.fullmatch(r"\s*(?:(?:In\s+total|Overall|Altogether|Finally),?\s*)?There\s+(?:were|was)\s+(?:a\s+total\s+of\s+|only\s+)?",
                         text[:start], re.IGNORECASE):
         return None
     if re.match(r"\s*(?::|\.?\s*$|in\s+(?:the|this|our)\s+(?:study|trial|cohort|analysis|sample)\s*[.:]?\s*$)", text[people_end:], re.IGNORECASE) \
-            and not re.search(r"\bcases$", text[:people_end], re.IGNORECASE):  # "There were 466 confirmed TB cases: ...": diagnoses
+            and not re.search(r"\b(?:cases|controls|(?:fe)?males|boys|girls|(?:non-?)?smokers|survivors|(?:non-?)?responders)$",
+                              text[:people_end], re.IGNORECASE):  # "There were 466 confirmed TB cases: ...": diagnoses
         return "enrolled"  # the sample stated on its own: "There were 940 participants: 607 in A, ...", "There were 52 women in the study."
     relative = re.match(r"\s*(?:who|that)\s+(?:(?:were|was|had|had\s+been|have\s+been)\s+)?(?:\w+ly\s+)?([^,;#]{0,80})", text[people_end:],
                         re.IGNORECASE)
