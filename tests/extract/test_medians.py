@@ -342,3 +342,15 @@ def test_a_gestational_age_written_ga_is_no_outcome_median(text):
 def test_ga_is_read_as_gestational_age_only_in_capitals():
     # "Ga" in other words or cases does not stop a median
     assert meds("Median OS with Ga-68 imaging guidance was 14 months.") == [("OS", 14.0, "months")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "GA" (gemcitabine plus nab-paclitaxel) naming an arm or a regimen, not a gestational age (review round 20, finding 6)
+    ("Median OS in the GA arm was 8.5 months versus 6.7 months with gemcitabine alone.",
+     [("OS", 8.5, "months"), ("OS", 6.7, "months")]),
+    ("Median OS with GA was 8.5 months.", [("OS", 8.5, "months")]),
+    ("Median PFS for GA was 5.5 months.", [("PFS", 5.5, "months")]),
+    ("Median OS in GA-treated patients was 9.1 months.", [("OS", 9.1, "months")]),
+])
+def test_ga_after_the_outcome_is_a_regimen_and_the_median_is_read(text, expected):
+    assert meds(text) == expected

@@ -66,14 +66,16 @@ _VALUE_LIST = re.compile(
 )
 _MEDIAN_WORD = re.compile(r"\bmedians?\b|\bm(?:PFS|OS|TTP|DOR|DoR)\b", re.I)
 _NOT_OUTCOME_MEDIAN = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?(?:follow[\s-]*up|age|aged|(?-i:GA)\b|dose|doses|number|cycles?|duration\s+of\s+(?!response\b)|"
+    # a gestational age only as "median GA at/of" ("median GA at delivery"), never "GA" further on, where it can name
+    # a regimen ("median OS in the GA arm": gemcitabine plus nab-paclitaxel)
+    r"^\W*(?:(?-i:GA)\s+(?:at|of)\b|(?:\w+\W+){0,3}?(?:follow[\s-]*up|age|aged|dose|doses|number|cycles?|duration\s+of\s+(?!response\b)|"
     r"treatment\s+duration|time\s+on|exposure|interval\s+from|time\s+from\s+diagnosis|survival\s+follow|BMI|weight|level|"
     r"value|score|volume|size|percent|isodose|"
     # how long a step of care or of the laboratory took ("median waiting time", "median (range) time of organoid
     # culture and drug testing"), not a time to an outcome ("median time to culture conversion" is one)
     r"(?:waiting|turn-?around|processing)\s+times?\b|"
     r"time\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}?(?:culture|testing|processing|manufactur\w*|sequencing)\b"
-    r"(?!\s+(?:conversion|negativ|positiv)))",
+    r"(?!\s+(?:conversion|negativ|positiv))))",
     re.I,
 )
 _TIME_POINT_BEFORE = re.compile(
