@@ -2639,6 +2639,23 @@ def test_a_participants_heading_with_groups_or_a_share_is_no_total(text):
     assert total(text) is None
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Participants 6,000 women were invited; 1,089 women took part.", (1089, "enrolled")),
+    ("Setting Screening units Participants 3,000 women invited to screening, of whom 1,089 took part.", (1089, "enrolled")),
+    ("Participants 3,000 women were invited to screening, of whom 1,089 took part.", (1089, "enrolled")),
+])
+def test_a_participants_heading_keeps_its_clauses_own_verb(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Of all Patients 65 women had stage III disease.",
+    "Among the Patients 40 women had a relapse.",
+])
+def test_a_capitalised_people_noun_after_a_function_word_is_no_heading(text):
+    assert total(text) is None
+
+
 # --------------------------------------------------------------------------- fresh20 round: a sample selected
 @pytest.mark.parametrize("text, expected", [
     ("In this clinical trial, 64 asthma patients who attended the clinic of a university hospital were selected.", (64, "enrolled")),

@@ -177,7 +177,8 @@ target; not "120 patients were enrolled and are being followed").
 Refused: animals named as patients by their adjective ("59 critically ill pediatric canine patients", "feline cases"; not
 "equine professionals", "veterinary students").
 Read: a participants heading run into the text, capitalised, its count right after it ("... Setting 17 practices
-Participants 1089 women aged 40-74 ...": enrolled; not two groups nor a share).
+Participants 1089 women aged 40-74 ...": enrolled, or its clause's own verb's kind; not two groups nor a share, nor a pool
+"of whom" some took part, nor a capitalised noun after a function word: "Of all Patients 65 women had ...").
 Read: people "selected" as the sample, the clause ending or naming where from ("80 MS patients who attended the clinic were
 selected", "60 women were selected randomly from three centres": enrolled; not "selected for biopsy", controls or cases
 selected, one of several groups, nor a bare count: "Five were randomly selected").
@@ -1411,10 +1412,17 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             offer(_total(masked, start, "enrolled", "participants_were"))  # "Participants were 120 older adults with MCI"
             continue
         # a participants heading run into the text (structured abstracts with their labels inline): "... Setting 17 practices in
-        # Wellington Participants 1089 women aged 40-74 not undertaking ..."; capitalised, the count right after it
-        if after_people and re.search(r"(?:^|[^\s.;:,(])\s+(?-i:Participants|Patients|Subjects)\s+$|^\s*(?-i:Participants|Patients|Subjects)\s+$", before) \
-                and not _another_group_follows(text, people_end) and not re.match(r"\s*[(\[][^()\[\]]*%", text[people_end:]):
-            offer(_total(masked, start, "enrolled", "participants_heading"))
+        # Wellington Participants 1089 women aged 40-74 not undertaking ..."; capitalised, the count right after it, in a
+        # heading's place (not after a function word: "Of all Patients 65 women had stage III disease"), enrolled unless the
+        # clause has its own verb ("Participants 6,000 women were invited; 1,089 women took part"); a pool "of whom" some
+        # are taken is no sample ("Participants 3,000 women invited to screening, of whom 1,089 took part")
+        heading = re.search(r"(?:^|(?P<previous>[^\s.;:,(]+))\s+(?-i:Participants|Patients|Subjects)\s+$|^\s*(?-i:Participants|Patients|Subjects)\s+$",
+                            before) if after_people else None
+        if heading and (heading.group("previous") or "").lower() not in _PHRASE_END | {"all", "the", "these", "those", "our", "other"} \
+                and not _another_group_follows(text, people_end) and not re.match(r"\s*[(\[][^()\[\]]*%", text[people_end:]) \
+                and not re.match(r"[^;#]{0,120}?,\s*of\s+whom\b", text[people_end:], re.IGNORECASE):
+            verb = _verb_kind(_clause_after(text, count.end))
+            offer(_total(masked, start, verb[0] if verb else "enrolled", "participants_heading"))
             continue
         if after_people and re.fullmatch(r"\s*(?:In|Among)\s+", text[:start]) and not _BACKGROUND_LABEL.search(sentence.label or "") \
                 and re.match(r"(?:[^,;.#]|\.\d){0,80}?\b(?:of|from|in|enrol+ed\s+in|participating\s+in)\s+(?:the|a|an|this|our)\s+"
