@@ -354,3 +354,15 @@ def test_ga_is_read_as_gestational_age_only_in_capitals():
 ])
 def test_ga_after_the_outcome_is_a_regimen_and_the_median_is_read(text, expected):
     assert meds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an outcome's time for patients or for a therapy named by a laboratory step is still a median (review round 20,
+    # finding 7): the step must follow "median (range) time of/for" directly, as a whole word
+    ("The median survival time for patients with culture-positive sepsis was 12 days.", [("OS", 12.0, "days")]),
+    ("The median PFS time for sequencing-guided therapy was 5.6 months.", [("PFS", 5.6, "months")]),
+    ("Median survival time for culture-negative cases was 20 months.", [("OS", 20.0, "months")]),
+    ("Median time for testing-positive patients to progression was 4.2 months.", [("other", 4.2, "months")]),
+])
+def test_an_outcome_time_near_a_laboratory_word_is_still_a_median(text, expected):
+    assert meds(text) == expected

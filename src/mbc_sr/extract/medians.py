@@ -71,11 +71,14 @@ _NOT_OUTCOME_MEDIAN = re.compile(
     r"^\W*(?:(?-i:GA)\s+(?:at|of)\b|(?:\w+\W+){0,3}?(?:follow[\s-]*up|age|aged|dose|doses|number|cycles?|duration\s+of\s+(?!response\b)|"
     r"treatment\s+duration|time\s+on|exposure|interval\s+from|time\s+from\s+diagnosis|survival\s+follow|BMI|weight|level|"
     r"value|score|volume|size|percent|isodose|"
-    # how long a step of care or of the laboratory took ("median waiting time", "median (range) time of organoid
-    # culture and drug testing"), not a time to an outcome ("median time to culture conversion" is one)
-    r"(?:waiting|turn-?around|processing)\s+times?\b|"
-    r"time\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}?(?:culture|testing|processing|manufactur\w*|sequencing)\b"
-    r"(?!\s+(?:conversion|negativ|positiv))))",
+    # how long a step of care or of the laboratory took ("median waiting time"), not a time to an outcome
+    # ("median time to culture conversion" is one)
+    r"(?:waiting|turn-?around|processing)\s+times?\b)|"
+    # "time of/for" a laboratory step straight after "median" or its "(range)" ("median (range) time of organoid
+    # culture and drug testing"), a whole word: not an outcome's time for patients or a therapy named by the step
+    # ("median survival time for patients with culture-positive sepsis", "median PFS time for sequencing-guided therapy")
+    r"^\W*(?:\((?:range|IQR|interquartile\s+range)\)\s*)?time\s+(?:of|for)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:culture|testing|processing|manufactur\w*|sequencing)(?![\w-])(?!\s+(?:conversion|negativ|positiv)))",
     re.I,
 )
 _TIME_POINT_BEFORE = re.compile(
