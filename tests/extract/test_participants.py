@@ -2705,6 +2705,19 @@ def test_tests_in_a_subset_or_a_procedure_on_people_are_no_total(text):
     assert total(text) is None
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Data from 412 patients were analysed. Pharmacokinetic measurements were performed on 24 patients.", 412),
+    ("Data from 412 patients were analysed. Additional tests were performed on 30 patients.", 412),
+    ("Data from 300 women were analysed. Biopsy measurements were done on 40 women.", 300),
+])
+def test_qualified_measurements_on_people_are_a_subset_not_the_total(text, expected):
+    assert total(text)[0] == expected
+
+
+def test_qualified_measurements_on_people_alone_are_no_total():
+    assert total("Pharmacokinetic measurements were performed on 24 patients.") is None
+
+
 # --------------------------------------------------------------------------- fresh20 round: a model's round cohort
 @pytest.mark.parametrize("text", [
     "In a cohort of 100,000 men followed for 20 years, we projected 4,210 fractures under strategy A.",

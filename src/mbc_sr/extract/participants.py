@@ -185,7 +185,8 @@ selected, one of several groups, nor a bare count: "Five were randomly selected"
 Read: "We offered N people X" (the people right after the verb: the pool invited, screened; not "offered 3 sessions to
 patients").
 Read: the study's tests run on its people ("The tests were performed on ten male swimmers", "Experiments were conducted on
-12 healthy volunteers": enrolled; only "on"; not "seven healthy newborn piglets", a people word used as an adjective).
+12 healthy volunteers": enrolled; only "on"; not "seven healthy newborn piglets", a people word used as an adjective, nor
+qualified tests, a subset's: "Pharmacokinetic measurements were performed on 24 patients").
 Refused: a round cohort in a sentence where "we estimated / projected / predicted" what befell it ("In a cohort of 10,000
 women over ten years, we estimated 1620 recurrences": a model's cohort).
 Read: the people of a review after a count of its studies' things ("54 RCTs consisting of 49 treatments and 3149 patients
@@ -743,9 +744,10 @@ _STUDY_IN_PEOPLE = re.compile(
     re.IGNORECASE,
 )
 #: The study's tests run on its people: "The tests were performed on ten male swimmers", "Experiments were conducted on 12
-#: healthy volunteers" (only "on": tests "performed in 12 patients with X" are often a subset's).
+#: healthy volunteers" (only "on": tests "performed in 12 patients with X" are often a subset's; and only the tests
+#: unqualified: "Pharmacokinetic measurements were performed on 24 patients", "Additional tests ..." are a subset's).
 _EXPERIMENTS_ON_PEOPLE = re.compile(
-    r"\b(?:tests|experiments|measurements|trials|sessions|protocols?)\s+(?:were|was)\s+(?:\w+ly\s+)?(?:performed|conducted|carried\s+out|"
+    r"(?:^\s*|\b(?:the|these|all|our)\s+)(?:tests|experiments|measurements|trials|sessions|protocols?)\s+(?:were|was)\s+(?:\w+ly\s+)?(?:performed|conducted|carried\s+out|"
     r"done|run|undertaken)\s+on\s+(?:a\s+total\s+of\s+|all\s+)?$",
     re.IGNORECASE,
 )
