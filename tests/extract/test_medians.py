@@ -366,3 +366,21 @@ def test_ga_after_the_outcome_is_a_regimen_and_the_median_is_read(text, expected
 ])
 def test_an_outcome_time_near_a_laboratory_word_is_still_a_median(text, expected):
     assert meds(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a CI inside the range does not hide it (review round 20, finding 8)
+    "Median OS ranged from 2.9 months (95% CI, 2.1 to 3.5 months) to 18.3 months across trials.",
+    "Median PFS varied between 1.5 months [95% CI 1.1-2.0; n = 120 patients in the largest trial] and 7 months.",
+])
+def test_the_bounds_of_a_range_of_medians_with_a_ci_inside_are_no_median(text):
+    assert meds(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # each bound is an arm's own median, not a range across trials (review round 20, finding 8)
+    ("Median PFS varied from 5.1 months in arm A to 7.3 months in arm B.", [("PFS", 7.3, "months")]),
+    ("Median OS ranged from 10.2 months with docetaxel to 13.8 months with the combination.", [("OS", 13.8, "months")]),
+])
+def test_medians_of_arms_after_varied_from_are_still_read(text, expected):
+    assert meds(text) == expected

@@ -125,8 +125,13 @@ _DESIGN_BEFORE_MEDIAN = re.compile(
 #: Between "median" and its value: a range of medians ("Median OS ranged from 2.9 to 18.3 months" across the trials of
 #: a meta-analysis, "median PFS varied between 1.5 and 7 months across studies") or of single survival times
 #: ("median OS was 14 months, and survival ranged from 1 to 40 months"): its bounds are no median, as a range of HRs
-#: is no HR.
-_RANGE_BEFORE_VALUE = re.compile(r"\b(?:rang(?:ed|ing|es?)|var(?:ied|ying|ies|y))\s+(?:from|between)\b[^;]{0,40}$", re.I)
+#: is no HR. Not when the first value is an arm's own ("Median PFS varied from 5.1 months in arm A to 7.3 months in
+#: arm B": two medians side by side).
+_RANGE_BEFORE_VALUE = re.compile(
+    r"\b(?:rang(?:ed|ing|es?)|var(?:ied|ying|ies|y))\s+(?:from|between)\b"
+    r"(?!\s*" + _D + r"\s*(?:" + _UNIT.pattern + r")?\s+(?:in|with)\b)[^;]{0,40}$",
+    re.I,
+)
 
 #: After "median": an interval ("with a median interval of 291 days" after "died"), the time between two events
 #: (amputation and death), not a time from the study's start, so no PFS or OS: outcome other.
@@ -233,7 +238,7 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
             continue  # "powered to detect an improvement in median PFS from 3 to 4.5 months": a planned, not a found, median
         if median_word and _names_no_outcome_before(text, median_word):
             continue  # "over a median of 9.5 years, 487 developed ...", "number of inpatient days: median 3 days"
-        if median_word and _RANGE_BEFORE_VALUE.search(text, median_word.end(), start):
+        if median_word and _RANGE_BEFORE_VALUE.search(_without_brackets(text[median_word.end():start])):
             continue  # "Median OS ranged from 2.9 to 18.3 months": the bounds of a range of medians
         if median_word and _annotates_a_non_outcome(text, median_word.start()):
             continue  # "age ranged from 56 to 87 years (median: 72 years)"
@@ -271,6 +276,16 @@ def _numbers_outside_brackets(text: str, start: int, end: int) -> list[tuple[int
         if depth <= 0 and not any(ci_start <= match.start() < ci_end for ci_start, ci_end in comma_cis):
             numbers.append((match.start(), match.end()))
     return numbers
+
+
+def _without_brackets(text: str) -> str:
+    """`text` with its closed (...) and [...] left out, so a CI inside a range does not hide the range: in "ranged from
+    2.9 months (95% CI, 2.1 to 3.5 months) to 18.3 months" the bounds stand a few words apart."""
+    while True:
+        shorter = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", text)
+        if shorter == text:
+            return text
+        text = shorter
 
 
 def _innermost_open_bracket(text: str, position: int) -> int | None:
