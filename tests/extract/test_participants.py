@@ -2678,6 +2678,19 @@ def test_people_selected_for_a_procedure_things_controls_groups_or_a_bare_count_
     assert total(text) is None
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Data from 412 patients were analysed. For the pharmacokinetic substudy, 40 patients were selected randomly.", 412),
+    ("Records of 900 patients were reviewed; 60 patients were selected by propensity score matching.", 900),
+    ("A total of 350 women were treated. For the qualitative interviews, 20 women were purposively selected.", 350),
+])
+def test_people_selected_for_a_subsample_or_by_matching_are_no_total(text, expected):
+    assert total(text)[0] == expected
+
+
+def test_people_selected_by_matching_alone_are_no_total():
+    assert total("60 patients were selected by propensity score matching.") is None
+
+
 # --------------------------------------------------------------------------- fresh20 round: people offered something
 def test_people_offered_a_choice_are_the_pool_invited():
     assert total("We offered 150 outpatients two different reminder procedures: letters or calls.") == (150, "screened")

@@ -1671,7 +1671,8 @@ _SELECTED_AFTER = re.compile(
 def _selected_sample(text: str, before: str, people_end: int) -> bool:
     """The people ending at `people_end` were selected as the study's sample (`_SELECTED_AFTER`); not the controls or
     cases of a case-control design ("1,735 eligible controls were randomly selected"), one of several groups ("two groups
-    of 40 subjects were selected"), a sample per unit ("in each practice"), a hypothetical, nor a verb of another clause
+    of 40 subjects were selected"), a sample per unit ("in each practice"), a subsample ("for the substudy", "for the
+    interviews") or a matched set ("selected by propensity score matching"), a hypothetical, nor a verb of another clause
     ("..., and 12 tumours were selected")."""
     selected = _SELECTED_AFTER.match(_clause_after(text, people_end))
     if selected is None or re.search(r"\b(?:and|but|while|whereas)\b|\b(?:who|that|which)\s+(?:were|was)?\s*$", selected.group("gap"), re.IGNORECASE):
@@ -1679,6 +1680,9 @@ def _selected_sample(text: str, before: str, people_end: int) -> bool:
     if re.search(r"\b(?:controls|cases)$", text[:people_end], re.IGNORECASE) or re.search(r"\b(?:groups?|each)\s+of\s+$", before, re.IGNORECASE) \
             or re.search(r"\b(?:each|every|per)\b", before, re.IGNORECASE):
         return False  # also a sample per unit: "Within each practice, 250 patients were randomly selected"
+    if re.search(r"\bsub-?(?:stud(?:y|ies)|samples?|sets?)\b|\bfor\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?(?:interviews?|analys[ie]s)\b"
+                 r"|\bby\s+(?:[\w-]+\s+){0,3}?matching\b", before + _clause_after(text, people_end), re.IGNORECASE):
+        return False  # a subsample ("For the pharmacokinetic substudy, 40 patients were selected") or a matched set
     return not _UNREAL.search(before) and not _is_hypothetical(text, people_end)
 
 
