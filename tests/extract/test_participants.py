@@ -2778,6 +2778,15 @@ def test_people_of_counted_trials_or_of_this_trial_are_still_read(text, expected
     assert total(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("This secondary analysis used data from the CHAMPION trials, which enrolled 25,000 patients.", 25000),
+    ("We analysed the ATLAS and aTTom trials, which randomised 17,000 women.", 17000),
+    ("We used data from placebo-controlled trials that enrolled 1,450 adults.", 1450),
+])
+def test_people_of_named_or_pooled_trials_this_study_used_are_read(text, expected):
+    assert total(text)[0] == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

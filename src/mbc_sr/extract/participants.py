@@ -1689,9 +1689,14 @@ def _selected_sample(text: str, before: str, people_end: int) -> bool:
 def _uncounted_trials_before(before: str) -> bool:
     """The verb before a count belongs to a relative clause of trials named in the plural and not counted: "the vaccine
     was found to be safe in randomized controlled trials, which included 23,848 participants" (the evidence a text
-    cites, not its own sample); not a review's counted studies ("12 trials, which included 2,000 patients": pooled)."""
+    cites, not its own sample); not a review's counted studies ("12 trials, which included 2,000 patients": pooled), nor
+    trials named ("the ATLAS and aTTom trials, which randomised 17,000 women") or whose data this study used ("This
+    secondary analysis used data from the CHAMPION trials, which ...", "we pooled two trials that ...")."""
     return re.search(r"\b(?:trials|studies|RCTs)\s*,?\s*(?:which|that)\s+(?:\w+ly\s+)?$", before, re.IGNORECASE) is not None \
-        and re.search(r"#_*\s+" + _STUDY_ADJECTIVES + _STUDIES + r"\s*,?\s*(?:which|that)\s+(?:\w+ly\s+)?$", before, re.IGNORECASE) is None
+        and re.search(r"#_*\s+" + _STUDY_ADJECTIVES + _STUDIES + r"\s*,?\s*(?:which|that)\s+(?:\w+ly\s+)?$", before, re.IGNORECASE) is None \
+        and re.search(r"\b[a-z]*[A-Z][\w-]*[A-Z][\w-]*\s+(?:trials|studies)\s*,?\s*(?:which|that)\s+(?:\w+ly\s+)?$", before) is None \
+        and re.search(r"\b(?:we\s+(?:\w+ly\s+)?(?:analy[sz]ed|pooled|used|combined)|this\s+(?:[\w-]+\s+){0,2}?analysis|pooled|"
+                      r"used\s+data\s+from)\b", before, re.IGNORECASE) is None
 
 
 #: A trial named with the people it was run in, their qualifiers, then its N closing the phrase: "This was an
