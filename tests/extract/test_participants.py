@@ -2748,6 +2748,15 @@ def test_a_real_cohort_or_a_randomised_round_total_is_still_read(text, expected)
     assert total(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Data from 1,000 patients were analysed, and we estimated the sensitivity of the test.", 1000),
+    ("Records of 10000 patients were reviewed; we estimated the incidence of falls.", 10000),
+    ("The charts of 1000 children were reviewed and we estimated the rate of dosing errors.", 1000),
+])
+def test_a_round_count_analysed_or_reviewed_before_we_estimated_is_still_read(text, expected):
+    assert total(text)[0] == expected
+
+
 # --------------------------------------------------------------------------- fresh20 round: a review's things, then its people
 @pytest.mark.parametrize("text, expected", [
     ("Overall, 40 RCTs consisting of 25 interventions and 2817 participants were included.", (2817, "analysed")),

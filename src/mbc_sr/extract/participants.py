@@ -701,9 +701,12 @@ _PROJECTED = re.compile(r"\bwe\s+(?:\w+ly\s+)?(?:estimated|projected|predicted|s
 def _is_modelled_cohort(text: str, count: Count) -> bool:
     """A round cohort (1,000, 10,000, 100,000, ...) in a sentence where "we estimated / projected / predicted" what befell
     it: a model's hypothetical cohort, not people studied ("In a cohort of 10,000 women over ten years, we estimated 1620
-    total recurrences"); not a real sample of another size ("In 1,046 women, we estimated the risk"). Only weighed for a
-    count below the eligible kind: "1000 patients were randomised, and we estimated ..." stays a total."""
-    return count.value >= 1000 and re.fullmatch(r"10*", str(count.value)) is not None and _PROJECTED.search(text) is not None
+    total recurrences"); not a real sample of another size ("In 1,046 women, we estimated the risk"), nor a round count
+    not named as a cohort "of" or "for / per" it ("Data from 1,000 patients were analysed, and we estimated the
+    sensitivity"). Only weighed for a count below the eligible kind: "1000 patients were randomised, and we estimated ..."
+    stays a total."""
+    return count.value >= 1000 and re.fullmatch(r"10*", str(count.value)) is not None and _PROJECTED.search(text) is not None \
+        and re.search(r"\b(?:cohort\s+of|for|per)\s+(?:a\s+total\s+of\s+)?$", text[:count.start], re.IGNORECASE) is not None
 
 
 #: A sample still to be taken, named by the count's own verb in the future: "600 ICU patients with sepsis, needing
