@@ -2910,3 +2910,25 @@ def test_reviewers_taking_part_in_the_review_are_no_total(text, expected):
 )
 def test_a_median_or_mean_count_is_no_total(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people named, not counted, before the professionals' count: the professionals serve them (review round 20, 1)
+        ("Patients registered with 40 GPs were randomised.", None),
+        ("Patients attending 35 GPs were randomised.", None),
+        ("Patients under the care of 30 physicians were randomly allocated.", None),
+        ("Women attending 12 midwives were enrolled.", None),
+        ("Children treated by 15 dentists were included.", None),
+        # across sentences the people's own count beats the professionals'
+        ("Patients attending 35 GPs were randomised. In total, 412 patients were enrolled.", (412, "enrolled")),
+        ("Thirty-two GPs were recruited to the trial. Data on 412 patients were analysed.", (412, "analysed")),
+        ("Twenty nurses were recruited. A total of 250 women were enrolled.", (250, "enrolled")),
+        # professionals studied on their own stay the total
+        ("Thirty-two GPs were recruited to the trial.", (32, "enrolled")),
+        ("A total of 40 GPs agreed to participate; their views on patients were explored.", (40, "enrolled")),
+    ],
+)
+def test_professionals_after_their_named_patients_are_no_total(text, expected):
+    assert total(text) == expected

@@ -265,6 +265,11 @@ _STAFF_VERB_AFTER = re.compile(
 #: (adjectives only between the count and its people: not "12 nurses who work with people", "650 doctors and students")
 _COUNTED_LAY_PEOPLE = re.compile(r"#_*\s+(?:(?!(?:who|whom|which|that|with|and|or|of|for|from|in|at|to)\b)(?!" + _PROFESSIONALS + r")[\w-]+\s+){0,3}?"
                                  r"(?!" + _PROFESSIONALS + r")" + PEOPLE + r"\b", re.I)
+#: People named, not counted, earlier in the clause than the professionals' count: "Patients attending 35 GPs were
+#: randomised", "Children treated by 15 dentists were included": the professionals serve the people studied.
+#: (a plural noun: "Individual interviews with 15 nurses" names no people; nor a role in the study the professionals may
+#: fill: "The participants were nine preceptors ... nurses")
+_LAY_PEOPLE_BEFORE = re.compile(r"\b(?!" + _PROFESSIONALS + r")(?!(?:participants|subjects|respondents|interviewees)\b)" + PEOPLE + r"(?:(?<=s)|(?<=en)|(?<=ple))\b[^;:.]*$", re.I)
 #: People named with a hyphenated qualifier, an abbreviation or a prefix: "ICD-patients", "HIV-women", "in-patients";
 #: not "workers-people" (a dash between two nouns).
 _QUALIFIED_PEOPLE = re.compile(rf"(?:[A-Z0-9][A-Za-z0-9]*|(?i:in|out|non|co|post|pre|para))[-‐‑](?i:{PEOPLE})")
@@ -577,9 +582,10 @@ def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
                 and not _AUXILIARY.fullmatch(previous):
             return None  # "5 gynecologists recruited postmenopausal women": the count is of the recruiters
         previous_word, previous = previous, word
-        if _PROFESSIONAL.fullmatch(word) and (_COUNTED_LAY_PEOPLE.search(text) or previous_word.lower() == "of"
-                                              or _STAFF_VERB_AFTER.match(text, token.end())):
-            # "919 patients underwent VHR across 57 hospitals and 279 surgeons": those who treated the people;
+        if _PROFESSIONAL.fullmatch(word) and (_COUNTED_LAY_PEOPLE.search(text) or _LAY_PEOPLE_BEFORE.search(text[:end])
+                                              or previous_word.lower() == "of" or _STAFF_VERB_AFTER.match(text, token.end())):
+            # "919 patients underwent VHR across 57 hospitals and 279 surgeons", "Patients attending 35 GPs were
+            # randomised": those who treated the people;
             # "the American College of Surgeons": a name; "Two physicians independently reviewed all images": staff
             return None
         if _PEOPLE.fullmatch(word) or _QUALIFIED_PEOPLE.fullmatch(word):
@@ -2156,6 +2162,12 @@ def study_total(totals: list[Extracted], arms: list[Extracted] | tuple[Extracted
     if sizes:
         largest = max(sizes)
         totals = [item for item in totals if item.value > largest or (len(sizes) == 1 and item.value == largest)]
+    # the professionals who treated the people are no sample beside the people's own count: "Thirty-two GPs were
+    # recruited to the trial. Data on 412 patients were analysed."
+    # (only a larger count of the people: "45 dentists ... the 3 patients listed by each participant" keeps the dentists)
+    people_counts = [item.value for item in totals if not _counts_professionals(item)]
+    if people_counts:
+        totals = [item for item in totals if not _counts_professionals(item) or item.value >= max(people_counts)]
     pooled = [item for item in totals if item.extractor == "participants.pooled_studies"]
     if pooled:
         largest_pool = max(pooled, key=lambda item: item.value)
@@ -2165,6 +2177,13 @@ def study_total(totals: list[Extracted], arms: list[Extracted] | tuple[Extracted
         if best is None or _rank(item) > _rank(best):
             best = item
     return best
+
+
+def _counts_professionals(item: Extracted) -> bool:
+    """Whether the first people word after the count, in its clause, is a professional ("32 GPs were recruited")."""
+    after = item.span.sentence[item.span.end - item.span.sentence_start:]
+    people = re.match(r"[^.;:]{0,60}?\b(" + PEOPLE + r")\b", after, re.IGNORECASE)
+    return people is not None and _PROFESSIONAL.fullmatch(people.group(1)) is not None
 
 
 def _rank(item: Extracted) -> tuple[bool, int]:
