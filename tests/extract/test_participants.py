@@ -2932,3 +2932,19 @@ def test_a_median_or_mean_count_is_no_total(text, expected):
 )
 def test_professionals_after_their_named_patients_are_no_total(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an "(n = N)" of professionals who act on the people is no total (review round 20, finding 2)
+        ("Patients were operated on by surgeons (n = 12) at two centres.", None),
+        ("Women were counselled by trained midwives (n = 9) in three clinics.", None),
+        ("Children seen by dentists (n = 14) were screened for caries.", None),
+        # the professionals studied with their own "(n = N)" stay the total
+        ("Physicians (n = 25) were recruited from hospitals.", (25, "enrolled")),
+        ("Surveys were completed by nurses (n = 140) working in intensive care.", (140, "enrolled")),
+    ],
+)
+def test_professionals_n_equals_acting_on_the_people_is_no_total(text, expected):
+    assert total(text) == expected

@@ -269,7 +269,11 @@ _COUNTED_LAY_PEOPLE = re.compile(r"#_*\s+(?:(?!(?:who|whom|which|that|with|and|o
 #: randomised", "Children treated by 15 dentists were included": the professionals serve the people studied.
 #: (a plural noun: "Individual interviews with 15 nurses" names no people; nor a role in the study the professionals may
 #: fill: "The participants were nine preceptors ... nurses")
-_LAY_PEOPLE_BEFORE = re.compile(r"\b(?!" + _PROFESSIONALS + r")(?!(?:participants|subjects|respondents|interviewees)\b)" + PEOPLE + r"(?:(?<=s)|(?<=en)|(?<=ple))\b[^;:.]*$", re.I)
+_LAY_PEOPLE_WORD = (r"\b(?!" + _PROFESSIONALS + r")(?!(?:participants|subjects|respondents|interviewees)\b)" + PEOPLE + r"(?:(?<=s)|(?<=en)|(?<=ple))\b")
+_LAY_PEOPLE_BEFORE = re.compile(_LAY_PEOPLE_WORD + r"[^;:.]*$", re.I)
+#: Professionals with their "(n = N)" after the people they act on: "Patients were operated on by surgeons (n = 12)"
+#: (not "Surveys were completed by nurses (n = 140)": the nurses are the people studied).
+_SERVING_PROFESSIONALS_N = re.compile(_LAY_PEOPLE_WORD + r"[^;:.()]*?\b" + _PROFESSIONALS + r"\s*\(\s*[Nn]\s*=\s*$", re.I)
 #: People named with a hyphenated qualifier, an abbreviation or a prefix: "ICD-patients", "HIV-women", "in-patients";
 #: not "workers-people" (a dash between two nouns).
 _QUALIFIED_PEOPLE = re.compile(rf"(?:[A-Z0-9][A-Za-z0-9]*|(?i:in|out|non|co|post|pre|para))[-‐‑](?i:{PEOPLE})")
@@ -1494,7 +1498,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                            before, re.IGNORECASE):
                 offer(_total(masked, start, "analysed", "groups_combined"))  # "After combining the groups (n = 46), ..."
             elif re.search(r"\b(?:" + PEOPLE + r"(?:\s+(?:at|on)\s+(?:baseline|enrol+ment|(?:study\s+)?entry|inclusion|randomi[sz]ation)"
-                           r"|\s+aged\s+[^()]{1,30}?)?|baseline\s+characteristics)\s*\(\s*[Nn]\s*=\s*$", before, re.I):  # "Participants at baseline (n=29) had a mean age ...",
+                           r"|\s+aged\s+[^()]{1,30}?)?|baseline\s+characteristics)\s*\(\s*[Nn]\s*=\s*$", before, re.I) \
+                    and not _SERVING_PROFESSIONALS_N.search(before):  # "Participants at baseline (n=29) had a mean age ...",
                 # "Children aged 6 to 52 months (n = 336) were randomly assigned"
                 verb = _verb_kind(_clause_after(text, count.end))  # "Postmenopausal women (n = 724) were randomised"
                 offer(_total(masked, start, verb[0] if verb else "enrolled", "people_n_equals"))
