@@ -2595,6 +2595,14 @@ def test_there_were_people_named_by_a_trait_leave_the_sample_total(text, expecte
     assert total(text)[0] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("There were 85 smokers: 40 received varenicline and 45 placebo.", (85, "enrolled")),
+    ("There were 300 cancer survivors: 150 were assigned to yoga and 150 to usual care.", (300, "enrolled")),
+])
+def test_there_were_people_named_by_a_trait_and_broken_down_after_a_colon_are_the_sample(text, expected):
+    assert total(text) == expected
+
+
 # --------------------------------------------------------------------------- fresh20 round: a recruitment going on
 @pytest.mark.parametrize("text", [
     "Thirty schools are randomized; 640 pupils and their parents are being recruited.",
@@ -2646,6 +2654,14 @@ def test_a_participants_heading_with_groups_or_a_share_is_no_total(text):
 ])
 def test_a_participants_heading_keeps_its_clauses_own_verb(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Setting 17 practices Participants 1089 women aged 40-74, of whom 540 received the intervention.",
+    "Setting Two clinics Participants 1089 women with breast cancer, of whom 540 (50%) were given the leaflet.",
+])
+def test_a_participants_heading_broken_down_of_whom_is_still_the_total(text):
+    assert total(text) == (1089, "enrolled")
 
 
 @pytest.mark.parametrize("text", [

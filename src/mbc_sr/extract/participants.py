@@ -1435,7 +1435,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                             before) if after_people else None
         if heading and (heading.group("previous") or "").lower() not in _PHRASE_END | {"all", "the", "these", "those", "our", "other"} \
                 and not _another_group_follows(text, people_end) and not re.match(r"\s*[(\[][^()\[\]]*%", text[people_end:]) \
-                and not re.match(r"[^;#]{0,120}?,\s*of\s+whom\b", text[people_end:], re.IGNORECASE):
+                and not re.match(r"[^;#]{0,120}?,\s*of\s+whom\s+\S+\s+(?:\([^()]*\)\s+)?(?:took\s+part|participated|agreed|consented|"
+                                 r"attended|responded|returned|were\s+(?:enrolled|included|recruited))\b", text[people_end:], re.IGNORECASE):
             verb = _verb_kind(_clause_after(text, count.end))
             offer(_total(masked, start, verb[0] if verb else "enrolled", "participants_heading"))
             continue
@@ -1855,8 +1856,11 @@ def _there_were_people_who(text: str, start: int, people_end: int) -> str | None
                         text[:start], re.IGNORECASE):
         return None
     if re.match(r"\s*(?::|\.?\s*$|in\s+(?:the|this|our)\s+(?:study|trial|cohort|analysis|sample)\s*[.:]?\s*$)", text[people_end:], re.IGNORECASE) \
-            and not re.search(r"\b(?:cases|controls|(?:fe)?males|boys|girls|(?:non-?)?smokers|survivors|(?:non-?)?responders)$",
-                              text[:people_end], re.IGNORECASE):  # "There were 466 confirmed TB cases: ...": diagnoses
+            and not re.search(r"\bcases$", text[:people_end], re.IGNORECASE) \
+            and not (re.search(r"\b(?:controls|(?:fe)?males|boys|girls|(?:non-?)?smokers|survivors|(?:non-?)?responders)$",
+                               text[:people_end], re.IGNORECASE) and not re.match(r"\s*:", text[people_end:])):
+        # "There were 466 confirmed TB cases: ...": diagnoses; "There were 64 boys.": a part of the sample, unless a colon
+        # opens the breakdown of these people into the study's groups ("There were 85 smokers: 40 received varenicline ...")
         return "enrolled"  # the sample stated on its own: "There were 940 participants: 607 in A, ...", "There were 52 women in the study."
     relative = re.match(r"\s*(?:who|that)\s+(?:(?:were|was|had|had\s+been|have\s+been)\s+)?(?:\w+ly\s+)?([^,;#]{0,80})", text[people_end:],
                         re.IGNORECASE)
