@@ -4,7 +4,7 @@ One module per kind of value — `registry` (registry ids, trial acronyms), `des
 features), `participants` (totals, per arm), `arms` (mTOR inhibitor, dose, partners,
 comparator), `population` (subtype, menopause, line of therapy), `effects` (hazard ratios),
 `medians`, `rates` (ORR/CBR, grade >= 3 adverse events) — over shared pieces: `sentences`,
-`numbers` (digits with separators, number words), `outcomes` (outcome names, p-values), `spans`.
+`numbers` (digits with separators, number words), `outcomes` (outcome names, p-values), `brackets`, `spans`.
 `record` runs them all on one record; `table` combines records into study rows and diffs two
 versions of the evidence base; `sheets` writes CSV/XLSX safely. Pure functions over records:
 nothing here touches the store or the network.

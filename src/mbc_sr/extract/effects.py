@@ -85,6 +85,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from mbc_sr.extract.brackets import innermost_open_bracket
 from mbc_sr.extract.numbers import DASH, DECIMAL_PATTERN, parse_decimal
 from mbc_sr.extract.outcomes import P_VALUE, normalise_p, outcome_before, outcome_mentions, p_value_number
 from mbc_sr.extract.sentences import record_sentences
@@ -473,15 +474,8 @@ _OUTCOME_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|
 
 def _enclosing_bracket(text: str, position: int) -> tuple[int, int] | None:
     """The open and close of the innermost bracket holding `position`, if it is closed in `text`."""
-    depth = 0
-    for opened in range(position - 1, -1, -1):
-        if text[opened] in ")]":
-            depth += 1
-        elif text[opened] in "([":
-            if depth == 0:
-                break
-            depth -= 1
-    else:
+    opened = innermost_open_bracket(text, position)
+    if opened is None:
         return None
     depth = 0
     for closed in range(opened + 1, len(text)):

@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mbc_sr.extract.brackets import innermost_open_bracket
 from mbc_sr.extract.numbers import DASH, DECIMAL_PATTERN, parse_decimal
 from mbc_sr.extract.outcomes import outcome_before, outcome_mentions
 from mbc_sr.extract.sentences import record_sentences
@@ -288,23 +289,9 @@ def _without_brackets(text: str) -> str:
         text = shorter
 
 
-def _innermost_open_bracket(text: str, position: int) -> int | None:
-    """Where the innermost bracket still open at `position` opened: brackets closed before it are skipped, so in
-    "(95% confidence interval [CI], 1.5-3.5 months)" the number 3.5 stands in the "(95% ..." bracket."""
-    closed = 0
-    for index in range(position - 1, -1, -1):
-        if text[index] in ")]":
-            closed += 1
-        elif text[index] in "([":
-            if closed == 0:
-                return index
-            closed -= 1
-    return None
-
-
 def _inside_ci(text: str, position: int) -> bool:
     """Is `position` inside a "(95% CI ...)", "[2·8-4·1]", "(range, ...)" or "(IQR ...)" bracket?"""
-    opened = _innermost_open_bracket(text, position)
+    opened = innermost_open_bracket(text, position)
     if opened is None:
         return False
     inner = text[opened + 1:position]
