@@ -24,6 +24,7 @@
     python tests/extract/gold/select_fresh.py --split fresh21   # the twenty-first fresh set (F21_ groups)
     python tests/extract/gold/select_fresh.py --split fresh22   # the twenty-second fresh set (F22_ groups)
     python tests/extract/gold/select_fresh.py --split fresh23   # the twenty-third fresh set (F23_ groups)
+    python tests/extract/gold/select_fresh.py --split fresh24   # the twenty-fourth fresh set (F24_ groups)
 
 Deterministic: within each group the candidates are ordered by sha256 of their id and the first K
 with abstract text are taken. Each fresh split is a round: a round excludes every id of the
@@ -43,7 +44,8 @@ Groups (the prefix is F_ for `fresh`, F2_ for `fresh2`, F3_ for `fresh3`, F4_ fo
 `fresh5`, F6_ for `fresh6`, F7_ for `fresh7`, F8_ for `fresh8`, F9_ for `fresh9`, F10_ for
 `fresh10`, F11_ for `fresh11`, F12_ for `fresh12`, F13_ for `fresh13`, F14_ for `fresh14`, F15_ for
 `fresh15`, F16_ for `fresh16`, F17_ for `fresh17`, F18_ for `fresh18`, F19_ for
-`fresh19`, F20_ for `fresh20`, F21_ for `fresh21`, F22_ for `fresh22`, F23_ for `fresh23`; K per round in ROUNDS):
+`fresh19`, F20_ for `fresh20`, F21_ for `fresh21`, F22_ for `fresh22`, F23_ for `fresh23`, F24_ for `fresh24`; K per
+round in ROUNDS):
 
 - <prefix>pubmed_hr: records of pubmed/pubmed21n1298.xml.gz whose abstract contains "hazard
   ratio" (any case) or the case-sensitive token "HR"/"HRs" followed within 12 characters (no full
@@ -97,6 +99,8 @@ _EVIDENCE_INFERENCE_USED_UP = {"pubmed_hr": 0, "pubmed_rct": 45, "evidence_infer
 _TRIAL_RECORDS_ONLY = {"pubmed_hr": 0, "pubmed_rct": 58, "evidence_inference": 0, "cohen2006": 0}
 #: fresh23: the last June 2021 trial records, then trial abstracts of the Cohen 2006 reviews.
 _JUNE_TRIALS_RUN_OUT = {"pubmed_hr": 0, "pubmed_rct": 28, "evidence_inference": 0, "cohen2006": 0, "cohen2006_trials": 30}
+#: From fresh24 on: trial abstracts of the Cohen 2006 reviews only (the June 2021 ones are used up).
+_COHEN_TRIALS_ONLY = {"pubmed_hr": 0, "pubmed_rct": 0, "evidence_inference": 0, "cohen2006": 0, "cohen2006_trials": 58}
 # split -> (group prefix, K per group); "cohen2006" is K per review. Rounds run in this order.
 ROUNDS = {
     "fresh": ("F_", {"pubmed_hr": 22, "pubmed_rct": 14, "evidence_inference": 10, "cohen2006": 2}),
@@ -122,6 +126,7 @@ ROUNDS = {
     "fresh21": ("F21_", _TRIAL_RECORDS_ONLY),
     "fresh22": ("F22_", _TRIAL_RECORDS_ONLY),
     "fresh23": ("F23_", _JUNE_TRIALS_RUN_OUT),
+    "fresh24": ("F24_", _COHEN_TRIALS_ONLY),
 }
 DEDUPLICATED_ROUNDS = set(list(ROUNDS)[2:])  # fresh3 on also skip near-duplicates (see the module docstring)
 NEAR_DUPLICATE_JACCARD = 0.6  # the one known twin pair (7834324 / 7542992) is 0.91; other pairs <= 0.32
