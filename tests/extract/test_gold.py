@@ -55,7 +55,7 @@ def assert_well_formed(entry: dict) -> None:
             assert low <= hr["value"] <= high, entry["id"]
         assert hr["p"] is None or hr["p"][0] in "=<>≤≥"
     for median in entry["medians"]:
-        assert median["unit"] in {"months", "weeks", "days", "years"} and median["outcome"] in OUTCOMES
+        assert median["unit"] in {"months", "weeks", "days", "years", "hours"} and median["outcome"] in OUTCOMES
     assert entry["note"] or entry["n_total"] is not None or entry["hazard_ratios"]
 
 
