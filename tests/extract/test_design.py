@@ -170,3 +170,34 @@ def test_the_patients_history_or_a_later_finding_does_not_make_a_cited_trial(tex
 ])
 def test_a_trial_cited_for_its_finding_stays_cited_beside_the_patients_history(text):
     assert study_phase(record(text)) is None
+
+
+@pytest.mark.parametrize("text", [
+    "For resected disease, recent results from a phase II clinical trial show promising efficacy for the combination.",
+    "Data from a phase 3 trial demonstrate that adjuvant therapy prolongs survival.",
+])
+def test_a_trial_cited_in_the_present_tense_is_another_study(text):
+    assert study_phase(record(text)) is None
+
+
+@pytest.mark.parametrize("text, phase", [
+    ("A phase II trial was designed to show that the regimen is active in 40 patients.", "II"),
+    ("This phase 3 trial shows that the drug prolongs survival.", "III"),
+])
+def test_a_purpose_or_this_trials_finding_keeps_its_phase(text, phase):
+    assert study_phase(record(text)).value == phase
+
+
+@pytest.mark.parametrize("text", [
+    "Time to discharge from the Phase I recovery unit was recorded.",
+    "The drug induced phase II enzymes and inhibited phase I metabolism in the liver.",
+    "Patients stayed in the phase 1 post anesthesia care unit for 40 minutes.",
+    "The doses prolonged the times to orientation and to discharge from the Phase I unit.",
+])
+def test_a_phase_of_metabolism_or_recovery_is_no_trial_phase(text):
+    assert study_phase(record(text)) is None
+    assert phases(record(text)) == []
+
+
+def test_a_trial_phase_before_a_recovery_outcome_stays():
+    assert study_phase(record("In this phase II trial, recovery of neutrophils was faster.")).value == "II"

@@ -9,8 +9,9 @@ uncounted plural trials ("searched for phase II and III RCTs", "Phase I studies 
 studies"); counted ones ("a pooled analysis of two phase 3 trials") may be the trials this report is about. Nor
 is the phase of some trial ("a", "an", or "in" with no article) cited in the abstract for what it showed ("a phase
 IIB randomized trial substantiated that", "has been studied in phase II randomized trial", "improved survival in a
-phase III trial"), when the sentence says
-nothing of this study ("we", "our", "this").
+phase III trial", "results from a phase II trial show"), when the sentence says
+nothing of this study ("we", "our", "this"). A phase of drug metabolism or of recovery after anaesthesia ("phase II
+enzymes", "the Phase I recovery unit") is no trial's phase at all.
 The study's phase is chosen by where it was stated: title, then publication type, then methods
 and other sections; the first mention wins within a place.
 
@@ -81,7 +82,9 @@ _SOME_TRIAL_BEFORE = re.compile(r"\b(?:an?\s+(?:[\w-]+,?\s+){0,4}?|in\s+)$", re.
 #: one (a title names this study: "..., which showed ...: a phase 3 trial").
 _CITED_FINDING = re.compile(
     r"\b(?:showed|shown|demonstrated|substantiated|proved|proven|improved|(?:was|were)\s+associated\s+with|"
-    r"ha(?:s|ve)\s+been\s+(?:studied|tested|evaluated|investigated|assessed))\b",
+    r"ha(?:s|ve)\s+been\s+(?:studied|tested|evaluated|investigated|assessed)|"
+    # the present tense of a finding ("results from a phase II trial show promising efficacy"), not a purpose ("to show")
+    r"(?<!\bto\s)(?:shows?|demonstrates?|suggests?))\b",
     re.I,
 )
 _THIS_STUDY = re.compile(r"\b(?:we|our|this|present|current|here)\b", re.I)
@@ -107,10 +110,22 @@ def _cites_some_trial(sentence: Sentence, match: re.Match[str]) -> bool:
                 and _states_a_trials_finding(text, match) and not _THIS_STUDY.search(text))
 
 
+#: After a phase, a word of pharmacology or of care that makes it no trial's phase: "phase I and II metabolism",
+#: "phase II enzymes", "phase I biotransformation", "the Phase I recovery unit", "phase 1 post anesthesia care unit",
+#: "Phase-I and Phase-II reopening", and a place named by a phase ("discharge from the Phase I unit").
+_NOT_A_TRIAL_PHASE_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:metaboli\w*|enzymes?|detoxif\w*|biotransformation|conjugation|recovery|"
+    r"post[\s-]?an(?:a)?esthesia|PACU|units?|reopening|lockdown)\b",
+    re.I,
+)
+
+
 def phases_in_sentence(sentence: Sentence) -> list[Extracted]:
     found = []
     other_study = bool(_OTHER_STUDY.search(sentence.text))
     for match in _PHASE.finditer(sentence.text):
+        if _NOT_A_TRIAL_PHASE_AFTER.match(sentence.text, match.end()):
+            continue  # a phase of drug metabolism or of recovery after anaesthesia, not of a trial
         about_others = (other_study or _names_trials_in_general(sentence.text, match)
                         or _cites_some_trial(sentence, match))
         found.append(
