@@ -8,6 +8,15 @@ schedule ("once daily", "weekly", "every 3 weeks") when written next to it.
 The arm structure is read from "A plus B versus C" phrasing (title first, then methods): the side
 that holds an mTOR inhibitor is the intervention, the other the comparator; "B ± A" and "B with or
 without A" give intervention A + B and comparator B alone.
+
+Arm sizes: the per-group counts the participant reader proposes are reviewed here, each in its sentence, and
+those that count something other than a compared group are refused (`arm_sizes`): an event fraction
+("n=37/53"), a share of a population ("(n = 31, 94%)", unless the shares make up the whole), the n of a
+statistic ("(SMD = -0.12, ..., P = 0.32, n = 294)"), a count of the studies of a review ("Eighteen studies were
+included: randomised trials (n = 4), ..."), the sexes of a sample ("(25 men and 22 women)"), a breakdown of things
+("73 schools (37 intervention and 36 control)", "Seventeen studies (11 cohort studies, ...)"), people
+of a group who had an event ("Two patients in the A group complained of rashes") and a planned size ("a sample
+size of 1000 per group").
 """
 
 from __future__ import annotations
@@ -15,8 +24,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mbc_sr.extract.numbers import find_counts
 from mbc_sr.extract.sentences import record_sentences
 from mbc_sr.extract.spans import Sentence, Span
+from mbc_sr.extract.values import Extracted
 from mbc_sr.records import Record
 
 MTOR_INHIBITORS: dict[str, tuple[str, ...]] = {
@@ -154,3 +165,124 @@ def arms(record: Record) -> tuple[list[DrugMention], ArmStructure | None]:
         if structure is None and found:
             structure = arm_structure_in_sentence(sentence, found)
     return mentions, structure
+
+
+# --------------------------------------------------------------------------- arm sizes
+
+#: "n=102/155": the numerator of a fraction.
+_FRACTION_AFTER = re.compile(r"\s*/\s*\d")
+#: The share the n is of, after it in its bracket: "(n = 31, 94%)", "(n = 15, 25%)": people with some trait or answer,
+#: not a group compared, unless the shares of the sentence make up the whole sample (see
+#: `_shares_partition_the_sample`). (A percentage before the n is no such sign: "25.5% (n = 770) versus 74.5% (n =
+#: 2246)" are groups, "(20.8%, N=125)" a group's rate, "0.01% (N = 166)" a strength.)
+_SHARE_AFTER = re.compile(r"\s*[,;]\s*\d+(?:[.·]\d+)?\s*%")
+_N_WITH_SHARE = re.compile(r"\b[nN]\s*=\s*[\d,\s]*\d\s*[,;]\s*(\d+(?:[.·]\d+)?)\s*%")
+#: A pooled or comparative estimate in the bracket of an n: "(SMD = -0.12, ..., I² = 0%, n = 294)", "(n = 12,415, HR =
+#: 1.29, 95%CI ...)": the n the estimate was computed on, a subgroup or a pooled sample, not one of the groups it
+#: compares. (A P value or a CI alone may follow a group's own n: "(− 1.4 kg, P = 0.02, N = 37)".)
+_STATISTIC = re.compile(r"\b(?:HR|OR|RR|SMD|WMD|MD|aOR|aHR)\s*[=:]|\bI\s*(?:2|²)\s*=")
+#: The studies of a review counted in the sentence: "Eighteen studies were included", "nine studies met", "32
+#: studies in 11,487 subjects".
+_STUDIES_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:studies|trials|RCTs|articles|papers|publications)\b", re.I)
+#: The trials of a report of several, each with its own n: "(Study 1, N = 147; Study 2, N = 144)", "(study I, n = 280;
+#: study II, n = 256)", "(Trial II; n=66)": separate trials, not the arms of one.
+_NUMBERED_TRIAL_BEFORE = re.compile(r"\b(?:study|trial)\s+(?:[IVX]+|\d+|[A-D])\s*[,;:]\s*[nN]\s*=\s*$", re.I)
+#: "n = 5 randomized controlled trials", "(PET-CT; n = 2 studies)": an n of studies.
+_N_OF_STUDIES_IN_TEXT = re.compile(
+    r"\b[nN]\s*=\s*\d+\s+(?:[\w-]+\s+){0,3}?(?:stud(?:y|ies)|trials|RCTs|articles|papers|publications)\b", re.I)
+#: The sexes of a sample counted: "47 adults (25 men and 22 women)", "102 patients (50 men)", "(5208 males vs. 3625
+#: females)": both sexes in the bracket, or one right after the people counted; not "a group (44 women)", nor
+#: "(89 women in the 6-hour group and ...)".
+_SEX_AFTER = re.compile(r"\s+(?:men|women|males?|females?|boys|girls)\b", re.I)
+_BOTH_SEXES = re.compile(r"\b(?:men|males?|boys)\b.*\b(?:women|females?|girls)\b|\b(?:women|females?|girls)\b.*\b(?:men|males?|boys)\b", re.I)
+_COUNTED_PEOPLE_BEFORE = re.compile(r"(?:\d|\b(?:[a-z]+ty|[a-z]+teen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred))"
+                                    r"[-\s]+(?:[\w-]+\s+){0,3}[\w-]+\s*$", re.I)
+_GROUP_WORD = re.compile(r"\b(?:groups?|arms?|cohorts?)\b", re.I)
+#: The thing a breakdown in brackets divides when it is no people: "73 public schools (37 intervention and 36 control)",
+#: "8 instances of neurological injury (5 ulnar, 2 radial)", "Seventeen studies (11 cohort studies, ...)", "3 (2
+#: intraoperative and 1 postoperative) doses".
+_THINGS = (r"(?:studies|trials|trails|RCTs|articles|schools|classes|classrooms|practices|clinics|wards|centres|"
+           r"centers|hospitals|villages|communities|sites|clusters|instances|episodes|events|injuries|complications|doses|"
+           r"cycles|sessions|lesions|samples|specimens)")
+#: after a count: "73 public schools (", "8 instances of neurological injury (", not "completed the study (".
+_THINGS_BROKEN_DOWN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _THINGS + r"(?:\s+of(?:\s+[\w-]+){1,3})?\s*$", re.I)
+_THINGS_AFTER_BRACKET = re.compile(r"\)\s*" + _THINGS + r"\b", re.I)
+#: What people of a group did or had, after "N patients in the A group ...": an outcome, not the group's size.
+_EVENT_VERB = re.compile(
+    r"\b(?:discontinued|withdrew|withdrawn|dropped\s+out|complained|experienced|developed|suffered|died|failed|"
+    r"stopped|required|needed|(?:were|was)\s+(?:receiving|lost|withdrawn|hospitali[sz]ed|excluded)|reported|had)\b", re.I)
+_SIZE_VERB = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated|enrol+ed|included|recruited|analy[sz]ed|"
+                        r"completed|comprised|consisted|divided|compared|treated|received)\b", re.I)
+#: A planned size: "A sample size of 1000 per group provides 90% power", "should be approximately 55 in each group".
+_PLANNED = re.compile(r"\b(?:sample\s+size|power(?:ed)?|should|would|will|planned|required\s+to\s+detect)\b", re.I)
+
+
+def _bracket_around(text: str, start: int) -> tuple[int, int] | None:
+    """The (open, close) of the innermost round or square bracket holding `start`, if any."""
+    depth = 0
+    for position in range(start - 1, -1, -1):
+        char = text[position]
+        if char in ")]":
+            depth += 1
+        elif char in "([":
+            if depth == 0:
+                close = text.find(")" if char == "(" else "]", start)
+                return (position, close if close >= 0 else len(text))
+            depth -= 1
+    return None
+
+
+def _counts_studies(text: str, value: int) -> bool:
+    """The sentence counts studies: at least `value` of them outside brackets ("Eighteen studies were included: ...")
+    or an n of the sentence is one of studies ("HIV/AIDS (n = 99 studies) or cancer (n = 59)"). (Trials counted in
+    a bracket, "low fitness (n = 6, 74 trials)", are a group's attempts.)"""
+    return bool(_N_OF_STUDIES_IN_TEXT.search(text)) or any(
+        count.value >= value and _STUDIES_AFTER.match(text, count.end) and _bracket_around(text, count.start) is None
+        for count in find_counts(text))
+
+
+def _shares_partition_the_sample(text: str) -> bool:
+    """The n's of the sentence with a share after them make up the whole ("VSRR (n = 78, 49.3%) or ROOT (n = 80,
+    50.6%)", "control (n = 125, 25.9%), CHC (n = 114, 23.6%), ..."): groups the sample was divided into, not people
+    with some trait or answer ("bruising (n = 15, 25%), asymmetry (n = 2, 3%)")."""
+    shares = [float(m.group(1).replace("·", ".")) for m in _N_WITH_SHARE.finditer(text)]
+    return len(shares) >= 2 and abs(sum(shares) - 100) <= 2
+
+
+def _not_an_arm(item: Extracted) -> bool:
+    text = item.span.sentence
+    start, end = item.span.in_sentence
+    value = int(item.value)
+    rule = item.extractor.rsplit(".", 1)[-1]
+    before, after = text[:start], text[end:]
+    bracket = _bracket_around(text, start)
+    inside = text[bracket[0] + 1:bracket[1]] if bracket else ""
+    if rule == "n_equals":
+        if _FRACTION_AFTER.match(after) or (_SHARE_AFTER.match(after) and not _shares_partition_the_sample(text)):
+            return True
+        if bracket and _STATISTIC.search(inside):
+            return True
+        if _counts_studies(text, value) or _NUMBERED_TRIAL_BEFORE.search(before[-30:]):
+            return True
+    if rule in ("bracket_people", "parenthetical_breakdown") and _SEX_AFTER.match(after) and bracket \
+            and not _GROUP_WORD.search(inside) and (_BOTH_SEXES.search(inside) or _COUNTED_PEOPLE_BEFORE.search(text, 0, bracket[0])):
+        return True
+    if rule == "parenthetical_breakdown" and bracket:
+        head = text[max(0, bracket[0] - 80):bracket[0]]
+        if any(_THINGS_BROKEN_DOWN.fullmatch(head, count.end) for count in find_counts(head)) or _THINGS_AFTER_BRACKET.match(text, bracket[1]):
+            return True
+        if _counts_studies(text, value):
+            return True
+    if rule == "count_in_group" and not bracket:
+        outside = re.sub(r"\([^()]*\)", " ", text)
+        return bool(_EVENT_VERB.search(outside)) and not _SIZE_VERB.search(outside)
+    if rule in ("count_per_arm", "count_each"):
+        return bool(_PLANNED.search(text) or (_EVENT_VERB.search(text) and not _SIZE_VERB.search(text)))
+    return False
+
+
+def arm_sizes(candidates: list[Extracted]) -> list[Extracted]:
+    """The per-group counts, from the candidates the participant reader found: those that count something other
+    than a compared group (an event fraction, a share, a statistic's n, studies, sexes, things, an event in a
+    group, a planned size) are refused."""
+    return [item for item in candidates if not _not_an_arm(item)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from mbc_sr.extract.arms import ArmStructure, DrugMention, arms
+from mbc_sr.extract.arms import ArmStructure, DrugMention, arm_sizes, arms
 from mbc_sr.extract.design import design_features, design_summary, phases, study_phase
 from mbc_sr.extract.effects import HazardRatio, hazard_ratios
 from mbc_sr.extract.medians import Median, medians
@@ -80,8 +80,10 @@ def extract_record(record: Record) -> RecordExtraction:
         phase=study_phase(record, found_phases),
         design=design_features(record),
         totals=totals,
+        # the total is weighed against every per-group count the participant reader proposed, as before; the arms
+        # reported are those of them the arm reader accepts as the sizes of compared groups
         n_total=study_total(totals, n_arms),
-        n_arms=n_arms,
+        n_arms=arm_sizes(n_arms),
         drugs=drug_mentions,
         arm_structure=structure,
         population=population(record),
