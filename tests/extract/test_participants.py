@@ -2964,3 +2964,110 @@ def test_professionals_after_their_named_patients_are_no_total(text, expected):
 )
 def test_professionals_n_equals_acting_on_the_people_is_no_total(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an analysis population's "(n = N)" ranks by what it holds: the ITT above the evaluable part (fresh23)
+        ("In the evaluable population (n = 70), there were no differences between groups. In the intent-to-treat "
+         "population (n = 92), adverse events were similar.", (92, "itt")),
+        ("The per-protocol population (n = 180) had a response rate of 41%. The intention-to-treat population (n = 212) "
+         "was analysed for safety.", (212, "itt")),
+        ("In the safety population (n = 140), headache was the most common event. In the per-protocol population (n = 120), "
+         "response rates were similar.", (140, "treated")),
+        # a population named by nothing of the kind stays enrolled
+        ("In the study population (n = 120), adverse events were mild.", (120, "enrolled")),
+        ("In the per-protocol population (n = 81), the response rate was 40%.", (81, "analysed")),
+    ],
+)
+def test_an_analysis_population_n_equals_takes_its_kind(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one group's size is no total: "N people each", "groups of N" (fresh23)
+        ("A double-blind, randomised, parallel study in three groups consisting of 18 patients each was conducted.", None),
+        ("Three groups of 20 patients each were randomised to A, B or C.", None),
+        ("Sixty patients were divided into two groups of 30.", (60, "enrolled")),
+        # each person doing something: the whole
+        ("Twenty volunteers each received three doses of caffeine in random order.", (20, "treated")),
+        # a group added to one already named is a part of the study
+        ("Fourteen individuals were placed on pergolide. Another 14 patients received placebo and then were randomized.", None),
+        ("Forty patients were randomised. A further 12 patients were enrolled in an open extension.", (40, "randomised")),
+        ("Forty patients were randomised; 12 patients were also enrolled in an open extension.", (40, "randomised")),
+        ("Seventy-five patients with EP admitted from January 2018 to February 2019 were selected as the research group, and "
+         "another 59 healthy pregnant women were enrolled in the control group.", None),
+        # groups held with the people are no group size
+        ("Interviews and focus groups with 39 participants were held.", (39, "enrolled")),
+    ],
+)
+def test_one_groups_size_or_another_group_is_no_total(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A randomised, parallel study in three groups consisting of 18 patients each suffering from rhinitis was conducted.", [18]),
+        ("Twenty volunteers each received three doses of caffeine in random order.", []),
+        ("Virologic failure occurred in no patients in arm A and in 2 patients each in arms B and C.", []),
+        ("Neonatal encephalopathy affects as many as 100,000 infants each year in China.", []),
+        ("Sixty children were randomly allocated into two groups of 30 each: group D received A, and group M received B.", [30]),
+        ("Patients were randomized into three groups of 25 each who received A, B or placebo.", [25]),
+        ("Patients were randomized to A or B (n = 20 each group).", [20]),
+        ("One patient each was diagnosed with syncope, neuropathy and tachycardia.", []),
+        ("Twelve ducks from each system (6 males and females each) were used for carcass analyses.", []),
+    ],
+)
+def test_a_group_size_with_its_people_before_each_is_an_arm(text, expected):
+    assert arms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sections joined by ".;" with their labels lost: a participants section's "(n = N)" is its own sentence, not
+        # one of the arms' "(n = N)" of the next section (fresh23)
+        ("To examine the effects of A and B on motor activity.; Randomized, double-blind, placebo-controlled study.; "
+         "Healthy volunteers (n = 30).; Subjects received one dose of A (n = 9), B (n = 10) or placebo (n = 10).; "
+         "Activity was recorded.", (30, "enrolled")),
+        # a participants section qualified by an adjective after "with": still verbless
+        ("To compare two doses of A with placebo.; Randomized, double-blind, parallel trial.; 25 medical centers.; 173 "
+         "patients with documented healing of erosive esophagitis after 8 weeks of therapy.; A, 15 mg or 30 mg, or "
+         "placebo once daily.", (173, "enrolled")),
+        ("To compare two doses of A with placebo.; Randomized, double-blind, parallel trial.; 120 patients with confirmed "
+         "asthma were treated with A.; A, 15 mg or 30 mg, or placebo once daily.", (120, "treated")),
+        # people described at length before their verb
+        ("Twenty-one patients (mean [+/-SD] age, 14.0 +/- 2.3 years) with onset of DSM-III-R-defined schizophrenia that "
+         "began by age 12 years and who had been nonresponsive to at least two typical neuroleptic drugs given at adequate "
+         "doses participated in the study.", (21, "enrolled")),
+    ],
+)
+def test_sections_joined_without_labels_read_each_on_its_own(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("To examine the effects of A on activity.; Randomized, double-blind study.; Healthy volunteers (n = 30).; "
+         "Subjects received one dose of A (n = 9), B (n = 10) or placebo (n = 10).; Activity was recorded.", [9, 10, 10]),
+        ("Subjects received A (n = 9), B (n = 10) or placebo (n = 10).", [9, 10, 10]),
+    ],
+)
+def test_a_lone_n_equals_of_a_joined_section_is_no_arm(text, expected):
+    assert arms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A group of 45 healthy volunteers was enrolled.", (45, "enrolled")),
+        ("Each group of 30 patients received a different dose.", None),
+    ],
+)
+def test_a_group_of_people_is_the_whole_but_each_group_is_one(text, expected):
+    assert total(text) == expected

@@ -201,6 +201,13 @@ Refused: a review's two populations pooled apart ("Eleven studies with 1769 stro
 a randomised design's parts ("one of three randomized conditions", "four randomised sessions"); a study's own workers
 taking part ("Four independent reviewers participated in data extraction"); a typical count ("A mean of 12 patients were
 enrolled per site"). Read: a randomised trial "with" its sample ("a randomized, controlled trial with 212 children").
+An analysis population's "(n = N)" takes its kind from its name ("In the intent-to-treat population (n = 92)": ITT;
+"evaluable / per-protocol population (n = 70)": analysed; "safety population": treated). Refused: one group's size
+("three groups consisting of 18 patients each", "two groups of 30"; an arm), a group added to one named ("Another 14
+patients ... were randomized", "A further 20 women were enrolled"). Sections joined by ".;" with their labels lost are
+read each on its own: ".; Normal volunteers (n = 30).; Subjects received A (n = 9), B (n = 10) or placebo (n = 10).;"
+(30 the total, the lone "(n = 30)" no arm); an adjective after "with" is no verb of a verbless participants section
+(".; 173 patients with documented healing of erosive esophagitis.;").
 """
 
 from __future__ import annotations
@@ -696,6 +703,21 @@ _FURTHER_RANDOMISED_AFTER = re.compile(
     r"|(?:were|was)\s+(?:then\s+|subsequently\s+)?re-?randomi[sz]ed)\b",
     re.IGNORECASE,
 )
+#: One group's size, not the whole: "three groups consisting of 18 patients each", "two groups of 20 women", "18 patients
+#: each", "30 (50%) each"; not each person doing something ("Twenty volunteers each received three doses": the whole), nor
+#: the groups held with the people ("focus groups with 39 participants").
+#: (plural, or "each group": "a group of 45 volunteers" and "a cohort of 10,234 women" are the whole)
+_GROUP_OF_BEFORE = re.compile(r"(?:\b(?:groups|arms)|\beach\s+(?:group|arm))\s+(?:each\s+)?(?:of|consisting\s+of|comprising|containing)\s+$",
+                              re.IGNORECASE)
+_EACH_AFTER = re.compile(
+    r"\s*(?:[(\[][^()\[\]]*[)\]]\s*)?(?:each\b|(?:(?!(?:and|or)\b)[\w-]+\s+){0,2}?" + PEOPLE + r"\s+each\b"
+    # after people, "each" closing the phrase or naming the group, not another noun's determiner ("100,000 infants each
+    # year"), nor the subject of a verb ("One patient each was diagnosed with X": an event)
+    r"(?=\s*(?:[,;:.()\[\]]|$)|\s+(?:in|to|into|for|with|from|at|per|and|or|who|which|that|\w+ing|(?:group|arm)s?)\b))",
+    re.IGNORECASE)
+#: A group added to one already named: "Another 14 patients received placebo and then were randomized", "A further 20
+#: women were enrolled": a part of the study, never its whole.
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.IGNORECASE)
 #: People a model made up, named by the verb after them: "A total of 100,000 patients were simulated", "10 000 women
 #: were modelled over their lifetime" (a microsimulation's cohort, not a sample of people).
 #: The verb must be the count's own: not a later clause's ("We enrolled 1200 patients, and survival was modelled using
@@ -1046,6 +1068,37 @@ def _selected_share(masked: _Masked, start: int) -> str | None:
     return verb[0]
 
 
+#: The analysis population a "(n = N)" is named for, right before its bracket: "In the intent-to-treat population
+#: (n = 92)" (ITT), "In the evaluable population (n = 70)" (the analysed, a part of it), "the safety population (n =
+#: 120)" (those given a dose: treated).
+_NAMED_POPULATION = re.compile(
+    r"\b(?:(?P<modified>modified\s+)?(?P<itt>intent(?:ion)?[\s-]+to[\s-]+treat|ITT)|(?P<analysed>evaluable|assessable|analy[sz]able|"
+    r"per[\s-]+protocol|PP|efficacy|completers?)|(?P<treated>safety))\s+(?:\([A-Za-z]+\)\s+)?(?:population|sample|analysis|set|cohort)"
+    r"\s*\(\s*[Nn]\s*=\s*$", re.IGNORECASE)
+
+
+def _named_population_kind(before: str) -> str:
+    """The kind of a study's "(n = N)" by the population it is named for (an analysis population ranks by what it
+    holds: the ITT above the enrolled, the evaluable or per-protocol below the treated); enrolled when unnamed."""
+    named = _NAMED_POPULATION.search(before)
+    if named is None:
+        return "enrolled"
+    if named.group("itt"):
+        return "analysed" if named.group("modified") else "itt"
+    return "analysed" if named.group("analysed") else "treated"
+
+
+_JOINED_SECTIONS = re.compile(r"\.\s*;\s")
+
+
+def _joined_section(text: str, position: int) -> tuple[int, int]:
+    """(start, end) of the section around `position` when an abstract's sections are joined by ".;" with their
+    labels lost (each its own sentence), else the whole text."""
+    starts = [m.end() for m in _JOINED_SECTIONS.finditer(text, 0, position)]
+    end = _JOINED_SECTIONS.search(text, position)
+    return (starts[-1] if starts else 0), (end.start() + 1 if end else len(text))
+
+
 def _bare_bracket_after_people(masked: _Masked, start: int) -> str | None:
     """"Consecutive stage I patients (475) treated with SBRT were retrospectively analyzed": a bare count in
     brackets after the people noun, the subject of the sentence's verb of enrolment or analysis; the verb's
@@ -1150,7 +1203,9 @@ def _opens_methods(sentence: Sentence, text: str, start: int, people_end: int) -
 _FINITE = re.compile(
     r"\b(?:were|was|are|is|had|has|have|did|do|does|took|underwent|received|showed|gave|met|began|went|became|"
     r"completed|participated|entered|developed|achieved|experienced|died|would|will|could|should|may|might|can|gives?)\b"
-    r"|\b(?!aged\b)[a-z]+ed\b(?!\s+(?:by|with|in|at|from|for|on|as|to|under|after|before|within|during)\b)",
+    # (not after a preposition or article: "patients with documented healing", "a confirmed diagnosis")
+    r"|(?<!\bwith\s)(?<!\bof\s)(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)"
+    r"\b(?!aged\b)[a-z]+ed\b(?!\s+(?:by|with|in|at|from|for|on|as|to|under|after|before|within|during)\b)",
     re.IGNORECASE,
 )
 
@@ -1270,6 +1325,10 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             return  # "600 ICU patients ... will be randomized", "494 parents are being recruited": a planned sample
         if _OCCURRED_AFTER.match(clause):
             return  # "A total of 24 incident AD cases occurred", "nine participants died": events, not people
+        if _GROUP_OF_BEFORE.search(text, 0, start) or _EACH_AFTER.match(text, count_end):
+            return  # "three groups consisting of 18 patients each": one group's size
+        if _ANOTHER_BEFORE.search(text, 0, start):
+            return  # "Another 14 patients ... were randomized": a second group, a part of the study
         current = found.get(start)
         if current is None or KIND_RANK[item.label] > KIND_RANK[current.label]:
             found[start] = item
@@ -1489,10 +1548,13 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             offer(_total(masked, start, "enrolled", "whole_cohort_n_equals"))
             continue
         # "(N = 676)" after a study / cohort / population word or people, not an arm list
-        all_n = list(re.finditer(r"\b[nN]\s*=\s*(#_*)", text))
+        # (within its section: sections joined by ".;" are sentences of their own, ".; Normal volunteers (n = 30).; Subjects
+        # received A (n = 9), B (n = 10) or placebo (n = 10)")
+        section_start, section_end = _joined_section(text, start)
+        all_n = [m for m in re.finditer(r"\b[nN]\s*=\s*(#_*)", text) if section_start <= m.start() < section_end]
         if re.search(r"\(\s*[Nn]\s*=\s*$", before) and (len(all_n) == 1 or _n_is_sum_of_others(masked, start, all_n)):
             if re.search(r"\b(?:study|trial|cohort|subcohort|population|sample|series|registry|analysis)\b[^()]{0,40}\(\s*[Nn]\s*=\s*$", before, re.I):
-                offer(_total(masked, start, "enrolled", "n_equals_total"))
+                offer(_total(masked, start, _named_population_kind(before), "n_equals_total"))
             elif kind := _trial_in_people_n(sentence, text, start):
                 offer(_total(masked, start, kind, "trial_in_people_n"))  # "a randomised trial in adults with asthma (...) (n=437)"
             elif re.search(r"\b(?:combin\w*|pool\w*|both|all)\s+(?:the\s+)?(?:two\s+|three\s+|four\s+)?(?:groups|arms)\s*\(\s*[Nn]\s*=\s*$",
@@ -1636,8 +1698,10 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             offer(_total(masked, start, "cohort", "methods_opening"))  # METHODS: "Ten male swimmers performed ..."
         if after_people and _selected_sample(text, before, people_end):
             offer(_total(masked, start, "enrolled", "people_selected"))  # "80 MS patients who attended the clinic were selected"
-        # "N <people> ... were randomised / enrolled / ..." within the clause
-        clause = _clause_after(text, count.end)
+        # "N <people> ... were randomised / enrolled / ..." within the clause (people may be described at length before
+        # their verb: "Twenty-one patients (mean age, 14.0 years) with onset of DSM-III-R-defined schizophrenia that began
+        # by age 12 years and who had been nonresponsive to typical neuroleptics participated in the study")
+        clause = _clause_after(text, count.end, 320 if after_people else 220)
         verb = _verb_kind(clause)
         if verb is None:
             continue
@@ -1917,7 +1981,9 @@ def _clause_after(text: str, end: int, limit: int = 220) -> str:
     breakdown's own counts."""
     chunk = _blank_brackets(text[end:end + limit])
     # "Seventy patients were eligible and 65 were randomised": the second verb is the second count's
-    stop = re.search(r"[;:]|\s-\s|—|(?:,\s*|\s(?:and|or|but|while|whereas)\s+)(?=#)|,\s*(?:of|among)\s+(?:whom|these|them)\b", chunk)
+    # (also a group added: "75 patients ... were selected as cases, and another 59 women were enrolled as controls")
+    stop = re.search(r"[;:]|\s-\s|—|(?:,\s*|\s(?:and|or|but|while|whereas)\s+)(?:another\s+|a\s+further\s+|an\s+additional\s+)?(?=#)"
+                     r"|,\s*(?:of|among)\s+(?:whom|these|them)\b", chunk)
     return chunk[:stop.start()] if stop else chunk
 
 
@@ -2020,6 +2086,13 @@ _DESIGN_AFTER = re.compile(  # adjectives of a design noun, not a verb's adverbi
     r"(?:,?\s+(?!(?:in|to|into|by|on|at|with)\b)[\w-]+){0,3}?\s+(?:design|trial|study|fashion|manner|order|sequence)\b", re.IGNORECASE)
 
 
+def _grouped_in_section(text: str, match: re.Match[str], n_equals: list[re.Match[str]]) -> bool:
+    """Whether an "(n = N)" has a sibling "(n = N)" or an allocation before it in its own section (of sections joined
+    by ".;")."""
+    start, end = _joined_section(text, match.start())
+    return sum(start <= other.start() < end for other in n_equals) >= 2 or _ALLOCATION.search(text, start, match.start()) is not None
+
+
 def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
     masked = _Masked.of(sentence)
     text = masked.text
@@ -2037,6 +2110,8 @@ def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
         n_equals = []  # the other Ns are subcohorts of the whole cohort, not groups being compared
     n_equals = [m for m in n_equals if not _n_is_sum_of_others(masked, m.start(1), n_equals) and not _excluded_count(text, m.start(1))]
     n_equals = [m for m in n_equals if not _counts_things_reported(text, m.start())]
+    if _JOINED_SECTIONS.search(text):  # ".; Normal volunteers (n = 30).; Subjects received A (n = 9) or B (n = 10)": the lone
+        n_equals = [m for m in n_equals if _grouped_in_section(text, m, n_equals)]  # "(n = N)" of a section is no arm
     if len(n_equals) >= 2 or (n_equals and allocation and allocation.start() < n_equals[0].start()):
         for match in n_equals:
             if not re.search(r"\b(?:study|trial|cohort|subcohort|population)\s*\(\s*[nN]\s*=\s*$", text[:match.start(1)], re.I):
@@ -2062,7 +2137,7 @@ def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
         (r"(?:^|[,;]\s*|\band\s+)(" + _COUNT + r")\s+to\s+(?:the\s+)?[a-z]", "count_to_arm"),
         (r"(" + _COUNT + r")\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\))?\s+(?:" + PEOPLE + r"\s+)?received\b", "count_received"),
         (r"(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:(?:were\s+)?treated\s+with\s+[A-Za-z]|with\s+[A-Za-z][\w-]*(?:\s+[\w-]+){0,2}\s+\d+(?:[.·]\d+)?\s*(?:mg|µg|mcg|g|IU|units?)\b)", "count_with_drug"),
-        (r"(" + _COUNT + r")\s*(?:\([^)]*\))?\s+each\b", "count_each"),
+        (r"(" + _COUNT + r")" + _EACH_AFTER.pattern, "count_each"),  # "29 (50%) each", "three groups of 18 patients each"
         (r"(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:per|in\s+each)\s+(?:arm|group)\b", "count_per_arm"),
         (r"\b[Ee]ach\s+(?:of\s+the\s+)?(?:#_*\s+)?(?:[\w-]+\s+)?(?:groups?|arms?)\s+(?:included|comprised|consisted\s+of|"
          r"contained|enrol+ed|had)\s+(" + _COUNT + r")", "each_group_count"),  # "Each of the matched groups included 11,947 people"
@@ -2070,6 +2145,8 @@ def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
         (r"(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:entered\s+|were\s+entered\s+)?into\s+(?:each|the|an?)\b[^,;]{0,40}\b(?:group|arm)", "count_into_group"),
     ):
         matches = [m for m in re.finditer(pattern, text, re.I) if not _is_outcome_count(text, m.start(1), m.end())]
+        if name == "count_each":  # "Virologic failure occurred in 1 patient each in arms B and C": an event in each arm
+            matches = [m for m in matches if not re.search(r"\b(?:in|among|for)\s+$", text[max(0, m.start(1) - 10):m.start(1)], re.I)]
         if name in ("count_assigned_to", "assigned_count_to", "count_to_arm"):
             allocation_list.extend((m, name) for m in matches)
             continue
