@@ -41,3 +41,18 @@ def test_a_run_of_white_space_or_hyphens_longer_than_max_gap_ends_a_sentence():
         assert split_sentences(text) == [(0, "We enrolled 120"), (15 + 20_000, "patients."),
                                          (25 + 20_000, "Ten" + short_run + "withdrew.")]
         assert split_sentences(long_run) == []
+
+
+def test_a_dosing_abbreviation_keeps_its_bracket_in_the_sentence():
+    text = ("Patients were randomized to lansoprazole 15 mg once daily (n = 86) or ranitidine 300 mg b.d. (R600) (n = 74) "
+            "for 12 months. Omeprazole 20 mg b.i.d. (OAC; 90 patients) was given.")
+    assert [p for _, p in split_sentences(text)] == [
+        "Patients were randomized to lansoprazole 15 mg once daily (n = 86) or ranitidine 300 mg b.d. (R600) (n = 74) "
+        "for 12 months.",
+        "Omeprazole 20 mg b.i.d. (OAC; 90 patients) was given.",
+    ]
+
+
+def test_a_sentence_still_ends_after_a_dosing_abbreviation():
+    parts = split_sentences("Patients took ranitidine 300 mg b.d. Relapse was assessed at 12 months.")
+    assert [p for _, p in parts] == ["Patients took ranitidine 300 mg b.d.", "Relapse was assessed at 12 months."]

@@ -1,7 +1,8 @@
 """Split a record's title and abstract sections into sentences, keeping offsets.
 
 Abstracts are full of full stops that do not end a sentence: decimals ("0.43", "P < .001"),
-abbreviations ("vs.", "e.g.", "et al.", "approx.", "Fig."), initials and numbered lists. A
+abbreviations ("vs.", "e.g.", "et al.", "approx.", "Fig."; a dose's "b.d." before its bracket), initials and
+numbered lists. A
 sentence ends at ".", "!" or "?" (optionally followed by a closing quote or bracket) when white
 space and then an upper-case letter, a digit or an opening bracket follow, and the word before
 the stop is not a known abbreviation. Semicolon-joined sections (some CSV exports) stay one
@@ -31,6 +32,10 @@ _ABBREVIATIONS = frozenset(
     yrs hr hrs sec vol suppl ed eds pts pt
     """.split()
 )
+#: Dosing abbreviations written with stops ("b.d.", "t.i.d."): a bracket after one belongs to the dose's sentence
+#: ("omeprazole 20 mg b.d. (OAC; 90 patients) or ..."), though another sentence may start after it.
+_DOSING = frozenset("b.d b.i.d t.i.d q.i.d q.d o.d t.d.s q.d.s q.h.s".split())
+_BRACKET_NEXT = re.compile(r"\s*[(\[]")
 # A stop, optional closing quote/bracket, white space, then what may start a sentence.
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]?(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
@@ -60,6 +65,8 @@ def _split_part(sentences: list[tuple[int, str]], text: str, start: int, stop: i
             token = word.group(1).rstrip(".").lower()
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha() and token != "a"):
                 continue  # "vs. 3.2", "et al. 2010", an initial "J. Smith"
+            if token in _DOSING and _BRACKET_NEXT.match(text, match.end()):
+                continue  # "ranitidine 300 mg b.d. (R600) (n = 74)": the dose's own bracket
         _append(sentences, text, start, end)
         start = end
     _append(sentences, text, start, stop)
