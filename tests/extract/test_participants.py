@@ -3071,3 +3071,127 @@ def test_a_lone_n_equals_of_a_joined_section_is_no_arm(text, expected):
 )
 def test_a_group_of_people_is_the_whole_but_each_group_is_one(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the part of a pool invited that took part, the verb of invitation before the people (fresh23)
+        ("Between October 2018 and January 2019, 298 of 384 approached, eligible women (77.6%) consented to participate.",
+         (298, "enrolled")),
+        ("Overall, 85 of 120 invited mothers agreed to take part.", (85, "enrolled")),
+        # a part of a pool screened with an outcome: no one took part
+        ("Overall, 45 of 60 screened patients had the mutation.", (60, "screened")),
+    ],
+)
+def test_the_part_of_a_pool_invited_that_took_part(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fraction before the pool's verb: the denominator is the pool (fresh23)
+        ("Of the 362/371 recruited patients who were evaluated in the first phase, 73% were responders.", (371, "enrolled")),
+        ("Among the 88/92 randomized patients who completed the study, 40% improved.", (92, "randomised")),
+        # not a pool named by another verb
+        ("Of the 12/40 treated patients, 3 died.", None),
+    ],
+)
+def test_a_fraction_before_the_pools_verb_sizes_the_pool(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the authors' procedure done in their people (fresh23)
+        ("We have performed laparoscopic Nissen fundoplications (LNF) in 677 patients. Of these patients, 81% have "
+         "undergone follow-up.", (677, "treated")),
+        ("We performed endoscopic ultrasound in 120 consecutive patients with pancreatic masses.", (120, "treated")),
+        # not with other people counted beside them
+        ("We performed thoracoscopic sympathectomy on 45 patients with hyperhidrosis and 12 controls.", None),
+        ("We performed next generation sequencing on 870 patients with Dravet syndrome.", None),
+    ],
+)
+def test_a_procedure_we_performed_in_people(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the studies' noun left out after the pool of studies they were taken from (fresh23)
+        ("Out of 76 eligible clinical trials, 53 (12 not yet published) involving 24089 patients met the criteria for "
+         "inclusion.", (24089, "analysed")),
+        ("Of 120 studies screened, 15 involving 2,300 patients were included.", (2300, "analysed")),
+        # people, not studies: the pool of people, then the part taken
+        ("Of 30 patients, 12 with diabetes were included.", (12, "enrolled")),
+    ],
+)
+def test_studies_taken_from_a_pool_of_studies_pool_their_people(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a randomized trial" names the trial, it randomises no one; people offered a treatment are a pool (fresh23)
+        ("Twelve patients previously participating in a randomized trial of A were offered to switch to A maintenance "
+         "therapy. Eight patients were switched to A maintenance therapy, seven of whom were assessed.", (8, "treated")),
+        ("Forty patients in a randomized, double-blind crossover study were offered an extension.", (40, "screened")),
+        ("Forty patients were randomized in a double-blind manner.", (40, "randomised")),
+        ("Forty patients participated in a randomized, double-blind crossover study.", (40, "randomised")),
+    ],
+)
+def test_a_randomized_trial_named_is_no_randomisation(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a duration before the follow-up completed (fresh23)
+        ("Eighty-five subjects (30 in the A group, 25 in the B group, and 30 in the C group) completed the 12-month "
+         "follow-up.", (85, "analysed")),
+        ("Forty patients completed the entire study.", (40, "analysed")),
+        ("Ninety patients were randomised and 85 completed the 12-month follow-up.", (90, "randomised")),
+    ],
+)
+def test_people_who_completed_a_follow_up_of_some_length(text, expected):
+    assert total(text) == expected
+
+
+def full_total(text: str):
+    found = study_total(*participant_counts(record(text)))
+    return (found.value, found.label) if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people qualified before their N opening a section among sections joined by ".;", whatever their verb (fresh23)
+        ("This open-label randomized study compared two switching methods.; Inpatients and outpatients with schizophrenia "
+         "(N = 108) currently treated with typical antipsychotics were switched to olanzapine for 6 weeks.", (108, "treated")),
+        # not opening a section: a subgroup with its outcome
+        ("Patients with CNS metastases (n = 101) received more radiotherapy.", None),
+        # the count the per-arm counts add up to is the whole allocated (fresh23)
+        ("Fifty-three patients with reflux symptoms were recruited to undergo pH testing. Thirty patients with more than "
+         "four episodes of reflux were enrolled. By random assignment, 15 patients received omeprazole and the other 15 "
+         "received placebo.", (30, "enrolled")),
+        ("Fifty-three patients with reflux symptoms were recruited to undergo pH testing. Thirty patients with more than "
+         "four episodes of reflux were enrolled. By random assignment, 14 patients received omeprazole and the other 14 "
+         "received placebo.", (53, "enrolled")),
+        # an analysed subset the arms of its analysis add up to stays below the enrolled
+        ("A total of 322 patients were enrolled in the primary trial; 151 subjects had a low score and were included in "
+         "the secondary analysis (n=77 for A and n=74 for B).", (322, "enrolled")),
+        # a breakdown in its own sentence is no allocation of the count it adds up to
+        ("A total of 86 patients were included. Tumours were staged as T3 in 45% of all patients (n = 39), without "
+         "invasion in 31% (n = 27), and with invasion in 14% of patients (n = 12).", (86, "enrolled")),
+        # an analysed subset the groups of its analysis add up to stays second to the cohort first stated
+        ("A total of 2,549 consecutive patients underwent TAVI. After exclusions, 1,558 cases were analysed. Three groups "
+         "were defined: SEC (n=89), LAAT (n=53), and reference (n=1,416).", (2549, "cohort")),
+    ],
+)
+def test_a_joined_section_opening_and_the_total_of_the_arms(text, expected):
+    assert full_total(text) == expected
