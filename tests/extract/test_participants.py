@@ -3195,3 +3195,110 @@ def full_total(text: str):
 )
 def test_a_joined_section_opening_and_the_total_of_the_arms(text, expected):
     assert full_total(text) == expected
+
+
+def total_with_arms(text: str):
+    found = study_total(*participant_counts(record(text)))
+    return (found.value, found.label) if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a procedure we performed in some of the people already counted: a subgroup's, never the whole (review 21)
+        ("We retrospectively analysed 300 patients with metastatic breast cancer. We performed liver resection in 45 patients.",
+         (300, "analysed")),
+        ("We reviewed the records of 250 patients with breast cancer liver metastases. We performed core needle biopsy in 80 "
+         "patients to assess receptor conversion.", (250, "analysed")),
+        ("We identified 1050 women with metastatic breast cancer from the registry. We performed FDG-PET/CT in 120 patients "
+         "at baseline.", (1050, "cohort")),
+        # an analysis method is no procedure done in people
+        ("We identified 1050 women with metastatic breast cancer from the registry. We performed propensity score matching "
+         "in 400 patients.", (1050, "cohort")),
+        ("We performed multivariable logistic regression in 512 patients.", None),
+        # the procedure stated first, the people then described: still their total
+        ("We performed hepatic resection in 120 patients. Of these, 45 patients had bilobar disease.", (120, "treated")),
+    ],
+)
+def test_a_procedure_in_part_of_the_people_counted_is_not_the_total(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_total", "expected_arms"),
+    [
+        # each person of the sample doing or having something: the whole, no group's size (review 21)
+        ("Twenty-four healthy volunteers each with normal renal function were enrolled in this crossover study.",
+         (24, "enrolled"), []),
+        ("Eighteen healthy male volunteers each receiving three single doses of X in random order were enrolled.",
+         (18, "enrolled"), []),
+        ("Sixteen healthy volunteers each in the fed and fasted state received 500 mg of X.", (16, "treated"), []),
+        ("Twelve women each with two prior lines of chemotherapy were treated with X.", (12, "treated"), []),
+        # a group's size stays one group's: "each" closing the phrase, a group named before or after
+        ("Patients were randomized into three groups of 25 patients each who received A, B or placebo.", None, [25]),
+        ("Thirty patients each in the A and B groups completed the study.", None, [30]),
+    ],
+)
+def test_each_person_with_or_receiving_is_the_whole(text, expected_total, expected_arms):
+    assert total(text) == expected_total
+    assert arms(text) == expected_arms
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the ".;" after a dosing abbreviation ("b.i.d.;", "t.i.d.;") is a list's semicolon, no join of sections (review 21)
+        ("Patients were randomized to A (n = 12), 5 mg b.i.d.; B (n = 11), 10 mg b.i.d.; or C (n = 13), 20 mg t.i.d.",
+         [12, 11, 13]),
+        ("Patients were randomly assigned to A (n = 40), 50 mg t.i.d.; or B (n = 38), 100 mg q.i.d.", [40, 38]),
+    ],
+)
+def test_a_dosing_abbreviation_before_a_semicolon_keeps_the_arm_list(text, expected):
+    assert arms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people qualified before their N opening a later section, after the study's people were counted: a subgroup
+        # (review 21)
+        ("The effects of X on gastric emptying were studied in 24 healthy volunteers.; Subjects were randomized to A or B.; "
+         "Patients with delayed emptying (n = 8) received metoclopramide.; Emptying was measured.", (24, "analysed")),
+        ("Forty patients were evaluated.; Patients with liver metastases (n = 12) received a reduced dose.; Toxicity was mild.",
+         (40, "analysed")),
+        ("Single-dose pharmacokinetics of X.; Twenty patients were evaluated.; Patients with hepatic impairment (n = 8).; "
+         "Clearance was halved.", (20, "analysed")),
+    ],
+)
+def test_qualified_people_after_the_counted_sample_are_a_subgroup(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the arms of a substudy add up to its count, not the trial's: the trial's total stays the whole (review 21)
+        ("A total of 620 patients were enrolled in the trial. The pharmacogenomic substudy enrolled 180 patients. In the "
+         "substudy, 92 patients received A and 88 received placebo.", (620, "enrolled")),
+        ("A total of 400 women were enrolled. A subset of 120 women were enrolled in the imaging sub-study. Of these, 60 "
+         "patients received A and 60 received B.", (400, "enrolled")),
+    ],
+)
+def test_a_substudy_the_arms_add_up_to_is_not_the_whole(text, expected):
+    assert total_with_arms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a randomised part of the study the people entered: randomised, not the name of another trial (review 21)
+        ("A total of 300 patients were enrolled. 256 patients were enrolled in the randomized portion and received A or B.",
+         (256, "randomised")),
+        ("One hundred patients with advanced breast cancer entered the randomized phase and received A or B.",
+         (100, "randomised")),
+        # a trial so named stays a name
+        ("Twelve patients previously participating in a randomized, double-blind trial were offered to switch.", (12, "screened")),
+    ],
+)
+def test_a_randomised_part_entered_is_randomised(text, expected):
+    assert total(text) == expected

@@ -735,6 +735,25 @@ _EACH_AFTER = re.compile(
     # year"), nor the subject of a verb ("One patient each was diagnosed with X": an event)
     r"(?=\s*(?:[,;:.()\[\]]|$)|\s+(?:in|to|into|for|with|from|at|per|and|or|who|which|that|\w+ing|(?:group|arm)s?)\b))",
     re.IGNORECASE)
+#: After "N people each", what keeps the phrase one group's size on its own: the phrase closed, or a group named after
+#: it ("30 patients each in the A and B groups"); a trait, a state or a doing after it ("Twenty-four volunteers each
+#: with normal renal function", "each receiving three doses", "each in the fed and fasted state") is each person's, the
+#: whole, unless a group was named before the count ("three groups consisting of 18 patients each suffering from X").
+_EACH_CLOSES_GROUP = re.compile(
+    r"\s*(?:[,;:.()\[\]]|$)|\s+(?:(?:group|arm)s?\b|(?:in|to|into|for|per|from|of)\s+[^,;:.()]{0,40}?\b(?:group|arm|cohort)s?\b)",
+    re.IGNORECASE)
+
+
+def _one_group_each(text: str, start: int, count_end: int) -> bool:
+    """Whether "N (people) each" from the count ending at `count_end` names one group's size (see `_EACH_CLOSES_GROUP`)."""
+    each = _EACH_AFTER.match(text, count_end)
+    if each is None:
+        return False
+    if re.fullmatch(r"\s*(?:[(\[][^()\[\]]*[)\]]\s*)?each", each.group(0), re.IGNORECASE):
+        return True  # "29 (50%) each were cases and controls": no people between, the count is a group's
+    return _EACH_CLOSES_GROUP.match(text, each.end()) is not None or _GROUP_OF_BEFORE.search(text, 0, start) is not None
+
+
 #: A group added to one already named: "Another 14 patients received placebo and then were randomized", "A further 20
 #: women were enrolled": a part of the study, never its whole.
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.IGNORECASE)
@@ -813,7 +832,7 @@ _WE_PERFORMED_IN = re.compile(
     r"\bwe\s+(?:have\s+|had\s+)?(?:\w+ly\s+)?(?:performed|carried\s+out|undertook|have\s+undertaken)\s+"
     r"(?!(?:an?|the|this|our|a\s+total\s+of)?\s*(?:[\w-]+\s+){0,3}?(?:stud(?:y|ies)|trials?|reviews?|analys[ie]s|surveys?|audits?|"
     r"investigations?|evaluations?|assessments?|interviews?|experiments?|measurements?|tests?|testing|examinations?|"
-    r"(?:[\w-]+\s+)?(?:sequencing|genotyping|imaging|screening))\b)"
+    r"(?:[\w-]+\s+)?(?:sequencing|genotyping|imaging|screening|matching|regression|weighting|modell?ing))\b)"
     r"[^.;#]{1,100}?\s+(?:in|on)\s+(?:a\s+total\s+of\s+|all\s+)?$",
     re.IGNORECASE,
 )
@@ -1124,7 +1143,8 @@ def _named_population_kind(before: str) -> str:
     return "analysed" if named.group("analysed") else "treated"
 
 
-_JOINED_SECTIONS = re.compile(r"\.\s*;\s")
+#: (not the last dot of an abbreviation: "5 mg b.i.d.; B (n = 11)" is a list's semicolon)
+_JOINED_SECTIONS = re.compile(r"(?<!\.[A-Za-z])\.\s*;\s")
 
 
 def _joined_section(text: str, position: int) -> tuple[int, int]:
@@ -1295,6 +1315,11 @@ def _to_one_group(text: str, verb_end: int) -> bool:
     return match is not None and not _SEVERAL_GROUPS.search(match.group("name"))
 
 
+#: After "a randomized", the trial it names ("a randomized, double-blind trial"); not a randomised part of this study the
+#: people entered ("were enrolled in the randomized portion", "entered the randomized phase": randomised).
+_NAMES_A_TRIAL_AFTER = re.compile(r",?\s+(?:[\w-]+,?\s+){0,3}?(?:trials?|stud(?:y|ies)|RCTs?)\b", re.IGNORECASE)
+
+
 def _verb_kind(clause: str) -> tuple[str, re.Match[str]] | None:
     best = None
     for match in _VERB.finditer(clause):
@@ -1302,7 +1327,7 @@ def _verb_kind(clause: str) -> tuple[str, re.Match[str]] | None:
             continue  # a relative clause ("one patient who received X had a DLT") says nothing about enrolment
         kind = next(k for k, _ in _VERBS if match.group(k))
         if kind == "randomised" and re.search(r"\b(?:a|an|the|this|that|its|their)\s+(?:[\w-]+,?\s+){0,2}$", clause[:match.start()], re.IGNORECASE) \
-                and _VERB.search(clause, match.end()):
+                and _NAMES_A_TRIAL_AFTER.match(clause, match.end()) and _VERB.search(clause, match.end()):
             # the trial's adjective, the clause's own verb after it: "Twelve patients previously participating in a
             # randomized trial were offered to switch" (not "in 240 patients, we conducted a randomised trial")
             continue
@@ -1371,7 +1396,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             return  # "600 ICU patients ... will be randomized", "494 parents are being recruited": a planned sample
         if _OCCURRED_AFTER.match(clause):
             return  # "A total of 24 incident AD cases occurred", "nine participants died": events, not people
-        if _GROUP_OF_BEFORE.search(text, 0, start) or _EACH_AFTER.match(text, count_end):
+        if _GROUP_OF_BEFORE.search(text, 0, start) or _one_group_each(text, start, count_end):
             return  # "three groups consisting of 18 patients each": one group's size
         if _ANOTHER_BEFORE.search(text, 0, start):
             return  # "Another 14 patients ... were randomized": a second group, a part of the study
@@ -1891,7 +1916,9 @@ def _qualified_sample_kind(sentence: Sentence, text: str, start: int, end: int) 
             return "randomised"  # the people of a randomised trial "were assigned to receive ..."
     if re.fullmatch(r"\s*\)\s*\.?\s*", after):
         return "enrolled" if sentence.label and _METHODS_LABEL.search(sentence.label) else None
-    if section_start > 0:
+    if section_start > 0 and not re.search(r"#_*\s+(?:[\w-]+\s+){0,3}?" + PEOPLE + r"\b", text[:section_start], re.IGNORECASE):
+        # (only before any count of people: "... were studied in 24 healthy volunteers.; ...; Patients with delayed
+        # emptying (n = 8) received metoclopramide" is a subgroup of the 24)
         # a section of its own among sections joined by ".;" (the participants section, its label lost): the people of
         # the study whatever their verb ("Asian inpatients with DSM-IV schizophrenia (N = 108) currently treated with
         # typical antipsychotics were switched to olanzapine": treated)
@@ -2207,6 +2234,7 @@ def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
         matches = [m for m in re.finditer(pattern, text, re.I) if not _is_outcome_count(text, m.start(1), m.end())]
         if name == "count_each":  # "Virologic failure occurred in 1 patient each in arms B and C": an event in each arm
             matches = [m for m in matches if not re.search(r"\b(?:in|among|for)\s+$", text[max(0, m.start(1) - 10):m.start(1)], re.I)]
+            matches = [m for m in matches if _one_group_each(text, m.start(1), m.end(1))]  # not "24 volunteers each with X"
         if name in ("count_assigned_to", "assigned_count_to", "count_to_arm"):
             allocation_list.extend((m, name) for m in matches)
             continue
@@ -2314,6 +2342,10 @@ def study_total(totals: list[Extracted], arms: list[Extracted] | tuple[Extracted
     people_counts = [item.value for item in totals if not _counts_professionals(item)]
     if people_counts:
         totals = [item for item in totals if not _counts_professionals(item) or item.value >= max(people_counts)]
+    # a procedure we performed in fewer people than a count stated before it was done in some of them, a subgroup: "We
+    # retrospectively analysed 300 patients ... We performed liver resection in 45 patients" (300)
+    totals = [item for index, item in enumerate(totals) if item.extractor != "participants.we_performed_in"
+              or not any(earlier.value > item.value for earlier in totals[:index])]
     pooled = [item for item in totals if item.extractor == "participants.pooled_studies"]
     if pooled:
         largest_pool = max(pooled, key=lambda item: item.value)
@@ -2341,10 +2373,17 @@ def _counts_professionals(item: Extracted) -> bool:
     return people is not None and _PROFESSIONAL.fullmatch(people.group(1)) is not None
 
 
+#: A part of the trial named before a count: "The pharmacogenomic substudy enrolled 180 patients" (the arms of the part
+#: add up to it, but the trial's own total stays the whole).
+_SUBSTUDY_BEFORE = re.compile(r"\b(?:sub-?stud(?:y|ies)|sub-?sets?|sub-?groups?|sub-?samples?|ancillary\s+stud(?:y|ies)|"
+                              r"companion\s+stud(?:y|ies))\b", re.IGNORECASE)
+
+
 def _rank(item: Extracted, allocated: int | None = None, arm_sentences: set | frozenset = frozenset()) -> tuple[bool, int, bool]:
     # (only a count of people taken in: an analysed subset or a cohort the arms of an analysis add up to stays second,
     # "A total of 2,549 consecutive patients underwent TAVI. ..., 1,558 cases were analysed. Three groups ... (n=89),
     # (n=53), (n=1,416)")
     sums_the_arms = item.value == allocated and KIND_RANK[item.label] >= KIND_RANK["eligible"] \
-        and (item.span.field, item.span.section, item.span.sentence_start) not in arm_sentences
+        and (item.span.field, item.span.section, item.span.sentence_start) not in arm_sentences \
+        and not _SUBSTUDY_BEFORE.search(item.span.sentence[:item.span.start - item.span.sentence_start])
     return (item.value >= SMALL_COUNT, KIND_RANK[item.label], sums_the_arms)
