@@ -98,6 +98,8 @@ def test_an_event_in_a_group_or_a_planned_size_is_no_arm(text):
     ("A total of 12 studies with 900 patients were pooled: treatment (n = 450) and control (n = 450).", [450, 450]),
     # shares that make up the sample are the groups it was divided into
     ("In all, 158 patients underwent VSRR (n = 78, 49.4%) or ROOT (n = 80, 50.6%).", [78, 80]),
+    ("Patients were treated with CAHA, HA or CMC (n = 27, 57.4%, n = 13, 27.7% and n = 7, 14.9%, respectively).",
+     [7, 13, 27]),
     # trials counted in a group's own bracket are its attempts, not the studies of a review
     ("Participants were grouped into low (n = 6, 74 trials), moderate (n = 8, 76 trials) and high (n = 5, 29 trials) fitness.",
      [5, 6, 8]),
@@ -106,3 +108,96 @@ def test_an_event_in_a_group_or_a_planned_size_is_no_arm(text):
 ])
 def test_the_sizes_of_compared_groups_stay(text, sizes):
     assert arm_values(text) == sizes
+
+
+# Review of 6d69d16 (round 21): the refusals above must not take the arms of ordinary trial reports.
+
+
+@pytest.mark.parametrize("text, sizes", [
+    # finding 2: a women-only trial's arms, each after its dose or duration, are no sex breakdown
+    ("Postmenopausal women with hormone receptor-positive advanced breast cancer were randomly assigned to fulvestrant "
+     "500 mg (362 women) or anastrozole 1 mg (361 women).", [361, 362]),
+    ("Patients were randomly assigned to letrozole 2.5 mg daily (40 women) or anastrozole 1 mg daily (42 women).",
+     [40, 42]),
+    ("Patients were randomly assigned to 6 months of trastuzumab (40 women) or 12 months of trastuzumab (42 women).",
+     [40, 42]),
+    ("Women with HER2-positive metastatic breast cancer were randomized to weekly paclitaxel 80 mg/m2 (52 women) or "
+     "docetaxel 100 mg/m2 every 3 weeks (51 women).", [51, 52]),
+])
+def test_a_women_only_trials_arms_stay(text, sizes):
+    assert arm_values(text) == sizes
+
+
+@pytest.mark.parametrize("text", [
+    "A total of 102 patients (50 men) were randomized to the two sequences.",
+    "We enrolled 86 healthy volunteers aged 20 to 40 years (45 women) in a crossover study.",
+])
+def test_one_sex_after_the_people_counted_is_still_no_arm(text):
+    assert arm_values(text) == []
+
+
+@pytest.mark.parametrize("text, sizes", [
+    # finding 1: a bracket after a count of sites that divides the patients, not the sites
+    ("The study enrolled 120 patients from 10 hospitals (60 in the intervention arm and 60 in the control arm).",
+     [60, 60]),
+    ("We randomised 96 patients at 8 hospitals (48 intervention and 48 control).", [48, 48]),
+    ("In total, 240 women were recruited at 12 centres (121 in the exercise group and 119 in the control group).",
+     [119, 121]),
+])
+def test_a_bracket_dividing_the_patients_after_a_count_of_sites_stays(text, sizes):
+    assert arm_values(text) == sizes
+
+
+@pytest.mark.parametrize("text, sizes", [
+    # finding 5: a baseline share describing each group
+    ("A total of 238 patients were randomized to docetaxel (n = 120, 65% ER-positive) or paclitaxel (n = 118, 61% "
+     "ER-positive).", [118, 120]),
+    ("Women were randomized to exercise (n = 50; 62% postmenopausal) or usual care (n = 48; 58% postmenopausal).",
+     [48, 50]),
+])
+def test_a_group_with_a_baseline_share_stays(text, sizes):
+    assert arm_values(text) == sizes
+
+
+@pytest.mark.parametrize("text, sizes", [
+    # finding 6: "planned" and "power" that plan no sample
+    ("Patients undergoing planned caesarean section were randomly allocated to spinal or epidural anaesthesia (50 per "
+     "group).", [50]),
+    ("Sixty older adults were randomised to power training or strength training (30 per group).", [30]),
+    ("Sixty older adults were randomised to power training or strength training (30 each).", [30]),
+    # finding 7: an event in another clause leaves the groups' sizes
+    ("There were 45 patients in the letrozole group and 44 patients in the anastrozole group; two patients in the "
+     "anastrozole group withdrew.", [44, 45]),
+    ("There were 45 patients in the letrozole group and 44 patients in the anastrozole group, but two patients in the "
+     "anastrozole group withdrew.", [44, 45]),
+    # finding 8: trials or studies that the groups did, and "study participants"
+    ("Healthy adults were randomised to blocked practice (n = 15) or random practice (n = 15) and performed 60 practice "
+     "trials.", [15, 15]),
+    ("Patients were randomised to contrast agent A (n = 20) or B (n = 20), and 80 CT studies were read by two "
+     "radiologists.", [20, 20]),
+    ("A total of n = 180 study participants were randomised to exercise (n = 90) or usual care (n = 90).", [90, 90]),
+    # finding 9: the groups' sizes sharing a bracket with the HR that compares them
+    ("Overall survival favoured A (A: n = 201; B: n = 199; HR = 0.80, 95% CI 0.65-0.98).", [199, 201]),
+    # finding 11: a numerator above its denominator is no fraction
+    ("Patients were randomised to A or B (n = 152/148).", [152]),
+])
+def test_the_review_findings_keep_the_groups(text, sizes):
+    assert arm_values(text) == sizes
+
+
+@pytest.mark.parametrize("text", [
+    # the narrowed refusals still refuse
+    "A sample size of 64 patients per group was planned to detect a difference of 10 points.",
+    "Enrolment of 55 patients per group would give 80% power to detect a difference of 15%.",
+    "Seventy schools were randomised, 12 hospitals (7 intervention and 5 control) took part.",
+    "Two patients in the oil group complained of rashes; three patients in the placebo group complained of nausea.",
+    "Four patients in the hydroxyzine group, 1 patient in the cetirizine group, and 1 patient in the placebo group "
+    "discontinued the study because of sedation.",
+    "Satisfaction was high (n = 31, 94% of respondents) and complaints rare (n = 2, 6%).",
+    "Outcomes improved in the pooled sample (n = 294; HR = 0.81, 95% CI 0.70-0.94).",
+    "Among 12 included trials, randomised trials (n = 4) and cohort studies (n = 8) were found.",
+    "This review included 8 manuscripts (2 randomized controlled trials and 6 controlled clinical trials) from 6 "
+    "clinical studies.",
+])
+def test_the_narrowed_refusals_still_refuse(text):
+    assert arm_values(text) == []

@@ -16,7 +16,9 @@ statistic ("(SMD = -0.12, ..., P = 0.32, n = 294)"), a count of the studies of a
 included: randomised trials (n = 4), ..."), the sexes of a sample ("(25 men and 22 women)"), a breakdown of things
 ("73 schools (37 intervention and 36 control)", "Seventeen studies (11 cohort studies, ...)"), people
 of a group who had an event ("Two patients in the A group complained of rashes") and a planned size ("a sample
-size of 1000 per group").
+size of 1000 per group"). Each refusal is kept narrow, as a wrong one takes a trial's real arms: a women-only trial's
+"fulvestrant 500 mg (362 women)" is no sex breakdown, "120 patients from 10 hospitals (60 in the intervention arm
+...)" no breakdown of hospitals, "(n = 120, 65% ER-positive)" a group with its baseline share.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mbc_sr.extract.brackets import innermost_open_bracket, matching_close
 from mbc_sr.extract.numbers import find_counts
 from mbc_sr.extract.sentences import record_sentences
 from mbc_sr.extract.spans import Sentence, Span
@@ -169,14 +172,17 @@ def arms(record: Record) -> tuple[list[DrugMention], ArmStructure | None]:
 
 # --------------------------------------------------------------------------- arm sizes
 
-#: "n=102/155": the numerator of a fraction.
-_FRACTION_AFTER = re.compile(r"\s*/\s*\d")
+#: "n=102/155": the numerator of a fraction (a numerator above its denominator is none: "(n = 152/148)" are two sizes).
+_FRACTION_AFTER = re.compile(r"\s*/\s*(\d+)")
 #: The share the n is of, after it in its bracket: "(n = 31, 94%)", "(n = 15, 25%)": people with some trait or answer,
 #: not a group compared, unless the shares of the sentence make up the whole sample (see
 #: `_shares_partition_the_sample`). (A percentage before the n is no such sign: "25.5% (n = 770) versus 74.5% (n =
 #: 2246)" are groups, "(20.8%, N=125)" a group's rate, "0.01% (N = 166)" a strength.)
-_SHARE_AFTER = re.compile(r"\s*[,;]\s*\d+(?:[.·]\d+)?\s*%")
-_N_WITH_SHARE = re.compile(r"\b[nN]\s*=\s*[\d,\s]*\d\s*[,;]\s*(\d+(?:[.·]\d+)?)\s*%")
+#: The share must be the n's own, closing its bracket or clause ("25%)", "25% of respondents"): a share with a trait
+#: after it, "(n = 120, 65% ER-positive)", "(n = 50; 62% postmenopausal)", describes the group, which stays.
+_SHARE_AFTER = re.compile(
+    r"\s*[,;]\s*(?P<share>\d+(?:[.·]\d+)?)\s*%(?=\s*(?:[)\],;]|(?:of|and|or|vs|versus|respectively)\b|$))", re.I)
+_N_EQUALS = re.compile(r"\b[nN]\s*=\s*(?:\d{1,3}(?:,\d{3})+|\d+)")
 #: A pooled or comparative estimate in the bracket of an n: "(SMD = -0.12, ..., I² = 0%, n = 294)", "(n = 12,415, HR =
 #: 1.29, 95%CI ...)": the n the estimate was computed on, a subgroup or a pooled sample, not one of the groups it
 #: compares. (A P value or a CI alone may follow a group's own n: "(− 1.4 kg, P = 0.02, N = 37)".)
@@ -184,19 +190,29 @@ _STATISTIC = re.compile(r"\b(?:HR|OR|RR|SMD|WMD|MD|aOR|aHR)\s*[=:]|\bI\s*(?:2|²
 #: The studies of a review counted in the sentence: "Eighteen studies were included", "nine studies met", "32
 #: studies in 11,487 subjects".
 _STUDIES_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:studies|trials|RCTs|articles|papers|publications)\b", re.I)
+#: People allocated to the groups: studies or trials counted after the groups are then what the groups did
+#: ("randomised to blocked practice (n = 15) ... and performed 60 practice trials").
+_ALLOCATED = re.compile(r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated|assigned)\s+(?:to|into|in)\b",
+                        re.I)
 #: The trials of a report of several, each with its own n: "(Study 1, N = 147; Study 2, N = 144)", "(study I, n = 280;
 #: study II, n = 256)", "(Trial II; n=66)": separate trials, not the arms of one.
 _NUMBERED_TRIAL_BEFORE = re.compile(r"\b(?:study|trial)\s+(?:[IVX]+|\d+|[A-D])\s*[,;:]\s*[nN]\s*=\s*$", re.I)
 #: "n = 5 randomized controlled trials", "(PET-CT; n = 2 studies)": an n of studies.
+#: (A singular "study" only after n = 1: "n = 180 study participants" are people.)
 _N_OF_STUDIES_IN_TEXT = re.compile(
-    r"\b[nN]\s*=\s*\d+\s+(?:[\w-]+\s+){0,3}?(?:stud(?:y|ies)|trials|RCTs|articles|papers|publications)\b", re.I)
+    r"\b[nN]\s*=\s*(?:1\s+(?:[\w-]+\s+){0,3}?study|\d+\s+(?:[\w-]+\s+){0,3}?(?:studies|trials|RCTs|articles|papers|"
+    r"publications))\b", re.I)
 #: The sexes of a sample counted: "47 adults (25 men and 22 women)", "102 patients (50 men)", "(5208 males vs. 3625
 #: females)": both sexes in the bracket, or one right after the people counted; not "a group (44 women)", nor
-#: "(89 women in the 6-hour group and ...)".
+#: "(89 women in the 6-hour group and ...)", nor an arm's dose or duration, "fulvestrant 500 mg (362 women)", "6
+#: months of trastuzumab (40 women)": the words between the count and the bracket must name people.
 _SEX_AFTER = re.compile(r"\s+(?:men|women|males?|females?|boys|girls)\b", re.I)
 _BOTH_SEXES = re.compile(r"\b(?:men|males?|boys)\b.*\b(?:women|females?|girls)\b|\b(?:women|females?|girls)\b.*\b(?:men|males?|boys)\b", re.I)
+_PEOPLE = (r"(?:patients|participants|subjects|adults|people|persons|individuals|volunteers|children|adolescents|"
+           r"infants|neonates|students|workers|employees|residents|respondents|survivors|cases|smokers|athletes|veterans|"
+           r"members|couples|pairs|twins|outpatients|inpatients|users|donors|recipients|candidates|controls)")
 _COUNTED_PEOPLE_BEFORE = re.compile(r"(?:\d|\b(?:[a-z]+ty|[a-z]+teen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred))"
-                                    r"[-\s]+(?:[\w-]+\s+){0,3}[\w-]+\s*$", re.I)
+                                    r"[-\s]+(?:[\w-]+\s+){0,3}?" + _PEOPLE + r"(?:\s+[\w-]+){0,3}?\s*$", re.I)
 _GROUP_WORD = re.compile(r"\b(?:groups?|arms?|cohorts?)\b", re.I)
 #: The thing a breakdown in brackets divides when it is no people: "73 public schools (37 intervention and 36 control)",
 #: "8 instances of neurological injury (5 ulnar, 2 radial)", "Seventeen studies (11 cohort studies, ...)", "3 (2
@@ -214,30 +230,48 @@ _EVENT_VERB = re.compile(
 _SIZE_VERB = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated|enrol+ed|included|recruited|analy[sz]ed|"
                         r"completed|comprised|consisted|divided|compared|treated|received)\b", re.I)
 #: A planned size: "A sample size of 1000 per group provides 90% power", "should be approximately 55 in each group".
-_PLANNED = re.compile(r"\b(?:sample\s+size|power(?:ed)?|should|would|will|planned|required\s+to\s+detect)\b", re.I)
+#: (Planning words of a sample only: not "planned caesarean section", "power training".)
+_PLANNED = re.compile(r"\b(?:sample\s+size|\d+(?:[.·]\d+)?\s*%\s+power|(?:statistical\s+)?power\s+(?:of|to)|powered|should|"
+                      r"would|will|planned\s+(?:to|sample|size|enrol\w*|recruit\w*)|required\s+to\s+detect)\b", re.I)
+#: The clause a count stands in, for its verb: "; " or ", but" / ", while" / ", whereas" start another ("45 patients in
+#: the A group and 44 in the B group; two patients in the B group withdrew": only the two withdrew). Not ", and": it
+#: also closes a list of subjects ("Four patients in the A group, 1 in the B group, and 1 in the C group discontinued").
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:but|while|whereas)\s+", re.I)
 
 
 def _bracket_around(text: str, start: int) -> tuple[int, int] | None:
-    """The (open, close) of the innermost round or square bracket holding `start`, if any."""
-    depth = 0
-    for position in range(start - 1, -1, -1):
-        char = text[position]
-        if char in ")]":
-            depth += 1
-        elif char in "([":
-            if depth == 0:
-                close = text.find(")" if char == "(" else "]", start)
-                return (position, close if close >= 0 else len(text))
-            depth -= 1
-    return None
+    """The (open, close) of the innermost round or square bracket holding `start`, if any (an unclosed one runs to
+    the end of the sentence)."""
+    opened = innermost_open_bracket(text, start)
+    if opened is None:
+        return None
+    closed = matching_close(text, opened)
+    return (opened, len(text) if closed is None else closed)
 
 
-def _counts_studies(text: str, value: int) -> bool:
-    """The sentence counts studies: at least `value` of them outside brackets ("Eighteen studies were included: ...")
-    or an n of the sentence is one of studies ("HIV/AIDS (n = 99 studies) or cancer (n = 59)"). (Trials counted in
-    a bracket, "low fitness (n = 6, 74 trials)", are a group's attempts.)"""
+def _clause_around(text: str, start: int) -> str:
+    """The clause of the sentence that holds `start`, its brackets blanked."""
+    clause_start, clause_end = 0, len(text)
+    for found in _CLAUSE_BREAK.finditer(text):
+        if found.end() <= start:
+            clause_start = found.end()
+        elif found.start() >= start:
+            clause_end = found.start()
+            break
+    return re.sub(r"\([^()]*\)", " ", text[clause_start:clause_end])
+
+
+def _counts_studies(text: str, value: int, start: int) -> bool:
+    """The sentence counts studies: at least `value` of them outside brackets, before the count at `start`
+    ("Eighteen studies were included: ...", or after it where no people are allocated: "8 manuscripts (2 RCTs and 6
+    CCTs) from 6 clinical studies") or an n of the sentence is one of studies ("HIV/AIDS (n = 99 studies) or cancer
+    (n = 59)"). (Trials counted in a bracket, "low fitness (n = 6, 74 trials)", are a group's attempts; those counted
+    after groups people were allocated to, "randomised to ... (n = 15) ... and performed 60 practice trials",
+    "randomised to contrast agent A (n = 20) ..., and 80 CT studies were read", are what the groups did.)"""
+    allocated = bool(_ALLOCATED.search(text))
     return bool(_N_OF_STUDIES_IN_TEXT.search(text)) or any(
-        count.value >= value and _STUDIES_AFTER.match(text, count.end) and _bracket_around(text, count.start) is None
+        count.value >= value and (count.end <= start or not allocated) and _STUDIES_AFTER.match(text, count.end)
+        and _bracket_around(text, count.start) is None
         for count in find_counts(text))
 
 
@@ -245,7 +279,8 @@ def _shares_partition_the_sample(text: str) -> bool:
     """The n's of the sentence with a share after them make up the whole ("VSRR (n = 78, 49.3%) or ROOT (n = 80,
     50.6%)", "control (n = 125, 25.9%), CHC (n = 114, 23.6%), ..."): groups the sample was divided into, not people
     with some trait or answer ("bruising (n = 15, 25%), asymmetry (n = 2, 3%)")."""
-    shares = [float(m.group(1).replace("·", ".")) for m in _N_WITH_SHARE.finditer(text)]
+    shares = [float(share.group("share").replace("·", ".")) for n in _N_EQUALS.finditer(text)
+              if (share := _SHARE_AFTER.match(text, n.end()))]
     return len(shares) >= 2 and abs(sum(shares) - 100) <= 2
 
 
@@ -258,24 +293,27 @@ def _not_an_arm(item: Extracted) -> bool:
     bracket = _bracket_around(text, start)
     inside = text[bracket[0] + 1:bracket[1]] if bracket else ""
     if rule == "n_equals":
-        if _FRACTION_AFTER.match(after) or (_SHARE_AFTER.match(after) and not _shares_partition_the_sample(text)):
+        fraction = _FRACTION_AFTER.match(after)
+        if (fraction and value <= int(fraction.group(1))) or (_SHARE_AFTER.match(after) and not _shares_partition_the_sample(text)):
             return True
-        if bracket and _STATISTIC.search(inside):
-            return True
-        if _counts_studies(text, value) or _NUMBERED_TRIAL_BEFORE.search(before[-30:]):
+        if bracket and _STATISTIC.search(inside) and len(_N_EQUALS.findall(inside)) < 2:
+            return True  # one n beside the estimate; several ("A: n = 201; B: n = 199; HR = ...") are the groups compared
+        if _counts_studies(text, value, start) or _NUMBERED_TRIAL_BEFORE.search(before[-30:]):
             return True
     if rule in ("bracket_people", "parenthetical_breakdown") and _SEX_AFTER.match(after) and bracket \
             and not _GROUP_WORD.search(inside) and (_BOTH_SEXES.search(inside) or _COUNTED_PEOPLE_BEFORE.search(text, 0, bracket[0])):
         return True
     if rule == "parenthetical_breakdown" and bracket:
         head = text[max(0, bracket[0] - 80):bracket[0]]
-        if any(_THINGS_BROKEN_DOWN.fullmatch(head, count.end) for count in find_counts(head)) or _THINGS_AFTER_BRACKET.match(text, bracket[1]):
+        # a part of N things is at most N: "10 hospitals (60 in the intervention arm ...)" divides the patients
+        if any(count.value >= value and _THINGS_BROKEN_DOWN.fullmatch(head, count.end) for count in find_counts(head)) \
+                or _THINGS_AFTER_BRACKET.match(text, bracket[1]):
             return True
-        if _counts_studies(text, value):
+        if _counts_studies(text, value, start):
             return True
     if rule == "count_in_group" and not bracket:
-        outside = re.sub(r"\([^()]*\)", " ", text)
-        return bool(_EVENT_VERB.search(outside)) and not _SIZE_VERB.search(outside)
+        clause = _clause_around(text, start)
+        return bool(_EVENT_VERB.search(clause)) and not _SIZE_VERB.search(clause)
     if rule in ("count_per_arm", "count_each"):
         return bool(_PLANNED.search(text) or (_EVENT_VERB.search(text) and not _SIZE_VERB.search(text)))
     return False

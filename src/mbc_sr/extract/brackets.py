@@ -1,6 +1,6 @@
 """Which bracket a position in a sentence stands in: a CI's bounds, a median's "(range ...)", an HR's own bracket.
 
-Shared by the value extractors (`effects`, `medians`), which may not import one another.
+Shared by the value extractors (`effects`, `medians`, `arms`), which may not import one another.
 """
 
 from __future__ import annotations
@@ -17,4 +17,18 @@ def innermost_open_bracket(text: str, position: int) -> int | None:
             if closed == 0:
                 return index
             closed -= 1
+    return None
+
+
+def matching_close(text: str, opened: int) -> int | None:
+    """Where the bracket opened at `opened` closes (brackets opened inside it are skipped), or None if the text ends
+    first."""
+    depth = 0
+    for index in range(opened + 1, len(text)):
+        if text[index] in "([":
+            depth += 1
+        elif text[index] in ")]":
+            if depth == 0:
+                return index
+            depth -= 1
     return None
