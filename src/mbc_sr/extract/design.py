@@ -11,7 +11,8 @@ is the phase of some trial ("a", "an", or "in" with no article) cited in the abs
 IIB randomized trial substantiated that", "has been studied in phase II randomized trial", "improved survival in a
 phase III trial", "results from a phase II trial show"), when the sentence says
 nothing of this study ("we", "our", "this"). A phase of drug metabolism or of recovery after anaesthesia ("phase II
-enzymes", "the Phase I recovery unit") is no trial's phase at all.
+enzymes", "the Phase I recovery unit") is no trial's phase at all, unless a trial's noun stands by it ("a phase III
+trial of enzyme replacement therapy", "a phase 2 stroke recovery trial").
 The study's phase is chosen by where it was stated: title, then publication type, then methods
 and other sections; the first mention wins within a place.
 
@@ -82,11 +83,18 @@ _SOME_TRIAL_BEFORE = re.compile(r"\b(?:an?\s+(?:[\w-]+,?\s+){0,4}?|in\s+)$", re.
 #: one (a title names this study: "..., which showed ...: a phase 3 trial").
 _CITED_FINDING = re.compile(
     r"\b(?:showed|shown|demonstrated|substantiated|proved|proven|improved|(?:was|were)\s+associated\s+with|"
-    r"ha(?:s|ve)\s+been\s+(?:studied|tested|evaluated|investigated|assessed)|"
-    # the present tense of a finding ("results from a phase II trial show promising efficacy"), not a purpose ("to show")
-    r"(?<!\bto\s)(?:shows?|demonstrates?|suggests?))\b",
+    r"ha(?:s|ve)\s+been\s+(?:studied|tested|evaluated|investigated|assessed))\b",
     re.I,
 )
+#: A finding in the present tense only as the trial's own verb, right after it ("results from a phase II clinical
+#: trial show promising efficacy", "data from a phase 3 trial demonstrate", "data in a phase 2 trial with lecanemab
+#: suggest"): elsewhere such a verb tells this study's conclusion ("These data suggest ... in a phase II setting"), a
+#: purpose ("to assess whether V shows", "a phase II trial was designed to show") or another clause's finding ("in a
+#: phase II trial, ...; the response rate suggests activity").
+_PRESENT_FINDING_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:trials?|stud(?:y|ies)|RCTs?)"
+    r"(?:\s+(?!(?:to|whether|if|was|were|is|are|be|been|that|which|who|and)\b)[\w-]+){0,3}?\s+"
+    r"(?:shows?|demonstrates?|suggests?)\b", re.I)
 _THIS_STUDY = re.compile(r"\b(?:we|our|this|present|current|here)\b", re.I)
 #: The verb of a clause about the patients tells their history, not a trial's finding ("patients who had shown an
 #: inadequate response", "whose tumours had shown progression", "tumours that had proven resistant") ...
@@ -98,9 +106,11 @@ _FINDING_REACH = 80
 
 
 def _states_a_trials_finding(text: str, match: re.Match[str]) -> bool:
-    """A finding verb before the phase, or within reach after it, that is not the patients' history."""
-    return any(not _PATIENTS_HISTORY_BEFORE.search(text[max(0, verb.start() - 60):verb.start()])
-               for verb in _CITED_FINDING.finditer(text) if verb.start() <= match.end() + _FINDING_REACH)
+    """A finding verb before the phase, or within reach after it, that is not the patients' history; or the trial's
+    own verb in the present tense."""
+    return bool(_PRESENT_FINDING_AFTER.match(text, match.end())) or any(
+        not _PATIENTS_HISTORY_BEFORE.search(text[max(0, verb.start() - 60):verb.start()])
+        for verb in _CITED_FINDING.finditer(text) if verb.start() <= match.end() + _FINDING_REACH)
 
 
 def _cites_some_trial(sentence: Sentence, match: re.Match[str]) -> bool:
@@ -113,9 +123,14 @@ def _cites_some_trial(sentence: Sentence, match: re.Match[str]) -> bool:
 #: After a phase, a word of pharmacology or of care that makes it no trial's phase: "phase I and II metabolism",
 #: "phase II enzymes", "phase I biotransformation", "the Phase I recovery unit", "phase 1 post anesthesia care unit",
 #: "Phase-I and Phase-II reopening", and a place named by a phase ("discharge from the Phase I unit").
+#: A trial's own noun between the phase and the word, or right after the word, keeps it a trial's phase ("a phase III
+#: trial of enzyme replacement therapy", "this phase II trial recovery of neutrophils ...", "a phase 2 stroke
+#: recovery trial", "a phase 3 trial during lockdown").
 _NOT_A_TRIAL_PHASE_AFTER = re.compile(
-    r"\s*(?:[\w-]+\s+){0,2}?(?:metaboli\w*|enzymes?|detoxif\w*|biotransformation|conjugation|recovery|"
-    r"post[\s-]?an(?:a)?esthesia|PACU|units?|reopening|lockdown)\b",
+    r"\s*(?:(?!(?:trials?|stud(?:y|ies)|RCTs?|programmes?|programs?)\b)[\w-]+\s+){0,2}?"
+    r"(?:metaboli\w*|enzymes?|detoxif\w*|biotransformation|conjugation|recovery|"
+    r"post[\s-]?an(?:a)?esthesia|PACU|units?|reopening|lockdown)\b"
+    r"(?!\s+(?:[\w-]+\s+)?(?:trials?|stud(?:y|ies)|RCTs?)\b)",
     re.I,
 )
 
@@ -138,8 +153,9 @@ def phases_in_sentence(sentence: Sentence) -> list[Extracted]:
 
 
 def phases(record: Record) -> list[Extracted]:
-    """Every phase stated (publication types, then text); `label="other study"` marks mentions
-    made about another study."""
+    """Every trial phase stated (publication types, then text); `label="other study"` marks mentions
+    made about another study. A phase of drug metabolism or of recovery after anaesthesia ("phase II enzymes", "the
+    Phase I recovery unit") is no trial's phase and is left out."""
     found: list[Extracted] = []
     for index, publication_type in enumerate(record.publication_types):
         match = _PUBLICATION_TYPE.match(publication_type.name)
