@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mbc_sr.extract.sentences import record_sentences, split_sentences
 from tests.extract.helpers import record
 
@@ -56,3 +58,15 @@ def test_a_dosing_abbreviation_keeps_its_bracket_in_the_sentence():
 def test_a_sentence_still_ends_after_a_dosing_abbreviation():
     parts = split_sentences("Patients took ranitidine 300 mg b.d. Relapse was assessed at 12 months.")
     assert [p for _, p in parts] == ["Patients took ranitidine 300 mg b.d.", "Relapse was assessed at 12 months."]
+
+
+@pytest.mark.parametrize("text, first", [
+    ("Forty patients received celecoxib 400 mg b.i.d. (18)F-FDG PET was performed in 36 patients.",
+     "Forty patients received celecoxib 400 mg b.i.d."),
+    ("Forty patients received celecoxib 400 mg b.i.d. [18F]FDG PET was performed in 36 patients.",
+     "Forty patients received celecoxib 400 mg b.i.d."),
+    ("Patients took the drug 20 mg t.i.d. (99m)Tc-sestamibi scans were done at baseline.",
+     "Patients took the drug 20 mg t.i.d."),
+])
+def test_a_sentence_starting_with_an_isotopes_bracket_still_ends_after_a_dosing_abbreviation(text, first):
+    assert split_sentences(text)[0][1] == first

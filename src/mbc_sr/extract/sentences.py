@@ -36,6 +36,9 @@ _ABBREVIATIONS = frozenset(
 #: ("omeprazole 20 mg b.d. (OAC; 90 patients) or ..."), though another sentence may start after it.
 _DOSING = frozenset("b.d b.i.d t.i.d q.i.d q.d o.d t.d.s q.d.s q.h.s".split())
 _BRACKET_NEXT = re.compile(r"\s*[(\[]")
+#: ... unless the bracket is an isotope's mass number opening the next sentence: "(18)F-FDG PET was ...", "[18F]FDG",
+#: "(99m)Tc-sestamibi".
+_ISOTOPE_NEXT = re.compile(r"\s*[(\[]\d{1,3}m?(?:[)\]][A-Z]|[A-Z][a-z]?[)\]])")
 # A stop, optional closing quote/bracket, white space, then what may start a sentence.
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]?(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
@@ -65,7 +68,7 @@ def _split_part(sentences: list[tuple[int, str]], text: str, start: int, stop: i
             token = word.group(1).rstrip(".").lower()
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha() and token != "a"):
                 continue  # "vs. 3.2", "et al. 2010", an initial "J. Smith"
-            if token in _DOSING and _BRACKET_NEXT.match(text, match.end()):
+            if token in _DOSING and _BRACKET_NEXT.match(text, match.end()) and not _ISOTOPE_NEXT.match(text, match.end()):
                 continue  # "ranitidine 300 mg b.d. (R600) (n = 74)": the dose's own bracket
         _append(sentences, text, start, end)
         start = end
