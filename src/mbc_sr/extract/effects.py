@@ -85,7 +85,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from mbc_sr.extract.brackets import innermost_open_bracket
+from mbc_sr.extract.brackets import innermost_open_bracket, matching_close
 from mbc_sr.extract.numbers import DASH, DECIMAL_PATTERN, parse_decimal
 from mbc_sr.extract.outcomes import P_VALUE, normalise_p, outcome_before, outcome_mentions, p_value_number
 from mbc_sr.extract.sentences import record_sentences
@@ -475,17 +475,8 @@ _OUTCOME_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|
 def _enclosing_bracket(text: str, position: int) -> tuple[int, int] | None:
     """The open and close of the innermost bracket holding `position`, if it is closed in `text`."""
     opened = innermost_open_bracket(text, position)
-    if opened is None:
-        return None
-    depth = 0
-    for closed in range(opened + 1, len(text)):
-        if text[closed] in "([":
-            depth += 1
-        elif text[closed] in ")]":
-            if depth == 0:
-                return opened, closed
-            depth -= 1
-    return None
+    closed = None if opened is None else matching_close(text, opened)
+    return None if closed is None else (opened, closed)
 
 
 def _outcome_chains(text: str, start: int, end: int) -> list[list]:
