@@ -479,13 +479,16 @@ def _is_numerator(masked_text: str, count: Count) -> bool:
                          masked_text[count.end:]))
 
 
-_INVITED = re.compile(r"\s*(?:\w+ly\s+)?(?:screened|approached|invited|contacted|assessed\s+for\s+eligibility)\b", re.IGNORECASE)
+_INVITED_VERBS = r"screened|approached|invited|contacted"
+_INVITED = re.compile(r"\s*(?:\w+ly\s+)?(?:" + _INVITED_VERBS + r"|assessed\s+for\s+eligibility)\b", re.IGNORECASE)
+#: The invitation's verb before the people it qualifies: "298 of 384 approached, eligible women (77.6%) consented"
+_INVITED_BEFORE_PEOPLE = re.compile(r"\s*(?:\w+ly\s+)?(?:" + _INVITED_VERBS + r")\s*,?\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\s*$", re.IGNORECASE)
 
 
 def _took_part_of_invited(masked: _Masked, count: Count) -> tuple[str, int] | None:
     """"85 of 120 women invited agreed to participate", "33 of 56 eligible patients approached completed
-    the surveys", "298 of 384 approached, eligible women (77.6%) consented to participate": the part of a pool of invited / approached / screened people that the main verb says took
-    part. Returns (the part's kind, the pool's offset); None when the pool was enrolled ("101 of 621 patients
+    the surveys", "298 of 384 approached, eligible women (77.6%) consented to participate": the part of a pool
+    of invited / approached / screened people that the main verb says took part. Returns (the part's kind, the pool's offset); None when the pool was enrolled ("101 of 621 patients
     enrolled had metastases": a subset of the total) or no verb of taking part follows."""
     text = masked.text
     of = re.match(r"\s*(?:\[[^\]]*\]|\([^)]*\))?\s*(?:out\s+)?of\s+(?:the\s+|these\s+|all\s+)?(#_*)", text[count.end:])
@@ -497,9 +500,7 @@ def _took_part_of_invited(masked: _Masked, count: Count) -> tuple[str, int] | No
         return None
     people_end = masked.count_at(pool).end + people.end()
     invited = _INVITED.match(text, people_end)
-    # the verb may qualify the people before them: "298 of 384 approached, eligible women (77.6%) consented to participate"
-    invited_before = re.match(r"\s*(?:\w+ly\s+)?(?:screened|approached|invited|contacted)\s*,?\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\s*$",
-                              text[masked.count_at(pool).end:people_end], re.IGNORECASE)
+    invited_before = _INVITED_BEFORE_PEOPLE.match(text[masked.count_at(pool).end:people_end])
     if invited is None and invited_before is None:
         return None
     clause = _clause_after(text, invited.end() if invited else people_end)
