@@ -201,3 +201,42 @@ def test_the_review_findings_keep_the_groups(text, sizes):
 ])
 def test_the_narrowed_refusals_still_refuse(text):
     assert arm_values(text) == []
+
+
+# Round 22 (fresh24 / fresh25 errors): refusals
+
+
+@pytest.mark.parametrize("text", [
+    # the denominator of an event fraction written out, before the people treated with a drug
+    "Remission was reached in 31 out of 90 patients treated with drug A and in 22 out of 88 patients treated with drug B.",
+    "Healing occurred in 40 out 61 patients treated with drug A and in 30 out 59 patients treated with drug B.",
+    # analysis sets of one sample
+    "Efficacy was analysed in both evaluable patients (n = 812) and all randomized patients (n = 904).",
+    "Results were similar in analysable subjects (n = 221) and in all enrolled subjects [n = 240].",
+    # the n of a share of people with an event
+    "In the A group, 22.5% of the patients (n = 31) reported headache, compared with 30.1% (n = 40) in the B group.",
+    "Nausea was reported by 12.0% (n = 14) in the A group and 18.5% (n = 21) in the B group.",
+    # strata of the sample, then randomised into groups named otherwise
+    "The trial included 210 patients (120 RA and 90 OA; mean age 61 years) who were randomized into two treatment "
+    "groups: drug A 10 mg or drug A 20 mg daily.",
+])
+def test_round22_counts_that_size_no_compared_group_are_refused(text):
+    assert arm_values(text) == []
+
+
+@pytest.mark.parametrize("text, sizes", [
+    # the people treated, not a denominator
+    ("Overall, 61 patients were treated with drug A and 59 patients were treated with drug B.", [59, 61]),
+    # a preference cohort beside the trial, not an analysis set; one labelled n among groups
+    ("Outcomes were compared between randomized patients (n = 60) and non-randomized patients (n = 40).", [40, 60]),
+    ("All randomized patients (n = 300) were assigned to drug A (n = 150) or placebo (n = 150).", [150, 150]),
+    # shares of groups that make up the sample, and shares with no event told
+    ("Patients who chose A or B were 40.0% (n = 80) and 60.0% (n = 120), respectively, and reported on quality of life.",
+     [80, 120]),
+    # a breakdown whose labels are the groups randomised
+    ("The trial included 100 patients (50 exercise and 50 control) who were randomized to exercise or control.",
+     [50, 50]),
+    ("A total of 90 patients (45 in group A and 45 in group B) were randomized to the two groups.", [45, 45]),
+])
+def test_round22_refusals_keep_the_groups(text, sizes):
+    assert arm_values(text) == sizes

@@ -239,6 +239,31 @@ _PLANNED = re.compile(r"\b(?:sample\s+size|\d+(?:[.·]\d+)?\s*%\s+power|(?:stati
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:but|while|whereas)\s+", re.I)
 
 
+#: The denominator of an event fraction, written out: "cured in 64 out of 174 patients treated with A", "in 7 of 8
+#: subjective group patients" (also "64 out 174", the "of" dropped): the people of whom some had the event.
+_OF_A_DENOMINATOR_BEFORE = re.compile(r"\d\s+(?:out\s+(?:of\s+)?|of\s+)$", re.I)
+#: An n labelled as an analysis set of the whole sample: "both evaluable patients (n = 1527) and all randomized patients
+#: (n = 1655)", "the intention-to-treat population (n = 240) and the per-protocol population (n = 221)": nested sets of
+#: the same people, not the groups compared (two such labels in the sentence; not "randomized patients (n = 60) and
+#: non-randomized patients (n = 40)", a preference cohort beside the trial).
+_ANALYSIS_SET = (r"(?:evaluable|analy[sz]able|(?<![-\w])all\s+(?:randomi[sz]ed|enrol+ed|treated|included)|intention[-\s]to[-\s]treat|"
+                 r"ITT|modified\s+ITT|mITT|per[-\s]protocol|PP|safety|efficacy)")
+_ANALYSIS_SET_BRACKET = r"\b" + _ANALYSIS_SET + r"\s+(?:" + _PEOPLE + r"|population|set|sample|analysis)\s*[(\[]\s*"
+_ANALYSIS_SET_N_BEFORE = re.compile(_ANALYSIS_SET_BRACKET + r"[nN]\s*=\s*$", re.I)
+_ANALYSIS_SET_BEFORE = re.compile(_ANALYSIS_SET_BRACKET + r"$", re.I)
+#: The n of a share of people, in a bracket after the percentage: "39.1% of the patients (n = 90) reported side effects,
+#: compared with 44.7% (n = 101) in the B group": those with the event, when the sentence tells an event and the shares
+#: make up no whole (unlike "25.5% (n = 770) versus 74.5% (n = 2246)", the groups a sample was divided into).
+_SHARE_THEN_N = re.compile(r"(\d+(?:[.·]\d+)?)\s*%\s*(?:of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _PEOPLE
+                           + r"\s*)?[(\[]\s*[nN]\s*=\s*(?:\d{1,3}(?:,\d{3})+|\d+)", re.I)
+#: "compared with" / "compared to" joins the two shares; it sizes no group.
+_COMPARED_WITH = re.compile(r"\bcompared\s+(?:with|to)\b", re.I)
+#: People counted by a trait in a bracket before being randomised into groups named otherwise: "156 patients (67 GU and
+#: 89 DU; mean age ...) who were randomized ... into two treatment groups: A 20 mg/d or 40 mg/d": strata of the sample.
+_RANDOMISED_INTO = re.compile(r"\s*(?:who|which|that)?\s*(?:were|was)\s+(?:then\s+|subsequently\s+)?(?:randomi[sz]ed|randomly\s+"
+                              r"(?:assigned|allocated|divided)|allocated|assigned)\b[^;]*?\b(?:to|into)\b(?P<groups>[^;]*)", re.I)
+
+
 def _bracket_around(text: str, start: int) -> tuple[int, int] | None:
     """The (open, close) of the innermost round or square bracket holding `start`, if any (an unclosed one runs to
     the end of the sentence)."""
@@ -292,6 +317,13 @@ def _not_an_arm(item: Extracted) -> bool:
     before, after = text[:start], text[end:]
     bracket = _bracket_around(text, start)
     inside = text[bracket[0] + 1:bracket[1]] if bracket else ""
+    if _OF_A_DENOMINATOR_BEFORE.search(before[-12:]):
+        return True
+    if rule == "n_equals" and (_ANALYSIS_SET_N_BEFORE.search(before[-60:]) and _two_analysis_sets(text)
+                               or _n_of_people_with_an_event(text, start)):
+        return True
+    if rule == "parenthetical_breakdown" and bracket and _strata_before_randomisation(text, bracket):
+        return True
     if rule == "n_equals":
         fraction = _FRACTION_AFTER.match(after)
         if (fraction and value <= int(fraction.group(1))) or (_SHARE_AFTER.match(after) and not _shares_partition_the_sample(text)):
@@ -317,6 +349,38 @@ def _not_an_arm(item: Extracted) -> bool:
     if rule in ("count_per_arm", "count_each"):
         return bool(_PLANNED.search(text) or (_EVENT_VERB.search(text) and not _SIZE_VERB.search(text)))
     return False
+
+
+def _two_analysis_sets(text: str) -> bool:
+    """Two n's of the sentence are labelled as analysis sets, with different sizes ("evaluable patients (n = 1527)
+    and all randomized patients (n = 1655)")."""
+    sizes = {n.group(0) for n in _N_EQUALS.finditer(text) if _ANALYSIS_SET_BEFORE.search(text, max(0, n.start() - 60), n.start())}
+    return len(sizes) >= 2
+
+
+def _n_of_people_with_an_event(text: str, start: int) -> bool:
+    """The n at `start` follows a share ("39.1% of the patients (n = 90)") in a sentence that tells an event ("reported
+    side effects") and sizes no group, and the shares before its n's do not make up a whole."""
+    shares = [(m, float(m.group(1).replace("·", "."))) for m in _SHARE_THEN_N.finditer(text)]
+    if not any(m.start() <= start < m.end() for m, _ in shares):
+        return False
+    if len(shares) >= 2 and abs(sum(share for _, share in shares) - 100) <= 2:
+        return False
+    return bool(_EVENT_VERB.search(text)) and not _SIZE_VERB.search(_COMPARED_WITH.sub(" ", text))
+
+
+def _strata_before_randomisation(text: str, bracket: tuple[int, int]) -> bool:
+    """The breakdown in `bracket` divides people who the sentence then randomises into groups it names otherwise ("156
+    patients (67 GU and 89 DU) who were randomized into two treatment groups: 20 mg or 40 mg"): none of its labels is
+    among the groups named, and it names no group or arm itself."""
+    inside = text[bracket[0] + 1:bracket[1]]
+    randomised = _RANDOMISED_INTO.match(text, bracket[1] + 1)
+    if randomised is None or _GROUP_WORD.search(inside):
+        return False
+    labels = re.findall(r"\d+\s+(?:in\s+(?:the\s+)?|with\s+)?([A-Za-z][\w+-]*)", inside.split(";")[0])
+    groups = randomised.group("groups")
+    return bool(labels) and re.search(r"[A-Za-z]", groups) is not None and not any(
+        re.search(r"(?<![\w-])" + re.escape(label) + r"(?![\w-])", groups, re.I) for label in labels)
 
 
 def arm_sizes(candidates: list[Extracted]) -> list[Extracted]:
