@@ -3302,3 +3302,28 @@ def test_a_substudy_the_arms_add_up_to_is_not_the_whole(text, expected):
 )
 def test_a_randomised_part_entered_is_randomised(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a genus abbreviated to its initial before the people is no sentence end (round 22)
+        ("Eighty-four H. pylori-positive adults were randomized to receive triple therapy or placebo.", (84, "randomised")),
+        ("In this multicentre study 210 H. pylori-infected outpatients were randomly assigned to A or B.", (210, "randomised")),
+        ("Sixty H. pylori-negative volunteers were enrolled.", (60, "enrolled")),
+        # people named as non-smokers, and a spelling of migraineurs (round 22)
+        ("Twenty healthy male nonsmokers were randomized to A or placebo.", (20, "randomised")),
+        ("This crossover study evaluated the efficacy of drug A in 140 migraneurs.", (140, "enrolled")),
+        # not people: strains of a species, a sentence that ends at an initial
+        ("Forty H. pylori strains were cultured.", None),
+        ("Overall, 310 E. coli isolates from patients with sepsis were examined for resistance.", None),
+        # a count taken out of a pool named by its noun is a part of it (round 22)
+        ("Twelve studies with a combined population of 4120 patients met the criteria. From this population, 910 patients "
+         "were treated with ventilation.", (4120, "analysed")),
+        # a threshold is no count of people (round 22)
+        ("All randomized trials comparing two or more of these drugs in patients with asthma were analyzed.", None),
+        ("Patients with 3 or more prior regimens were excluded. A total of 96 patients were enrolled.", (96, "enrolled")),
+    ],
+)
+def test_genus_initials_non_smokers_and_thresholds(text, expected):
+    assert total(text) == expected

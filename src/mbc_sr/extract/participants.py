@@ -244,9 +244,9 @@ _PROFESSIONALS = (r"(?<!of\s)(?:physicians|clinicians|doctors|surgeons|nurses|mi
 PEOPLE = (
     r"(?:patients?|women|woman|men|man|participants?|subjects?|adults?|children|child|infants?|"
     r"individuals?|persons?|people|humans|volunteers?|outpatients?|inpatients?|students?|employees?|girls?|parents|fathers|"
-    r"boys?|neonates?|newborns?|bab(?:y|ies)|(?:mothers?|parents?|caregivers?)[-‐‑/](?:child|infant|baby|newborn|neonate|offspring)(?:[-‐‑]?pairs)?|mothers?|dyads|smokers?|survivors?|cases|veterans?|residents?|pts|males|females|"
+    r"boys?|neonates?|newborns?|bab(?:y|ies)|(?:mothers?|parents?|caregivers?)[-‐‑/](?:child|infant|baby|newborn|neonate|offspring)(?:[-‐‑]?pairs)?|mothers?|dyads|(?:non-?)?smokers?|survivors?|cases|veterans?|residents?|pts|males|females|"
     r"athletes?|swimmers?|runners?|cyclists?|players?|soldiers?|recipients?|donors?|respondents?|caregivers?|"
-    r"carers?|pupils?|adolescents?|teenagers?|youths?|twins|couples|families|controls|migraineurs?|asthmatics?|"
+    r"carers?|pupils?|adolescents?|teenagers?|youths?|twins|couples|families|controls|migrai?neurs?|asthmatics?|"
     r"diabetics?|epileptics?|stakeholders|interviewees|(?:non-?)?drinkers?|users?|clients?|octogenarians?|nonagenarians?|centenarians?|"
     # professionals, when they are the people studied (see _PROFESSIONALS)
     + _PROFESSIONALS + "|"
@@ -259,7 +259,7 @@ PEOPLE = (
 )
 _NOT_PEOPLE = re.compile(  # a whole word: the "cell" of "non-small-cell" is no cell
     r"(?<![-‐‑])\b(?:cells?|cell\s+lines?|mice|mouse|rats?|animals?|dogs?|xenografts?|organoids?|samples?|"
-    r"specimens?|tumou?rs|lesions?|biopsies|stud(?:y|ies)|trials?|RCTs?|articles?|records?|"
+    r"specimens?|isolates?|strains?|tumou?rs|lesions?|biopsies|stud(?:y|ies)|trials?|RCTs?|articles?|records?|"
     r"publications?|papers?|abstracts?|citations?|manuscripts?|references?|reports|documents?|centres?|centers?|hospitals?|sites?|institutions?|clinics?|countries|"
     r"attacks?|cycles?|events?|deaths?|biomarkers?|genes?|plans?|images?|scans?|eyes?|teeth|"
     r"doses?|courses?|episodes?|visits?|schools?|practices|teams?|wards?|units?|clusters?|villages?|communities|"
@@ -389,6 +389,8 @@ def _not_a_head_count(text: str, count: Count) -> bool:
     before, after = text[max(0, count.start - 40):count.start], text[count.end:count.end + 12]
     if re.search(r"\bper\s+$", before, re.IGNORECASE):
         return True
+    if re.match(r"\s*or\s+(?:more|fewer|less|greater)\b", text[count.end:], re.IGNORECASE):
+        return True  # a threshold: "trials comparing two or more of these agents", "patients with 3 or more lesions"
     if not count.in_words and (re.search(r"\d\s*" + _RANGE_DASH + r"\s*$", before) or re.match(r"\s*" + _RANGE_DASH + r"\s*\d", after)):
         return True
     if count.in_words and re.match(r"\s*[-‐‑–]?\s*(?:to|and|or)\s+[A-Za-z\d]+(?:\s*[-‐‑–]\s*|\s+)(?:years?|months?|weeks?|days?)\b",
@@ -422,8 +424,8 @@ def _is_label(text: str, count: Count) -> bool:
     after the study that runs into it: "In a randomized trial 75 preterm infants were allocated"."""
     label = _LABEL_WORDS.search(text[max(0, count.start - 25):count.start])
     if label and re.fullmatch(r"\s*(?:trial|study)\s*", label.group(0)) \
-            and re.match(r"\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\b", text[count.end:], re.IGNORECASE):
-        label = None
+            and re.match(r"\s+(?:(?:[A-Z]\.\s+)?[\w-]+\s+){0,2}?" + PEOPLE + r"\b", text[count.end:], re.IGNORECASE):
+        label = None  # (a genus's initial between: "In this study 122 H. pylori-positive patients were randomized")
     if label or _UNIT_AFTER.match(text, count.end):
         return True
     # an "n =" count is no first number of a unit list: "(n = 196, 76.8-years-old, 60% women)" is 196 people and an age
@@ -542,6 +544,9 @@ class _Gap:
 _TOKEN = re.compile(r"\S+")
 #: A place or name abbreviated with full stops, not a sentence end: "36 U.S. women", "120 U.K. adults".
 _DOTTED_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
+#: A genus abbreviated to its initial, the species after it in lower case, not a sentence end: "99 H. pylori-positive
+#: patients", "40 S. aureus carriers".
+_GENUS_INITIAL = re.compile(r"[A-Z]\.\s[a-z]")
 #: A passive verb that takes people into a study: the people named after it are still the count's.
 _ENROLLING_PARTICIPLE = re.compile(r"recruited|enrol+ed|randomi[sz]ed|included|selected|divided|allocated", re.IGNORECASE)
 #: An animal named by its adjective before a people word: "canine patients", "feline cases", "equine athletes".
@@ -593,7 +598,7 @@ def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
             return None
         word = token.group(0).strip("(),;:.[]")
         if "#" in word or re.search(r"[;:.]$", token.group(0)) and not _PEOPLE.fullmatch(word) \
-                and not _DOTTED_ABBREVIATION.fullmatch(token.group(0)):
+                and not _DOTTED_ABBREVIATION.fullmatch(token.group(0)) and not _GENUS_INITIAL.fullmatch(text, token.start(), token.end() + 2):
             return None
         if _NOT_PEOPLE.fullmatch(word) and not word.endswith("s") and _PEOPLE.match(text, token.end() + 1):
             continue  # a place or study naming the people: "317 high school students", "120 study participants"
@@ -1447,7 +1452,9 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         # curatively were ..." is a subset)
         # ("Of these 1842 patients, 41 developed ..." restates a count: "these" determines the people, read below)
         these_people = re.search(r"\bth[eo]se\s+$", before, re.IGNORECASE) and people_end and re.match(r"\s*,", text[people_end:])
-        if re.search(r"\b(?:of|among|from)\s+(?:whom|th[eo]se|them)\s*,?\s*$", before, re.IGNORECASE) and not these_people and not re.match(
+        # (also out of a pool named by its noun: "From this population, 5800 patients were treated with X")
+        if re.search(r"\b(?:of|among|from)\s+(?:whom|th[eo]se|them|(?:this|that|the)\s+(?:population|cohort|sample|group))\s*,?\s*$",
+                     before, re.IGNORECASE) and not these_people and not re.match(
                 r"\s*(?:%|percent|\(\s*\d+(?:[.·]\d+)?\s*%|\[\s*\d+(?:[.·]\d+)?\s*%|/\s*\d)", sentence.text[count.end:]):
             verb = _verb_kind(_clause_after(text, count.end))
             if verb and verb[0] in ("randomised", "enrolled", "eligible") and re.fullmatch(
