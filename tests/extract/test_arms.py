@@ -240,3 +240,80 @@ def test_round22_counts_that_size_no_compared_group_are_refused(text):
 ])
 def test_round22_refusals_keep_the_groups(text, sizes):
     assert arm_values(text) == sizes
+
+
+# Round 22 (fresh24 / fresh25 errors): per-group counts the arm reader reads itself
+
+
+@pytest.mark.parametrize("text, sizes", [
+    # a gapped list: one verb for several groups
+    ("Of the men, 52 received drug A, 27 drug B and 25 placebo.", [25, 27, 52]),
+    ("In this trial 120 patients received drug A 10 mg, and 118 patients drug B 5 mg twice daily for 12 weeks.",
+     [118, 120]),
+    ("Sixty patients were analysed (21 treated with 10 mg daily, 19 with 20 mg daily and 20 with 20 mg b.i.d. drug A).",
+     [19, 20, 21]),
+    # the stop of a joined sentence before the count
+    ("Patients with chronic disease (CD).64 patients received drug A 5 mg, and 66 patients drug B 5 mg.", [64, 66]),
+    # groups counted before "group patients"
+    ("In the second phase, 22 early groups and 25 late group patients were studied.", [22, 25]),
+    # groups counted before their "X-treated" adjective
+    ("Overall, 310 drug-treated and 305 placebo-treated patients were evaluable.", [305, 310]),
+    # "label = N" parts of a stated count
+    ("A total of 75 patients (verapamil = 38, placebo = 37) were enrolled.", [37, 38]),
+    # "(LABEL, N patients)" in a sentence of groups
+    ("Patients were randomized to drug A for one week (AB 1, 30 patients) or drug A for two weeks (AB 2, 31 patients).",
+     [30, 31]),
+    # "(N in A and M in B)" parts of a count a verb sized
+    ("Of 150 patients who entered the trial 120 completed it (62 in A and 58 in B).", [58, 62]),
+])
+def test_round22_per_group_phrasings_are_read(text, sizes):
+    assert arm_values(text) == sizes
+
+
+@pytest.mark.parametrize("text", [
+    # a gapped list cut by a verb, or counts of doses and weeks
+    "Of the patients, 40 received drug A, 12 discontinued and 5 withdrew.",
+    "Patients received 20 mg, 40 mg or 80 mg for 4, 8 or 12 weeks.",
+    # groups counted, not people
+    "We formed 12 intervention groups and 10 control groups in the schools.",
+    # an event in groups
+    "End point was not reached in 4 early group patients and 6 late group patients.",
+    # "label = N" parts that make up no stated count, or statistics
+    "Scores differed (A = 12, B = 15).",
+    "The difference was significant (t = 2.1, p = 0.04) in 80 patients.",
+    # "(LABEL, N patients)" where the sentence names no groups
+    "Data came from two registries (Paris, 40 patients).",
+    # a breakdown of an event, or of a count no verb sizes
+    "Deaths occurred in 12 patients (5 in A and 7 in B).",
+])
+def test_round22_per_group_phrasings_do_not_take_other_counts(text):
+    assert arm_values(text) == []
+
+
+def test_round22_label_equals_parts_of_studies_are_no_arms():
+    assert arm_values("Fourteen studies met the inclusion criteria (asthma = 6, COPD = 3, healthy subjects = 5).") == []
+
+
+@pytest.mark.parametrize("text", [
+    # review of the new readers on the other splits: a relative after the list, things divided, a subset by an event,
+    # an event's breakdown
+    "The first 6 patients received drug A at 100 mg, 4 of whom developed grade 3 rash.",
+    "Within each block of 3 attacks, two were treated with drug A and one with placebo.",
+    "Of the 120 drug-treated and 131 placebo-treated patients experiencing relief, recurrence was reported by 40 and 60.",
+    "Among 300 patients, 30 (10%) had failed treatment (AB = 12, AC = 10, and AD = 8).",
+])
+def test_round22_new_readers_leave_other_counts(text):
+    assert arm_values(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # June 2021 review: a range after the verb, a part of the first group, parts after "including", one patient with an
+    # event, a data set's splits
+    "In the main experiment, 12 participants received stimulation at between 20 and 40 V/m intensities.",
+    "In total, 60 patients received further therapy after drug A, 41 with drug B.",
+    "Among 300 resections, 50 patients received an anastomosis, including 21 hand-sewn and 29 stapled.",
+    "Only two patients received a second course 10 and 14 months later, and one patient had a relapse.",
+    "The cohort comprised 900 patients (development: 600, validation: 300) treated with surgery.",
+])
+def test_round22_gapped_lists_and_labels_review(text):
+    assert arm_values(text) == []

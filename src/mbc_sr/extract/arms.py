@@ -19,6 +19,11 @@ of a group who had an event ("Two patients in the A group complained of rashes")
 size of 1000 per group"). Each refusal is kept narrow, as a wrong one takes a trial's real arms: a women-only trial's
 "fulvestrant 500 mg (362 women)" is no sex breakdown, "120 patients from 10 hospitals (60 in the intervention arm
 ...)" no breakdown of hospitals, "(n = 120, 65% ER-positive)" a group with its baseline share.
+Some per-group phrasings the participant reader does not propose are read here (`proposed_arm_sizes`): a gapped list
+("79 received A, 39 B and 36 C"), "19 subjective groups and 15 objective group patients were studied", "582
+antihistamine-treated and 557 placebo-treated patients", "99 patients (azelastine = 53, placebo = 46)", "(OCA 1, 40
+patients)" in a sentence of groups and "156 completed the study (78 in A and 78 in B)". They go to the arms only; the
+total is still weighed against the participant reader's proposals alone.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ import re
 from dataclasses import dataclass
 
 from mbc_sr.extract.brackets import innermost_open_bracket, matching_close
-from mbc_sr.extract.numbers import find_counts
+from mbc_sr.extract.numbers import Count, find_counts
 from mbc_sr.extract.sentences import record_sentences
 from mbc_sr.extract.spans import Sentence, Span
 from mbc_sr.extract.values import Extracted
@@ -335,7 +340,7 @@ def _not_an_arm(item: Extracted) -> bool:
     if rule in ("bracket_people", "parenthetical_breakdown") and _SEX_AFTER.match(after) and bracket \
             and not _GROUP_WORD.search(inside) and (_BOTH_SEXES.search(inside) or _COUNTED_PEOPLE_BEFORE.search(text, 0, bracket[0])):
         return True
-    if rule == "parenthetical_breakdown" and bracket:
+    if rule in ("parenthetical_breakdown", "label_equals") and bracket:
         head = text[max(0, bracket[0] - 80):bracket[0]]
         # a part of N things is at most N: "10 hospitals (60 in the intervention arm ...)" divides the patients
         if any(count.value >= value and _THINGS_BROKEN_DOWN.fullmatch(head, count.end) for count in find_counts(head)) \
@@ -383,8 +388,181 @@ def _strata_before_randomisation(text: str, bracket: tuple[int, int]) -> bool:
         re.search(r"(?<![\w-])" + re.escape(label) + r"(?![\w-])", groups, re.I) for label in labels)
 
 
-def arm_sizes(candidates: list[Extracted]) -> list[Extracted]:
-    """The per-group counts, from the candidates the participant reader found: those that count something other
-    than a compared group (an event fraction, a share, a statistic's n, studies, sexes, things, an event in a
-    group, a planned size) are refused."""
+# --------------------------------------------------------------------------- per-group counts read here
+
+#: The units a number of a list may carry that make it no count of people: "20 mg", "40%", "4 weeks".
+_UNIT_AFTER = re.compile(r"\s*(?:%|percent\b|mg\b|µg\b|μg\b|mcg\b|g\b|kg\b|ml\b|mmol\b|IU\b|units?\b|times\b|x\b|hours?\b|"
+                         r"days?\b|weeks?\b|months?\b|years?\b|cycles?\b|doses?\b|sessions?\b|[-‐‑]|[.,·]\d)", re.I)
+#: The word after a count of a gapped list, the verb left out: a drug, a dose, a group, "with", "patients" ("100
+#: patients received A, and 102 patients B", "79 received A, 39 B and 36 C", "17 treated with 20 mg, 18 with 40 mg").
+_GAPPED_ITEM = re.compile(r"\s+(?:(?:" + _PEOPLE + r"|patient|participant|subject|person|child|woman|man)\s+)?"
+                          r"(?P<with>(?:with|on|to)\s+)?(?P<word>[A-Za-z\d][\w+/-]*)", re.I)
+_LIST_SEPARATOR_BEFORE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)$", re.I)
+#: The verb a gapped list leaves out after its first item: "N [people] received", "N [people] (were) treated with".
+_GIVEN_VERB = re.compile(r"\s+(?:" + _PEOPLE + r"\s+)?(?:received|were\s+given|(?:were\s+)?treated\s+with)\s+\S", re.I)
+#: A word that is itself a verb, or a relative ending the list, ends the gapped list: "40 received A, 12 discontinued",
+#: "30 had", "5 patients received A, 3 of whom developed ...".
+_VERB_WORD = re.compile(r"(?:\w+ed|had|has|have|was|were|is|are|did|took|went|gave|met|got|underwent|withdrew|left|of|whom|who|"
+                        r"which|them|these|those)$", re.I)
+#: Things counted right before the list, whose parts the list divides: "Within each group of 4 attacks, three were
+#: treated with A and one with placebo": attacks, not people.
+_THINGS_COUNTED_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:[\w-]+\s+)?(?:"
+                                    + _THINGS + r"|attacks|eyes|teeth|limbs|knees|hips|courses|procedures|treatments|"
+                                    r"migraines|headaches|visits|nights|periods|blocks)\b", re.I)
+#: A subset of the people named by an event after them: "Of the 164 A-treated and 181 B-treated patients experiencing
+#: headache relief, ...": those who responded, not the groups.
+_SUBSET_BY_EVENT_AFTER = re.compile(r"\s*(?:experiencing|achieving|having|reporting|developing|who\s+(?:had|experienced|achieved|"
+                                    r"developed|reported|responded))\b", re.I)
+#: "N [label] group(s) [people]": "19 subjective groups and 15 objective group patients were studied".
+_COUNT_GROUP_PEOPLE = re.compile(r"\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s+(?:groups?|arms?)\b(?P<people>\s+" + _PEOPLE + r"\b)?",
+                                 re.I)
+_STUDIED_VERB = re.compile(r"\b(?:were|was)\s+(?:studied|enrol+ed|included|randomi[sz]ed|analy[sz]ed|evaluated|treated|"
+                           r"recruited)\b", re.I)
+#: "N X-treated and M Y-treated [asthma] patients": each count before its group's compound adjective.
+_TREATED_ADJECTIVE = re.compile(r"\s+[\w+]+[-‐‑](?:treated|allocated|randomi[sz]ed)\b", re.I)
+_PEOPLE_SOON = re.compile(r"(?:\s+[\w-]+){0,2}?\s+" + _PEOPLE + r"\b", re.I)
+#: "(azelastine = 53, placebo = 46)": a group's name, "=" or ":", its size.
+_LABEL_EQUALS = re.compile(r"(?:^|[,;]\s*(?:and\s+)?|\s+and\s+)\s*(?P<label>[A-Za-z][\w+/-]*(?:\s+[A-Za-z\d][\w+/-]*){0,2})\s*[=:]\s*"
+                           r"(?P<n>\d+)\s*(?=$|[,;]|\s+and\s)")
+#: Not a group's name: a statistic, or a split of a data set ("(development: 750, validation: 333)").
+_NOT_A_GROUP_LABEL = re.compile(r"(?:n|N|p|P|HR|OR|RR|CI|SD|SE|mean|median|age|range|r|I2|I²|k|df|t|F|z|development|"
+                                r"validation|derivation|training|test(?:ing)?|discovery|replication)$", re.I)
+#: "(LABEL, N patients)", a group's label then its size: "(OCA 1, 40 patients)".
+_LABEL_THEN_PEOPLE = re.compile(r"^\s*(?P<label>[A-Z][\w+/-]*(?:\s+[\w+/-]+){0,2})\s*[,;:]\s*(?P<n>\d+)\s+" + _PEOPLE + r"\s*$")
+_NOT_A_GROUP_NAME = re.compile(r"(?:study|trial|phase|part|centre|center|site|year|period|cohort)\b", re.I)
+_GROUPS_TOLD = re.compile(r"\b(?:groups?|arms?|randomi[sz]ed|randomly)\b", re.I)
+#: "(78 in A and 78 in B)", every part "N in <group>".
+_IN_GROUP_ITEM = re.compile(r"(?:^|[,;]\s*(?:and\s+)?|\s+and\s+)\s*(?P<n>\d+)\s+in\s+(?:the\s+)?[A-Za-z][\w+/-]*(?:\s+[A-Za-z][\w+/-]*){0,2}?"
+                            r"\s*(?=$|[,;]|\s+and\s)")
+
+
+#: A count right after a stop with no space, a sentence joined to a bracket ("... disease (GERD).100 patients received A"):
+#: no decimal, as no digit precedes the stop.
+_JOINED_STOP_COUNT = re.compile(r"(?<=[)\]]\.)\d+(?![\d]|[.,·]\d)")
+
+
+def _after_a_joined_stop(text: str) -> list[Count]:
+    return [Count(m.start(), m.end(), int(m.group(0)), False) for m in _JOINED_STOP_COUNT.finditer(text)]
+
+
+def _count_at(counts: list, start: int):
+    return next((count for count in counts if count.start == start), None)
+
+
+def _arm(sentence: Sentence, count, name: str) -> Extracted:
+    return Extracted("n_arm", count.value, sentence.span(count.start, count.end), f"arms.{name}",
+                     details=(("in_words", count.in_words),))
+
+
+def _gapped_list(sentence: Sentence, counts: list) -> list[Extracted]:
+    """"79 received A, 39 B and 36 C", "100 patients received A, and 102 patients B", "(17 treated with 20 mg, 18 with
+    40 mg and 20 with 40 mg b.d.)": one verb for a list of groups, each count before its group (two at least)."""
+    text = sentence.text
+    found: list[Extracted] = []
+    for index, first in enumerate(counts):
+        if not _GIVEN_VERB.match(text, first.end) or _UNIT_AFTER.match(text, first.end) \
+                or _THINGS_COUNTED_BEFORE.search(text[max(0, first.start - 40):first.start].rsplit(";", 1)[-1]):
+            continue
+        items = [first]
+        # the items repeat the first one's complement: "received A, 39 B", "treated with A, 42 with B" (not "received
+        # therapy, 42 with an ALK inhibitor": a part of the first)
+        treated_with = bool(re.search(r"\bwith\s+\S$", _GIVEN_VERB.match(text, first.end).group(0)))
+        for later in counts[index + 1:]:
+            if re.search(r"[;:()]|\.\s+[A-Z]", text[items[-1].end:later.start]):
+                break
+            item = _GAPPED_ITEM.match(text, later.end)
+            # any other count between ends the list: "between 20 and 50 mV", "including 19 A and 26 B"
+            if not _LIST_SEPARATOR_BEFORE.search(text, 0, later.start) or item is None \
+                    or _VERB_WORD.match(item.group("word")) or bool(item.group("with")) != treated_with:
+                break
+            items.append(later)
+        if len(items) >= 2:
+            found.extend(_arm(sentence, count, "gapped_list") for count in items)
+    return found
+
+
+def _listed_before(text: str, counts: list, tail: re.Pattern[str]) -> list:
+    """The runs of counts each followed by `tail`, joined by "and" or commas."""
+    runs: list[list] = []
+    for count in counts:
+        if not tail.match(text, count.end):
+            continue
+        if runs and _LIST_SEPARATOR_BEFORE.search(text, 0, count.start) and text.rfind(")", runs[-1][-1].end, count.start) < 0 \
+                and count.start - runs[-1][-1].end < 60:
+            runs[-1].append(count)
+        else:
+            runs.append([count])
+    return [run for run in runs if len(run) >= 2]
+
+
+def _per_group_phrases(sentence: Sentence) -> list[Extracted]:
+    """Per-group counts in phrasings the participant reader does not propose (see `proposed_arm_sizes`)."""
+    text = sentence.text
+    counts = [count for count in sorted(find_counts(text) + _after_a_joined_stop(text), key=lambda c: c.start) if not _UNIT_AFTER.match(text, count.end)]
+    found = _gapped_list(sentence, counts)
+    # "19 subjective groups and 15 objective group patients were studied": the last names the people
+    for run in _listed_before(text, counts, _COUNT_GROUP_PEOPLE):
+        clause = _clause_around(text, run[0].start)
+        if _COUNT_GROUP_PEOPLE.match(text, run[-1].end).group("people") and _STUDIED_VERB.search(clause) \
+                and not _EVENT_VERB.search(_STUDIED_VERB.sub(" ", clause)):
+            found.extend(_arm(sentence, count, "count_group_people") for count in run)
+    # "582 antihistamine-treated and 557 placebo-treated asthma patients"
+    for run in _listed_before(text, counts, _TREATED_ADJECTIVE):
+        people = _PEOPLE_SOON.match(text, _TREATED_ADJECTIVE.match(text, run[-1].end).end())
+        if people and not _SUBSET_BY_EVENT_AFTER.match(text, people.end()):
+            found.extend(_arm(sentence, count, "treated_adjective") for count in run)
+    for bracket in re.finditer(r"[(\[]([^()\[\]]*)[)\]]", text):
+        inner, offset = bracket.group(1), bracket.start(1)
+        outside = {count.value for count in counts if not bracket.start() <= count.start < bracket.end()}
+        # "99 patients (azelastine = 53, placebo = 46)": the parts make up a count stated outside the bracket
+        items = list(_LABEL_EQUALS.finditer(inner))
+        clause = _clause_around(text, bracket.start())  # its brackets blanked: "99 patients ( ) enrolled"
+        if len(items) >= 2 and _SIZE_VERB.search(clause) and not _EVENT_VERB.search(clause) and "".join(m.group(0) for m in items).strip() == inner.strip() \
+                and not any(_NOT_A_GROUP_LABEL.match(m.group("label")) for m in items) \
+                and sum(int(m.group("n")) for m in items) in outside:
+            found.extend(_arm(sentence, count, "label_equals") for m in items
+                         if (count := _count_at(counts, offset + m.start("n"))))
+        # "(OCA 1, 40 patients)" in a sentence of groups
+        labelled = _LABEL_THEN_PEOPLE.match(inner)
+        if labelled and _GROUPS_TOLD.search(text) and not _NOT_A_GROUP_NAME.match(labelled.group("label")) \
+                and (count := _count_at(counts, offset + labelled.start("n"))):
+            found.append(_arm(sentence, count, "label_then_people"))
+        # "156 completed the study (78 in A and 78 in B)": a breakdown of the people a verb sized, no event told
+        parts = list(_IN_GROUP_ITEM.finditer(inner))
+        head = _clause_around(text[:bracket.start()], bracket.start())
+        if len(parts) >= 2 and "".join(m.group(0) for m in parts).strip() == inner.strip() \
+                and sum(int(m.group("n")) for m in parts) in outside and _SIZE_VERB.search(head) \
+                and not _EVENT_VERB.search(head):
+            found.extend(_arm(sentence, count, "parenthetical_breakdown") for m in parts
+                         if (count := _count_at(counts, offset + m.start("n"))))
+    return found
+
+
+def proposed_arm_sizes(record: Record) -> list[Extracted]:
+    """Per-group counts read here, in phrasings the participant reader does not propose: a gapped list ("79 received
+    A, 39 B and 36 C"), groups counted before "group patients" ("19 subjective groups and 15 objective group patients
+    were studied") or before "X-treated" ("582 antihistamine-treated and 557 placebo-treated patients"), "label = N"
+    parts of a stated count ("99 patients (azelastine = 53, placebo = 46)"), "(LABEL, N patients)" in a sentence of
+    groups, and "(78 in A and 78 in B)" parts of a stated count. They are weighed by `arm_sizes` like the others, and
+    are not offered to the total (whose reader is the participant reader's)."""
+    found: list[Extracted] = []
+    for sentence in record_sentences(record):
+        if sentence.label and re.match(r"(?:TRIAL\s+)?REGISTRATION|FUNDING|CLINICAL\s*TRIAL|TITLE", sentence.label):
+            continue
+        found.extend(_per_group_phrases(sentence))
+    return found
+
+
+def _reading_order(item: Extracted) -> tuple[bool, int, int]:
+    return (item.span.field != "title", -1 if item.span.section is None else item.span.section, item.span.start)
+
+
+def arm_sizes(candidates: list[Extracted], record: Record | None = None) -> list[Extracted]:
+    """The per-group counts, from the candidates the participant reader found (and, given the record, those
+    `proposed_arm_sizes` reads): those that count something other than a compared group (an event fraction, a share,
+    a statistic's n, studies, sexes, things, an event in a group, a planned size) are refused."""
+    if record is not None:
+        taken = {(item.span.field, item.span.section, item.span.start) for item in candidates}
+        extra = {(item.span.field, item.span.section, item.span.start): item for item in proposed_arm_sizes(record)}
+        candidates = sorted(list(candidates) + [item for key, item in extra.items() if key not in taken], key=_reading_order)
     return [item for item in candidates if not _not_an_arm(item)]

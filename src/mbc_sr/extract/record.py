@@ -81,9 +81,9 @@ def extract_record(record: Record) -> RecordExtraction:
         design=design_features(record),
         totals=totals,
         # the total is weighed against every per-group count the participant reader proposed, as before; the arms
-        # reported are those of them the arm reader accepts as the sizes of compared groups
+        # reported are those of them (and of the counts the arm reader reads itself) it accepts as the sizes of compared groups
         n_total=study_total(totals, n_arms),
-        n_arms=arm_sizes(n_arms),
+        n_arms=arm_sizes(n_arms, record),
         drugs=drug_mentions,
         arm_structure=structure,
         population=population(record),
