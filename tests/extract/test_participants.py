@@ -3327,3 +3327,25 @@ def test_a_randomised_part_entered_is_randomised(text, expected):
 )
 def test_genus_initials_non_smokers_and_thresholds(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # groups stated apart, no total stated: each after the same preposition, named by their treatment or group word, or
+        # a comma list of people qualified each its own way (round 22)
+        ("Drug X was examined in 14 patients with rhinitis and in nine patients with chronic cough using a randomised "
+         "crossover method.", None),
+        ("Altogether, 310 drug-treated and 296 placebo-treated patients were evaluable.", None),
+        ("In the second part, 22 early group and 18 late group patients were studied.", None),
+        ("This was a randomized study of 41 patients undergoing cataract surgery, 37 patients undergoing vitrectomy, and 29 "
+         "patients undergoing trabeculectomy.", None),
+        # one sample, its parts after it, or a later time: still the total
+        ("The study included 76 patients, 38 patients with A and 38 patients with B.", (76, "enrolled")),
+        ("A total of 120 patients were enrolled, 60 patients received A, and 60 received B.", (120, "enrolled")),
+        ("Drug A was tested in 40 patients with asthma and in 3 months showed efficacy.", (40, "analysed")),
+        ("Of 612 respondents, 140 were parents of teenagers, and 472 had younger children.", (612, "enrolled")),
+    ],
+)
+def test_groups_stated_apart_have_no_total(text, expected):
+    assert total(text) == expected

@@ -1005,14 +1005,32 @@ _AUXILIARY = re.compile(r"\b(?:were|was|are|is|had|have|has|did|do)\b", re.IGNOR
 _LIST_ITEM = r"#_*(?:(?!\s(?:had|have|has|were|was|is|are|with|without|who|in|of|from)\b)[^,;.()#]){1,25},\s*(?:and\s+)?"
 
 
+#: One counted group of people of a list, named by what qualifies them, no verb: "83 patients undergoing trabeculoplasty, ",
+#: "62 patients with glaucoma, and " (not "120 patients were enrolled, ", "60 patients received A, ").
+_PEOPLE_LIST_ITEM = (r"#_*\s+(?:(?!(?:were|was|are|is|had|have|has|and|or|of|with|in|who)\b)[\w-]+\s+){0,2}?" + PEOPLE + r"\b(?!\s+(?:[a-z]+ed|took|underwent|had|have|has|were|was|is|are)\b)"
+                     r"(?:(?!\s(?:had|have|has|were|was|is|are|received|underwent|took|completed|developed|died)\b)[^,;.()#]){0,60},\s*(?:and\s+)?")
+_BEFORE_PEOPLE = r"(?:(?!(?:were|was|are|is|had|have|has|and|or|of|with|in|who)\b)[\w-]+\s+){0,2}?"
+_PEOPLE_LIST_ITEMS = re.compile(r"(?:%s){2}$" % _PEOPLE_LIST_ITEM, re.IGNORECASE)
+
+
 def _in_list_of_counted_groups(text: str, start: int, end: int) -> bool:
-    """The count is one of a comma list of at least three counted groups: "739 ALK+, 137 ROS1+, 714 wildtype";
+    """The count is one of a comma list of at least three counted groups: "739 ALK+, 137 ROS1+, 714 wildtype", "a study of
+    83 patients undergoing A, 62 patients undergoing B, and 57 patients undergoing C";
     not a total followed by its breakdown ("76 patients, 38 with A, and 38 with B", "Of 21 cases, 2 were lost, ...")."""
     before = text[max(0, start - 80):start]
     after = "#" + text[end:end + 80]
     items_before = 2 if re.search(_LIST_ITEM + _LIST_ITEM + "$", before) else 1 if re.search(_LIST_ITEM + "$", before) else 0
     items_after = 2 if re.match(_LIST_ITEM + _LIST_ITEM + "#", after) else 1 if re.match(_LIST_ITEM + "#", after) else 0
-    return items_before + items_after >= 2
+    if items_before + items_after >= 2:
+        return True
+    before, after = text[max(0, start - 240):start], "#" + text[end:end + 240]
+    people_before = 2 if _PEOPLE_LIST_ITEMS.search(before) else 1 if re.search(_PEOPLE_LIST_ITEM + "$", before, re.IGNORECASE) else 0
+    people_after = 2 if re.match(r"(?:%s){2}#" % _PEOPLE_LIST_ITEM, after, re.IGNORECASE) else \
+        1 if re.match(_PEOPLE_LIST_ITEM + "#", after, re.IGNORECASE) else 0
+    # the last item must be people too: "83 patients undergoing A, 62 patients undergoing B, and 57 patients undergoing C"
+    return people_before + people_after >= 2 and (people_after == 0 or re.match(
+        r"(?:%s)*#_*\s+%s%s\b" % (_PEOPLE_LIST_ITEM, _BEFORE_PEOPLE, PEOPLE), after, re.IGNORECASE) is not None) \
+        and (people_before == 0 or re.match(r"#_*\s+%s%s\b" % (_BEFORE_PEOPLE, PEOPLE), "#" + text[end:], re.IGNORECASE) is not None)
 
 
 #: A second clause giving the comparison group its own count: "..., while 234 683 individuals served as control group".
@@ -1032,18 +1050,24 @@ def _joined_people_counts(masked: _Masked, start: int, people_end: int | None) -
     text = masked.text
     if people_end is not None:
         # "(Orsiro group)" asides blanked; "and another 343 patients", "and 69,570 receiving other stents" (people elided)
-        joined = re.match(r"([^,;.#()]{0,80}?)\b(?:and|or|plus|as\s+well\s+as)\s+(?:another\s+|a\s+further\s+|an\s+additional\s+)?(#_*)",
-                          _blank_brackets(text[people_end:people_end + 200]))
+        # (also each after the same preposition: "was examined in 10 patients with X and in seven patients with Y")
+        joined = re.match(r"([^,;.#()]{0,80}?)\b(?:and|or|plus|as\s+well\s+as)\s+(?:another\s+|a\s+further\s+|an\s+additional\s+)?"
+                          r"(?:(?P<preposition>in|among|from|for)\s+)?(?P<other>#_*)", _blank_brackets(text[people_end:people_end + 200]))
+        if joined and joined.group("preposition") and not re.search(r"\b" + joined.group("preposition") + r"\s+$", text[:start]):
+            joined = None
         if joined and not _AUXILIARY.search(joined.group(1)):
-            other = masked.counts.get(people_end + joined.start(2))
+            other = masked.counts.get(people_end + joined.start("other"))
             if other is not None and (_people_after(text, other.end) is not None
                                       or re.match(r"\s+(?:[a-z]+ing|treated|implanted|allocated)\s+(?:with\s+)?[a-z]", text[other.end:])):
                 return True
     if _in_list_of_counted_groups(text, start, masked.count_at(start).end):
         return True  # "(739 ALK+, 137 ROS1+, 561 EGFR+, 714 wildtype patients)": one of a list of groups
-    previous = re.search(r"#_*((?:\s+[^\s#,;.()]+){1,8}?)\s+(?:and|or|plus|as\s+well\s+as)\s+(?:another\s+|a\s+further\s+|an\s+additional\s+)?$",
+    previous = re.search(r"(?:\b(?P<preposition>in|among|from|for)\s+)?#_*((?:\s+[^\s#,;.()]+){1,8}?)\s+(?:and|or|plus|as\s+well\s+as)\s+"
+                         r"(?:another\s+|a\s+further\s+|an\s+additional\s+)?(?P<again>in\s+|among\s+|from\s+|for\s+)?$",
                          _blank_brackets(text[max(0, start - 100):start]))
-    return bool(previous and _PEOPLE.search(previous.group(1)) and not _AUXILIARY.search(previous.group(1)))
+    if previous and previous.group("again") and (previous.group("preposition") or "").lower() != previous.group("again").strip().lower():
+        return False  # "... in 40 patients and in 30 controls" needs the same preposition before both
+    return bool(previous and _PEOPLE.search(previous.group(2)) and not _AUXILIARY.search(previous.group(2)))
 
 
 #: "399/646 (62%) women were recruited", "212/300 (71%) eligible patients were randomised": a
@@ -1791,8 +1815,11 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         gap = clause[:verb[1].start()]
         if re.search(r"#_*\s+\(?\b" + PEOPLE, gap, re.I) or (not after_people and _NOT_PEOPLE.search(gap)):
             continue
-        if re.search(r"\b(?:and|or)\s+$", before) and re.search(r"#_*\s*\w*\s*$", before[:-4] if len(before) > 4 else ""):
-            continue  # "6,803 men and 4,558 women": a split, not a total
+        if re.search(r"\b(?:and|or)\s+$", before) and re.search(r"#_*\s*[\w-]*\s*$|#_*\s+(?:[\w-]+\s+)?(?:groups?|arms?)\s*$",
+                                                              before[:-4] if len(before) > 4 else ""):
+            # "6,803 men and 4,558 women", "582 drug-treated and 557 placebo-treated patients", "19 A group and 15 B group
+            # patients": a split, not a total
+            continue
         bare = _BARE_GAP.fullmatch(gap) is not None
         # only people do; not the study's own workers ("Four independent reviewers participated in data extraction")
         takes_part = re.fullmatch(r"participated|took\s+part", verb[1].group(0)) is not None and not _STUDY_WORKERS.search(gap)
