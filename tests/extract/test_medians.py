@@ -384,3 +384,36 @@ def test_the_bounds_of_a_range_of_medians_with_a_ci_inside_are_no_median(text):
 ])
 def test_medians_of_arms_after_varied_from_are_still_read(text, expected):
     assert meds(text) == expected
+
+
+# Round 22 (fresh24): a time to an event printed in hours
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Median time to headache relief was shorter with drug A (1.5 h) than with drug B (2.5 h).",
+     [("other", 1.5, "hours"), ("other", 2.5, "hours")]),
+    ("The median time to recurrence of pain was 10.0 hours with A versus 16.5 hours with B.",
+     [("other", 10.0, "hours"), ("other", 16.5, "hours")]),
+    ("Median survival of the infants was 36 hrs.", [("OS", 36.0, "hours")]),
+])
+def test_a_time_to_an_event_in_hours_is_a_median(text, expected):
+    assert meds(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # durations of a procedure or an infusion, a half-life, a time to a drug's peak, a step of care
+    "The median operative time was 2.5 h in both groups.",
+    "Median infusion duration was 4 hours (range 3-6 hours).",
+    "The median elimination half-life was 12.5 h.",
+    "The median time to peak concentration was 2 h after dosing.",
+    "Median time to antibiotic administration was 3.1 hours.",
+    "Median time to surgery was 18 h in the early group.",
+    "Median hospital stay was 48 hours.",
+    # a laboratory time, and the bound of a range of hours
+    "Blood cultures have a median time to positivity of 12 - 36 hours.",
+    "The median time to recurrence was reported as 10 to 20 hours in earlier trials.",
+    # a time point in hours beside a median in months
+    "Median PFS was 7.8 months; pain was scored at 2 h and 4 h.",
+])
+def test_other_medians_in_hours_are_none(text):
+    assert [unit for _, _, unit in meds(text) if unit == "hours"] == []

@@ -12,7 +12,9 @@ header). Median follow-up, age ("44 years of age", "58 years old", "age ... (med
 median of 9.5 years"), a count or hospital stay ("number of inpatient days: median 3 days"), how long a step of care
 or of the laboratory took ("median waiting time", "median time of organoid culture and drug testing"), restricted
 *means* and time points ("at 12 months", "3-year", "through 24 months") are not outcome medians. "Not reached" has no
-number and gives nothing.
+number and gives nothing. A time to an event may be printed in hours ("Median time to recurrence was shorter after A
+(12.5 h) than after B (18 h)": unit hours); other medians in hours (a procedure, an infusion, a half-life, a time to a
+drug's peak or to a step of care) are none.
 A bracketed median annotating a range of follow-up whose subject stands up to 120 characters before it
 ("Follow-up for clinical outcomes ranged between 0.3 and 52.8 weeks (median 5 weeks)", "was followed until June 2019
 (median 8.7 years)"), or of age up to 60, is none either; nor is an unnamed one right after a count of people ("186
@@ -50,6 +52,8 @@ _UNITS = (
     ("weeks", r"weeks?|wks?\b\.?"),
     ("days", r"days?"),
     ("years", r"years?|yrs?\b\.?"),
+    # hours only for a time to an event (`_HOURS_TO_AN_EVENT`): "Median time to recurrence was 12.5 h"
+    ("hours", r"hours?|hrs?\b\.?|h\b"),
 )
 _UNIT = re.compile(r"(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _UNITS) + r")(?![\w-])", re.I)
 #: A CI after a comma, with no bracket: "median: 36, 95% CI: 26-45 months". Its numbers are bounds, never medians.
@@ -137,6 +141,20 @@ _RANGE_BEFORE_VALUE = re.compile(
 #: After "median": an interval ("with a median interval of 291 days" after "died"), the time between two events
 #: (amputation and death), not a time from the study's start, so no PFS or OS: outcome other.
 _INTERVAL_AFTER_MEDIAN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?intervals?\b(?!\s+from\b)", re.I)
+
+#: Between "median" and a value in hours: a time to an event ("Median time to recurrence was shorter after A (12.5 h)",
+#: "median time to onset of relief, 1.5 hours", "a median survival of 36 hours"). Other medians in hours are durations
+#: or times that are no event: of a procedure or an infusion ("median operative time 2.5 h", "median infusion duration
+#: 4 hours"), a half-life, a time to a drug's peak ("median time to peak concentration (tmax) 2 h"), or a step of care
+#: ("median time to antibiotics was 3.1 hours", "time to surgery", "time to discharge") or of the laboratory ("median time
+#: to positivity of blood cultures"): none. Nor is the upper bound of a range of hours ("12 - 36 hours").
+_HOURS_TO_AN_EVENT = re.compile(
+    r"^\W*(?:[\w-]+\W+){0,3}?(?:time\s+(?:to|until)\b(?!\s+(?:the\s+|a\s+)?(?:peak|max\w*|t\s*max|c\s*max|steady|"
+    r"(?:first\s+)?(?:dose|treatment|therapy|antibiotics?|surgery|operation|intervention|administration|infusion|injection|"
+    r"reperfusion|needle|balloon|imaging|CT|MRI|admission|transfer|triage|randomi[sz]ation|discharge|enrol\w*|"
+    r"consultation|assessment|evaluation|diagnosis|positivity|detection|results?))\b)|survival\b)",
+    re.I,
+)
 
 #: After the value and its unit: an age or a follow-up, not an outcome median; or a bound ("a median survival of
 #: 2 years or less", "an expected median survival of 3 months or longer"), an eligibility threshold, not a result.
@@ -235,6 +253,9 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
             continue  # no "median" before it ("46 ± 19 years of age with a median GCS of 6"), nor "PFS (a vs b"
         if median_word and _NOT_OUTCOME_MEDIAN.search(text[median_word.end():median_word.end() + 40]):
             continue
+        if unit == "hours" and (not (median_word and _HOURS_TO_AN_EVENT.search(text[median_word.end():start]))
+                                or re.search(r"\d\s*(?:" + DASH + r"|to)\s*$", text[max(0, start - 8):start])):
+            continue  # hours only for a time to an event: not a procedure, an infusion, a half-life or a step of care
         if median_word and _DESIGN_BEFORE_MEDIAN.search(text, 0, median_word.start()):
             continue  # "powered to detect an improvement in median PFS from 3 to 4.5 months": a planned, not a found, median
         if median_word and _names_no_outcome_before(text, median_word):
