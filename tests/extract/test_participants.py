@@ -3349,3 +3349,39 @@ def test_genus_initials_non_smokers_and_thresholds(text, expected):
 )
 def test_groups_stated_apart_have_no_total(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "(n N)", its "=" left out, and a qualifier between commas before the verb (round 22)
+        ("Adults attending for colonoscopy (n 240), on daily aspirin, were randomized to A or placebo. Ninety patients "
+         "completed the study.", (240, "randomised")),
+        # people qualified before their N who received the compared treatments: the trial's people (round 22)
+        ("Adults with chronic insomnia (n = 318) received drug A, 5 or 10 mg, or placebo for 6 weeks.", (318, "treated")),
+        ("Children with asthma (n = 96) received either inhaled A or oral B.", (96, "treated")),
+        # not a subgroup given one regimen
+        ("Forty patients were evaluated. Patients with liver metastases (n = 12) received a reduced dose.", (40, "analysed")),
+        # people described by sex, the two counts adding up to theirs (round 22)
+        ("Skin testing was performed with increasing doses of histamine in 14 volunteers (nine men, five women, aged 20-41 "
+         "years).", (14, "cohort")),
+        ("In a crossover study, thirty healthy adults (15 males and 15 females) took single doses of A.", (30, "cohort")),
+        ("Rash occurred in 7 patients (4 men and 3 women).", None),
+        ("Seven patients (4 men and 3 women) had relapses.", None),
+        ("Headache was seen in 9 patients (4 men and 3 women).", None),
+        ("Three groups were studied. The first group consisted of 30 patients (12 men and 18 women) with hip pain.", None),
+        # an allocation to treatment with the drugs compared (round 22)
+        ("In a double-blind trial, 180 patients with dyspepsia who had been admitted to the ward were assigned to "
+         "treatment with drug A or placebo for 4 weeks.", (180, "enrolled")),
+        # the data's subject named first, then its people (round 22)
+        ("Information on any outcome was available for six oral drugs and two nasal sprays in 12,840 patients.",
+         (12840, "analysed")),
+        # a pilot study the sentence says we ran is this study (round 22)
+        ("We therefore gave oral drug A, an agonist of 5-HT1D receptors, in a double-blind, randomized, crossover pilot "
+         "study of 9 patients with facial pain.", (9, "randomised")),
+        ("In a previous randomized pilot study of 20 patients, we found benefit.", None),
+        ("We used drug A because a randomized pilot study of 20 patients showed benefit.", None),
+    ],
+)
+def test_round_22_qualified_samples_described_and_allocated(text, expected):
+    assert total(text) == expected

@@ -309,7 +309,7 @@ _VERBS = (
                   r"signed\s+up|(?:were\s+)?divided\s+into|were\s+\w+ly\s+studied|agreed\s+to\s+(?:participate|take\s+part|join)|"
                   r"remained\s+(?:for\s+inclusion|eligible|in\s+the\s+(?:study|cohort|trial))|"
                   # an allocation not called random: "56 patients with stage III ovarian cancer were assigned to 6 cycles of NAC"
-                  r"(?:were|was)\s+assigned\s+to(?=\s+(?:receive|undergo|either|(?:\w+|#_*)\s+(?:cycles|weeks|months|courses|doses)|"
+                  r"(?:were|was)\s+assigned\s+to(?=\s+(?:receive|undergo|either|(?:treatment|therapy)\s+with|(?:\w+|#_*)\s+(?:cycles|weeks|months|courses|doses)|"
                   r"(?:each|one|#_*)\s+of|#_*\s+(?:[\w-]+\s+){0,2}?(?:groups|arms)))")),
     ("eligible", r"were\s+eligible|met\s+(?:the\s+|our\s+)?(?:\w+-[\w-]+\s+)?(?:inclusion|eligibility)|qualified(?=\s*(?:for\b|[,;.)]|$))"),
     ("treated", r"(?:were\s+)?treated|received|were\s+given|(?:were|was)\s+switched\s+to"),  # "Eight patients were switched to X"
@@ -362,7 +362,8 @@ class _Masked:
                 continue
             counts[count.start] = count
             chars[count.start:count.end] = "#" + "_" * (count.end - count.start - 1)
-        return cls(sentence, "".join(chars), counts)
+        # "(n 100)", its "=" left out, read as "(n=100)" (the same length, offsets unchanged)
+        return cls(sentence, re.sub(r"(\(\s*[nN])\s(?=#)", r"\1=", "".join(chars)), counts)
 
     def count_at(self, offset: int) -> Count:
         return self.counts[offset]
@@ -650,6 +651,9 @@ def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
 #: created for 20 patients". Events "observed in 12 patients" are not: only data, not outcomes.
 _DATA_FOR_PEOPLE = re.compile(
     r"(?<!\bnot\s)(?<!\bno\s)\bavailable\s+(?:for|from|in|on)\s+$"
+    # the things the data are on named first: "Information on any outcome was available for nine oral drugs and two
+    # nasal sprays in 21,022 patients"
+    r"|\b(?:data|information)\b[^.;]{0,60}?\b(?:was|were)\s+available\s+(?:for|on)\s+[^.;]{1,120}?\bin\s+$"
     r"|\b(?:samples?|data|specimens?|sequencing|analysis|information|tissues?|blood|serum|plasma|urine|saliva|stools?|"
     r"swabs?|biopsies|fluids?|lavages?|aspirates?|DNA|RNA)\b[^.;]{0,40}\bfrom\s+$"
     # also a participle: "Using serum urate measurements collected at baseline and 10 years later from 3563 participants",
@@ -960,6 +964,16 @@ def _of_this_study(before: str) -> bool:
     """The words before a count speak of this study, as it happened: no earlier or other study
     ("a previous trial of 300 patients"), nothing planned or hypothetical ("would need 1,200")."""
     return not _UNREAL.search(before) and not _OTHER_STUDY.search(before)
+
+
+def _our_pilot_study(before: str) -> bool:
+    """A pilot study the sentence says we ran: "we used oral X ... in a double-blind, randomized, crossover pilot study of 7
+    patients" (this study, not an earlier pilot: "A previous pilot study of 20 patients ...", "In a pilot study, ...")."""
+    others = list(_OTHER_STUDY.finditer(before))
+    return bool(others) and all(re.match(r"pilot\b", other.group(0), re.IGNORECASE) for other in others) and not _UNREAL.search(before) \
+        and re.search(r"(?:^|[.;]\s+|,\s*)we\s+(?:(?:\w+ly|therefore|then|also|thus|hence)\s+)?(?:used|gave|administered|tested|studied|evaluated|compared|conducted|performed|"
+                      r"carried\s+out|undertook|ran)\b(?:(?!\b(?:because|since|as|after|when|that|which|who|where)\b)[^.;])*"
+                      r"\bin\s+(?:a|an|this|our)\s+(?:[\w-]+,?\s+){0,8}?$", before[:others[0].start()], re.IGNORECASE) is not None
 
 
 _BACKGROUND_LABEL = re.compile(r"BACKGROUND|INTRODUCTION|CONTEXT|RATIONALE|PURPOSE|OBJECTIVE|AIM")
@@ -1533,7 +1547,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
             offer(_total(masked, start, "enrolled", "study_in_people"))  # "the trial was carried out on 20 patients"
             continue
-        if after_people and _RANDOMISED_TRIAL_OF.search(before) and _of_this_study(before) \
+        if after_people and _RANDOMISED_TRIAL_OF.search(before) and (_of_this_study(before) or _our_pilot_study(text[:start])) \
                 and not _MODAL_AFTER.match(_clause_after(text, people_end)) and not _BACKGROUND_LABEL.search(sentence.label or "") and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
             offer(_total(masked, start, "randomised", "randomised_trial_of"))  # "a randomized controlled trial on 56 women"
             continue
@@ -1803,6 +1817,9 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue
         if after_people and _opens_methods(sentence, text, start, count.end + after_people.end()):
             offer(_total(masked, start, "cohort", "methods_opening"))  # METHODS: "Ten male swimmers performed ..."
+        if after_people and _composition_adds_up(masked, people_end, count.value):
+            verb = _verb_kind(_clause_after(text, count.end))
+            offer(_total(masked, start, verb[0] if verb and verb[0] != "screened" else "cohort", "people_by_sex"))  # "in 12 patients (eight men, four women, aged 22-39 years)"
         if after_people and _selected_sample(text, before, people_end):
             offer(_total(masked, start, "enrolled", "people_selected"))  # "80 MS patients who attended the clinic were selected"
         # "N <people> ... were randomised / enrolled / ..." within the clause (people may be described at length before
@@ -1873,6 +1890,31 @@ def _selected_sample(text: str, before: str, people_end: int) -> bool:
                  r"|\bby\s+(?:[\w-]+\s+){0,3}?matching\b", before + _clause_after(text, people_end), re.IGNORECASE):
         return False  # a subsample ("For the pharmacokinetic substudy, 40 patients were selected") or a matched set
     return not _UNREAL.search(before) and not _is_hypothetical(text, people_end)
+
+
+#: A count of people described by sex in the bracket after it: "(eight men, four women, aged 22-39 years)", "(12 males and
+#: 12 females)".
+_BY_SEX = re.compile(r"\s*[(\[]\s*(?P<first>#_*)\s+(?:men|males?|women|females?|boys|girls)\s*(?:,|;|and)\s*(?:and\s+)?"
+                     r"(?P<second>#_*)\s+(?:men|males?|women|females?|boys|girls)\b", re.IGNORECASE)
+
+
+def _composition_adds_up(masked: _Masked, people_end: int, value: int) -> bool:
+    """The people ending at `people_end` are broken down by sex in a bracket right after them, the two counts adding up to
+    theirs: the sample described ("Nasal challenge was performed in 12 patients (eight men, four women)"); not a part of
+    it ("of whom 12 (7 men, 4 women)" adds up to no count)."""
+    by_sex = _BY_SEX.match(masked.text, people_end)
+    if by_sex is None:
+        return False
+    before = masked.text[max(0, people_end - 120):people_end]
+    if re.search(r"\b(?:occurred|observed|reported|seen|found|noted|detected|documented|recorded|died|developed|experienced|"
+                 r"suffered|had|showed|responded|relapsed)\b[^.;#]{0,60}#[^#]*$", before, re.IGNORECASE) \
+            or re.match(r"[^)\]]*[)\]][^.;#]{0,20}?\b(?:had|developed|experienced|died|showed|suffered|responded|relapsed|reported|were\s+excluded|"
+                        r"withdrew|discontinued|dropped)\b", masked.text[by_sex.end():], re.IGNORECASE):
+        return False  # "Headache occurred in 7 patients (4 men and 3 women)", "... (3 men and 4 women) had relapses": events
+    if re.search(r"\b(?:groups?|arms?|subgroups?|CG)\b[^.;#]{0,40}#[^#]*$", before, re.IGNORECASE):
+        return False  # "The first group consisted of 34 patients (15 men and 19 women)": one group's people
+    first, second = masked.counts.get(by_sex.start("first")), masked.counts.get(by_sex.start("second"))
+    return first is not None and second is not None and first.value + second.value == value
 
 
 def _uncounted_trials_before(before: str) -> bool:
@@ -1962,11 +2004,24 @@ def _qualified_sample_kind(sentence: Sentence, text: str, start: int, end: int) 
         kind = _verb_kind(_clause_after(text, end))
         if kind and kind[0] != "screened":
             return kind[0]
+    # a qualifier between commas after the bracket: "Patients with X (n 100), on long-term PPIs, were randomized"
+    qualified = re.match(r"\s*\)\s*,\s*(?P<qualifier>[^,;:.#()]{1,80}?)\s*,?\s*(?=(?:were|was)\s)", after)
+    if qualified and not _FINITE.search(qualified.group("qualifier")):
+        after = ")" + after[qualified.end():]
     verb = re.match(r"\s*\)\s*(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:\w+ly\s+)?(" + _VERB.pattern + r")", after)
     if verb is None:
         return None
     kind = _verb_kind(verb.group(1))
+    if kind and kind[0] == "treated" and re.match(r"received\b", verb.group(1), re.IGNORECASE) \
+            and _ALTERNATIVE_TREATMENTS.match(after[verb.end():]):
+        return "treated"  # "Subjects with narcolepsy (n = 283) received modafinil, 200 or 400 mg, or placebo": the trial's people
     return kind[0] if kind and kind[0] in _STRONG else None
+
+
+#: The treatments compared, one of which each person received: "... received A, 200 or 400 mg, or placebo", "... received
+#: either A or B" (the whole sample given out among them; not "received a reduced dose").
+_ALTERNATIVE_TREATMENTS = re.compile(r"\s+(?:either\s+[^.;:#]{1,80}?\bor\b|[^.;:#]{1,100}?\bor\s+(?:an?\s+|matching\s+|identical\s+)?placebo\b)",
+                                     re.IGNORECASE)
 
 
 #: "We included older adults (>65y) with (or at risk of) undernutrition (n=82)": the study's verb of enrolment, its
