@@ -3385,3 +3385,23 @@ def test_groups_stated_apart_have_no_total(text, expected):
 )
 def test_round_22_qualified_samples_described_and_allocated(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a randomised design named as an assessment of what it tested, its people at the end (round 22)
+        ("This was a 12-week randomized, double-blind, placebo-controlled assessment of the efficacy and tolerability of "
+         "20 mg drug A taken each evening after initial healing in 362 patients with reflux disease.", (362, "enrolled")),
+        ("A randomized comparison of A and B in children showed that A was better in 40 patients with fever.", None),
+        # a sentence or ".;" section opening with the approval the study was run under, then its people (round 22)
+        ("Drug A is widely used.; After institutional approval, 34 children, aged 2-10 years, who were scheduled for "
+         "hernia repair, had a caudal block placed under anaesthesia. Patients were then randomized to two groups.",
+         (34, "cohort")),
+        ("After ethics committee approval and written informed consent, 60 patients were randomly allocated to A or B.",
+         (60, "randomised")),
+        ("After approval, 3 patients per centre will be enrolled.", None),
+    ],
+)
+def test_round_22_designs_assessed_in_people_and_approval_openings(text, expected):
+    assert total(text) == expected

@@ -966,6 +966,23 @@ def _of_this_study(before: str) -> bool:
     return not _UNREAL.search(before) and not _OTHER_STUDY.search(before)
 
 
+#: A randomised or controlled design named as an assessment / evaluation / comparison of what it tested, its people after
+#: the "in" that closes the phrase (no other count, clause break or relative clause between).
+_DESIGN_ASSESSMENT_IN = re.compile(
+    r"\b(?:randomi[sz]ed|placebo-controlled|double-blind|controlled)\b,?\s+(?:[\w-]+,?\s+){0,5}?(?:assessment|evaluation|comparison|study|trial)\s+"
+    r"of\s+(?:(?!\b(?:who|whom|which|that|where|were|was|is|are)\b)[^.;:#]){1,220}?\bin\s+(?:a\s+total\s+of\s+|all\s+)?$",
+    re.IGNORECASE,
+)
+
+
+#: The opening of a sentence or a ".;"-joined section naming the approval and consent the study was run under: "After
+#: institutional approval, ", "Following ethics committee approval and written informed consent, ".
+_AFTER_APPROVAL = re.compile(
+    r"(?:.*\.\s*;\s*|\s*)(?:After|Following|With)\s+(?:[\w-]+\s+){0,4}?(?:approval|consent)(?:\s+(?:and|from|of|by)\s+[^,.;#]{1,80}?)?,\s*",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def _our_pilot_study(before: str) -> bool:
     """A pilot study the sentence says we ran: "we used oral X ... in a double-blind, randomized, crossover pilot study of 7
     patients" (this study, not an earlier pilot: "A previous pilot study of 20 patients ...", "In a pilot study, ...")."""
@@ -1804,6 +1821,13 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             # collecting data are no such group: "A cohort of 49 midwives captured these data from 1697 pregnant women")
             offer(_total(masked, start, "analysed", "data_for_people"))
             continue
+        # a design named with its adjectives, then what it assessed at length, then its people: "This study was a 6-month
+        # randomized, double-blind, placebo-controlled assessment of the efficacy and safety of continuous treatment with 10
+        # mg A every morning after initial symptom control in 495 patients with GORD"
+        if after_people and _DESIGN_ASSESSMENT_IN.search(text[max(0, start - 320):start]) and _of_this_study(text[max(0, start - 320):start]) \
+                and not _BACKGROUND_LABEL.search(sentence.label or "") and not _joined_people_counts(masked, start, people_end) \
+                and not _MODAL_AFTER.match(_clause_after(text, people_end)):
+            offer(_total(masked, start, "enrolled", "design_assessment_in"))
         if after_people and not re.match(r"\s*(?:and|or)\s+#", text[count.end + after_people.end():]) and re.search(
                 r"\b(?:study|analys[ie]s|trial|evaluation|associations?|outcomes?|experience)\b(?!\s+(?:groups?|arms?)\b)"
                 r"[^.;]{0,80}\b(?:in|of|on|among)\s+$", before, re.IGNORECASE) \
@@ -1817,6 +1841,14 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue
         if after_people and _opens_methods(sentence, text, start, count.end + after_people.end()):
             offer(_total(masked, start, "cohort", "methods_opening"))  # METHODS: "Ten male swimmers performed ..."
+        # a methods sentence opening with the approval it was run under, then its people: "After institutional approval, 26
+        # children, aged 3-12 years, who were scheduled for surgery, had an epidural catheter placed" (the sample)
+        if after_people and _AFTER_APPROVAL.fullmatch(text[:start]) and not _BACKGROUND_LABEL.search(sentence.label or "") \
+                and not _RESULTS_LABEL.search(sentence.label or "") and not _joined_people_counts(masked, start, people_end) \
+                and not re.match(r"\s*(?:per|each|in\s+each)\b", _clause_after(text, people_end), re.IGNORECASE) \
+                and not _UNREAL.search(_clause_after(text, people_end)):
+            verb = _verb_kind(_clause_after(text, count.end, 320))
+            offer(_total(masked, start, verb[0] if verb and verb[0] != "screened" else "cohort", "after_approval"))
         if after_people and _composition_adds_up(masked, people_end, count.value):
             verb = _verb_kind(_clause_after(text, count.end))
             offer(_total(masked, start, verb[0] if verb and verb[0] != "screened" else "cohort", "people_by_sex"))  # "in 12 patients (eight men, four women, aged 22-39 years)"
