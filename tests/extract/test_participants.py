@@ -3405,3 +3405,43 @@ def test_round_22_qualified_samples_described_and_allocated(text, expected):
 )
 def test_round_22_designs_assessed_in_people_and_approval_openings(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (7) the intention-to-treat population of a single-arm study does not outrank its enrolled total (review 22)
+        ("A total of 64 patients were enrolled in this single-arm phase II study. The intention-to-treat population (n = 61) "
+         "had a response rate of 40%.", (64, "enrolled")),
+        ("We enrolled 200 patients. In the intention-to-treat population (n = 180), A was better than B.", (180, "itt")),
+        # (8) a lone analysis "(n = N)" in a ".;" section is those analysed, not an enrolled total (review 22)
+        ("Patients were treated with X.; The primary analysis (n = 150) showed a response rate of 40%.; X is active.",
+         (150, "analysed")),
+        ("Patients were treated with X.; The primary analysis (n = 150) showed a response rate of 40%.; Overall, 90 patients "
+         "were treated with X and Y.", (90, "treated")),
+        # (9) a treatment offered is given, not an invitation (review 22)
+        ("Overall, 120 patients with advanced NSCLC were offered first-line chemotherapy.", (120, "cohort")),
+        ("In a cohort study, we analyzed 180 patients; 90 patients refused surgery and were offered drug treatment (n = 40) "
+         "or radiotherapy (n = 50), and 90 patients underwent surgery.", (180, "analysed")),
+        ("Twelve patients were offered to switch to drug B.", (12, "screened")),
+        ("Forty women were offered participation in the trial.", (40, "screened")),
+    ],
+)
+def test_review_22_itt_of_a_single_arm_study_a_lone_analysis_and_treatment_offered(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_total", "expected_arms"),
+    [
+        # analysis populations named by who is in them, each with its N: totals by kind, never arms (round 22)
+        ("Analyses used (1) both evaluable patients (n = 1210) and all randomized patients (n = 1342); (2) all studies.",
+         (1342, "randomised"), []),
+        ("Patients received A (n = 40) or B (n = 38).", None, [40, 38]),
+    ],
+)
+def test_analysis_populations_with_their_n_are_totals_not_arms(text, expected_total, expected_arms):
+    totals, arm_items = participant_counts(record(text))
+    found = study_total(totals, arm_items)
+    assert ((found.value, found.label) if found else None) == expected_total
+    assert [item.value for item in arm_items] == expected_arms

@@ -225,6 +225,7 @@ Thirty patients with X were enrolled. By random assignment, 15 patients received
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass
@@ -298,6 +299,9 @@ _SERVING_PROFESSIONALS_N = re.compile(_LAY_PEOPLE_WORD + r"[^;:.()]*?\b" + _PROF
 #: not "workers-people" (a dash between two nouns).
 _QUALIFIED_PEOPLE = re.compile(rf"(?:[A-Z0-9][A-Za-z0-9]*|(?i:in|out|non|co|post|pre|para))[-‐‑](?i:{PEOPLE})")
 
+#: What a treatment offered is called: "were offered first-line chemotherapy / adjuvant radiotherapy / surgery".
+_OFFERED_TREATMENT = (r"\s+(?!(?:to|the\s+opportunity|participation|enrol\w*|entry|inclusion)\b)(?:[\w-]+\s+){0,3}?(?:chemotherapy|chemoradiotherapy|radiotherapy|therapy|treatment|surgery|resection|transplantation|"
+                      r"vaccination|immunotherapy|regimens?|drugs?|medications?)\b")
 #: kind -> rank; higher wins when choosing the study total.
 KIND_RANK = {"randomised": 6, "itt": 5, "enrolled": 4, "eligible": 3, "treated": 2, "analysed": 1, "cohort": 1, "screened": 0}
 _VERBS = (
@@ -320,9 +324,14 @@ _VERBS = (
                   r"completed\s+(?:all\s+|both\s+|the\s+)?(?:(?:two|three|four|#_*)\s+)?(?:[\w-]+\s+){0,3}?"
                   r"(?:tests|sessions|periods|visits|conditions|arms|phases|interventions|surveys|questionnaires|assessments|interviews)")),
     ("cohort", r"identified(?!\s+as\b)|referred|underwent|diagnosed|(?:were|was)\s+(?:prospectively\s+)?observed(?!\s+(?:to|that)\b)|"  # "identified as responders" classifies
-               r"(?:were|was)\s+(?:\w+\s+)?(?:\w+-)?matched(?=\s*(?:[.;,)]|$))"),  # "648 patients were matched." (not "matched to / with / in a 1:1 ratio")
+               r"(?:were|was)\s+(?:\w+\s+)?(?:\w+-)?matched(?=\s*(?:[.;,)]|$))|"
+               # a treatment offered, no invitation to the study: "120 patients were offered first-line chemotherapy" (those
+               # offered it, not all given it: no more than a cohort, so a subgroup offered one treatment does not outrank a
+               # stated total: "we analyzed 209 patients; 107 refused surgery and were offered drug administration")
+               r"(?:were|was)\s+offered(?=" + _OFFERED_TREATMENT + r")"),  # "648 patients were matched." (not "matched to / with / in a 1:1 ratio")
     # (the people offered the study or its treatment: "Twelve patients ... were offered to switch to X", a pool invited)
-    ("screened", r"screened|assessed\s+for\s+eligibility|approached|invited|contacted|pre-?screened|(?:were|was)\s+offered"),
+    ("screened", r"screened|assessed\s+for\s+eligibility|approached|invited|contacted|pre-?screened|"
+                 r"(?:were|was)\s+offered(?!" + _OFFERED_TREATMENT + r")"),
 )
 _VERB = re.compile(r"\b(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _VERBS) + r")\b", re.I)
 _STRONG = {"randomised", "enrolled", "eligible"}
@@ -983,6 +992,15 @@ _AFTER_APPROVAL = re.compile(
 )
 
 
+#: An analysis population named by who is in it, with its N: "all randomized patients (n = 1655)", "evaluable patients (n =
+#: 1527)", "the intention-to-treat patients (n = 92)" (each population's size, never a group compared).
+_ANALYSIS_POPULATION_N = re.compile(
+    r"\b(?:all\s+(?P<randomised>randomi[sz]ed)|(?P<itt>intent(?:ion)?[\s-]+to[\s-]+treat|ITT)|evaluable|assessable|per[\s-]+protocol)\s+"
+    r"(?:patients|participants|subjects)\s*\(\s*[Nn]\s*=\s*$",
+    re.IGNORECASE,
+)
+
+
 def _our_pilot_study(before: str) -> bool:
     """A pilot study the sentence says we ran: "we used oral X ... in a double-blind, randomized, crossover pilot study of 7
     patients" (this study, not an earlier pilot: "A previous pilot study of 20 patients ...", "In a pilot study, ...")."""
@@ -1198,7 +1216,8 @@ def _named_population_kind(before: str) -> str:
     holds: the ITT above the enrolled, the evaluable or per-protocol below the treated); enrolled when unnamed."""
     named = _NAMED_POPULATION.search(before)
     if named is None:
-        return "enrolled"
+        # an analysis named by no population: "The primary analysis (n = 150) showed ..." (those analysed)
+        return "analysed" if re.search(r"\banalys[ie]s\s*\(\s*[Nn]\s*=\s*$", before, re.IGNORECASE) else "enrolled"
     if named.group("itt"):
         return "analysed" if named.group("modified") else "itt"
     return "analysed" if named.group("analysed") else "treated"
@@ -1677,6 +1696,11 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             # "The total number of participants in this review study was 255": the pooled people of a review, else enrolled
             review = re.search(r"\b(?:review|meta-?analys[ie]s|studies|trials)\b", total_was.group("gap"), re.IGNORECASE)
             offer(_total(masked, start, "analysed" if review else "enrolled", "pooled_studies" if review else "total_number_was"))
+            continue
+        population = _ANALYSIS_POPULATION_N.search(before)
+        if population:  # "both evaluable patients (n = 1527) and all randomized patients (n = 1655)": each population's size
+            kind = "randomised" if population.group("randomised") else "itt" if population.group("itt") else "analysed"
+            offer(_total(masked, start, kind, "analysis_population_n"))
             continue
         if _WHOLE_COHORT_N.search(before):
             offer(_total(masked, start, "enrolled", "whole_cohort_n_equals"))
@@ -2319,6 +2343,8 @@ def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
         n_equals = []  # the other Ns are subcohorts of the whole cohort, not groups being compared
     n_equals = [m for m in n_equals if not _n_is_sum_of_others(masked, m.start(1), n_equals) and not _excluded_count(text, m.start(1))]
     n_equals = [m for m in n_equals if not _counts_things_reported(text, m.start())]
+    # an analysis population's N is no arm: "using both evaluable patients (n = 1527) and all randomized patients (n = 1655)"
+    n_equals = [m for m in n_equals if not _ANALYSIS_POPULATION_N.search(text, max(0, m.start(1) - 80), m.start(1))]
     if _JOINED_SECTIONS.search(text):  # ".; Normal volunteers (n = 30).; Subjects received A (n = 9) or B (n = 10)": the lone
         n_equals = [m for m in n_equals if _grouped_in_section(text, m, n_equals)]  # "(n = N)" of a section is no arm
     if len(n_equals) >= 2 or (n_equals and allocation and allocation.start() < n_equals[0].start()):
@@ -2425,7 +2451,9 @@ def participant_counts(record: Record) -> tuple[list[Extracted], list[Extracted]
     totals: list[Extracted] = []
     arms: list[Extracted] = []
     protocol = _is_protocol_title(record.title or "")
+    texts = [record.title or ""]
     for sentence in record_sentences(record):
+        texts.append(sentence.text)
         if sentence.label and re.match(r"(?:TRIAL\s+)?REGISTRATION|FUNDING|CLINICAL\s*TRIAL", sentence.label):
             continue
         arm_items = arms_in_sentence(sentence)
@@ -2433,7 +2461,15 @@ def participant_counts(record: Record) -> tuple[list[Extracted], list[Extracted]
         if not protocol:  # a protocol states a planned sample, never a total
             totals.extend(item for item in totals_in_sentence(sentence) if item.span.start not in arm_starts)
         arms.extend(arm_items)
+    if any(item.label == "itt" for item in totals) and _SINGLE_ARM.search(" ".join(texts)) \
+            and not any(item.label == "randomised" for item in totals):
+        # the intention-to-treat population of a single-arm study is those given a dose, below its enrolled total ("64 were
+        # enrolled in this single-arm study. The intention-to-treat population (n = 61) ...": 64)
+        totals = [dataclasses.replace(item, label="treated") if item.label == "itt" else item for item in totals]
     return totals, arms
+
+
+_SINGLE_ARM = re.compile(r"\b(?:single|one)[-\s]arm\b|\bnon-?randomi[sz]ed\b|\buncontrolled\b", re.IGNORECASE)
 
 
 #: Fewer people than this are rarely a study's total ("2 randomised II/III trials", "two for participants
