@@ -417,3 +417,22 @@ def test_a_time_to_an_event_in_hours_is_a_median(text, expected):
 ])
 def test_other_medians_in_hours_are_none(text):
     assert [unit for _, _, unit in meds(text) if unit == "hours"] == []
+
+
+# Review 22, finding 12: a duration in hours that is no median leaves the unit of a later unit-less pair alone
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Median OS was 14.2 months with A infused over 2 h; median PFS was 6.1 vs 4.3, HR 0.71.",
+     [("OS", 14.2, "months"), ("PFS", 6.1, "months"), ("PFS", 4.3, "months")]),
+    ("Median PFS was 5.6 months with A given as a 1 h infusion; median OS was 12.1 vs 10.4, HR 0.80.",
+     [("PFS", 5.6, "months"), ("OS", 12.1, "months"), ("OS", 10.4, "months")]),
+    ("Median OS was 20.3 months, with infusions lasting 3 hours; median TTP was 8.2 vs 6.0, HR 0.75.",
+     [("OS", 20.3, "months"), ("TTP", 8.2, "months"), ("TTP", 6.0, "months")]),
+])
+def test_hours_that_are_no_median_pass_no_unit_on(text, expected):
+    assert meds(text) == expected
+
+
+def test_a_ci_after_a_comma_before_hours_is_no_median():
+    assert meds("The median time to relief was 36, 95% CI: 26-45 hours.") == [("other", 36.0, "hours")]

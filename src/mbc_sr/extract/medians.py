@@ -62,7 +62,7 @@ _BRACKET = (  # a CI or range between a number and its unit: "18.5 (95% CI 11.76
     # or a CI after a comma right before the unit
     r"(?:\s*[(\[]\s*(?:(?:\d{2}\s*%\s*)?(?:CI|confidence\s+interval|range|IQR)[^()\[\]]*|"
     + _D + r"\s*(?:" + DASH + r"|to)\s*" + _D + r")\s*[)\]]"
-    + r"|" + _COMMA_CI + r"(?=\s*(?:months?|weeks?|days?|years?)\b))?"
+    + r"|" + _COMMA_CI + r"(?=\s*(?:months?|weeks?|days?|years?|hours?|hrs?|h)\b))?"
 )
 _SEP = r"\s*(?:vs\.?|versus|and|or|,\s*and|,|compared\s+(?:with|to))\s*"
 _VALUE_LIST = re.compile(
@@ -206,6 +206,21 @@ def _names_no_outcome_before(text: str, median_word: re.Match[str]) -> bool:
     return bool(_PERIOD_BEFORE_MEDIAN.search(before) or _COUNT_BEFORE_MEDIAN.search(before))
 
 
+def _median_word_before(text: str, start: int) -> re.Match[str] | None:
+    """The last "median" (or mPFS, mOS, ...) before `start`."""
+    median_word = None
+    for word in _MEDIAN_WORD.finditer(text, 0, start):
+        median_word = word
+    return median_word
+
+
+def _hours_to_an_event(text: str, start: int, median_word: re.Match[str] | None) -> bool:
+    """The value in hours at `start` is a median time to an event (`_HOURS_TO_AN_EVENT`), not the upper bound of a
+    range of hours ("12 - 36 hours")."""
+    return bool(median_word and _HOURS_TO_AN_EVENT.search(text[median_word.end():start])) \
+        and not re.search(r"\d\s*(?:" + DASH + r"|to)\s*$", text[max(0, start - 8):start])
+
+
 @dataclass(frozen=True, slots=True)
 class Median:
     value: float
@@ -234,6 +249,8 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
         numbers = _numbers_outside_brackets(text, start, match.end("more") if match.group("more") else match.end("first"))
         unit_match = _UNIT.match(text, match.start("unit")) if match.group("unit") else None
         unit = _unit_name(unit_match) if unit_match else None
+        if unit == "hours" and not _hours_to_an_event(text, start, _median_word_before(text, start)):
+            continue  # hours only for a time to an event; a duration in hours is no unit a later unit-less pair takes on
         if unit:
             last_unit = unit
         if unit is None:
@@ -246,16 +263,13 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
             continue
         if re.search(r"(?:\bCI|confidence\s+interval|\brange|\bIQR)[^\w)\]]{0,6}$", text[max(0, start - 20):start], re.I):
             continue  # "95% CI, 0.200 to 0.531": interval bounds (not a closed "(interquartile range)" header)
-        median_word = None
-        for word in _MEDIAN_WORD.finditer(text, 0, start):
-            median_word = word
+        median_word = _median_word_before(text, start)
         if median_word is None and not any(i.end() <= start <= i.end() + 2 for i in implicit):
             continue  # no "median" before it ("46 ± 19 years of age with a median GCS of 6"), nor "PFS (a vs b"
         if median_word and _NOT_OUTCOME_MEDIAN.search(text[median_word.end():median_word.end() + 40]):
             continue
-        if unit == "hours" and (not (median_word and _HOURS_TO_AN_EVENT.search(text[median_word.end():start]))
-                                or re.search(r"\d\s*(?:" + DASH + r"|to)\s*$", text[max(0, start - 8):start])):
-            continue  # hours only for a time to an event: not a procedure, an infusion, a half-life or a step of care
+        if unit == "hours" and not _hours_to_an_event(text, start, median_word):
+            continue  # a unit-less pair after an event's hours: the same test on its own words
         if median_word and _DESIGN_BEFORE_MEDIAN.search(text, 0, median_word.start()):
             continue  # "powered to detect an improvement in median PFS from 3 to 4.5 months": a planned, not a found, median
         if median_word and _names_no_outcome_before(text, median_word):
