@@ -436,3 +436,37 @@ def test_hours_that_are_no_median_pass_no_unit_on(text, expected):
 
 def test_a_ci_after_a_comma_before_hours_is_no_median():
     assert meds("The median time to relief was 36, 95% CI: 26-45 hours.") == [("other", 36.0, "hours")]
+
+
+# Review 22, findings 10-11: a time to a point that is no event, whatever words stand between "time to" and the point
+
+
+@pytest.mark.parametrize("text", [
+    "The median time to reach peak plasma concentration was 2 h for both formulations.",
+    "Median time to hospital discharge was 36 hours in the A group and 48 hours in the B group.",
+    "Median time to initiation of antibiotic therapy was 3.5 h.",
+    "Median time to start of treatment was 4 h after admission.",
+    "Median time to surgical intervention was 18 h.",
+    "The median time to a positive blood culture was 14 hours.",
+    "The median time to maximum serum level was 3 h after the dose.",
+    "Median time to first antibiotic dose was 2.4 hours in both arms.",
+    "The median time until discharge from the emergency department was 5 h.",
+    "Median time to the white cell nadir was 20 h.",
+])
+def test_a_time_to_a_point_that_is_no_event_in_hours_is_none(text):
+    assert meds(text) == []
+
+
+def test_a_time_to_nadir_in_hours_after_a_median_in_months_adds_nothing():
+    assert meds("Median survival was 10.2 months; the median time to nadir was 12 h.") == [("OS", 10.2, "months")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Median time to treatment failure was 30 h with A and 42 h with B.",
+     [("other", 30.0, "hours"), ("other", 42.0, "hours")]),
+    ("Median time to pain relief after the first dose was 1.2 h with A and 2.0 h with B.",
+     [("other", 1.2, "hours"), ("other", 2.0, "hours")]),
+    ("The median time to sustained relief of symptoms was 16 hours.", [("other", 16.0, "hours")]),
+])
+def test_a_time_to_an_event_in_hours_with_care_words_after_it_stays(text, expected):
+    assert meds(text) == expected

@@ -145,16 +145,39 @@ _INTERVAL_AFTER_MEDIAN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?intervals?\b(?!\s+fr
 #: Between "median" and a value in hours: a time to an event ("Median time to recurrence was shorter after A (12.5 h)",
 #: "median time to onset of relief, 1.5 hours", "a median survival of 36 hours"). Other medians in hours are durations
 #: or times that are no event: of a procedure or an infusion ("median operative time 2.5 h", "median infusion duration
-#: 4 hours"), a half-life, a time to a drug's peak ("median time to peak concentration (tmax) 2 h"), or a step of care
-#: ("median time to antibiotics was 3.1 hours", "time to surgery", "time to discharge") or of the laboratory ("median time
-#: to positivity of blood cultures"): none. Nor is the upper bound of a range of hours ("12 - 36 hours").
-_HOURS_TO_AN_EVENT = re.compile(
-    r"^\W*(?:[\w-]+\W+){0,3}?(?:time\s+(?:to|until)\b(?!\s+(?:the\s+|a\s+)?(?:peak|max\w*|t\s*max|c\s*max|steady|"
-    r"(?:first\s+)?(?:dose|treatment|therapy|antibiotics?|surgery|operation|intervention|administration|infusion|injection|"
-    r"reperfusion|needle|balloon|imaging|CT|MRI|admission|transfer|triage|randomi[sz]ation|discharge|enrol\w*|"
-    r"consultation|assessment|evaluation|diagnosis|positivity|detection|results?))\b)|survival\b)",
+#: 4 hours"), a half-life, or a time to a point that is no event (`_NO_EVENT_IN_HOURS`). Nor is the upper bound of a
+#: range of hours ("12 - 36 hours").
+_HOURS_TO_AN_EVENT = re.compile(r"^\W*(?:[\w-]+\W+){0,3}?(?:time\s+(?:to|until)\b(?P<event>[^,;:()\[\]\d]*)|survival\b)", re.I)
+#: The end of the event named after "time to": a verb, a bracket, a number or a preposition that starts what follows
+#: ("time to recurrence was ...", "time to relief with A (1.5 h)", "time to discharge in the A group").
+_EVENT_PHRASE_END = re.compile(r"\b(?:was|were|is|are|did|does|differed|ranged|in|with|after|following|from|since|during|on|by|when|for|"
+                               r"among|between|than|compared|versus|vs)\b", re.I)
+#: Any word of the phrase after "time to" naming a point that is no event of the patient's disease: a drug's
+#: pharmacokinetics or blood count ("time to reach peak plasma concentration", "time to nadir"), a step of care
+#: ("time to hospital discharge", "time to initiation of antibiotic therapy", "time to start of treatment", "time to
+#: surgical intervention") or a laboratory result ("time to a positive blood culture"). A treatment's failure or response
+#: is an event ("time to treatment failure").
+_NO_EVENT_IN_HOURS = re.compile(
+    r"\b(?:peak|max\w*|t\s*max|c\s*max|steady|nadir|plasma|serum|concentrations?|levels?|absorption|elimination|"
+    r"(?:dose|doses|dosing|treatment|therapy|therapies|antibiotics?|antimicrobials?|drugs?)(?!\s+(?:failure|response|success))|"
+    r"surgery|surgical|operation|operative|intervention|procedure|administration|infusion|injection|reperfusion|needle|"
+    r"balloon|imaging|CT|MRI|scan|admission|hospital\w*|transfer|triage|randomi[sz]ation|discharge|enrol\w*|"
+    r"consultation|assessment|evaluation|diagnosis|referral|initiation|initiating|start|starting|commencement|"
+    r"positivity|positive|negative|culture|cultures|detection|results?|tests?|testing)\b",
     re.I,
 )
+
+
+def _time_to_an_event(between: str) -> bool:
+    """The words between "median" and a value in hours name a time to an event, or survival."""
+    found = _HOURS_TO_AN_EVENT.search(between)
+    if found is None:
+        return False
+    if found.group("event") is None:
+        return True  # survival
+    phrase = _EVENT_PHRASE_END.split(found.group("event"), 1)[0]
+    return not _NO_EVENT_IN_HOURS.search(phrase)
+
 
 #: After the value and its unit: an age or a follow-up, not an outcome median; or a bound ("a median survival of
 #: 2 years or less", "an expected median survival of 3 months or longer"), an eligibility threshold, not a result.
@@ -217,7 +240,7 @@ def _median_word_before(text: str, start: int) -> re.Match[str] | None:
 def _hours_to_an_event(text: str, start: int, median_word: re.Match[str] | None) -> bool:
     """The value in hours at `start` is a median time to an event (`_HOURS_TO_AN_EVENT`), not the upper bound of a
     range of hours ("12 - 36 hours")."""
-    return bool(median_word and _HOURS_TO_AN_EVENT.search(text[median_word.end():start])) \
+    return bool(median_word and _time_to_an_event(text[median_word.end():start])) \
         and not re.search(r"\d\s*(?:" + DASH + r"|to)\s*$", text[max(0, start - 8):start])
 
 
