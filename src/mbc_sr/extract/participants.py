@@ -247,7 +247,7 @@ PEOPLE = (
     r"individuals?|persons?|people|humans|volunteers?|outpatients?|inpatients?|students?|employees?|girls?|parents|fathers|"
     r"boys?|neonates?|newborns?|bab(?:y|ies)|(?:mothers?|parents?|caregivers?)[-‐‑/](?:child|infant|baby|newborn|neonate|offspring)(?:[-‐‑]?pairs)?|mothers?|dyads|(?:non-?)?smokers?|survivors?|cases|veterans?|residents?|pts|males|females|"
     r"athletes?|swimmers?|runners?|cyclists?|players?|soldiers?|recipients?|donors?|respondents?|caregivers?|"
-    r"carers?|pupils?|adolescents?|teenagers?|youths?|twins|couples|families|controls|migrai?neurs?|asthmatics?|"
+    r"carers?|carriers|pupils?|adolescents?|teenagers?|youths?|twins|couples|families|controls|migrai?neurs?|asthmatics?|"
     r"diabetics?|epileptics?|stakeholders|interviewees|(?:non-?)?drinkers?|users?|clients?|octogenarians?|nonagenarians?|centenarians?|"
     # professionals, when they are the people studied (see _PROFESSIONALS)
     + _PROFESSIONALS + "|"
@@ -984,6 +984,24 @@ _DESIGN_ASSESSMENT_IN = re.compile(
 )
 
 
+#: A study's own conduct as the verb of a design named as the subject: "A randomized trial of A in 120 patients was conducted".
+_CONDUCTED = re.compile(r"\s*(?:was|were|is|has\s+been)\s+(?:\w+ly\s+)?(?:conducted|performed|carried\s+out|undertaken|done|run|"
+                        r"initiated|designed|started|begun|completed)\b", re.IGNORECASE)
+
+
+def _design_reports_results(text: str, design_start: int, people_end: int) -> bool:
+    """A design named as the subject of its sentence (or ".;" section), a verb of its own after its people: another
+    trial's result ("A randomized, placebo-controlled trial of A in 1200 patients with heart failure reduced mortality by
+    30%", "A double-blind trial of B in 300 women showed ..."), not this study ("This study was a randomized assessment
+    of ... in 495 patients", "A randomized trial of A in 120 patients was conducted")."""
+    section_start = _joined_section(text, design_start)[0]
+    if not re.fullmatch(r"\s*(?:A|An|The|One|Another)\s+(?:[\w-]+,?\s+){0,3}?", text[section_start:design_start], re.IGNORECASE):
+        return False
+    tail = re.match(r"[^.;]*", text[people_end:]).group(0)
+    verb = _FINITE.search(tail)
+    return verb is not None and not _CONDUCTED.match(tail, verb.start())
+
+
 #: The opening of a sentence or a ".;"-joined section naming the approval and consent the study was run under: "After
 #: institutional approval, ", "Following ethics committee approval and written informed consent, ".
 _AFTER_APPROVAL = re.compile(
@@ -1001,12 +1019,17 @@ _ANALYSIS_POPULATION_N = re.compile(
 )
 
 
+#: An adverb placing what we did before this study: "We previously tested A in a pilot study of 18 patients".
+_EARLIER_ADVERB = r"(?:previously|formerly|recently|originally|initially|already|once|earlier)\b"
+
+
 def _our_pilot_study(before: str) -> bool:
     """A pilot study the sentence says we ran: "we used oral X ... in a double-blind, randomized, crossover pilot study of 7
-    patients" (this study, not an earlier pilot: "A previous pilot study of 20 patients ...", "In a pilot study, ...")."""
+    patients" (this study, not an earlier pilot: "A previous pilot study of 20 patients ...", "In a pilot study, ...",
+    "We previously / recently tested A in a pilot study of 18 patients")."""
     others = list(_OTHER_STUDY.finditer(before))
     return bool(others) and all(re.match(r"pilot\b", other.group(0), re.IGNORECASE) for other in others) and not _UNREAL.search(before) \
-        and re.search(r"(?:^|[.;]\s+|,\s*)we\s+(?:(?:\w+ly|therefore|then|also|thus|hence)\s+)?(?:used|gave|administered|tested|studied|evaluated|compared|conducted|performed|"
+        and re.search(r"(?:^|[.;]\s+|,\s*)we\s+(?:(?:(?!" + _EARLIER_ADVERB + r")\w+ly|therefore|then|also|thus|hence)\s+)?(?:used|gave|administered|tested|studied|evaluated|compared|conducted|performed|"
                       r"carried\s+out|undertook|ran)\b(?:(?!\b(?:because|since|as|after|when|that|which|who|where)\b)[^.;])*"
                       r"\bin\s+(?:a|an|this|our)\s+(?:[\w-]+,?\s+){0,8}?$", before[:others[0].start()], re.IGNORECASE) is not None
 
@@ -1055,9 +1078,12 @@ _LIST_ITEM = r"#_*(?:(?!\s(?:had|have|has|were|was|is|are|with|without|who|in|of
 
 
 #: One counted group of people of a list, named by what qualifies them, no verb: "83 patients undergoing trabeculoplasty, ",
-#: "62 patients with glaucoma, and " (not "120 patients were enrolled, ", "60 patients received A, ").
-_PEOPLE_LIST_ITEM = (r"#_*\s+(?:(?!(?:were|was|are|is|had|have|has|and|or|of|with|in|who)\b)[\w-]+\s+){0,2}?" + PEOPLE + r"\b(?!\s+(?:[a-z]+ed|took|underwent|had|have|has|were|was|is|are)\b)"
-                     r"(?:(?!\s(?:had|have|has|were|was|is|are|received|underwent|took|completed|developed|died)\b)[^,;.()#]){0,60},\s*(?:and\s+)?")
+#: "62 patients with glaucoma, and " (not "120 patients were enrolled, ", "60 patients received A, "; nor bare people, "120
+#: patients, ", a total its qualified parts may follow: "included 120 patients, 40 patients with A, 40 with B, ...").
+_PEOPLE_ITEM_HEAD = PEOPLE + r"\b(?!\s+(?:[a-z]+ed|took|underwent|had|have|has|were|was|is|are)\b)"
+_PEOPLE_ITEM_TAIL = r"(?:(?!\s(?:had|have|has|were|was|is|are|received|underwent|took|completed|developed|died)\b)[^,;.()#])"
+_PEOPLE_LIST_ITEM = (r"#_*\s+(?:(?:(?!(?:were|was|are|is|had|have|has|and|or|of|with|in|who)\b)[\w-]+\s+){1,2}?" + _PEOPLE_ITEM_HEAD
+                     + _PEOPLE_ITEM_TAIL + r"{0,60}|" + _PEOPLE_ITEM_HEAD + r"(?=\s+[^\s,;.()#])" + _PEOPLE_ITEM_TAIL + r"{1,60}),\s*(?:and\s+)?")
 _BEFORE_PEOPLE = r"(?:(?!(?:were|was|are|is|had|have|has|and|or|of|with|in|who)\b)[\w-]+\s+){0,2}?"
 _PEOPLE_LIST_ITEMS = re.compile(r"(?:%s){2}$" % _PEOPLE_LIST_ITEM, re.IGNORECASE)
 
@@ -1090,6 +1116,23 @@ _CONTROLS_CLAUSE = re.compile(
 )
 
 
+def _part_of_bare_people(masked: _Masked, start: int, people_end: int, other_start: int) -> bool:
+    """"in 200 patients and in 180 patients per protocol", "in 48 patients and in 12 after a second dose": after bare
+    people, a smaller count of the same people (or of people left unsaid) qualified only after them is a part of the first
+    (an analysis set, a subset), not a second group ("in 40 patients and in 30 controls" names other people)."""
+    first, other = masked.count_at(start), masked.counts.get(other_start)
+    if other is None or other.value >= first.value:
+        return False
+    text = masked.text
+    first_word = re.search(r"([A-Za-z-]+)\W*$", text[first.end:people_end])
+    other_people = _people_after(text, other.end)
+    if other_people is None:
+        return True  # "... and in 12 after a second dose"
+    other_word = re.search(r"([A-Za-z-]+)\W*$", text[other.end:other.end + other_people.end()])
+    return bool(first_word and other_word and first_word.group(1).lower() == other_word.group(1).lower()
+                and text[other.end:other.end + other_people.end()].strip().lower() == other_word.group(1).lower())
+
+
 def _joined_people_counts(masked: _Masked, start: int, people_end: int | None) -> bool:
     """"1554 patients newly diagnosed with BS and 3108 control subjects", "6,803 men and 4,558
     women": two groups of people joined by "and", each with its own count (a split, not a total), also the
@@ -1104,6 +1147,9 @@ def _joined_people_counts(masked: _Masked, start: int, people_end: int | None) -
                           r"(?:(?P<preposition>in|among|from|for)\s+)?(?P<other>#_*)", _blank_brackets(text[people_end:people_end + 200]))
         if joined and joined.group("preposition") and not re.search(r"\b" + joined.group("preposition") + r"\s+$", text[:start]):
             joined = None
+        if joined and joined.group("preposition") and not joined.group(1).strip() and _part_of_bare_people(masked, start, people_end,
+                                                                                                         people_end + joined.start("other")):
+            joined = None  # "analysed in 200 patients and in 180 patients per protocol": the second a part of the first
         if joined and not _AUXILIARY.search(joined.group(1)):
             other = masked.counts.get(people_end + joined.start("other"))
             if other is not None and (_people_after(text, other.end) is not None
@@ -1389,6 +1435,13 @@ _TO_ONE_GROUP = re.compile(
 _SEVERAL_GROUPS = re.compile(r"\b(?:or|and|either|both|each|one|two|three|four|vs|versus|respective|different|separate)\b|[/&]", re.IGNORECASE)
 
 
+#: After a clause allocating a count of people, a second count of people allocated elsewhere: "... and 32 patients in the B
+#: arm", "..., and 40 women were assigned to B" (each a group, not a total).
+_SECOND_GROUP_ALLOCATED = re.compile(
+    r"\s*,?\s*(?:and|or|while|whereas)\s+#_*\s+(?:(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\b\s+)?(?:(?:were|was)\s+(?:\w+ly\s+)?"
+    r"(?:randomi[sz]ed|assigned|allocated|included|enrol+ed)\s+)?(?:in|into|to)\b", re.IGNORECASE)
+
+
 def _to_one_group(text: str, verb_end: int) -> bool:
     """After a verb of allocation ending at `verb_end`: the count goes to one named group."""
     match = _TO_ONE_GROUP.match(text, verb_end)
@@ -1530,9 +1583,19 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         if re.search(r"\b(?:of|among|from)\s+(?:whom|th[eo]se|them|(?:this|that|the)\s+(?:population|cohort|sample|group))\s*,?\s*$",
                      before, re.IGNORECASE) and not these_people and not re.match(
                 r"\s*(?:%|percent|\(\s*\d+(?:[.·]\d+)?\s*%|\[\s*\d+(?:[.·]\d+)?\s*%|/\s*\d)", sentence.text[count.end:]):
-            verb = _verb_kind(_clause_after(text, count.end))
+            # (the count may name its people: "From this population, 240 patients were randomized", "Of these, 300
+            # women were randomly selected and randomized"; not qualified ones, "438 patients treated curatively were")
+            clause = _clause_after(text, people_end if people_end is not None else count.end)
+            verb = _verb_kind(clause)
             if verb and verb[0] in ("randomised", "enrolled", "eligible") and re.fullmatch(
-                    r"\s*(?:(?:were|was|had\s+been|have\s+been)\s+)*", _clause_after(text, count.end)[:verb[1].start()]):
+                    r"\s*(?:(?:were|was|had\s+been|have\s+been)\s+)*(?:(?:\w+ly\s+)?(?:selected|identified|recruited|enrol+ed|included)\s+and\s+)?",
+                    clause[:verb[1].start()], re.IGNORECASE) and not _to_one_group(clause, verb[1].end()) \
+                    and not re.match(r"\s*(?:in|into|to)\s+(?:the\s+)?(?:group|arm|cohort)\s+(?:#|\d|[A-Z]\b|[IV]+\b)", clause[verb[1].end():]) \
+                    and not re.match(r"\s*(?:\(\s*|\[\s*)\d+(?:[.·]\d+)?\s*%", text[people_end:] if people_end is not None else "") \
+                    and not _SECOND_GROUP_ALLOCATED.match(text, (people_end if people_end is not None else count.end) + len(clause)):
+                # (nor a share, "27 patients (13%) were eligible"; nor one labelled group, "605 patients were included in
+                # group 1, 260 in group 2")
+                # (not the first of two groups allocated: "of these 33 patients were randomized into A and 32 patients in B")
                 offer(_total(masked, start, verb[0], "of_whom_selected"))  # "1,234 were treated, of whom 300 were included"
             continue
         rate = _PARTICIPATION_RATE.match(sentence.text, count.end)
@@ -1727,7 +1790,10 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             elif kind := _we_enrolled_people_n_kind(text, start, count.end):
                 offer(_total(masked, start, kind, "we_enrolled_people_n"))  # "We included older adults with X (n=82) and randomized them"
             elif kind := _qualified_sample_kind(sentence, text, start, count.end):
-                offer(_total(masked, start, kind, "qualified_people_n_equals"))  # "Patients with Morquio A aged ≥5 (N = 176) were randomised"
+                # (treated: "Subjects with X (n = 283) received A, 200 or 400 mg, or placebo", its own extractor, a
+                # subgroup when a larger total came before it, see study_total)
+                offer(_total(masked, start, kind, "qualified_people_n_treated" if kind == "treated" else "qualified_people_n_equals"))
+                # "Patients with Morquio A aged ≥5 (N = 176) were randomised"
             else:
                 # "Milk samples were analyzed at 6 mo postpartum (n = 647)": the N of the sentence's passive verb
                 passive = re.search(r"\b(?:were|was)\s+(?:\w+\s+)?(?P<verb>analy[sz]ed|measured|assessed|evaluated|included|enrolled|"
@@ -1848,7 +1914,9 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         # a design named with its adjectives, then what it assessed at length, then its people: "This study was a 6-month
         # randomized, double-blind, placebo-controlled assessment of the efficacy and safety of continuous treatment with 10
         # mg A every morning after initial symptom control in 495 patients with GORD"
-        if after_people and _DESIGN_ASSESSMENT_IN.search(text[max(0, start - 320):start]) and _of_this_study(text[max(0, start - 320):start]) \
+        design = _DESIGN_ASSESSMENT_IN.search(text[max(0, start - 320):start])
+        if after_people and design and _of_this_study(text[max(0, start - 320):start]) \
+                and not _design_reports_results(text, max(0, start - 320) + design.start(), people_end) \
                 and not _BACKGROUND_LABEL.search(sentence.label or "") and not _joined_people_counts(masked, start, people_end) \
                 and not _MODAL_AFTER.match(_clause_after(text, people_end)):
             offer(_total(masked, start, "enrolled", "design_assessment_in"))
@@ -2063,6 +2131,9 @@ def _qualified_sample_kind(sentence: Sentence, text: str, start: int, end: int) 
     # a qualifier between commas after the bracket: "Patients with X (n 100), on long-term PPIs, were randomized"
     qualified = re.match(r"\s*\)\s*,\s*(?P<qualifier>[^,;:.#()]{1,80}?)\s*,?\s*(?=(?:were|was)\s)", after)
     if qualified and not _FINITE.search(qualified.group("qualifier")):
+        if re.match(r"(?:and|or|plus|as\s+well\s+as|(?:together|along)\s+with)\b", qualified.group("qualifier"), re.IGNORECASE) \
+                or _PEOPLE.search(qualified.group("qualifier")):
+            return None  # other people joined between commas: "Patients with asthma (n = 40), and healthy controls, were enrolled"
         after = ")" + after[qualified.end():]
     verb = re.match(r"\s*\)\s*(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:\w+ly\s+)?(" + _VERB.pattern + r")", after)
     if verb is None:
@@ -2502,7 +2573,10 @@ def study_total(totals: list[Extracted], arms: list[Extracted] | tuple[Extracted
         totals = [item for item in totals if not _counts_professionals(item) or item.value >= max(people_counts)]
     # a procedure we performed in fewer people than a count stated before it was done in some of them, a subgroup: "We
     # retrospectively analysed 300 patients ... We performed liver resection in 45 patients" (300)
-    totals = [item for index, item in enumerate(totals) if item.extractor != "participants.we_performed_in"
+    # (so are people qualified before their N given the treatments compared after a larger total: "A total of 120 patients
+    # were analysed. Patients with early disease (n = 45) received either A or B")
+    totals = [item for index, item in enumerate(totals)
+              if item.extractor not in ("participants.we_performed_in", "participants.qualified_people_n_treated")
               or not any(earlier.value > item.value for earlier in totals[:index])]
     pooled = [item for item in totals if item.extractor == "participants.pooled_studies"]
     if pooled:
