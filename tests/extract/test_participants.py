@@ -3509,3 +3509,27 @@ def test_analysis_populations_with_their_n_are_totals_not_arms(text, expected_to
 )
 def test_review_22_misfires_mended(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 23: people words of older trial reports ("sufferers", "parturients"), "were prescribed" (treated), an
+        # allocation to alternatives not called random ("assigned to 10 or 20 mg of A or placebo"), and "to a treatment
+        # arm" (any arm of the trial, not one named group)
+        ("Forty healthy parturients requesting epidural analgesia were randomized to receive A or B.", (40, "randomised")),
+        ("Drug A was given for 6 weeks in twelve sufferers of chronic migraine in a randomized crossover design.",
+         (12, "randomised")),
+        ("Twenty-four elderly patients with insomnia were prescribed zolpidem for 4 weeks.", (24, "treated")),
+        ("In this 1-year trial, 320 men and women were assigned to 5 or 10 mg of drug A or placebo.", (320, "enrolled")),
+        ("150 adults with gout were assigned to drug A or matching placebo.", (150, "enrolled")),
+        ("Eighty patients were randomized to a treatment group, of which 75 completed the study.", (80, "randomised")),
+        ("Ninety children were randomised to a study arm.", (90, "randomised")),
+        # (still not: one group named, or a group assigned no alternatives)
+        ("Forty patients were randomised to the exercise group.", None),
+        ("Twelve patients were randomized to an exercise arm and 12 to a control arm.", None),
+        ("The 30 women were assigned to the morning clinic.", None),
+    ],
+)
+def test_round_23_people_words_and_allocations(text, expected):
+    assert total(text) == expected

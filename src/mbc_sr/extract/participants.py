@@ -247,7 +247,7 @@ PEOPLE = (
     r"individuals?|persons?|people|humans|volunteers?|outpatients?|inpatients?|students?|employees?|girls?|parents|fathers|"
     r"boys?|neonates?|newborns?|bab(?:y|ies)|(?:mothers?|parents?|caregivers?)[-‐‑/](?:child|infant|baby|newborn|neonate|offspring)(?:[-‐‑]?pairs)?|mothers?|dyads|(?:non-?)?smokers?|survivors?|cases|veterans?|residents?|pts|males|females|"
     r"athletes?|swimmers?|runners?|cyclists?|players?|soldiers?|recipients?|donors?|respondents?|caregivers?|"
-    r"carers?|carriers|pupils?|adolescents?|teenagers?|youths?|twins|couples|families|controls|migrai?neurs?|asthmatics?|"
+    r"carers?|carriers|sufferers|parturients?|pupils?|adolescents?|teenagers?|youths?|twins|couples|families|controls|migrai?neurs?|asthmatics?|"
     r"diabetics?|epileptics?|stakeholders|interviewees|(?:non-?)?drinkers?|users?|clients?|octogenarians?|nonagenarians?|centenarians?|"
     # professionals, when they are the people studied (see _PROFESSIONALS)
     + _PROFESSIONALS + "|"
@@ -314,9 +314,11 @@ _VERBS = (
                   r"remained\s+(?:for\s+inclusion|eligible|in\s+the\s+(?:study|cohort|trial))|"
                   # an allocation not called random: "56 patients with stage III ovarian cancer were assigned to 6 cycles of NAC"
                   r"(?:were|was)\s+assigned\s+to(?=\s+(?:receive|undergo|either|(?:treatment|therapy)\s+with|(?:\w+|#_*)\s+(?:cycles|weeks|months|courses|doses)|"
-                  r"(?:each|one|#_*)\s+of|#_*\s+(?:[\w-]+\s+){0,2}?(?:groups|arms)))")),
+                  r"(?:each|one|#_*)\s+of|#_*\s+(?:[\w-]+\s+){0,2}?(?:groups|arms)|"
+                  # alternatives, one each: "209 men and women were assigned to 10 or 20 mg of A or placebo"
+                  r"[^.;:#()]{1,60}?\bor\s+(?:an?\s+|matching\s+|identical\s+)?placebo\b|#_*\s+or\s+#_*\s*(?:mg|g|µg|mcg|micrograms?)\b))")),
     ("eligible", r"were\s+eligible|met\s+(?:the\s+|our\s+)?(?:\w+-[\w-]+\s+)?(?:inclusion|eligibility)|qualified(?=\s*(?:for\b|[,;.)]|$))"),
-    ("treated", r"(?:were\s+)?treated|received|were\s+given|(?:were|was)\s+switched\s+to"),  # "Eight patients were switched to X"
+    ("treated", r"(?:were\s+)?treated|received|were\s+given|(?:were|was)\s+switched\s+to|(?:were|was)\s+prescribed"),  # "Eight patients were switched to X"
     ("analysed", (r"analy[sz]ed|remained\s+(?:for|in)\s+(?:the\s+)?(?:final\s+)?analys[ie]s|included\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?analys[ie]s|evaluated|assessed|evaluable|assessable|"
                   # (with a duration or "entire" before the noun: "completed the 12-month follow-up")
                   r"(?:completed|concluded)\s+(?:the\s+)?(?:(?:entire|whole|full|[\w#]+[-‐‑](?:day|week|month|year))\s+)?"
@@ -1429,7 +1431,9 @@ def _describes_enrolment(tail: str) -> bool:
 #: "658 patients were randomly assigned to the IDD-ETC group": a count allocated to one named group is
 #: that group's size, not the number randomised; not "to the A or B group", "to two groups", "to either arm".
 _TO_ONE_GROUP = re.compile(
-    r",?\s+(?:\([^()]{0,20}\)\s+)?to\s+(?:the|an?)\s+(?P<name>(?:[^\s,;.()]+\s+){0,5}?)(?:group|arm|cohort)\b(?!\s*(?:or|and|vs\.?|versus)\b)",
+    # (not any group of the trial: "were randomized to a treatment arm", "to a study group")
+    r",?\s+(?:\([^()]{0,20}\)\s+)?to\s+(?!an?\s+(?:treatment|study|trial|therapy|randomi[sz]ation|allocation)\s+(?:group|arm)\b)(?:the|an?)\s+"
+    r"(?P<name>(?:[^\s,;.()]+\s+){0,5}?)(?:group|arm|cohort)\b(?!\s*(?:or|and|vs\.?|versus)\b)",
     re.IGNORECASE,
 )
 _SEVERAL_GROUPS = re.compile(r"\b(?:or|and|either|both|each|one|two|three|four|vs|versus|respective|different|separate)\b|[/&]", re.IGNORECASE)
