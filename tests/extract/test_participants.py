@@ -3533,3 +3533,27 @@ def test_review_22_misfires_mended(text, expected):
 )
 def test_round_23_people_words_and_allocations(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 23: no total from one of the studies an abstract reports apart ("In a second similar study involving nine
+        # patients"), a group's own N ("group A (n = 19)"), the denominator of an event fraction ("eradicated the
+        # infection in 43 of 53 patients (81%)") or the people of one comparison after its estimate's interval ("OR 0.91
+        # (95% CI 0.69-1.21) in a total of 1085 patients")
+        ("In a second similar study involving eleven different volunteers, drug C was compared with drug D.", None),
+        ("In another trial including 30 women, A was compared with B.", None),
+        ("In the later part of the study group B (n = 14) received drug C for 2 weeks.", None),
+        ("By per-protocol analysis, regimen A cured the infection in 38 of 45 patients (84%).", None),
+        ("Six trials were pooled. Response was similar for A and B, odds ratio 0.85 (95% CI 0.61-1.19) in a total of 940 "
+         "patients, and for A and C, odds ratio 1.02 (95% CI 0.70-1.49) in 610 patients.", None),
+        # (still totals: the first study, a trial's own N, a study of its people, a total then an estimate)
+        ("A trial involving 40 patients compared A and B.", (40, "enrolled")),
+        ("This randomized trial (n = 120) compared A and B.", (120, "enrolled")),
+        ("In this study of 80 patients, A was compared with B.", (80, "analysed")),
+        ("A total of 300 patients were randomized; the odds ratio was 0.8 (95% CI 0.6-1.1).", (300, "randomised")),
+    ],
+)
+def test_round_23_other_studies_groups_fractions_and_comparisons(text, expected):
+    assert total(text) == expected

@@ -1300,13 +1300,22 @@ def _bare_bracket_after_people(masked: _Masked, start: int) -> str | None:
     return verb[0]
 
 
+#: Before a study's noun, a later or further one of those an abstract reports: "a second similar study", "another study".
+_NEXT_STUDY_BEFORE = re.compile(r"\b(?:second|third|fourth|another|further|additional|separate|subsequent)\s+(?:[\w-]+\s+){0,2}?$",
+                                re.IGNORECASE)
+#: An effect estimate's interval closed right before "in (a total of)": the people of that one comparison.
+_AFTER_AN_ESTIMATE = re.compile(r"\b(?:CI|confidence\s+interval)\b\)?[^;()\[\]]{0,40}[\])]\s*,?\s*in\s+(?:a\s+total\s+of\s+)?$", re.IGNORECASE)
+#: A group's label right before its "(n =": "group A (n = 19)", "arm 2 (n = 40)".
+_GROUP_LABEL_N = re.compile(r"\b(?:group|arm)\s+(?:[A-Z]|\d+|[IVX]+)\s*\(\s*[Nn]\s*=\s*$")
+
+
 def _study_participle(text: str, start: int) -> str | None:
     """"a placebo-controlled study treating 1153 patients", "a trial enrolling 412 women": the
     kind of total the participle says; None when the study is hypothetical or planned."""
     before = text[max(0, start - 120):start].rsplit(";", 1)[-1]
     match = _STUDY_PARTICIPLE.search(before)
-    if match is None or _UNREAL.search(before) or _UNREAL.search(_clause_after(text, start, 80)):
-        return None
+    if match is None or _UNREAL.search(before) or _UNREAL.search(_clause_after(text, start, 80)) or _NEXT_STUDY_BEFORE.search(before[:match.start()]):
+        return None  # (nor one of the studies an abstract reports apart: "In a second similar study involving nine patients")
     verb = match.group("verb").lower()
     return "treated" if verb == "treating" else "randomised" if verb.startswith("randomi") else "enrolled"
 
@@ -1560,6 +1569,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue  # "A median of 4 (range 1-7) surgeons were identified per centre": a typical count, not the sample
         if _is_early_or_late_part(text, before, count):
             continue  # "among the first 36 patients randomised": an early part of the sample, not the whole
+        if _AFTER_AN_ESTIMATE.search(before):
+            continue  # "OR 0.91 (95% CI 0.69-1.21) in a total of 1085 patients": one comparison's people, not the study's
         after_people = _people_after(text, count.end)
         people_end = count.end + after_people.end() if after_people else None
         # "A total of 395 of 1241 (32%) patients were deemed ineligible": the whole is the cohort
@@ -1778,7 +1789,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         section_start, section_end = _joined_section(text, start)
         all_n = [m for m in re.finditer(r"\b[nN]\s*=\s*(#_*)", text) if section_start <= m.start() < section_end]
         if re.search(r"\(\s*[Nn]\s*=\s*$", before) and (len(all_n) == 1 or _n_is_sum_of_others(masked, start, all_n)):
-            if re.search(r"\b(?:study|trial|cohort|subcohort|population|sample|series|registry|analysis)\b[^()]{0,40}\(\s*[Nn]\s*=\s*$", before, re.I):
+            if re.search(r"\b(?:study|trial|cohort|subcohort|population|sample|series|registry|analysis)\b[^()]{0,40}\(\s*[Nn]\s*=\s*$", before, re.I) \
+                    and not _GROUP_LABEL_N.search(before):  # (not a group's: "in the second part of the trial group A (n = 19)")
                 offer(_total(masked, start, _named_population_kind(before), "n_equals_total"))
             elif kind := _trial_in_people_n(sentence, text, start):
                 offer(_total(masked, start, kind, "trial_in_people_n"))  # "a randomised trial in adults with asthma (...) (n=437)"
@@ -1926,7 +1938,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             offer(_total(masked, start, "enrolled", "design_assessment_in"))
         if after_people and not re.match(r"\s*(?:and|or)\s+#", text[count.end + after_people.end():]) and re.search(
                 r"\b(?:study|analys[ie]s|trial|evaluation|associations?|outcomes?|experience)\b(?!\s+(?:groups?|arms?)\b)"
-                r"[^.;]{0,80}\b(?:in|of|on|among)\s+$", before, re.IGNORECASE) \
+                r"[^.;]{0,80}\b(?:in|of|on|among)\s+$", before, re.IGNORECASE) and not re.search(r"#_*\s+(?:out\s+)?of\s+$", before) \
                 and _of_this_study(before) and not _BACKGROUND_LABEL.search(sentence.label or "") \
                 and not _MODAL_AFTER.match(_clause_after(text, count.end + after_people.end())):
             offer(_total(masked, start, "analysed", "study_in_count"))
