@@ -317,3 +317,61 @@ def test_round22_new_readers_leave_other_counts(text):
 ])
 def test_round22_gapped_lists_and_labels_review(text):
     assert arm_values(text) == []
+
+
+# Review 22, findings 5-9: the per-group readers of f9dd25c weighed for events, sexes, strata and design stages
+
+
+@pytest.mark.parametrize("text", [
+    # 5: an event told before "X-treated" people
+    "Adverse events were reported by 34 drug-treated and 29 placebo-treated patients.",
+    "Relapse occurred in 12 drug-treated and 25 placebo-treated patients during follow-up.",
+    "Headache was observed in 8 drug-treated and 3 placebo-treated subjects.",
+    # 6: sexes or strata written "label = N"
+    "A total of 75 patients (men = 40, women = 35) were enrolled and randomized to A or B.",
+    "A total of 120 patients (stage II = 50, stage III = 70) were randomized to A or B.",
+    "Sixty children (boys = 32, girls = 28) were enrolled in the trial.",
+    "We enrolled 90 patients (grade 1 = 30, grade 2 = 60) and randomized them to A or B.",
+    # 7: a gapped list of what patients received in care, or of rescue treatment; "in" is no group's word
+    "During the study, 12 patients received blood transfusions, 5 platelets and 3 fresh frozen plasma.",
+    "After surgery, 60 patients received morphine, 20 ketorolac and 15 paracetamol as rescue analgesia.",
+    "In the A group, 14 patients received rescue medication, and 22 patients in the placebo group.",
+    "After the operation, 30 patients received antiemetics, 10 patients in the recovery room.",
+    # 8: a gapped list ended by an irregular verb
+    "Ninety patients were randomized; 45 patients received drug A, and 12 patients felt dizzy.",
+    "Overall, 40 patients received drug A, 8 patients became pregnant and 3 lost weight.",
+    "In total, 50 patients received drug A, 6 fell during the study and 2 could not be contacted.",
+    # 9: "(LABEL, N patients)" naming a design stage
+    "Patients were randomized in the second stage of the trial (Stage 2, 60 patients).",
+    "Patients were randomized in two waves (Wave 1, 40 patients).",
+])
+def test_review22_per_group_readers_refuse_events_sexes_strata_and_stages(text):
+    assert arm_values(text) == []
+
+
+@pytest.mark.parametrize("text, sizes", [
+    # the groups these readers were made for stay
+    ("Overall, 310 drug-treated and 305 placebo-treated patients were evaluable.", [305, 310]),
+    ("Adverse events were analysed in 120 drug-treated and 118 placebo-treated patients who were randomized.", [118, 120]),
+    ("A total of 75 patients (drug A = 38, placebo = 37) were enrolled and randomized.", [37, 38]),
+    ("Patients were randomized to drug A for one week (AB 1, 30 patients) or drug A for two weeks (AB 2, 31 patients).",
+     [30, 31]),
+    ("Of the men, 52 received drug A, 27 drug B and 25 placebo.", [25, 27, 52]),
+    ("Ninety patients were randomized: 45 patients received drug A, and 45 patients drug B.", [45, 45]),
+])
+def test_review22_per_group_readers_keep_the_groups(text, sizes):
+    assert arm_values(text) == sizes
+
+
+def test_review22_a_gapped_list_of_treatments_the_record_compares_stays():
+    rec = record([(None, "Patients had double-blind treatment with lansoprazole or famotidine or nizatidine for 8 weeks."),
+                  (None, "Of the older patients 40 received lansoprazole, 21 famotidine and 19 nizatidine.")],
+                 title="Lansoprazole compared with famotidine and nizatidine in older patients")
+    assert sorted(item.value for item in extract_record(rec).n_arms) == [19, 21, 40]
+
+
+def test_review22_a_gapped_list_of_care_the_record_does_not_compare_is_no_arm():
+    rec = record([(None, "Patients were randomized to drug X or placebo."),
+                  (None, "During the study, 12 patients received blood transfusions, 5 platelets and 3 fresh frozen plasma.")],
+                 title="Drug X versus placebo in surgery")
+    assert [item.value for item in extract_record(rec).n_arms if item.extractor == "arms.gapped_list"] == []

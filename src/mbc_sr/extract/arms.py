@@ -348,12 +348,36 @@ def _not_an_arm(item: Extracted) -> bool:
             return True
         if _counts_studies(text, value, start):
             return True
+    if rule in _READ_HERE and _planned_or_an_event(text, start):
+        return True
     if rule == "count_in_group" and not bracket:
         clause = _clause_around(text, start)
         return bool(_EVENT_VERB.search(clause)) and not _SIZE_VERB.search(clause)
     if rule in ("count_per_arm", "count_each"):
         return bool(_PLANNED.search(text) or (_EVENT_VERB.search(text) and not _SIZE_VERB.search(text)))
     return False
+
+
+#: The rules of the per-group counts read here (`proposed_arm_sizes`), weighed for a planned size or an event like the
+#: participant reader's.
+_READ_HERE = ("gapped_list", "treated_adjective", "count_group_people", "label_equals", "label_then_people")
+#: An event told of people, before them: "Relapse occurred in 12 drug-treated and ...", "Adverse events were reported by
+#: 34 drug-treated ...".
+_EVENT_IN_PEOPLE = re.compile(r"\b(?:occurr\w*|observed|seen|noted|recorded|documented|detected|reported|found)\s+(?:in|by|among)\b",
+                              re.I)
+#: The words that make a count's group (its verb, "X-treated"), left out before the clause is searched for a verb that
+#: sizes a group: "34 drug-treated and 29 placebo-treated patients" is sized by no "treated".
+_GROUP_MAKING_WORDS = re.compile(r"[\w+]+[-‐‑](?:treated|allocated|randomi[sz]ed)\b|\b(?:received|were\s+given|(?:were\s+)?treated\s+with)\b",
+                                 re.I)
+
+
+def _planned_or_an_event(text: str, start: int) -> bool:
+    """The clause of the count at `start` plans a size, or tells an event of the people ("Adverse events were reported
+    by 34 drug-treated and 29 placebo-treated patients") and no verb of it sizes a group."""
+    clause = _GROUP_MAKING_WORDS.sub(" ", _clause_around(text, start))
+    if _PLANNED.search(clause):
+        return True
+    return bool(_EVENT_VERB.search(clause) or _EVENT_IN_PEOPLE.search(clause)) and not _SIZE_VERB.search(clause)
 
 
 def _two_analysis_sets(text: str) -> bool:
@@ -396,14 +420,33 @@ _UNIT_AFTER = re.compile(r"\s*(?:%|percent\b|mg\b|µg\b|μg\b|mcg\b|g\b|kg\b|ml\
 #: The word after a count of a gapped list, the verb left out: a drug, a dose, a group, "with", "patients" ("100
 #: patients received A, and 102 patients B", "79 received A, 39 B and 36 C", "17 treated with 20 mg, 18 with 40 mg").
 _GAPPED_ITEM = re.compile(r"\s+(?:(?:" + _PEOPLE + r"|patient|participant|subject|person|child|woman|man)\s+)?"
-                          r"(?P<with>(?:with|on|to)\s+)?(?P<word>[A-Za-z\d][\w+/-]*)", re.I)
+                          r"(?P<with>(?:with|on|to)\s+)?(?!(?:in|at|of|from|for|by|during|after|before|among|within|"
+                          r"under|over|per|as)\b)(?P<word>[A-Za-z\d][\w+/-]*)", re.I)
+#: What tells that a gapped list gives the treatments of compared groups, not what patients received in care ("12
+#: patients received blood transfusions, 5 platelets and 3 fresh frozen plasma"): an allocation or a group in the
+#: sentence, a list with a comparator or a dose ("52 received drug A, 27 drug B and 25 placebo", "120 received drug A
+#: 10 mg, and 118 drug B 5 mg"), or treatments the record allocates or compares in another sentence ("randomized
+#: treatment with omeprazole or H2RA (cimetidine or ranitidine)" before "79 received omeprazole, 39 cimetidine and 36
+#: ranitidine").
+_ARMS_TOLD = re.compile(r"\b(?:randomi[sz]\w*|randomly|assigned|allocated|allocation|groups?|arms?)\b", re.I)
+_COMPARATOR_OR_DOSE = re.compile(r"\b(?:placebo|sham|vehicle|control|usual\s+care|standard\s+care|no\s+treatment)\b|"
+                                 r"\d\s*(?:mg|µg|μg|mcg|g|IU|ml|mL)\b", re.I)
+#: Treatment given when needed, an outcome of the trial, not an arm: "60 patients received morphine, 20 ketorolac and
+#: 15 paracetamol as rescue analgesia", "14 patients received rescue medication".
+_RESCUE = re.compile(r"\b(?:rescue|on[-\s]demand|as\s+needed|breakthrough)\b", re.I)
 _LIST_SEPARATOR_BEFORE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)$", re.I)
 #: The verb a gapped list leaves out after its first item: "N [people] received", "N [people] (were) treated with".
 _GIVEN_VERB = re.compile(r"\s+(?:" + _PEOPLE + r"\s+)?(?:received|were\s+given|(?:were\s+)?treated\s+with)\s+\S", re.I)
 #: A word that is itself a verb, or a relative ending the list, ends the gapped list: "40 received A, 12 discontinued",
 #: "30 had", "5 patients received A, 3 of whom developed ...".
-_VERB_WORD = re.compile(r"(?:\w+ed|had|has|have|was|were|is|are|did|took|went|gave|met|got|underwent|withdrew|left|of|whom|who|"
-                        r"which|them|these|those)$", re.I)
+_VERB_WORD = re.compile(r"(?:\w+ed|had|has|have|was|were|is|are|did|does|do|took|went|gave|met|got|underwent|withdrew|left|"
+                        # the other irregular past forms, modal verbs and adverbs before a verb ("12 patients felt dizzy",
+                        # "8 became pregnant", "3 lost weight", "5 could not", "4 subsequently ...")
+                        r"became|began|came|felt|fell|lost|kept|held|found|made|saw|said|told|knew|thought|brought|bought|"
+                        r"caught|sought|taught|fought|ran|rose|grew|drew|chose|spent|slept|sat|stood|wore|broke|spoke|woke|"
+                        r"gained|overcame|won|paid|put|quit|hit|hurt|led|meant|dealt|drove|ate|drank|forgot|shook|"
+                        r"can|could|may|might|must|shall|should|will|would|\w+ly|"
+                        r"of|whom|who|which|them|these|those)$", re.I)
 #: Things counted right before the list, whose parts the list divides: "Within each group of 4 attacks, three were
 #: treated with A and one with placebo": attacks, not people.
 _THINGS_COUNTED_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:[\w-]+\s+)?(?:"
@@ -421,16 +464,23 @@ _STUDIED_VERB = re.compile(r"\b(?:were|was)\s+(?:studied|enrol+ed|included|rando
 #: "N X-treated and M Y-treated [asthma] patients": each count before its group's compound adjective.
 _TREATED_ADJECTIVE = re.compile(r"\s+[\w+]+[-‐‑](?:treated|allocated|randomi[sz]ed)\b", re.I)
 _PEOPLE_SOON = re.compile(r"(?:\s+[\w-]+){0,2}?\s+" + _PEOPLE + r"\b", re.I)
+#: A stratum or a stage of a design, whose count is no group's: "stage II", "grade 3", "class IV", "phase 2", "wave 1",
+#: "step 2", "period 1", "cohort B", "year 2".
+_STRATUM_OR_STAGE = (r"stages?|grades?|class(?:es)?|types?|tiers?|categor(?:y|ies)|quartiles?|tertiles?|quintiles?|phases?|"
+                     r"waves?|steps?|rounds?|periods?|cohorts?|years?|visits?|blocks?|seasons?")
 #: "(azelastine = 53, placebo = 46)": a group's name, "=" or ":", its size.
 _LABEL_EQUALS = re.compile(r"(?:^|[,;]\s*(?:and\s+)?|\s+and\s+)\s*(?P<label>[A-Za-z][\w+/-]*(?:\s+[A-Za-z\d][\w+/-]*){0,2})\s*[=:]\s*"
                            r"(?P<n>\d+)\s*(?=$|[,;]|\s+and\s)")
 #: Not a group's name: a statistic, or a split of a data set ("(development: 750, validation: 333)").
 _NOT_A_GROUP_LABEL = re.compile(r"(?:n|N|p|P|HR|OR|RR|CI|SD|SE|mean|median|age|range|r|I2|I²|k|df|t|F|z|development|"
-                                r"validation|derivation|training|test(?:ing)?|discovery|replication)$", re.I)
+                                r"validation|derivation|training|test(?:ing)?|discovery|replication|"
+                                # the sexes, and strata or design stages ("men = 40, women = 35", "stage II = 50")
+                                r"men|women|males?|females?|boys|girls|" + r"(?:" + _STRATUM_OR_STAGE + r")\b.*)$", re.I)
 #: "(LABEL, N patients)", a group's label then its size: "(OCA 1, 40 patients)".
 _LABEL_THEN_PEOPLE = re.compile(r"^\s*(?P<label>[A-Z][\w+/-]*(?:\s+[\w+/-]+){0,2})\s*[,;:]\s*(?P<n>\d+)\s+" + _PEOPLE + r"\s*$")
-_NOT_A_GROUP_NAME = re.compile(r"(?:study|trial|phase|part|centre|center|site|year|period|cohort)\b", re.I)
-_GROUPS_TOLD = re.compile(r"\b(?:groups?|arms?|randomi[sz]ed|randomly)\b", re.I)
+_NOT_A_GROUP_NAME = re.compile(r"(?:study|trial|part|centre|center|site|" + _STRATUM_OR_STAGE + r")\b", re.I)
+_GROUPS_TOLD = re.compile(r"\b(?:groups?|arms?|randomi[sz]ed\s+(?:\w+\s+)?(?:to|into|between)|randomly\s+(?:assigned|allocated))\b",
+                          re.I)
 #: "(78 in A and 78 in B)", every part "N in <group>".
 _IN_GROUP_ITEM = re.compile(r"(?:^|[,;]\s*(?:and\s+)?|\s+and\s+)\s*(?P<n>\d+)\s+in\s+(?:the\s+)?[A-Za-z][\w+/-]*(?:\s+[A-Za-z][\w+/-]*){0,2}?"
                             r"\s*(?=$|[,;]|\s+and\s)")
@@ -454,7 +504,24 @@ def _arm(sentence: Sentence, count, name: str) -> Extracted:
                      details=(("in_words", count.in_words),))
 
 
-def _gapped_list(sentence: Sentence, counts: list) -> list[Extracted]:
+_COMPARED_TOLD = re.compile(r"\b(?:versus|vs\.?|compared|comparing|comparison)\b", re.I)
+_GAPPED_WORD = re.compile(r"[A-Za-z\d][\w+/-]*")
+
+
+def _arms_text(record: Record) -> str:
+    """The sentences of the record that allocate people to groups or compare treatments, the title among them."""
+    return " ".join(sentence.text for sentence in record_sentences(record)
+                    if sentence.field == "title" or _ARMS_TOLD.search(sentence.text) or _COMPARED_TOLD.search(sentence.text))
+
+
+def _named_where_compared(words: list[str], arms_text: str) -> bool:
+    """At least two of the list's treatment words stand in the record's sentences of allocation or comparison."""
+    found = {word.lower() for word in words
+             if len(word) > 2 and re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", arms_text, re.I)}
+    return len(found) >= 2
+
+
+def _gapped_list(sentence: Sentence, counts: list, arms_text: str = "") -> list[Extracted]:
     """"79 received A, 39 B and 36 C", "100 patients received A, and 102 patients B", "(17 treated with 20 mg, 18 with
     40 mg and 20 with 40 mg b.d.)": one verb for a list of groups, each count before its group (two at least)."""
     text = sentence.text
@@ -464,6 +531,8 @@ def _gapped_list(sentence: Sentence, counts: list) -> list[Extracted]:
                 or _THINGS_COUNTED_BEFORE.search(text[max(0, first.start - 40):first.start].rsplit(";", 1)[-1]):
             continue
         items = [first]
+        complement = _GAPPED_WORD.match(text, _GIVEN_VERB.match(text, first.end).end() - 1)
+        words = [complement.group(0)] if complement else []
         # the items repeat the first one's complement: "received A, 39 B", "treated with A, 42 with B" (not "received
         # therapy, 42 with an ALK inhibitor": a part of the first)
         treated_with = bool(re.search(r"\bwith\s+\S$", _GIVEN_VERB.match(text, first.end).group(0)))
@@ -476,7 +545,11 @@ def _gapped_list(sentence: Sentence, counts: list) -> list[Extracted]:
                     or _VERB_WORD.match(item.group("word")) or bool(item.group("with")) != treated_with:
                 break
             items.append(later)
-        if len(items) >= 2:
+            words.append(item.group("word"))
+        listed = text[first.start:items[-1].end + 40]
+        if len(items) >= 2 and (_ARMS_TOLD.search(text) or _COMPARATOR_OR_DOSE.search(listed)
+                                or _named_where_compared(words, arms_text)) \
+                and not _RESCUE.search(text):
             found.extend(_arm(sentence, count, "gapped_list") for count in items)
     return found
 
@@ -495,11 +568,12 @@ def _listed_before(text: str, counts: list, tail: re.Pattern[str]) -> list:
     return [run for run in runs if len(run) >= 2]
 
 
-def _per_group_phrases(sentence: Sentence) -> list[Extracted]:
-    """Per-group counts in phrasings the participant reader does not propose (see `proposed_arm_sizes`)."""
+def _per_group_phrases(sentence: Sentence, arms_text: str = "") -> list[Extracted]:
+    """Per-group counts in phrasings the participant reader does not propose (see `proposed_arm_sizes`); `arms_text`, the
+    record's sentences of allocation or comparison."""
     text = sentence.text
     counts = [count for count in sorted(find_counts(text) + _after_a_joined_stop(text), key=lambda c: c.start) if not _UNIT_AFTER.match(text, count.end)]
-    found = _gapped_list(sentence, counts)
+    found = _gapped_list(sentence, counts, arms_text)
     # "19 subjective groups and 15 objective group patients were studied": the last names the people
     for run in _listed_before(text, counts, _COUNT_GROUP_PEOPLE):
         clause = _clause_around(text, run[0].start)
@@ -546,10 +620,11 @@ def proposed_arm_sizes(record: Record) -> list[Extracted]:
     groups, and "(78 in A and 78 in B)" parts of a stated count. They are weighed by `arm_sizes` like the others, and
     are not offered to the total (whose reader is the participant reader's)."""
     found: list[Extracted] = []
+    arms_text = _arms_text(record)
     for sentence in record_sentences(record):
         if sentence.label and re.match(r"(?:TRIAL\s+)?REGISTRATION|FUNDING|CLINICAL\s*TRIAL|TITLE", sentence.label):
             continue
-        found.extend(_per_group_phrases(sentence))
+        found.extend(_per_group_phrases(sentence, arms_text))
     return found
 
 
