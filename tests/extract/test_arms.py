@@ -375,3 +375,29 @@ def test_review22_a_gapped_list_of_care_the_record_does_not_compare_is_no_arm():
                   (None, "During the study, 12 patients received blood transfusions, 5 platelets and 3 fresh frozen plasma.")],
                  title="Drug X versus placebo in surgery")
     assert [item.value for item in extract_record(rec).n_arms if item.extractor == "arms.gapped_list"] == []
+
+
+# Review 22, findings 1-2: a breakdown named by the arms' roles or by what each part received is no strata
+
+
+@pytest.mark.parametrize("text, sizes", [
+    ("A total of 90 patients (45 intervention and 45 control) were randomized to receive an education programme or "
+     "usual care.", [45, 45]),
+    ("A total of 90 patients (45 treatment, 45 control) who were randomized to acupuncture or sham acupuncture.", [45, 45]),
+    ("The study enrolled 60 patients (30 active and 30 placebo) who were randomized to the new cream or its vehicle.",
+     [30, 30]),
+    ("Eighty patients (40 patients receiving A and 40 receiving B) were randomly assigned to the two regimens of drug A or "
+     "drug B.", [40, 40]),
+])
+def test_review22_a_breakdown_by_arm_is_no_strata(text, sizes):
+    assert arm_values(text) == sizes
+
+
+@pytest.mark.parametrize("text", [
+    # strata of the sample still refused
+    "The trial included 210 patients (120 RA and 90 OA; mean age 61 years) who were randomized into two treatment "
+    "groups: drug A 10 mg or drug A 20 mg daily.",
+    "We studied 100 patients (60 GU and 40 DU) who were randomized into two groups: drug A or drug B.",
+])
+def test_review22_strata_before_randomisation_still_refused(text):
+    assert arm_values(text) == []

@@ -398,6 +398,14 @@ def _n_of_people_with_an_event(text: str, start: int) -> bool:
     return bool(_EVENT_VERB.search(text)) and not _SIZE_VERB.search(_COMPARED_WITH.sub(" ", text))
 
 
+#: A word naming an arm by its role in the trial, never a stratum: "(45 intervention and 45 control)", "(45 treatment,
+#: 45 control)", "(30 active, 30 placebo)".
+_ARM_WORD = re.compile(r"(?:interventions?|controls?|treatments?|treated|active|placebos?|sham|experimental|usual|standard|"
+                       r"comparators?|comparison|study|test|reference|verum|intervened|untreated)", re.I)
+#: A breakdown by what each part was given: "(40 patients receiving A and 40 receiving B)", "(30 treated with A)".
+_TREATMENT_GIVEN = re.compile(r"\b(?:receiving|received|treated|given|taking|allocated|assigned|randomi[sz]ed)\b", re.I)
+
+
 def _strata_before_randomisation(text: str, bracket: tuple[int, int]) -> bool:
     """The breakdown in `bracket` divides people who the sentence then randomises into groups it names otherwise ("156
     patients (67 GU and 89 DU) who were randomized into two treatment groups: 20 mg or 40 mg"): none of its labels is
@@ -406,7 +414,13 @@ def _strata_before_randomisation(text: str, bracket: tuple[int, int]) -> bool:
     randomised = _RANDOMISED_INTO.match(text, bracket[1] + 1)
     if randomised is None or _GROUP_WORD.search(inside):
         return False
-    labels = re.findall(r"\d+\s+(?:in\s+(?:the\s+)?|with\s+)?([A-Za-z][\w+-]*)", inside.split(";")[0])
+    breakdown = inside.split(";")[0]
+    if _TREATMENT_GIVEN.search(breakdown):
+        return False  # "(40 patients receiving A and 40 receiving B)": the groups by what they were given
+    labels = re.findall(r"\d+\s+(?:(?:" + _PEOPLE + r"|patient|participant|subject)\s+)?(?:in\s+(?:the\s+)?|with\s+)?"
+                        r"([A-Za-z][\w+-]*)", breakdown)
+    if any(_ARM_WORD.fullmatch(label) for label in labels):
+        return False  # "(45 intervention and 45 control)": arms named by their role, not by a trait
     groups = randomised.group("groups")
     return bool(labels) and re.search(r"[A-Za-z]", groups) is not None and not any(
         re.search(r"(?<![\w-])" + re.escape(label) + r"(?![\w-])", groups, re.I) for label in labels)
