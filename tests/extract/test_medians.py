@@ -470,3 +470,19 @@ def test_a_time_to_nadir_in_hours_after_a_median_in_months_adds_nothing():
 ])
 def test_a_time_to_an_event_in_hours_with_care_words_after_it_stays(text, expected):
     assert meds(text) == expected
+
+
+# Review 22, finding 13: one arm's median in minutes, the other's in hours: neither (minutes are no unit)
+
+
+@pytest.mark.parametrize("text", [
+    "The median time to meaningful relief was 45 min with A and 1.5 h with placebo.",
+    "Median time to onset of relief was 1.2 hours with placebo and 40 minutes with drug A.",
+])
+def test_a_median_in_hours_beside_one_in_minutes_is_none(text):
+    assert meds(text) == []
+
+
+def test_a_median_in_hours_beside_a_minutes_clause_after_a_semicolon_stays():
+    assert meds("Median time to relief was 2.5 h with A and 3.0 h with B; infusions lasted 30 min.") == [
+        ("other", 2.5, "hours"), ("other", 3.0, "hours")]

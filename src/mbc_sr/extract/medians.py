@@ -229,6 +229,10 @@ def _names_no_outcome_before(text: str, median_word: re.Match[str]) -> bool:
     return bool(_PERIOD_BEFORE_MEDIAN.search(before) or _COUNT_BEFORE_MEDIAN.search(before))
 
 
+#: A value in minutes: "45 min", "30 minutes", "20 mins".
+_MINUTES = re.compile(r"\d\s*(?:min|mins|minutes?)\b", re.I)
+
+
 def _median_word_before(text: str, start: int) -> re.Match[str] | None:
     """The last "median" (or mPFS, mOS, ...) before `start`."""
     median_word = None
@@ -240,7 +244,9 @@ def _median_word_before(text: str, start: int) -> re.Match[str] | None:
 def _hours_to_an_event(text: str, start: int, median_word: re.Match[str] | None) -> bool:
     """The value in hours at `start` is a median time to an event (`_HOURS_TO_AN_EVENT`), not the upper bound of a
     range of hours ("12 - 36 hours")."""
-    return bool(median_word and _time_to_an_event(text[median_word.end():start])) \
+    if median_word is None or _MINUTES.search(text[median_word.end():].split(";", 1)[0]):
+        return False  # one arm's median in minutes, the other's in hours: both or neither, and minutes are no unit
+    return _time_to_an_event(text[median_word.end():start]) \
         and not re.search(r"\d\s*(?:" + DASH + r"|to)\s*$", text[max(0, start - 8):start])
 
 
