@@ -3557,3 +3557,35 @@ def test_round_23_people_words_and_allocations(text, expected):
 )
 def test_round_23_other_studies_groups_fractions_and_comparisons(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 23: a count of people its sentence's arm sizes add up to, whatever its verb; a trial's participle past
+        # what it compared ("a trial comparing 20 mg A and 30 mg B, involving 60 patients"); this study's verb of
+        # comparison, what it compared at length, then "in" its people; not a part of one labelled group
+        ("In a double-blind study in 12 centres, 90 adults with gout had their flares resolved after either A (flare-free "
+         "rate 40%, n = 44) or B (flare-free rate 61%, n = 46).", (90, "treated")),
+        ("We conducted a randomized trial comparing two doses of drug A, including 120 adults with asthma.", (120, "enrolled")),
+        ("This double-blind randomized study compared the sedation, oxygen saturation and pharmacokinetics of an infusion "
+         "of A 50 micrograms/h and a mixture of A 20 micrograms/h plus B 0.2 micrograms.kg-1.h-1 in 36 adults after "
+         "spinal surgery.", (36, "enrolled")),
+        ("In 600 patients with cirrhosis, liver function was evaluated. Of those, 300 patients treated curatively were "
+         "divided into the high (n = 200) and low (n = 100) groups.", (600, "analysed")),
+        ("There were 302 cases (218 homicides and 84 suicides).", None),
+        ("Nine patients had a confirmed infection (four in group A, five in group B).", None),
+        # a verbless participants section below a later sentence's enrolled count names those analysed
+        ("Randomised, double blind, controlled study.; 84 patients with duodenal ulcer.; 120 patients were enrolled. "
+         "Twenty withdrew, leaving 84 patients for analysis.", (120, "enrolled")),
+        ("Randomised, double blind, controlled study.; 84 patients with duodenal ulcer.; Healing was assessed at 8 weeks.",
+         (84, "enrolled")),
+        # (not: arms that add up to no count, people compared, one labelled group's part)
+        ("Overall, 90 adults with gout had flares after either A (n = 40) or B (n = 45).", None),
+        ("We conducted a trial comparing A in children, involving 30 parents.", None),
+        ("From group B only 8 patients participated in a second course of drug C.", None),
+        ("In group 2, 40 patients were treated with B.", None),
+    ],
+)
+def test_round_23_arms_adding_up_and_studies_comparing(text, expected):
+    assert total(text) == expected

@@ -1300,11 +1300,28 @@ def _bare_bracket_after_people(masked: _Masked, start: int) -> str | None:
     return verb[0]
 
 
+#: This study as the subject of its verb of comparison, what it compared at length (a unit's inner full stops allowed: "0.3
+#: micrograms.kg-1.h-1"), then "in" before its people.
+_THIS_STUDY_COMPARED_IN = re.compile(
+    r"\b(?:This|The\s+present|The\s+current|Our)\s+(?:[\w-]+,?\s+){0,5}?(?:study|trial)\s+(?:\w+ly\s+)?"
+    r"(?:compared|evaluated|assessed|investigated|examined|tested)\s+(?:(?!\b(?:who|whom|which|were|was)\b)(?:[^.;:]|\.(?!\s)))"
+    r"{1,360}?\bin\s+(?:a\s+total\s+of\s+|all\s+)?$",
+    re.IGNORECASE,
+)
+#: The participle after what the study compared, past a comma: "a randomized clinical trial comparing 20 mg A and 30 mg
+#: B, involving 60 patients" (no people in what it compared).
+_STUDY_COMPARING_PARTICIPLE = re.compile(
+    r"\b(?:study|trial)\s+(?:comparing|evaluating|assessing|of)\s+(?:(?!" + PEOPLE + r"\b)[^.;,])+,\s*"
+    r"(?P<verb>treating|enrolling|including|involving|randomi[sz]ing|comprising)\s+(?:a\s+total\s+of\s+|only\s+|all\s+)?$",
+    re.IGNORECASE,
+)
 #: Before a study's noun, a later or further one of those an abstract reports: "a second similar study", "another study".
 _NEXT_STUDY_BEFORE = re.compile(r"\b(?:second|third|fourth|another|further|additional|separate|subsequent)\s+(?:[\w-]+\s+){0,2}?$",
                                 re.IGNORECASE)
 #: An effect estimate's interval closed right before "in (a total of)": the people of that one comparison.
 _AFTER_AN_ESTIMATE = re.compile(r"\b(?:CI|confidence\s+interval)\b\)?[^;()\[\]]{0,40}[\])]\s*,?\s*in\s+(?:a\s+total\s+of\s+)?$", re.IGNORECASE)
+#: A count taken out of one labelled group: "From group B only 8 patients ...", "In arm 2, 40 patients ...".
+_FROM_A_LABELLED_GROUP = re.compile(r"\b(?:[Ff]rom|[Oo]f|[Ii]n|[Aa]mong)\s+(?:the\s+)?(?:[Gg]roup|[Aa]rm)\s+(?:[A-Z]|\d+|[IVX]+)\b\s*,?\s*(?:only\s+|just\s+)?$")
 #: A group's label right before its "(n =": "group A (n = 19)", "arm 2 (n = 40)".
 _GROUP_LABEL_N = re.compile(r"\b(?:group|arm)\s+(?:[A-Z]|\d+|[IVX]+)\s*\(\s*[Nn]\s*=\s*$")
 
@@ -1313,7 +1330,7 @@ def _study_participle(text: str, start: int) -> str | None:
     """"a placebo-controlled study treating 1153 patients", "a trial enrolling 412 women": the
     kind of total the participle says; None when the study is hypothetical or planned."""
     before = text[max(0, start - 120):start].rsplit(";", 1)[-1]
-    match = _STUDY_PARTICIPLE.search(before)
+    match = _STUDY_PARTICIPLE.search(before) or _STUDY_COMPARING_PARTICIPLE.search(before)
     if match is None or _UNREAL.search(before) or _UNREAL.search(_clause_after(text, start, 80)) or _NEXT_STUDY_BEFORE.search(before[:match.start()]):
         return None  # (nor one of the studies an abstract reports apart: "In a second similar study involving nine patients")
     verb = match.group("verb").lower()
@@ -1569,6 +1586,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue  # "A median of 4 (range 1-7) surgeons were identified per centre": a typical count, not the sample
         if _is_early_or_late_part(text, before, count):
             continue  # "among the first 36 patients randomised": an early part of the sample, not the whole
+        if _FROM_A_LABELLED_GROUP.search(before):
+            continue  # "From group B only 8 patients participated in a second course": a part of one group
         if _AFTER_AN_ESTIMATE.search(before):
             continue  # "OR 0.91 (95% CI 0.69-1.21) in a total of 1085 patients": one comparison's people, not the study's
         after_people = _people_after(text, count.end)
@@ -1936,6 +1955,12 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 and not _BACKGROUND_LABEL.search(sentence.label or "") and not _joined_people_counts(masked, start, people_end) \
                 and not _MODAL_AFTER.match(_clause_after(text, people_end)):
             offer(_total(masked, start, "enrolled", "design_assessment_in"))
+        elif after_people and _THIS_STUDY_COMPARED_IN.search(text[max(0, start - 400):start]) and _of_this_study(before) \
+                and not _BACKGROUND_LABEL.search(sentence.label or "") and not _joined_people_counts(masked, start, people_end) \
+                and not _MODAL_AFTER.match(_clause_after(text, people_end)):
+            # "This double-blind randomized study compared the efficacy ... of A 75 micrograms/h and B 25 micrograms/h
+            # in 32 healthy young adults after surgery"
+            offer(_total(masked, start, "enrolled", "this_study_compared_in"))
         if after_people and not re.match(r"\s*(?:and|or)\s+#", text[count.end + after_people.end():]) and re.search(
                 r"\b(?:study|analys[ie]s|trial|evaluation|associations?|outcomes?|experience)\b(?!\s+(?:groups?|arms?)\b)"
                 r"[^.;]{0,80}\b(?:in|of|on|among)\s+$", before, re.IGNORECASE) and not re.search(r"#_*\s+(?:out\s+)?of\s+$", before) \
@@ -2546,7 +2571,10 @@ def participant_counts(record: Record) -> tuple[list[Extracted], list[Extracted]
         arm_items = arms_in_sentence(sentence)
         arm_starts = {item.span.start for item in arm_items}
         if not protocol:  # a protocol states a planned sample, never a total
-            totals.extend(item for item in totals_in_sentence(sentence) if item.span.start not in arm_starts)
+            in_sentence = [item for item in totals_in_sentence(sentence) if item.span.start not in arm_starts]
+            if not in_sentence and len(arm_items) >= 2:
+                in_sentence = _total_of_arms(sentence, arm_items)
+            totals.extend(in_sentence)
         arms.extend(arm_items)
     if any(item.label == "itt" for item in totals) and _SINGLE_ARM.search(" ".join(texts)) \
             and not any(item.label == "randomised" for item in totals):
@@ -2554,6 +2582,29 @@ def participant_counts(record: Record) -> tuple[list[Extracted], list[Extracted]
         # enrolled in this single-arm study. The intention-to-treat population (n = 61) ...": 64)
         totals = [dataclasses.replace(item, label="treated") if item.label == "itt" else item for item in totals]
     return totals, arms
+
+
+_ALLOCATION_WORD = re.compile(r"\brandomi[sz]|\brandomly\b|\ballocat|\bassigned\b|\bdouble-blind|\bplacebo\b", re.IGNORECASE)
+
+
+def _total_of_arms(sentence: Sentence, arm_items: list[Extracted]) -> list[Extracted]:
+    """A count of people, before the arm sizes of a sentence naming an allocation, that they add up to: the total
+    allocated to the groups, whatever its verb ("105 patients were healed following either A (..., n = 52) or B (..., n = 53)"; the verb's kind, else
+    treated); not a share, a fraction or a planned number."""
+    if not _ALLOCATION_WORD.search(sentence.text):
+        return []  # (only groups a trial allocated, not a breakdown: "There were 302 cases (218 X and 84 Y)")
+    masked = _Masked.of(sentence)
+    text = masked.text
+    allocated = sum(item.value for item in arm_items)
+    first_arm = min(item.span.start for item in arm_items) - sentence.start
+    for start, count in masked.counts.items():
+        people = _people_after(text, count.end)
+        if start >= first_arm or count.value != allocated or people is None or _is_subset_or_fraction(sentence.text, count) \
+                or _is_hypothetical(sentence.text, start) or _is_numerator(text, count) or _UNREAL.search(text[:start]):
+            continue
+        verb = _verb_kind(_clause_after(text, count.end + people.end()))
+        return [_total(masked, start, verb[0] if verb else "treated", "arms_add_up")]
+    return []
 
 
 _SINGLE_ARM = re.compile(r"\b(?:single|one)[-\s]arm\b|\bnon-?randomi[sz]ed\b|\buncontrolled\b", re.IGNORECASE)
@@ -2594,6 +2645,15 @@ def study_total(totals: list[Extracted], arms: list[Extracted] | tuple[Extracted
     totals = [item for index, item in enumerate(totals)
               if item.extractor not in ("participants.we_performed_in", "participants.qualified_people_n_treated")
               or not any(earlier.value > item.value for earlier in totals[:index])]
+    # a count only its arms add up to is the whole of those groups, not of a larger sample stated anywhere ("In 842 patients
+    # ... Of those, 438 patients ... were divided into the high (n = 293) and low (n = 145) groups": 842)
+    totals = [item for item in totals if item.extractor != "participants.arms_add_up"
+              or not any(other.value > item.value for other in totals if other is not item)]
+    # the people a verbless participants section names are those analysed when a later sentence enrols more with its verb:
+    # ".; 107 patients with gastric ulcer.; ... 172 patients were enrolled. ... leaving 107 patients eligible" (172)
+    totals = [item for index, item in enumerate(totals) if item.extractor != "participants.verbless_sample"
+              or not any(later.extractor == "participants.count_then_verb" and later.label in ("randomised", "enrolled")
+                         and later.value > item.value for later in totals[index + 1:])]
     pooled = [item for item in totals if item.extractor == "participants.pooled_studies"]
     if pooled:
         largest_pool = max(pooled, key=lambda item: item.value)
