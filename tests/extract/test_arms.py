@@ -401,3 +401,69 @@ def test_review22_a_breakdown_by_arm_is_no_strata(text, sizes):
 ])
 def test_review22_strata_before_randomisation_still_refused(text):
     assert arm_values(text) == []
+
+
+# Round 23 (fresh26 false arm sizes): things counted before the n's, an event in each group, an event's breakdown by
+# group, and the completers of groups whose allocated sizes are stated
+
+
+@pytest.mark.parametrize("text", [
+    # n's of episodes, not people
+    "Ninety patients treated 412 evaluable asthma attacks (drug A, n = 150; drug B, n = 140; drug C, n = 122).",
+    "The children had 230 seizures (active, n = 120; placebo, n = 110) during the observation period.",
+    # people of each group who had an event
+    "Two patients in each group were later lost to follow-up.",
+    "One participant in each arm was subsequently hospitalised.",
+    # a breakdown by group of those who left the trial or came to harm
+    "Nine patients withdrew because of nausea (four in the active and five in the placebo group).",
+])
+def test_round23_things_and_events_are_no_arms(text):
+    assert arm_values(text) == []
+
+
+def test_round23_completers_of_allocated_groups_are_no_arms():
+    text = ("Of 120 patients, 58 were randomized to drug A and 62 were randomized to drug B. Fifty patients in the "
+            "drug A group and 55 in the drug B group completed the 8-week treatment.")
+    assert arm_values(text) == [58, 62]
+    text = ("Of 120 patients, 58 were randomized to drug A and 62 were randomized to drug B. Fifty patients in the "
+            "drug A group and 55 in the drug B group finished the follow-up.")
+    assert arm_values(text) == [58, 62]
+
+
+@pytest.mark.parametrize("text, sizes", [
+    # the people left after the events are a size
+    ("Five had no infection and 10 failed to attend, leaving 85 patients for analysis (40 lansoprazole alone; 45 "
+     "lansoprazole plus clarithromycin).", [40, 45]),
+    # who received and had a scan: groups, no event
+    ("Of these, 300 who received at least one dose and had a scan constituted the analysis population (140 drug A and "
+     "160 drug B).", [140, 160]),
+    # completers are the only sizes stated: kept
+    ("Fifty patients in the drug A group and 55 in the drug B group completed the 8-week treatment.", [50, 55]),
+    # sizes told of people, after things of another kind
+    ("Patients from 12 clinics were randomized to drug A (n = 40) or drug B (n = 42).", [40, 42]),
+    ("Forty patients had 30 sessions of exercise therapy (n = 20) or of relaxation (n = 20).", [20, 20]),
+])
+def test_round23_sizes_kept(text, sizes):
+    assert arm_values(text) == sizes
+
+
+# Round 23 (fresh26 missed arm sizes): "(A 61; B 64)", a treatment's name then its count, parts of a stated total
+
+
+def test_round23_name_then_count_parts_of_a_total_are_arms():
+    rec = record([(None, "Lansoprazole versus ranitidine for reflux oesophagitis."),
+                  (None, "A total of 90 patients were randomised (lansoprazole 46; ranitidine 44).")])
+    assert sorted(item.value for item in extract_record(rec).n_arms) == [44, 46]
+
+
+@pytest.mark.parametrize("text", [
+    # parts that do not make up the total
+    "Lansoprazole versus ranitidine: 90 patients were randomised (lansoprazole 40; ranitidine 44).",
+    # traits, not treatments compared
+    "Lansoprazole versus ranitidine: 90 patients were randomised (Europe 46; America 44).",
+    "Lansoprazole versus ranitidine: 90 patients were randomised (stage II 46; stage III 44).",
+    # an event
+    "Lansoprazole versus ranitidine: 90 patients withdrew (lansoprazole 46; ranitidine 44).",
+])
+def test_round23_name_then_count_refused(text):
+    assert arm_values(text) == []

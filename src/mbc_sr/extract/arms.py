@@ -16,13 +16,16 @@ statistic ("(SMD = -0.12, ..., P = 0.32, n = 294)"), a count of the studies of a
 included: randomised trials (n = 4), ..."), the sexes of a sample ("(25 men and 22 women)"), a breakdown of things
 ("73 schools (37 intervention and 36 control)", "Seventeen studies (11 cohort studies, ...)"), people
 of a group who had an event ("Two patients in the A group complained of rashes") and a planned size ("a sample
-size of 1000 per group"). Each refusal is kept narrow, as a wrong one takes a trial's real arms: a women-only trial's
+size of 1000 per group"), n's after things counted ("400 attacks (A, n = 150; ...)"), a breakdown by group of those
+who left or came to harm ("8 withdrew (five in the A and three in the B group)") and, once allocated sizes are stated,
+the people of each group who completed or finished. Each refusal is kept narrow, as a wrong one takes a trial's real arms: a women-only trial's
 "fulvestrant 500 mg (362 women)" is no sex breakdown, "120 patients from 10 hospitals (60 in the intervention arm
 ...)" no breakdown of hospitals, "(n = 120, 65% ER-positive)" a group with its baseline share.
 Some per-group phrasings the participant reader does not propose are read here (`proposed_arm_sizes`): a gapped list
 ("79 received A, 39 B and 36 C"), "19 subjective groups and 15 objective group patients were studied", "582
 antihistamine-treated and 557 placebo-treated patients", "99 patients (azelastine = 53, placebo = 46)", "(OCA 1, 40
-patients)" in a sentence of groups and "156 completed the study (78 in A and 78 in B)". They go to the arms only; the
+patients)" in a sentence of groups and "156 completed the study (78 in A and 78 in B)" and "90 patients were randomised (A 46; B 44)" (names that stand
+where the record allocates or compares). They go to the arms only; the
 total is still weighed against the participant reader's proposals alone.
 """
 
@@ -224,14 +227,16 @@ _GROUP_WORD = re.compile(r"\b(?:groups?|arms?|cohorts?)\b", re.I)
 #: intraoperative and 1 postoperative) doses".
 _THINGS = (r"(?:studies|trials|trails|RCTs|articles|schools|classes|classrooms|practices|clinics|wards|centres|"
            r"centers|hospitals|villages|communities|sites|clusters|instances|episodes|events|injuries|complications|doses|"
-           r"cycles|sessions|lesions|samples|specimens)")
+           r"cycles|sessions|lesions|samples|specimens|attacks|exacerbations|seizures|courses)")
 #: after a count: "73 public schools (", "8 instances of neurological injury (", not "completed the study (".
 _THINGS_BROKEN_DOWN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _THINGS + r"(?:\s+of(?:\s+[\w-]+){1,3})?\s*$", re.I)
+_THINGS_RIGHT_BEFORE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _THINGS + r"\s*$", re.I)
 _THINGS_AFTER_BRACKET = re.compile(r"\)\s*" + _THINGS + r"\b", re.I)
 #: What people of a group did or had, after "N patients in the A group ...": an outcome, not the group's size.
 _EVENT_VERB = re.compile(
     r"\b(?:discontinued|withdrew|withdrawn|dropped\s+out|complained|experienced|developed|suffered|died|failed|"
-    r"stopped|required|needed|(?:were|was)\s+(?:receiving|lost|withdrawn|hospitali[sz]ed|excluded)|reported|had)\b", re.I)
+    r"stopped|required|needed|(?:were|was)\s+(?:\w+ly\s+)?(?:receiving|lost|withdrawn|hospitali[sz]ed|excluded)|"
+    r"lost\s+to\s+follow[\s-]?up|reported|had)\b", re.I)
 _SIZE_VERB = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated|enrol+ed|included|recruited|analy[sz]ed|"
                         r"completed|comprised|consisted|divided|compared|treated|received)\b", re.I)
 #: A planned size: "A sample size of 1000 per group provides 90% power", "should be approximately 55 in each group".
@@ -327,7 +332,8 @@ def _not_an_arm(item: Extracted) -> bool:
     if rule == "n_equals" and (_ANALYSIS_SET_N_BEFORE.search(before[-60:]) and _two_analysis_sets(text)
                                or _n_of_people_with_an_event(text, start)):
         return True
-    if rule == "parenthetical_breakdown" and bracket and _strata_before_randomisation(text, bracket):
+    if rule == "parenthetical_breakdown" and bracket and (_strata_before_randomisation(text, bracket)
+                                                          or _breaks_down_an_event(text, bracket)):
         return True
     if rule == "n_equals":
         fraction = _FRACTION_AFTER.match(after)
@@ -340,7 +346,13 @@ def _not_an_arm(item: Extracted) -> bool:
     if rule in ("bracket_people", "parenthetical_breakdown") and _SEX_AFTER.match(after) and bracket \
             and not _GROUP_WORD.search(inside) and (_BOTH_SEXES.search(inside) or _COUNTED_PEOPLE_BEFORE.search(text, 0, bracket[0])):
         return True
-    if rule in ("parenthetical_breakdown", "label_equals") and bracket:
+    if rule == "n_equals" and bracket and not _ALLOCATION_VERB.search(text):
+        # "treated 400 evaluable attacks (A, n = 150; B, n = 130; ...)": n's of the things just counted, where no one
+        # is allocated (not "31 patients received 20 sessions of A (N = 15) or sham (N = 16)")
+        head = text[max(0, bracket[0] - 80):bracket[0]]
+        if any(count.value >= value and _THINGS_RIGHT_BEFORE.fullmatch(head, count.end) for count in find_counts(head)):
+            return True
+    if rule in ("parenthetical_breakdown", "label_equals", "label_space_n") and bracket:
         head = text[max(0, bracket[0] - 80):bracket[0]]
         # a part of N things is at most N: "10 hospitals (60 in the intervention arm ...)" divides the patients
         if any(count.value >= value and _THINGS_BROKEN_DOWN.fullmatch(head, count.end) for count in find_counts(head)) \
@@ -360,7 +372,8 @@ def _not_an_arm(item: Extracted) -> bool:
 
 #: The rules of the per-group counts read here (`proposed_arm_sizes`), weighed for a planned size or an event like the
 #: participant reader's.
-_READ_HERE = ("gapped_list", "treated_adjective", "count_group_people", "label_equals", "label_then_people")
+_READ_HERE = ("gapped_list", "treated_adjective", "count_group_people", "label_equals", "label_then_people",
+              "label_space_n")
 #: An event told of people, before them: "Relapse occurred in 12 drug-treated and ...", "Adverse events were reported by
 #: 34 drug-treated ...".
 _EVENT_IN_PEOPLE = re.compile(r"\b(?:occurr\w*|observed|seen|noted|recorded|documented|detected|reported|found)\s+(?:in|by|among)\b",
@@ -378,6 +391,22 @@ def _planned_or_an_event(text: str, start: int) -> bool:
     if _PLANNED.search(clause):
         return True
     return bool(_EVENT_VERB.search(clause) or _EVENT_IN_PEOPLE.search(clause)) and not _SIZE_VERB.search(clause)
+
+
+def _breaks_down_an_event(text: str, bracket: tuple[int, int]) -> bool:
+    """The bracket splits by group the people of an event told before it, in its sentence up to the last ';', with no
+    verb that sizes a group: "12 patients withdrew: 3 for lack of efficacy and 9 after adverse events (five in the A
+    and four in the B group)". The people left after the events are a size: "4 withdrew and 18 failed to attend,
+    leaving 107 patients for analysis (35 A; 72 B)"."""
+    head = re.split(r";|\b(?:leaving|remaining|left\s+with)\b", text[:bracket[0]])[-1]
+    head = _GROUP_MAKING_WORDS.sub(" ", re.sub(r"\([^()]*\)", " ", head))
+    return bool(_LEFT_OR_HARMED.search(head)) and not _SIZE_VERB.search(head)
+
+
+#: A verb of people who left the trial or came to harm (not "had", "received": "352 who received 3 cycles and had a
+#: scan constituted the per-protocol population (169 A and 183 B)" are groups).
+_LEFT_OR_HARMED = re.compile(r"\b(?:discontinued|withdrew|withdrawn|dropped\s+out|died|lost\s+to\s+follow[\s-]?up|"
+                             r"stopped|excluded|complained|experienced|developed|suffered)\b", re.I)
 
 
 def _two_analysis_sets(text: str) -> bool:
@@ -485,6 +514,9 @@ _STRATUM_OR_STAGE = (r"stages?|grades?|class(?:es)?|types?|tiers?|categor(?:y|ie
 #: "(azelastine = 53, placebo = 46)": a group's name, "=" or ":", its size.
 _LABEL_EQUALS = re.compile(r"(?:^|[,;]\s*(?:and\s+)?|\s+and\s+)\s*(?P<label>[A-Za-z][\w+/-]*(?:\s+[A-Za-z\d][\w+/-]*){0,2})\s*[=:]\s*"
                            r"(?P<n>\d+)\s*(?=$|[,;]|\s+and\s)")
+#: "(drug A 46; drug B 44)": a name, then its count with no sign between.
+_LABEL_SPACE_N = re.compile(r"(?:^|[,;]\s*(?:and\s+)?|\s+and\s+)\s*(?P<label>[A-Za-z][\w+/-]*(?:\s+[A-Za-z][\w+/-]*){0,2})\s+"
+                            r"(?P<n>\d+)\s*(?=$|[,;]|\s+and\s)")
 #: Not a group's name: a statistic, or a split of a data set ("(development: 750, validation: 333)").
 _NOT_A_GROUP_LABEL = re.compile(r"(?:n|N|p|P|HR|OR|RR|CI|SD|SE|mean|median|age|range|r|I2|I²|k|df|t|F|z|development|"
                                 r"validation|derivation|training|test(?:ing)?|discovery|replication|"
@@ -610,6 +642,17 @@ def _per_group_phrases(sentence: Sentence, arms_text: str = "") -> list[Extracte
                 and sum(int(m.group("n")) for m in items) in outside:
             found.extend(_arm(sentence, count, "label_equals") for m in items
                          if (count := _count_at(counts, offset + m.start("n"))))
+        # "90 patients were randomised (drug A 46; drug B 44)": a treatment's name then its count, the parts making up
+        # a count the clause sizes, the names standing where the record allocates or compares
+        named = list(_LABEL_SPACE_N.finditer(inner))
+        if len(named) >= 2 and _SIZE_VERB.search(clause) and not _EVENT_VERB.search(clause) \
+                and "".join(m.group(0) for m in named).strip() == inner.strip() \
+                and not any(_NOT_A_GROUP_LABEL.match(m.group("label")) for m in named) \
+                and sum(int(m.group("n")) for m in named) in outside \
+                and _named_where_compared([m.group("label").split()[0] for m in named],
+                                          arms_text.replace(bracket.group(0), " ")):
+            found.extend(_arm(sentence, count, "label_space_n") for m in named
+                         if (count := _count_at(counts, offset + m.start("n"))))
         # "(OCA 1, 40 patients)" in a sentence of groups
         labelled = _LABEL_THEN_PEOPLE.match(inner)
         if labelled and _GROUPS_TOLD.search(text) and not _NOT_A_GROUP_NAME.match(labelled.group("label")) \
@@ -654,4 +697,35 @@ def arm_sizes(candidates: list[Extracted], record: Record | None = None) -> list
         taken = {(item.span.field, item.span.section, item.span.start) for item in candidates}
         extra = {(item.span.field, item.span.section, item.span.start): item for item in proposed_arm_sizes(record)}
         candidates = sorted(list(candidates) + [item for key, item in extra.items() if key not in taken], key=_reading_order)
-    return [item for item in candidates if not _not_an_arm(item)]
+    kept = [item for item in candidates if not _not_an_arm(item)]
+    # the people of each group who completed or finished, once the groups' allocated sizes are stated: "58 were
+    # randomized to A and 62 to B. ... 50 patients in the A group and 55 in the B group completed the study"
+    allocated = [item for item in kept if _allocated_size(item)]
+    if allocated:
+        kept = [item for item in kept if item in allocated or not _completers(item)]
+    return kept
+
+
+#: Those who completed or finished (the treatment, the study, the follow-up): fewer than were allocated.
+_COMPLETED = re.compile(r"\b(?:completed|finished)\b", re.I)
+#: A verb of allocation to the groups ("were randomized to receive", "assigned to", "allocated to").
+_ALLOCATION_VERB = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\b", re.I)
+
+
+def _own_clause(item: Extracted) -> str:
+    """The count's clause, cut also at a full stop before a capital the sentence splitter kept ("to drug B. Fifty")."""
+    text, start = item.span.sentence, item.span.in_sentence[0]
+    stops = [m.end() for m in re.finditer(r"\.\s+(?=[A-Z])", text)]
+    begin = max([stop for stop in stops if stop <= start], default=0)
+    end = min([stop for stop in stops if stop > start], default=len(text))
+    return _clause_around(text[begin:end], start - begin)
+
+
+def _completers(item: Extracted) -> bool:
+    clause = _own_clause(item)
+    return bool(_COMPLETED.search(clause)) and not _ALLOCATION_VERB.search(clause)
+
+
+def _allocated_size(item: Extracted) -> bool:
+    clause = _own_clause(item)
+    return bool(_ALLOCATION_VERB.search(clause)) and not _COMPLETED.search(clause)
