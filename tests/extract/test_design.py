@@ -256,3 +256,25 @@ def test_a_cited_trials_present_tense_finding_before_this_studys_phase():
     text = ("Recent data from a phase III trial suggest that X improves survival. We randomised 200 patients to X or "
             "placebo in a phase II trial.")
     assert study_phase(record(text)).value == "II"
+
+
+# Round 23 (fresh26 false phase): counted trials of two phases are pooled; the pooled report has no phase of its own
+
+
+@pytest.mark.parametrize("text", [
+    "Data from four phase II and III double-blind trials of drug A were pooled for this analysis.",
+    "We combined two randomised phase 2 or 3 studies of drug B in 900 patients.",
+    "Five phase 2 and 3, double-blind, placebo-controlled, multicentre trials of drug D were analysed together.",
+])
+def test_round23_counted_trials_of_two_phases_give_no_phase(text):
+    assert study_phase(record(text)) is None
+
+
+@pytest.mark.parametrize("text, phase", [
+    ("This is a pooled analysis of two phase II/III trials of drug A.", "II/III"),
+    ("We report a randomised phase II and III trial of drug C in 300 patients.", "II/III"),
+    ("This is a pooled analysis of two phase 3 trials of drug A.", "III"),
+])
+def test_round23_one_trial_of_two_phases_keeps_them(text, phase):
+    found = study_phase(record(text))
+    assert found is not None and found.value == phase

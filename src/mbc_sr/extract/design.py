@@ -6,7 +6,8 @@ Roman, a range becomes "I/II"-style. A phase named in a sentence about another, 
 ("published", "previous", "reported in", "our earlier phase III study") is not this study's (the patients' own
 history, "previously treated", "prior therapy", "prior to surgery", names no other study), nor is the phase of
 uncounted plural trials ("searched for phase II and III RCTs", "Phase I studies showed", "data from phase 3
-studies"); counted ones ("a pooled analysis of two phase 3 trials") may be the trials this report is about. Nor
+studies"); counted ones ("a pooled analysis of two phase 3 trials") may be the trials this report is about, unless
+of two phases ("four phase 2 and 3 trials were pooled": each trial had one, the pooled report none). Nor
 is the phase of some trial ("a", "an", or "in" with no article) cited in the abstract for what it showed ("a phase
 IIB randomized trial substantiated that", "has been studied in phase II randomized trial", "improved survival in a
 phase III trial", "results from a phase II trial show"), when the sentence says
@@ -73,6 +74,21 @@ def _names_trials_in_general(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 60):match.start()]
     return bool(_PLURAL_TRIALS_AFTER.match(text, match.end())) and not (
         _COUNTED_BEFORE.search(before) or _THIS_OR_OUR_BEFORE.search(before))
+
+
+def _trials_of_two_phases(text: str, match: re.Match[str]) -> bool:
+    """"four phase 2 and 3 trials were pooled": trials counted of two phases ("and" / "or" joining them), each of
+    one of them; a report pooling them has no phase of its own (not "two phase II/III trials", each of both)."""
+    if not match.group(3):
+        return False
+    joiner = text[match.end(2) if match.group(2) else match.end(1):match.start(3)]
+    return bool(re.search(r"\b(?:and|or)\b", joiner, re.I)) and bool(_PLURAL_TRIALS_AFTER_LIST.match(text, match.end()))
+
+
+#: After a phase, a plural trial noun past a list of describing words ("phase 2 and 3, open-label, randomised,
+#: multicentre trials").
+_PLURAL_TRIALS_AFTER_LIST = re.compile(
+    r",?\s*(?:(?!(?:trial|study|RCT)\b)[\w-]+,?\s+){0,5}?(?:trials|studies|RCTs)\b", re.I)
 
 
 #: Before a phase: "a" or "an" (a few describing words between: "a randomized, double-blind phase III"), or "in"
@@ -142,7 +158,7 @@ def phases_in_sentence(sentence: Sentence) -> list[Extracted]:
         if _NOT_A_TRIAL_PHASE_AFTER.match(sentence.text, match.end()):
             continue  # a phase of drug metabolism or of recovery after anaesthesia, not of a trial
         about_others = (other_study or _names_trials_in_general(sentence.text, match)
-                        or _cites_some_trial(sentence, match))
+                        or _cites_some_trial(sentence, match) or _trials_of_two_phases(sentence.text, match))
         found.append(
             Extracted(
                 "phase", _phase_value(match), sentence.span(match.start(), match.end()),
