@@ -27,12 +27,12 @@ def ranker():
 
 def test_default_splits_stop_before_the_unseen_ones(ranker):
     assert ranker.DEFAULT_SPLITS[:3] == ("dev", "heldout", "fresh")
-    assert "fresh26" in ranker.DEFAULT_SPLITS
+    assert "fresh27" in ranker.DEFAULT_SPLITS
     assert not any(ranker.is_unseen(split) for split in ranker.DEFAULT_SPLITS)
-    assert ranker.is_unseen("fresh27") and ranker.is_unseen("fresh28")
+    assert ranker.is_unseen("fresh28") and ranker.is_unseen("fresh29")
     assert not ranker.is_unseen("fresh1") and not ranker.is_unseen("heldout")
     with pytest.raises(SystemExit, match="unseen"):
-        ranker.main(["--splits", "dev", "fresh27"])
+        ranker.main(["--splits", "dev", "fresh28"])
 
 
 def test_train_pick_and_hybrid_on_made_up_rows(ranker):
