@@ -282,6 +282,7 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
             continue  # hours only for a time to an event; a duration in hours is no unit a later unit-less pair takes on
         if unit:
             last_unit = unit
+        unit_inherited = unit is None
         if unit is None:
             if len(numbers) < 2 or not re.match(r"\s*,\s*HR\b|\s*[,;)]", text[match.end():]) or last_unit is None:
                 continue  # "8.1 vs 7.4, HR 1.1": a pair without unit only next to an HR, in a known unit
@@ -297,7 +298,7 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
             continue  # no "median" before it ("46 ± 19 years of age with a median GCS of 6"), nor "PFS (a vs b"
         if median_word and _NOT_OUTCOME_MEDIAN.search(text[median_word.end():median_word.end() + 40]):
             continue
-        if unit == "hours" and not _hours_to_an_event(text, start, median_word):
+        if unit_inherited and unit == "hours" and not _hours_to_an_event(text, start, median_word):
             continue  # a unit-less pair after an event's hours: the same test on its own words
         if median_word and _DESIGN_BEFORE_MEDIAN.search(text, 0, median_word.start()):
             continue  # "powered to detect an improvement in median PFS from 3 to 4.5 months": a planned, not a found, median
