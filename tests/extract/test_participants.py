@@ -3646,3 +3646,42 @@ def test_review_23_other_studies_mended(text, expected):
 )
 def test_review_23_arm_sums_and_parts_mended(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 24 (fresh27 misses): drivers and members of the public as people; values the people gave as data; our
+        # study's participle past a comma; the intention-to-treat name alone with its bracketed n
+        ("Thirty licensed drivers with insomnia were randomized to A or placebo.", (30, "randomised")),
+        ("Preference ratings were obtained from 80 members of the public.", (80, "analysed")),
+        ("Utility estimates were collected from 52 patients with gout.", (52, "analysed")),
+        ("We conducted a multicentre open randomized trial, including 64 patients, with chronic urticaria.", (64, "enrolled")),
+        ("Cure rates (intention to treat [n = 120]/per protocol [n = 110]) were 80% and 88%.", (120, "itt")),
+        # (not: what drivers or members are of; a study past a comma not ours)
+        ("We identified 12 drivers of cost in the trial.", None),
+        ("The care was given by 313 staff members.", None),
+        ("Outcomes were recorded in the registry, including 92 patients with relapse.", None),
+    ],
+)
+def test_round_24_people_words_data_and_participles(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_total", "expected_arms"),
+    [
+        # round 24 (fresh27 false totals): an adverb before the allocation of a gapped pair ("20 were then randomised to A
+        # and 23 to B": arms); the denominator of an event fraction in a share's bracket; the second of two counts sharing
+        # one people noun after adjectives
+        ("All patients received drug C; 30 were then randomised to receive A and 32 to receive B.", None, [30, 32]),
+        ("Relapse occurred in 8.5% (5 of 59) of drug-treated patients and in 20% (12 of 60) of patients treated with placebo.",
+         None, []),
+        ("Eight elderly depressed and 11 young depressed women were studied in a double-blind crossover trial.", None, []),
+        # (still: an ITT name with its people is one total, not an arm)
+        ("Analyses used the intention-to-treat patients (n = 92).", (92, "itt"), []),
+    ],
+)
+def test_round_24_arms_fractions_and_shared_nouns(text, expected_total, expected_arms):
+    assert total(text) == expected_total
+    assert arms(text) == expected_arms

@@ -249,6 +249,10 @@ PEOPLE = (
     r"athletes?|swimmers?|runners?|cyclists?|players?|soldiers?|recipients?|donors?|respondents?|caregivers?|"
     r"carers?|carriers|sufferers|parturients?|pupils?|adolescents?|teenagers?|youths?|twins|couples|families|controls|migrai?neurs?|asthmatics?|"
     r"diabetics?|epileptics?|stakeholders|interviewees|(?:non-?)?drinkers?|users?|clients?|octogenarians?|nonagenarians?|centenarians?|"
+    # ("drivers of cost" are causes; "members of the kinase family" things)
+    # ("members" of the public or a community, not of staff: "313 staff members")
+    r"drivers(?!\s+of\b)|members(?=\s+of\s+(?:the\s+|their\s+|a\s+|local\s+)?(?:general\s+|local\s+|wider\s+|same\s+)?(?:public|"
+    r"communit(?:y|ies)|population|households?|famil(?:y|ies))\b)|"
     # professionals, when they are the people studied (see _PROFESSIONALS)
     + _PROFESSIONALS + "|"
     # people named by their nation: "118,683 white Danes", "2,100 Koreans" (a capitalised plural demonym)
@@ -641,7 +645,9 @@ def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
             # randomised": those who treated the people;
             # "the American College of Surgeons": a name; "Two physicians independently reviewed all images": staff
             return None
-        if _PEOPLE.fullmatch(word) or _QUALIFIED_PEOPLE.fullmatch(word):
+        if word.lower() in ("members", "drivers") and _PEOPLE.match(text, token.start()) is None:
+            return None  # (the words after them say what they are members or drivers of: "drivers of cost", "staff members")
+        if _PEOPLE.fullmatch(word) or _QUALIFIED_PEOPLE.fullmatch(word) or word.lower() == "members" and _PEOPLE.match(text, token.start()):
             if word.lower() == "cases" and re.search(r"\b(?:new|incident|newly\s+diagnosed)\s+$", text[:token.start()], re.IGNORECASE):
                 return None  # "147 new cases of T2D were identified": events during follow-up
             # "Sixty adult male Sprague-Dawley rats": a people word used as an adjective
@@ -675,6 +681,8 @@ _DATA_FOR_PEOPLE = re.compile(
     # "EEG (electroencephalogram) power spectra recorded from 24 volunteers"
     r"|\b(?:data|records?|information|samples?|specimens?|tissues?|plans?|images?|scans?|questionnaires?|"
     r"measurements?|charts?|recordings?|signals?|EEGs?|ECGs?|EMGs?|"
+    # values the people gave: "Utility estimates were obtained from 60 members of the public", "Ratings were collected from"
+    r"estimates|ratings|valuations|responses|answers|scores|preferences|judgements|judgments|"
     # body material: "Human milk and blood at 2, 6 and 24 weeks ... were collected from 535 mother/infant pairs"
     r"blood|milk|serum|sera|plasma|urine|saliva|stools?|tissues?|biopsies|swabs?|specimens?)\b[^.;]{0,100}\b(?:(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?)?"
     r"(?:linked|collected|obtained|retrieved|extracted|abstracted|gathered|pooled|created|generated|reviewed|recorded|acquired)\s+"
@@ -711,7 +719,9 @@ _INTERVIEWS_WITH = re.compile(
 #: worker and two GPs", "with eight girls, their parents and their teachers": the first group is no total.
 _OTHERS_LISTED = re.compile(r"[^,;.#()]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:#|(?:one|an?|the|their|its)\b)", re.IGNORECASE)
 _STUDY_PARTICIPLE = re.compile(
-    r"\b(?:study|trial|analysis|registry|survey|programme|program)\b[^.;,#]{0,60}?\b"
+    # (the participle may follow a comma right after the noun: "We designed a comparative open randomized study, including 38
+    # patients, with hay fever")
+    r"\b(?:study|trial|analysis|registry|survey|programme|program)\b(?:[^.;,#]{0,60}?\b|,\s*)"
     r"(?P<verb>treating|enrolling|including|involving|randomi[sz]ing|comprising)\s+(?:a\s+total\s+of\s+|only\s+|all\s+)?$",
     re.IGNORECASE,
 )
@@ -1031,8 +1041,10 @@ _AFTER_APPROVAL = re.compile(
 #: An analysis population named by who is in it, with its N: "all randomized patients (n = 1655)", "evaluable patients (n =
 #: 1527)", "the intention-to-treat patients (n = 92)" (each population's size, never a group compared).
 _ANALYSIS_POPULATION_N = re.compile(
-    r"\b(?:all\s+(?P<randomised>randomi[sz]ed)|(?P<itt>intent(?:ion)?[\s-]+to[\s-]+treat|ITT)|evaluable|assessable|per[\s-]+protocol)\s+"
-    r"(?:patients|participants|subjects)\s*\(\s*[Nn]\s*=\s*$",
+    r"\b(?:(?:all\s+(?P<randomised>randomi[sz]ed)|(?P<itt>intent(?:ion)?[\s-]+to[\s-]+treat|ITT)|evaluable|assessable|per[\s-]+protocol)\s+"
+    r"(?:patients|participants|subjects)|"
+    # (the intention-to-treat name alone, its n bracketed: "(intention to treat [n = 74]/per protocol [n = 66])")
+    r"(?P<itt_name>intent(?:ion)?[\s-]+to[\s-]+treat|ITT))\s*[(\[]\s*[Nn]\s*=\s*$",
     re.IGNORECASE,
 )
 
@@ -1180,7 +1192,17 @@ def _joined_people_counts(masked: _Masked, start: int, people_end: int | None) -
                          _blank_brackets(text[max(0, start - 100):start]))
     if previous and previous.group("again") and (previous.group("preposition") or "").lower() != previous.group("again").strip().lower():
         return False  # "... in 40 patients and in 30 controls" needs the same preposition before both
+    if previous and not previous.group("again") and people_end is not None and not _PEOPLE.search(previous.group(2)) \
+            and _SHARED_NOUN_ADJECTIVES.fullmatch(previous.group(2)) and not _AUXILIARY.search(previous.group(2)) \
+            and not _VERB.search(previous.group(2)):
+        return True  # "Ten hospitalized schizophrenic and 10 schizoaffective patients": two groups, one noun for both
     return bool(previous and _PEOPLE.search(previous.group(2)) and not _AUXILIARY.search(previous.group(2)))
+
+
+#: The words after the first of two counts that share the people noun after the second: one to three adjectives
+#: ("hospitalized schizophrenic", "healthy", "HIV-positive"), no plural noun ("12 months and 40 patients").
+_SHARED_NOUN_ADJECTIVES = re.compile(r"(?:\s+[A-Za-z][\w+-]*(?:ic|ed|al|ive|ous|ant|ent|ary|ar|y|[+-]))"
+                                     r"{1,3}", re.IGNORECASE)
 
 
 #: "399/646 (62%) women were recruited", "212/300 (71%) eligible patients were randomised": a
@@ -1331,6 +1353,9 @@ _STUDY_COMPARING_PARTICIPLE = re.compile(
     r"(?P<verb>treating|enrolling|including|involving|randomi[sz]ing|comprising)\s+(?:a\s+total\s+of\s+|only\s+|all\s+)?$",
     re.IGNORECASE,
 )
+#: Our study named as what we ran: "We designed a comparative open randomized ", "This was a multicentre ".
+_WE_RAN_A_STUDY = re.compile(r"\b(?:we\s+(?:\w+ly\s+)?(?:designed|conducted|performed|carried\s+out|undertook|initiated|ran)|"
+                             r"(?:this|it)\s+(?:was|is))\s+(?:an?\s+|the\s+|our\s+)?(?:[\w-]+,?\s+){0,6}?$", re.IGNORECASE)
 #: People bounded by a threshold after them, a part when "including" names them past a comma: "comparing A with B,
 #: including 45 patients older than 75 years".
 _PEOPLE_ABOVE_A_THRESHOLD = re.compile(
@@ -1341,6 +1366,8 @@ _NEXT_STUDY_BEFORE = re.compile(r"\b(?:second|third|fourth|another|(?<!\bto\s)fu
                                 re.IGNORECASE)
 #: An effect estimate's interval closed right before "in (a total of)": the people of that one comparison.
 _AFTER_AN_ESTIMATE = re.compile(r"\b(?:CI|confidence\s+interval)\b\)?[^;()\[\]]{0,40}[\])]\s*,?\s*in\s+(?:a\s+total\s+of\s+)?$", re.IGNORECASE)
+#: A share, then its fraction in a bracket, right before the fraction's denominator: "4.7% (4 of " (an event's).
+_SHARE_BRACKET_DENOMINATOR = re.compile(r"\d(?:[.·]\d+)?\s*%\s*[(\[]\s*\d[\d,]*\s+(?:out\s+)?of\s+$")
 #: The people after a count named as those allocated: "in 4,000 randomized patients".
 _ALL_ALLOCATED_AFTER = re.compile(r"\s+(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated)\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\b", re.I)
 #: A count taken out of one labelled group: "From group B only 8 patients ...", "In arm 2, 40 patients ...".
@@ -1354,8 +1381,10 @@ def _study_participle(text: str, start: int) -> str | None:
     kind of total the participle says; None when the study is hypothetical or planned."""
     before = text[max(0, start - 120):start].rsplit(";", 1)[-1]
     match = _STUDY_PARTICIPLE.search(before)
-    if match is None:
-        match = _STUDY_COMPARING_PARTICIPLE.search(before)
+    if match and "," in match.group(0) and not _WE_RAN_A_STUDY.search(before[:match.start()]):
+        match = None  # (past a comma only our own study named: not "Outcomes were recorded in the study, including 92 patients")
+    if match is None or "," in match.group(0):
+        match = match or _STUDY_COMPARING_PARTICIPLE.search(before)
         if match and match.group("verb").lower() == "including" and _PEOPLE_ABOVE_A_THRESHOLD.match(text, text.find(" ", start)):
             return None  # (a part of them: "comparing A with B, including 45 patients older than 75 years")
     if match is None or _UNREAL.search(before) or _UNREAL.search(_clause_after(text, start, 80)):
@@ -1619,6 +1648,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue  # "among the first 36 patients randomised": an early part of the sample, not the whole
         if _FROM_A_LABELLED_GROUP.search(before):
             continue  # "From group B only 8 patients participated in a second course": a part of one group
+        if _SHARE_BRACKET_DENOMINATOR.search(sentence.text, 0, count.start) and re.match(r"\s*[)\]]", text[count.end:]):
+            continue  # "4.7% (4 of 85) of omeprazole-treated patients developed peptic ulcer": an event's denominator
         if _AFTER_AN_ESTIMATE.search(before) and not _ALL_ALLOCATED_AFTER.match(text, count.end):
             continue  # "OR 0.91 (95% CI 0.69-1.21) in a total of 1085 patients": one comparison's people, not the study's
             # (but those allocated are the whole sample: "(HR 0.75; 95% CI 0.61-0.92) in 4,000 randomized patients")
@@ -1828,7 +1859,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue
         population = _ANALYSIS_POPULATION_N.search(before)
         if population:  # "both evaluable patients (n = 1527) and all randomized patients (n = 1655)": each population's size
-            kind = "randomised" if population.group("randomised") else "itt" if population.group("itt") else "analysed"
+            kind = "randomised" if population.group("randomised") else "itt" if population.group("itt") or population.group("itt_name") else "analysed"
             offer(_total(masked, start, kind, "analysis_population_n"))
             continue
         if _WHOLE_COHORT_N.search(before):
@@ -2511,7 +2542,7 @@ def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
                 hits.setdefault(position + match.start(), "parenthetical_breakdown")
     allocation_list: list[tuple[re.Match[str], str]] = []
     for pattern, name in (
-        (r"(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:were\s+|was\s+)?(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\b", "count_assigned_to"),
+        (r"(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:were\s+|was\s+)?(?:(?:then|\w+ly)\s+)?(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\b", "count_assigned_to"),
         (r"(?:assigned|allocated|randomi[sz]ed)\s+(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?to\b", "assigned_count_to"),
         (r"(?:^|[,;]\s*|\band\s+)(" + _COUNT + r")\s+to\s+(?:the\s+)?[a-z]", "count_to_arm"),
         (r"(" + _COUNT + r")\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\))?\s+(?:" + PEOPLE + r"\s+)?received\b", "count_received"),
