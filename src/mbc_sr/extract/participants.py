@@ -249,6 +249,10 @@ PEOPLE = (
     r"athletes?|swimmers?|runners?|cyclists?|players?|soldiers?|recipients?|donors?|respondents?|caregivers?|"
     r"carers?|carriers|sufferers|parturients?|pupils?|adolescents?|teenagers?|youths?|twins|couples|families|controls|migrai?neurs?|asthmatics?|"
     r"diabetics?|epileptics?|stakeholders|interviewees|(?:non-?)?drinkers?|users?|clients?|octogenarians?|nonagenarians?|centenarians?|"
+    # ("drivers of cost" are causes; "members of the kinase family" things)
+    # ("members" of the public or a community, not of staff: "313 staff members")
+    r"drivers(?!\s+of\b)|members(?=\s+of\s+(?:the\s+|their\s+|a\s+|local\s+)?(?:general\s+|local\s+|wider\s+|same\s+)?(?:public|"
+    r"communit(?:y|ies)|population|households?|famil(?:y|ies))\b)|"
     # professionals, when they are the people studied (see _PROFESSIONALS)
     + _PROFESSIONALS + "|"
     # people named by their nation: "118,683 white Danes", "2,100 Koreans" (a capitalised plural demonym)
@@ -315,8 +319,12 @@ _VERBS = (
                   # an allocation not called random: "56 patients with stage III ovarian cancer were assigned to 6 cycles of NAC"
                   r"(?:were|was)\s+assigned\s+to(?=\s+(?:receive|undergo|either|(?:treatment|therapy)\s+with|(?:\w+|#_*)\s+(?:cycles|weeks|months|courses|doses)|"
                   r"(?:each|one|#_*)\s+of|#_*\s+(?:[\w-]+\s+){0,2}?(?:groups|arms)|"
-                  # alternatives, one each: "209 men and women were assigned to 10 or 20 mg of A or placebo"
-                  r"[^.;:#()]{1,60}?\bor\s+(?:an?\s+|matching\s+|identical\s+)?placebo\b|#_*\s+or\s+#_*\s*(?:mg|g|µg|mcg|micrograms?)\b))")),
+                  # alternatives, one each: "209 men and women were assigned to 10 or 20 mg of A or placebo" (what they were
+                  # assigned to, no reason or time between: not "assigned to rescue therapy because of worsening on A or placebo")
+                  r"(?:(?!\b(?:because|due|owing|after|before|when|if|since|until|unless|while|whereas|who|which|that|during)\b)[^.;:#()]){1,60}?"
+                  r"\bor\s+(?:an?\s+|matching\s+|identical\s+)?placebo\b|"
+                  # (doses are not masked counts: "assigned to 10 or 20 mg of A")
+                  r"\d+(?:\.\d+)?\s+or\s+\d+(?:\.\d+)?\s*(?:mg|g|µg|mcg|micrograms?)\b))")),
     ("eligible", r"were\s+eligible|met\s+(?:the\s+|our\s+)?(?:\w+-[\w-]+\s+)?(?:inclusion|eligibility)|qualified(?=\s*(?:for\b|[,;.)]|$))"),
     ("treated", r"(?:were\s+)?treated|received|were\s+given|(?:were|was)\s+switched\s+to|(?:were|was)\s+prescribed"),  # "Eight patients were switched to X"
     ("analysed", (r"analy[sz]ed|remained\s+(?:for|in)\s+(?:the\s+)?(?:final\s+)?analys[ie]s|included\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?analys[ie]s|evaluated|assessed|evaluable|assessable|"
@@ -637,7 +645,9 @@ def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
             # randomised": those who treated the people;
             # "the American College of Surgeons": a name; "Two physicians independently reviewed all images": staff
             return None
-        if _PEOPLE.fullmatch(word) or _QUALIFIED_PEOPLE.fullmatch(word):
+        if word.lower() in ("members", "drivers") and _PEOPLE.match(text, token.start()) is None:
+            return None  # (the words after them say what they are members or drivers of: "drivers of cost", "staff members")
+        if _PEOPLE.fullmatch(word) or _QUALIFIED_PEOPLE.fullmatch(word) or word.lower() == "members" and _PEOPLE.match(text, token.start()):
             if word.lower() == "cases" and re.search(r"\b(?:new|incident|newly\s+diagnosed)\s+$", text[:token.start()], re.IGNORECASE):
                 return None  # "147 new cases of T2D were identified": events during follow-up
             # "Sixty adult male Sprague-Dawley rats": a people word used as an adjective
@@ -671,6 +681,8 @@ _DATA_FOR_PEOPLE = re.compile(
     # "EEG (electroencephalogram) power spectra recorded from 24 volunteers"
     r"|\b(?:data|records?|information|samples?|specimens?|tissues?|plans?|images?|scans?|questionnaires?|"
     r"measurements?|charts?|recordings?|signals?|EEGs?|ECGs?|EMGs?|"
+    # values the people gave: "Utility estimates were obtained from 60 members of the public", "Ratings were collected from"
+    r"estimates|ratings|valuations|responses|answers|scores|preferences|judgements|judgments|"
     # body material: "Human milk and blood at 2, 6 and 24 weeks ... were collected from 535 mother/infant pairs"
     r"blood|milk|serum|sera|plasma|urine|saliva|stools?|tissues?|biopsies|swabs?|specimens?)\b[^.;]{0,100}\b(?:(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?)?"
     r"(?:linked|collected|obtained|retrieved|extracted|abstracted|gathered|pooled|created|generated|reviewed|recorded|acquired)\s+"
@@ -707,7 +719,9 @@ _INTERVIEWS_WITH = re.compile(
 #: worker and two GPs", "with eight girls, their parents and their teachers": the first group is no total.
 _OTHERS_LISTED = re.compile(r"[^,;.#()]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:#|(?:one|an?|the|their|its)\b)", re.IGNORECASE)
 _STUDY_PARTICIPLE = re.compile(
-    r"\b(?:study|trial|analysis|registry|survey|programme|program)\b[^.;,#]{0,60}?\b"
+    # (the participle may follow a comma right after the noun: "We designed a comparative open randomized study, including 38
+    # patients, with hay fever")
+    r"\b(?:study|trial|analysis|registry|survey|programme|program)\b(?:[^.;,#]{0,60}?\b|,\s*)"
     r"(?P<verb>treating|enrolling|including|involving|randomi[sz]ing|comprising)\s+(?:a\s+total\s+of\s+|only\s+|all\s+)?$",
     re.IGNORECASE,
 )
@@ -971,10 +985,22 @@ _OTHER_STUDY = re.compile(r"\b(?:previous|prior|earlier|published|another|pilot|
                           re.IGNORECASE)
 
 
-def _of_this_study(before: str) -> bool:
+#: A later or further study of those an abstract reports apart, by its noun: "In a second randomized study involving nine
+#: patients" (not "to further study", a verb; nor a part of this study: "the second study period").
+_NEXT_STUDY = re.compile(r"\b(?:second|third|fourth|additional|separate|subsequent|(?<!\bto\s)further)\s+(?:[\w-]+,?\s+){0,2}?(?:study|trial)\b"
+                         r"(?!\s+(?:period|phase|part|visit|arm|group|day|week|year|drug|medication|treatment|population|site|centre|center)s?\b)",
+                         re.IGNORECASE)
+#: The study named is the one reported: "The subsequent open-label study involving 95 patients is reported here".
+_REPORTED_HERE = re.compile(r"\b(?:reported|described|presented)\s+here(?:in)?\b|\bhere\s+we\s+(?:report|describe|present)\b|"
+                            r"\b(?:this|the\s+present)\s+(?:paper|report|article)\b", re.IGNORECASE)
+
+
+def _of_this_study(before: str, after: str = "") -> bool:
     """The words before a count speak of this study, as it happened: no earlier or other study
-    ("a previous trial of 300 patients"), nothing planned or hypothetical ("would need 1,200")."""
-    return not _UNREAL.search(before) and not _OTHER_STUDY.search(before)
+    ("a previous trial of 300 patients", "a second study of nine patients", unless the words `after` it say it is the one
+    reported here), nothing planned or hypothetical ("would need 1,200")."""
+    return not _UNREAL.search(before) and not _OTHER_STUDY.search(before) \
+        and not (_NEXT_STUDY.search(before) and not _REPORTED_HERE.search(after))
 
 
 #: A randomised or controlled design named as an assessment / evaluation / comparison of what it tested, its people after
@@ -1015,8 +1041,10 @@ _AFTER_APPROVAL = re.compile(
 #: An analysis population named by who is in it, with its N: "all randomized patients (n = 1655)", "evaluable patients (n =
 #: 1527)", "the intention-to-treat patients (n = 92)" (each population's size, never a group compared).
 _ANALYSIS_POPULATION_N = re.compile(
-    r"\b(?:all\s+(?P<randomised>randomi[sz]ed)|(?P<itt>intent(?:ion)?[\s-]+to[\s-]+treat|ITT)|evaluable|assessable|per[\s-]+protocol)\s+"
-    r"(?:patients|participants|subjects)\s*\(\s*[Nn]\s*=\s*$",
+    r"\b(?:(?:all\s+(?P<randomised>randomi[sz]ed)|(?P<itt>intent(?:ion)?[\s-]+to[\s-]+treat|ITT)|evaluable|assessable|per[\s-]+protocol)\s+"
+    r"(?:patients|participants|subjects)|"
+    # (the intention-to-treat name alone, its n bracketed: "(intention to treat [n = 74]/per protocol [n = 66])")
+    r"(?P<itt_name>intent(?:ion)?[\s-]+to[\s-]+treat|ITT))\s*[(\[]\s*[Nn]\s*=\s*$",
     re.IGNORECASE,
 )
 
@@ -1164,7 +1192,17 @@ def _joined_people_counts(masked: _Masked, start: int, people_end: int | None) -
                          _blank_brackets(text[max(0, start - 100):start]))
     if previous and previous.group("again") and (previous.group("preposition") or "").lower() != previous.group("again").strip().lower():
         return False  # "... in 40 patients and in 30 controls" needs the same preposition before both
+    if previous and not previous.group("again") and people_end is not None and not _PEOPLE.search(previous.group(2)) \
+            and _SHARED_NOUN_ADJECTIVES.fullmatch(previous.group(2)) and not _AUXILIARY.search(previous.group(2)) \
+            and not _VERB.search(previous.group(2)):
+        return True  # "Ten hospitalized schizophrenic and 10 schizoaffective patients": two groups, one noun for both
     return bool(previous and _PEOPLE.search(previous.group(2)) and not _AUXILIARY.search(previous.group(2)))
+
+
+#: The words after the first of two counts that share the people noun after the second: one to three adjectives
+#: ("hospitalized schizophrenic", "healthy", "HIV-positive"), no plural noun ("12 months and 40 patients").
+_SHARED_NOUN_ADJECTIVES = re.compile(r"(?:\s+[A-Za-z][\w+-]*(?:ic|ed|al|ive|ous|ant|ent|ary|ar|y|[+-]))"
+                                     r"{1,3}", re.IGNORECASE)
 
 
 #: "399/646 (62%) women were recruited", "212/300 (71%) eligible patients were randomised": a
@@ -1315,11 +1353,23 @@ _STUDY_COMPARING_PARTICIPLE = re.compile(
     r"(?P<verb>treating|enrolling|including|involving|randomi[sz]ing|comprising)\s+(?:a\s+total\s+of\s+|only\s+|all\s+)?$",
     re.IGNORECASE,
 )
+#: Our study named as what we ran: "We designed a comparative open randomized ", "This was a multicentre ".
+_WE_RAN_A_STUDY = re.compile(r"\b(?:we\s+(?:\w+ly\s+)?(?:designed|conducted|performed|carried\s+out|undertook|initiated|ran)|"
+                             r"(?:this|it)\s+(?:was|is))\s+(?:an?\s+|the\s+|our\s+)?(?:[\w-]+,?\s+){0,6}?$", re.IGNORECASE)
+#: People bounded by a threshold after them, a part when "including" names them past a comma: "comparing A with B,
+#: including 45 patients older than 75 years".
+_PEOPLE_ABOVE_A_THRESHOLD = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:(?:older|younger)\s+than|aged\s*(?:over|under|above|below|more|less|at\s+least|[<>≥≤])|"
+    r"(?:over|under|above|below)\s+(?:the\s+age|#_*\s+years|\d+\s+years)|[<>≥≤]\s*\d)", re.IGNORECASE)
 #: Before a study's noun, a later or further one of those an abstract reports: "a second similar study", "another study".
-_NEXT_STUDY_BEFORE = re.compile(r"\b(?:second|third|fourth|another|further|additional|separate|subsequent)\s+(?:[\w-]+\s+){0,2}?$",
+_NEXT_STUDY_BEFORE = re.compile(r"\b(?:second|third|fourth|another|(?<!\bto\s)further|additional|separate|subsequent)\s+(?:[\w-]+\s+){0,2}?$",
                                 re.IGNORECASE)
 #: An effect estimate's interval closed right before "in (a total of)": the people of that one comparison.
 _AFTER_AN_ESTIMATE = re.compile(r"\b(?:CI|confidence\s+interval)\b\)?[^;()\[\]]{0,40}[\])]\s*,?\s*in\s+(?:a\s+total\s+of\s+)?$", re.IGNORECASE)
+#: A share, then its fraction in a bracket, right before the fraction's denominator: "4.7% (4 of " (an event's).
+_SHARE_BRACKET_DENOMINATOR = re.compile(r"\d(?:[.·]\d+)?\s*%\s*[(\[]\s*\d[\d,]*\s+(?:out\s+)?of\s+$")
+#: The people after a count named as those allocated: "in 4,000 randomized patients".
+_ALL_ALLOCATED_AFTER = re.compile(r"\s+(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated)\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\b", re.I)
 #: A count taken out of one labelled group: "From group B only 8 patients ...", "In arm 2, 40 patients ...".
 _FROM_A_LABELLED_GROUP = re.compile(r"\b(?:[Ff]rom|[Oo]f|[Ii]n|[Aa]mong)\s+(?:the\s+)?(?:[Gg]roup|[Aa]rm)\s+(?:[A-Z]|\d+|[IVX]+)\b\s*,?\s*(?:only\s+|just\s+)?$")
 #: A group's label right before its "(n =": "group A (n = 19)", "arm 2 (n = 40)".
@@ -1330,8 +1380,16 @@ def _study_participle(text: str, start: int) -> str | None:
     """"a placebo-controlled study treating 1153 patients", "a trial enrolling 412 women": the
     kind of total the participle says; None when the study is hypothetical or planned."""
     before = text[max(0, start - 120):start].rsplit(";", 1)[-1]
-    match = _STUDY_PARTICIPLE.search(before) or _STUDY_COMPARING_PARTICIPLE.search(before)
-    if match is None or _UNREAL.search(before) or _UNREAL.search(_clause_after(text, start, 80)) or _NEXT_STUDY_BEFORE.search(before[:match.start()]):
+    match = _STUDY_PARTICIPLE.search(before)
+    if match and "," in match.group(0) and not _WE_RAN_A_STUDY.search(before[:match.start()]):
+        match = None  # (past a comma only our own study named: not "Outcomes were recorded in the study, including 92 patients")
+    if match is None or "," in match.group(0):
+        match = match or _STUDY_COMPARING_PARTICIPLE.search(before)
+        if match and match.group("verb").lower() == "including" and _PEOPLE_ABOVE_A_THRESHOLD.match(text, text.find(" ", start)):
+            return None  # (a part of them: "comparing A with B, including 45 patients older than 75 years")
+    if match is None or _UNREAL.search(before) or _UNREAL.search(_clause_after(text, start, 80)):
+        return None
+    if _NEXT_STUDY_BEFORE.search(before[:match.start()]) and not _REPORTED_HERE.search(text[start:]):
         return None  # (nor one of the studies an abstract reports apart: "In a second similar study involving nine patients")
     verb = match.group("verb").lower()
     return "treated" if verb == "treating" else "randomised" if verb.startswith("randomi") else "enrolled"
@@ -1458,7 +1516,9 @@ def _describes_enrolment(tail: str) -> bool:
 #: that group's size, not the number randomised; not "to the A or B group", "to two groups", "to either arm".
 _TO_ONE_GROUP = re.compile(
     # (not any group of the trial: "were randomized to a treatment arm", "to a study group")
-    r",?\s+(?:\([^()]{0,20}\)\s+)?to\s+(?!an?\s+(?:treatment|study|trial|therapy|randomi[sz]ation|allocation)\s+(?:group|arm)\b)(?:the|an?)\s+"
+    # (a group qualified is one again: "to a treatment group given A")
+    r",?\s+(?:\([^()]{0,20}\)\s+)?to\s+(?!an?\s+(?:treatment|study|trial|therapy|randomi[sz]ation|allocation)\s+(?:group|arm)\b"
+    r"(?!\s+(?:given|receiving|treated|taking|using|with|of|on|that|who|which|where)\b))(?:the|an?)\s+"
     r"(?P<name>(?:[^\s,;.()]+\s+){0,5}?)(?:group|arm|cohort)\b(?!\s*(?:or|and|vs\.?|versus)\b)",
     re.IGNORECASE,
 )
@@ -1588,8 +1648,11 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue  # "among the first 36 patients randomised": an early part of the sample, not the whole
         if _FROM_A_LABELLED_GROUP.search(before):
             continue  # "From group B only 8 patients participated in a second course": a part of one group
-        if _AFTER_AN_ESTIMATE.search(before):
+        if _SHARE_BRACKET_DENOMINATOR.search(sentence.text, 0, count.start) and re.match(r"\s*[)\]]", text[count.end:]):
+            continue  # "4.7% (4 of 85) of omeprazole-treated patients developed peptic ulcer": an event's denominator
+        if _AFTER_AN_ESTIMATE.search(before) and not _ALL_ALLOCATED_AFTER.match(text, count.end):
             continue  # "OR 0.91 (95% CI 0.69-1.21) in a total of 1085 patients": one comparison's people, not the study's
+            # (but those allocated are the whole sample: "(HR 0.75; 95% CI 0.61-0.92) in 4,000 randomized patients")
         after_people = _people_after(text, count.end)
         people_end = count.end + after_people.end() if after_people else None
         # "A total of 395 of 1241 (32%) patients were deemed ineligible": the whole is the cohort
@@ -1680,7 +1743,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
             offer(_total(masked, start, "enrolled", "study_in_people"))  # "the trial was carried out on 20 patients"
             continue
-        if after_people and _RANDOMISED_TRIAL_OF.search(before) and (_of_this_study(before) or _our_pilot_study(text[:start])) \
+        if after_people and _RANDOMISED_TRIAL_OF.search(before) and (_of_this_study(before, text[start:]) or _our_pilot_study(text[:start])) \
                 and not _MODAL_AFTER.match(_clause_after(text, people_end)) and not _BACKGROUND_LABEL.search(sentence.label or "") and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
             offer(_total(masked, start, "randomised", "randomised_trial_of"))  # "a randomized controlled trial on 56 women"
             continue
@@ -1796,7 +1859,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue
         population = _ANALYSIS_POPULATION_N.search(before)
         if population:  # "both evaluable patients (n = 1527) and all randomized patients (n = 1655)": each population's size
-            kind = "randomised" if population.group("randomised") else "itt" if population.group("itt") else "analysed"
+            kind = "randomised" if population.group("randomised") else "itt" if population.group("itt") or population.group("itt_name") else "analysed"
             offer(_total(masked, start, kind, "analysis_population_n"))
             continue
         if _WHOLE_COHORT_N.search(before):
@@ -2479,7 +2542,7 @@ def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
                 hits.setdefault(position + match.start(), "parenthetical_breakdown")
     allocation_list: list[tuple[re.Match[str], str]] = []
     for pattern, name in (
-        (r"(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:were\s+|was\s+)?(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\b", "count_assigned_to"),
+        (r"(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?(?:were\s+|was\s+)?(?:(?:then|\w+ly)\s+)?(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\b", "count_assigned_to"),
         (r"(?:assigned|allocated|randomi[sz]ed)\s+(" + _COUNT + r")\s+(?:" + PEOPLE + r"\s+)?to\b", "assigned_count_to"),
         (r"(?:^|[,;]\s*|\band\s+)(" + _COUNT + r")\s+to\s+(?:the\s+)?[a-z]", "count_to_arm"),
         (r"(" + _COUNT + r")\s*(?:\(\s*\d+(?:[.·]\d+)?\s*%\s*\))?\s+(?:" + PEOPLE + r"\s+)?received\b", "count_received"),
@@ -2584,7 +2647,14 @@ def participant_counts(record: Record) -> tuple[list[Extracted], list[Extracted]
     return totals, arms
 
 
-_ALLOCATION_WORD = re.compile(r"\brandomi[sz]|\brandomly\b|\ballocat|\bassigned\b|\bdouble-blind|\bplacebo\b", re.IGNORECASE)
+#: (not "placebo", which names one arm of a breakdown of events as well: "40 patients had a relapse (A, n = 15; placebo, n = 25)")
+_ALLOCATION_WORD = re.compile(r"\brandomi[sz]|\brandomly\b|\ballocat|\bassigned\b|\bdouble-blind", re.IGNORECASE)
+#: The count's own verb tells an event of its people, not their allocation: "40 patients had a relapse", "Twelve patients
+#: died", "18 patients withdrew", "nine developed a rash".
+_EVENT_OF_PEOPLE = re.compile(
+    r"\s*(?:(?:in\s+all|overall|in\s+total)\s*,?\s*)?(?:had|have|died|developed|experienced|suffered|relapsed|withdrew|discontinued|"
+    r"dropped\s+out|complained|reported|required|needed|presented|(?:were|was)\s+(?:\w+ly\s+)?(?:withdrawn|excluded|lost|"
+    r"hospitali[sz]ed|readmitted))\b", re.IGNORECASE)
 
 
 def _total_of_arms(sentence: Sentence, arm_items: list[Extracted]) -> list[Extracted]:
@@ -2593,6 +2663,10 @@ def _total_of_arms(sentence: Sentence, arm_items: list[Extracted]) -> list[Extra
     treated); not a share, a fraction or a planned number."""
     if not _ALLOCATION_WORD.search(sentence.text):
         return []  # (only groups a trial allocated, not a breakdown: "There were 302 cases (218 X and 84 Y)")
+    from mbc_sr.extract.arms import arm_sizes  # (the arm reader's review: only the counts it keeps as groups add up)
+    arm_items = arm_sizes(arm_items)
+    if len(arm_items) < 2:
+        return []
     masked = _Masked.of(sentence)
     text = masked.text
     allocated = sum(item.value for item in arm_items)
@@ -2602,7 +2676,10 @@ def _total_of_arms(sentence: Sentence, arm_items: list[Extracted]) -> list[Extra
         if start >= first_arm or count.value != allocated or people is None or _is_subset_or_fraction(sentence.text, count) \
                 or _is_hypothetical(sentence.text, start) or _is_numerator(text, count) or _UNREAL.search(text[:start]):
             continue
-        verb = _verb_kind(_clause_after(text, count.end + people.end()))
+        clause = _clause_after(text, count.end + people.end())
+        if _OCCURRED_AFTER.match(clause) or _EVENT_OF_PEOPLE.match(_blank_brackets(clause)):
+            continue  # "40 patients had a relapse (A, n = 15; placebo, n = 25)": people of an event, by group
+        verb = _verb_kind(clause)
         return [_total(masked, start, verb[0] if verb else "treated", "arms_add_up")]
     return []
 
