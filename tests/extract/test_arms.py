@@ -467,3 +467,67 @@ def test_round23_name_then_count_parts_of_a_total_are_arms():
 ])
 def test_round23_name_then_count_refused(text):
     assert arm_values(text) == []
+
+
+# Review of round 23 (57c2df9) and review-22 findings 3-4: misfires on written sentences
+
+
+@pytest.mark.parametrize("text, sizes", [
+    # the people's history in a relative clause, then their taking part: no event of those counted
+    ("Sixty children who had suffered a febrile seizure took part (31 in the ibuprofen group and 29 in the placebo "
+     "group).", [29, 31]),
+    ("Forty adults who had experienced a first stroke participated (20 in the training group and 20 in the control "
+     "group).", [20, 20]),
+    # others who left, after "with" or "of whom": no event of the people counted
+    ("There were 40 patients in each group, with 5 lost to follow-up in each.", [40]),
+    ("Forty patients were given drug A and 42 placebo, with 5 lost to follow-up in each.", [40, 42]),
+    ("There were 35 patients in each arm, of whom 3 withdrew.", [35]),
+    # n's after things counted that add up to the people counted before them
+    ("124 patients were treated for 400 attacks (drug A, n = 62; placebo, n = 62).", [62, 62]),
+    ("Eighty children were treated for 210 exacerbations (active, n = 41; placebo, n = 39).", [39, 41]),
+])
+def test_review23_sizes_kept(text, sizes):
+    assert arm_values(text) == sizes
+
+
+@pytest.mark.parametrize("text", [
+    # an event breakdown, no taking part after it
+    "Sixty children who had suffered a febrile seizure were excluded (31 in the ibuprofen group and 29 in the placebo "
+    "group).",
+    # the people counted had the event themselves
+    "Two patients in each group were later lost to follow-up.",
+    # n's of the things, not adding up to the people counted
+    "Ninety patients treated 412 evaluable asthma attacks (drug A, n = 150; drug B, n = 140; drug C, n = 122).",
+    # a word-number numerator before the denominator (review-22 finding 3)
+    "Response was seen in seven out of 12 patients treated with drug A and in two out of 11 patients treated with "
+    "placebo.",
+    "Healing occurred in twenty out of 32 patients treated with drug A and in eleven out of 31 patients treated with "
+    "drug B.",
+    # the n of a share of a group's patients (review-22 finding 4)
+    "Nausea occurred in 40% (n = 21) of patients in the drug A group and 10% (n = 5) in the placebo group.",
+    "Nausea: 40% (n = 21) of patients in the A group and 10% (n = 5) in the B group.",
+])
+def test_review23_refusals(text):
+    assert arm_values(text) == []
+
+
+def test_review23_a_run_in_completed_before_the_count_is_no_completers():
+    rec = record([(None, "One hundred patients were randomly assigned (n = 100)."),
+                  (None, "Having completed a 2-week run-in, 52 patients received drug A and 48 received drug B.")])
+    assert {48, 52} <= {item.value for item in extract_record(rec).n_arms}
+    # completers of groups whose allocated sizes are stated are still refused
+    rec = record([(None, "Of 120 patients, 58 were randomized to drug A and 62 were randomized to drug B."),
+                  (None, "After 8 weeks, 50 patients in the drug A group and 55 in the drug B group completed the study.")])
+    assert sorted(item.value for item in extract_record(rec).n_arms) == [58, 62]
+
+
+def test_review23_names_compared_only_after_the_sizes_are_no_arms():
+    rec = record([(None, "Lansoprazole versus ranitidine for reflux oesophagitis."),
+                  (None, "A total of 90 patients were randomised (Europe 46; Asia 44)."),
+                  (None, "Healing in Europe was compared with healing in Asia.")])
+    assert extract_record(rec).n_arms == []
+    # treatments named before the sizes are still read
+    rec = record([(None, "Lansoprazole versus ranitidine for reflux oesophagitis."),
+                  (None, "A total of 90 patients were randomised (lansoprazole 46; ranitidine 44)."),
+                  (None, "Healing with lansoprazole was compared with ranitidine.")])
+    assert sorted(item.value for item in extract_record(rec).n_arms) == [44, 46]
