@@ -531,3 +531,75 @@ def test_review23_names_compared_only_after_the_sizes_are_no_arms():
                   (None, "A total of 90 patients were randomised (lansoprazole 46; ranitidine 44)."),
                   (None, "Healing with lansoprazole was compared with ranitidine.")])
     assert sorted(item.value for item in extract_record(rec).n_arms) == [44, 46]
+
+
+# Round 24 (fresh27 errors): groups' sizes in phrasings not read before, and n's of sources and analysis sets
+
+
+@pytest.mark.parametrize("text, sizes", [
+    # each treatment's count in a bracket of its own after the allocation, making up the total
+    ("210 adults with asthma were randomized to receive either drug A for 4 weeks (104) or drug A plus drug B (106).",
+     [104, 106]),
+    # one size for every group
+    ("Ninety patients were divided into three groups of 30.", [30]),
+    ("Eighty women were randomized to two groups, each with 40 patients, to receive drug A or drug B.", [40]),
+    # the verb left out after the first
+    ("All patients received saline; 31 were then randomised to receive drug A and 29 to receive drug B.", [29, 31]),
+    # two counts of people compared
+    ("In this study, 14 patients with migraine were compared with twelve healthy controls.", [12, 14]),
+])
+def test_round24_sizes_read(text, sizes):
+    assert arm_values(text) == sizes
+
+
+@pytest.mark.parametrize("text", [
+    # bracketed counts that do not make up the count stated before
+    "210 adults were randomized to receive either drug A for 4 weeks (80) or drug A plus drug B (75).",
+    # the n's of the places the people came from, no group in the sentence
+    "We studied all patients attending the outpatient clinic (n = 64) and a private practice (n = 31) during one year.",
+    # analysis sets named without a noun
+    "Response (intention to treat [n = 90]/per protocol [n = 81]) was 80%/85% with drug A.",
+])
+def test_round24_refusals(text):
+    assert arm_values(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # groups of different sizes after "groups of"
+    "The participants were divided into two groups of 18 controls and 12 patients with migraine.",
+])
+def test_round24_not_groups_of_one_size_nor_ranked_groups(text):
+    assert arm_values(text) == []
+
+
+def test_round24_groups_named_by_rank_or_size_are_no_arms():
+    # groups from a clustering, each named with its n in a sentence of its own
+    rec = record([(None, "Clinics were clustered by their activity."),
+                  (None, "The largest group (n = 21) included rural clinics."),
+                  (None, "The smallest group (n = 5) included urban clinics.")])
+    assert extract_record(rec).n_arms == []
+
+
+def test_round24_a_group_compared_at_a_centre_is_kept():
+    text = "These patients were compared with patients treated in a standard setting at a tertiary care center (n = 99)."
+    assert arm_values(text) == [99]
+
+
+def test_round24_groups_named_with_their_n():
+    rec = record([(None, "Drug A versus drug B after endoscopic haemostasis."),
+                  (None, "In the drug A group (n = 45), an intravenous bolus was given."),
+                  (None, "In the drug B group (n = 47), an oral dose was given.")])
+    assert sorted(item.value for item in extract_record(rec).n_arms) == [45, 47]
+    rec = record([(None, "Drug A eye drops were applied in 12 volunteers twice daily."),
+                  (None, "The control group (12 healthy volunteers) received placebo drops.")])
+    assert [item.value for item in extract_record(rec).n_arms] == [12]
+    # a group's n at follow-up after the groups' allocated sizes is a part still measured
+    rec = record([(None, "Children were randomly assigned to drug A (n = 40) or to a control group (n = 39)."),
+                  (None, "At 2 years, weight in the intervention group (n = 31) was lower than at baseline.")])
+    assert sorted(item.value for item in extract_record(rec).n_arms) == [39, 40]
+
+
+def test_round24_returned_for_follow_up_after_allocated_sizes_are_no_arms():
+    text = ("150 patients were randomized to receive drug A alone (76) or drug A plus drug B (74). 131 patients returned "
+            "for endoscopy at 8 weeks (66 in the drug A group, 65 in the combination group).")
+    assert arm_values(text) == [74, 76]

@@ -231,6 +231,9 @@ _THINGS = (r"(?:studies|trials|trails|RCTs|articles|schools|classes|classrooms|p
 #: after a count: "73 public schools (", "8 instances of neurological injury (", not "completed the study (".
 _THINGS_BROKEN_DOWN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _THINGS + r"(?:\s+of(?:\s+[\w-]+){1,3})?\s*$", re.I)
 _THINGS_RIGHT_BEFORE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _THINGS + r"\s*$", re.I)
+#: A place the people came from, right before an n: "attending the department of dermatology (n = 72)".
+_PLACE_BEFORE = re.compile(r"\b(?:department|office|clinic|hospital|centre|center|practice|unit|ward)"
+                           r"(?:\s+of\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s*$", re.I)
 _THINGS_AFTER_BRACKET = re.compile(r"\)\s*" + _THINGS + r"\b", re.I)
 #: What people of a group did or had, after "N patients in the A group ...": an outcome, not the group's size.
 _EVENT_VERB = re.compile(
@@ -275,7 +278,8 @@ _OF_A_DENOMINATOR_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|s
 #: non-randomized patients (n = 40)", a preference cohort beside the trial).
 _ANALYSIS_SET = (r"(?:evaluable|analy[sz]able|(?<![-\w])all\s+(?:randomi[sz]ed|enrol+ed|treated|included)|intention[-\s]to[-\s]treat|"
                  r"ITT|modified\s+ITT|mITT|per[-\s]protocol|PP|safety|efficacy)")
-_ANALYSIS_SET_BRACKET = r"\b" + _ANALYSIS_SET + r"\s+(?:" + _PEOPLE + r"|population|set|sample|analysis)\s*[(\[]\s*"
+_ANALYSIS_SET_BRACKET = (r"\b(?:" + _ANALYSIS_SET + r"\s+(?:" + _PEOPLE + r"|population|set|sample|analysis)|"
+                         r"intention[-\s]to[-\s]treat|per[-\s]protocol)\s*[(\[]\s*")
 _ANALYSIS_SET_N_BEFORE = re.compile(_ANALYSIS_SET_BRACKET + r"[nN]\s*=\s*$", re.I)
 _ANALYSIS_SET_BEFORE = re.compile(_ANALYSIS_SET_BRACKET + r"$", re.I)
 #: The n of a share of people, in a bracket after the percentage: "39.1% of the patients (n = 90) reported side effects,
@@ -366,6 +370,9 @@ def _not_an_arm(item: Extracted) -> bool:
     if rule in ("bracket_people", "parenthetical_breakdown") and _SEX_AFTER.match(after) and bracket \
             and not _GROUP_WORD.search(inside) and (_BOTH_SEXES.search(inside) or _COUNTED_PEOPLE_BEFORE.search(text, 0, bracket[0])):
         return True
+    if rule == "n_equals" and bracket and _PLACE_BEFORE.search(before[:bracket[0]]) and not _ALLOCATION_VERB.search(text) \
+            and not _GROUP_WORD.search(text) and not _COMPARED_TOLD.search(text):
+        return True  # "patients attending the department of dermatology (n = 72) and a rural office (n = 37)": sources
     if rule == "n_equals" and bracket and not _ALLOCATION_VERB.search(text):
         # "treated 400 evaluable attacks (A, n = 150; B, n = 130; ...)": n's of the things just counted, where no one
         # is allocated (not "31 patients received 20 sessions of A (N = 15) or sham (N = 16)")
@@ -395,7 +402,8 @@ def _not_an_arm(item: Extracted) -> bool:
 #: The rules of the per-group counts read here (`proposed_arm_sizes`), weighed for a planned size or an event like the
 #: participant reader's.
 _READ_HERE = ("gapped_list", "treated_adjective", "count_group_people", "label_equals", "label_then_people",
-              "label_space_n")
+              "label_space_n", "allocated_bare_count", "each_group_of", "randomised_to_receive", "people_compared",
+              "group_then_n")
 #: An event told of people, before them: "Relapse occurred in 12 drug-treated and ...", "Adverse events were reported by
 #: 34 drug-treated ...".
 _EVENT_IN_PEOPLE = re.compile(r"\b(?:occurr\w*|observed|seen|noted|recorded|documented|detected|reported|found)\s+(?:in|by|among)\b",
@@ -710,6 +718,59 @@ def _per_group_phrases(sentence: Sentence, arms_text: str = "", arms_text_so_far
                 and not _EVENT_VERB.search(head):
             found.extend(_arm(sentence, count, "parenthetical_breakdown") for m in parts
                          if (count := _count_at(counts, offset + m.start("n"))))
+    found.extend(_allocated_bare_counts(sentence, counts))
+    found.extend(_sentence_group_phrases(sentence, counts))
+    return found
+
+
+#: "(102)": a bracket holding a bare count, after a word (a treatment's name, not a number or a unit).
+_BARE_COUNT_BRACKET = re.compile(r"(?<=[A-Za-z)\]])\s*\((?P<n>\d+)\)")
+
+
+def _allocated_bare_counts(sentence: Sentence, counts: list) -> list[Extracted]:
+    """"195 patients were randomized to receive A alone (102) or B plus A (93)": after an allocation, each treatment's
+    count in a bracket of its own, the counts making up a count stated before them."""
+    text = sentence.text
+    allocated = _ALLOCATED.search(text)
+    if allocated is None:
+        return []
+    bare = [m for m in _BARE_COUNT_BRACKET.finditer(text, allocated.end()) if not _UNIT_AFTER.match(text, m.end("n"))]
+    before = {count.value for count in counts if count.start < allocated.start()}
+    if len(bare) < 2 or sum(int(m.group("n")) for m in bare) not in before:
+        return []
+    return [_arm(sentence, count, "allocated_bare_count") for m in bare if (count := _count_at(counts, m.start("n")))]
+
+
+#: "randomized to two groups, each with 37 patients", "divided into three groups of 20": one size for every group.
+_EACH_GROUP_OF = re.compile(r"\b(?:groups?|arms?),?\s+each\s+(?:with|of|comprising|containing|including)\s+(?P<n>\d+)\s+"
+                            r"(?:[\w-]+\s+)?" + _PEOPLE + r"\b|\b(?:divided|randomi[sz]ed|allocated|assigned|split)\s+(?:\w+\s+)?into\s+"
+                            r"(?:two|three|four|five|six|\d)\s+(?:[\w-]+\s+)?groups\s+of\s+(?P<m>\d+)\b"
+                            # not groups of different sizes: "two groups of 15 controls and 11 patients"
+                            r"(?!(?:\s+[(\w)-]+){0,3}?\s*(?:,|and)\s+\d)", re.I)
+#: "20 were then randomised to receive A and 23 to receive B": the verb left out after the first.
+_RANDOMISED_TO_RECEIVE = re.compile(r"(?P<a>\d+)\s+(?:" + _PEOPLE + r"\s+)?(?:were|was)\s+(?:then\s+|subsequently\s+)?"
+                                    r"(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+to\s+receive\s+[^;]*?"
+                                    r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<b>\d+)\s+to\s+receive\b", re.I)
+#: "11 adult patients with autism were compared with nine matched controls": two counts of people compared.
+_PEOPLE_COMPARED_WITH = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?" + _PEOPLE + r"\b[^;()]{0,80}?\b(?:were|was)\s+compared\s+"
+                                   r"(?:with|to)\s+(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                                   r"[a-z]+teen|[a-z]+ty)\s+(?:[\w-]+\s+){0,2}?(?:" + _PEOPLE + r"|controls)\b", re.I)
+
+
+def _sentence_group_phrases(sentence: Sentence, counts: list) -> list[Extracted]:
+    text = sentence.text
+    found = []
+    for each in _EACH_GROUP_OF.finditer(text):
+        name = "n" if each.group("n") else "m"
+        if count := _count_at(counts, each.start(name)):
+            found.append(_arm(sentence, count, "each_group_of"))
+    for pair in _RANDOMISED_TO_RECEIVE.finditer(text):
+        found.extend(_arm(sentence, count, "randomised_to_receive") for name in ("a", "b")
+                     if (count := _count_at(counts, pair.start(name))))
+    for first in counts:
+        compared = _PEOPLE_COMPARED_WITH.match(text, first.end)
+        if compared and (second := _count_at(counts, compared.start("n"))):
+            found.extend([_arm(sentence, first, "people_compared"), _arm(sentence, second, "people_compared")])
     return found
 
 
@@ -729,7 +790,40 @@ def proposed_arm_sizes(record: Record) -> list[Extracted]:
         so_far = " ".join(other.text for other in sentences[:index + 1] if _told_arms(other))
         so_far += " " + " ".join(other.text for other in sentences[index + 1:] if other.field == "title")
         found.extend(_per_group_phrases(sentence, arms_text, so_far))
+    found.extend(_groups_then_n(sentences))
     return found
+
+
+#: "In the cimetidine group (n = 50), ...", "the H pylori positive group that became negative (n=33)", "The control
+#: group (10 healthy volunteers) received placebo": a group named, then its size alone in a bracket.
+_GROUP_THEN_N = re.compile(r"\b(?:the|a|an)\s+(?P<label>(?:[\w+/-]+\s+){0,4}?)(?:group|arm)\b"
+                           r"(?:\s+(?:that|who|which)\b[^(),;]{0,80}?)?\s*\(\s*(?:[nN]\s*=\s*(?P<n>\d+)|"
+                           r"(?P<p>\d+)\s+(?:[\w-]+\s+)?" + _PEOPLE + r")\s*\)", re.I)
+
+
+#: A group named by its rank or size ("the largest group", "the second group" of a clustering), not by a treatment.
+_RANK_OR_SIZE = re.compile(r"\b(?:\w+est|first|second|third|fourth|last|other|same|whole|entire|total)\b", re.I)
+
+
+def _groups_then_n(sentences) -> list[Extracted]:
+    """Groups named with their size alone in a bracket, in the record's sentences: two groups with different names at
+    least, or one named by its role in the trial ("the control group (10 healthy volunteers)")."""
+    found, labels = [], set()
+    for sentence in sentences:
+        if sentence.field == "title":
+            continue
+        counts = find_counts(sentence.text)
+        for m in _GROUP_THEN_N.finditer(sentence.text):
+            label = m.group("label").strip().lower()
+            if _NOT_A_GROUP_NAME.search(label) or _RANK_OR_SIZE.search(label) \
+                    or (count := _count_at(counts, m.start("n" if m.group("n") else "p"))) is None \
+                    or _not_an_arm(item := _arm(sentence, count, "group_then_n")):
+                continue
+            found.append(item)
+            labels.add(label)
+    if len(labels) >= 2 or any(_ARM_WORD.search(label) for label in labels):
+        return found
+    return []
 
 
 def _reading_order(item: Extracted) -> tuple[bool, int, int]:
@@ -750,11 +844,15 @@ def arm_sizes(candidates: list[Extracted], record: Record | None = None) -> list
     allocated = [item for item in kept if _allocated_size(item)]
     if len(allocated) >= 2:
         kept = [item for item in kept if item in allocated or not _completers(item)]
+    # a group named with its n in a bracket is read only where no other phrasing gives the groups: after "randomly
+    # assigned to A (n=40) or B (n=39)", "the intervention group (n=31)" at follow-up is the part still measured
+    if any(not item.extractor.endswith(".group_then_n") for item in kept):
+        kept = [item for item in kept if not item.extractor.endswith(".group_then_n")]
     return kept
 
 
 #: Those who completed or finished (the treatment, the study, the follow-up): fewer than were allocated.
-_COMPLETED = re.compile(r"\b(?:completed|finished)\b", re.I)
+_COMPLETED = re.compile(r"\b(?:completed|finished|returned\s+for)\b", re.I)
 #: A verb of allocation to the groups ("were randomized to receive", "assigned to", "allocated to").
 _ALLOCATION_VERB = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\b", re.I)
 
