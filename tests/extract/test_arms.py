@@ -467,3 +467,139 @@ def test_round23_name_then_count_parts_of_a_total_are_arms():
 ])
 def test_round23_name_then_count_refused(text):
     assert arm_values(text) == []
+
+
+# Review of round 23 (57c2df9) and review-22 findings 3-4: misfires on written sentences
+
+
+@pytest.mark.parametrize("text, sizes", [
+    # the people's history in a relative clause, then their taking part: no event of those counted
+    ("Sixty children who had suffered a febrile seizure took part (31 in the ibuprofen group and 29 in the placebo "
+     "group).", [29, 31]),
+    ("Forty adults who had experienced a first stroke participated (20 in the training group and 20 in the control "
+     "group).", [20, 20]),
+    # others who left, after "with" or "of whom": no event of the people counted
+    ("There were 40 patients in each group, with 5 lost to follow-up in each.", [40]),
+    ("Forty patients were given drug A and 42 placebo, with 5 lost to follow-up in each.", [40, 42]),
+    ("There were 35 patients in each arm, of whom 3 withdrew.", [35]),
+    # n's after things counted that add up to the people counted before them
+    ("124 patients were treated for 400 attacks (drug A, n = 62; placebo, n = 62).", [62, 62]),
+    ("Eighty children were treated for 210 exacerbations (active, n = 41; placebo, n = 39).", [39, 41]),
+])
+def test_review23_sizes_kept(text, sizes):
+    assert arm_values(text) == sizes
+
+
+@pytest.mark.parametrize("text", [
+    # an event breakdown, no taking part after it
+    "Sixty children who had suffered a febrile seizure were excluded (31 in the ibuprofen group and 29 in the placebo "
+    "group).",
+    # the people counted had the event themselves
+    "Two patients in each group were later lost to follow-up.",
+    # n's of the things, not adding up to the people counted
+    "Ninety patients treated 412 evaluable asthma attacks (drug A, n = 150; drug B, n = 140; drug C, n = 122).",
+    # a word-number numerator before the denominator (review-22 finding 3)
+    "Response was seen in seven out of 12 patients treated with drug A and in two out of 11 patients treated with "
+    "placebo.",
+    "Healing occurred in twenty out of 32 patients treated with drug A and in eleven out of 31 patients treated with "
+    "drug B.",
+    # the n of a share of a group's patients (review-22 finding 4)
+    "Nausea occurred in 40% (n = 21) of patients in the drug A group and 10% (n = 5) in the placebo group.",
+    "Nausea: 40% (n = 21) of patients in the A group and 10% (n = 5) in the B group.",
+])
+def test_review23_refusals(text):
+    assert arm_values(text) == []
+
+
+def test_review23_a_run_in_completed_before_the_count_is_no_completers():
+    rec = record([(None, "One hundred patients were randomly assigned (n = 100)."),
+                  (None, "Having completed a 2-week run-in, 52 patients received drug A and 48 received drug B.")])
+    assert {48, 52} <= {item.value for item in extract_record(rec).n_arms}
+    # completers of groups whose allocated sizes are stated are still refused
+    rec = record([(None, "Of 120 patients, 58 were randomized to drug A and 62 were randomized to drug B."),
+                  (None, "After 8 weeks, 50 patients in the drug A group and 55 in the drug B group completed the study.")])
+    assert sorted(item.value for item in extract_record(rec).n_arms) == [58, 62]
+
+
+def test_review23_names_compared_only_after_the_sizes_are_no_arms():
+    rec = record([(None, "Lansoprazole versus ranitidine for reflux oesophagitis."),
+                  (None, "A total of 90 patients were randomised (Europe 46; Asia 44)."),
+                  (None, "Healing in Europe was compared with healing in Asia.")])
+    assert extract_record(rec).n_arms == []
+    # treatments named before the sizes are still read
+    rec = record([(None, "Lansoprazole versus ranitidine for reflux oesophagitis."),
+                  (None, "A total of 90 patients were randomised (lansoprazole 46; ranitidine 44)."),
+                  (None, "Healing with lansoprazole was compared with ranitidine.")])
+    assert sorted(item.value for item in extract_record(rec).n_arms) == [44, 46]
+
+
+# Round 24 (fresh27 errors): groups' sizes in phrasings not read before, and n's of sources and analysis sets
+
+
+@pytest.mark.parametrize("text, sizes", [
+    # each treatment's count in a bracket of its own after the allocation, making up the total
+    ("210 adults with asthma were randomized to receive either drug A for 4 weeks (104) or drug A plus drug B (106).",
+     [104, 106]),
+    # one size for every group
+    ("Ninety patients were divided into three groups of 30.", [30]),
+    ("Eighty women were randomized to two groups, each with 40 patients, to receive drug A or drug B.", [40]),
+    # the verb left out after the first
+    ("All patients received saline; 31 were then randomised to receive drug A and 29 to receive drug B.", [29, 31]),
+    # two counts of people compared
+    ("In this study, 14 patients with migraine were compared with twelve healthy controls.", [12, 14]),
+])
+def test_round24_sizes_read(text, sizes):
+    assert arm_values(text) == sizes
+
+
+@pytest.mark.parametrize("text", [
+    # bracketed counts that do not make up the count stated before
+    "210 adults were randomized to receive either drug A for 4 weeks (80) or drug A plus drug B (75).",
+    # the n's of the places the people came from, no group in the sentence
+    "We studied all patients attending the outpatient clinic (n = 64) and a private practice (n = 31) during one year.",
+    # analysis sets named without a noun
+    "Response (intention to treat [n = 90]/per protocol [n = 81]) was 80%/85% with drug A.",
+])
+def test_round24_refusals(text):
+    assert arm_values(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # groups of different sizes after "groups of"
+    "The participants were divided into two groups of 18 controls and 12 patients with migraine.",
+])
+def test_round24_not_groups_of_one_size_nor_ranked_groups(text):
+    assert arm_values(text) == []
+
+
+def test_round24_groups_named_by_rank_or_size_are_no_arms():
+    # groups from a clustering, each named with its n in a sentence of its own
+    rec = record([(None, "Clinics were clustered by their activity."),
+                  (None, "The largest group (n = 21) included rural clinics."),
+                  (None, "The smallest group (n = 5) included urban clinics.")])
+    assert extract_record(rec).n_arms == []
+
+
+def test_round24_a_group_compared_at_a_centre_is_kept():
+    text = "These patients were compared with patients treated in a standard setting at a tertiary care center (n = 99)."
+    assert arm_values(text) == [99]
+
+
+def test_round24_groups_named_with_their_n():
+    rec = record([(None, "Drug A versus drug B after endoscopic haemostasis."),
+                  (None, "In the drug A group (n = 45), an intravenous bolus was given."),
+                  (None, "In the drug B group (n = 47), an oral dose was given.")])
+    assert sorted(item.value for item in extract_record(rec).n_arms) == [45, 47]
+    rec = record([(None, "Drug A eye drops were applied in 12 volunteers twice daily."),
+                  (None, "The control group (12 healthy volunteers) received placebo drops.")])
+    assert [item.value for item in extract_record(rec).n_arms] == [12]
+    # a group's n at follow-up after the groups' allocated sizes is a part still measured
+    rec = record([(None, "Children were randomly assigned to drug A (n = 40) or to a control group (n = 39)."),
+                  (None, "At 2 years, weight in the intervention group (n = 31) was lower than at baseline.")])
+    assert sorted(item.value for item in extract_record(rec).n_arms) == [39, 40]
+
+
+def test_round24_returned_for_follow_up_after_allocated_sizes_are_no_arms():
+    text = ("150 patients were randomized to receive drug A alone (76) or drug A plus drug B (74). 131 patients returned "
+            "for endoscopy at 8 weeks (66 in the drug A group, 65 in the combination group).")
+    assert arm_values(text) == [74, 76]

@@ -231,12 +231,30 @@ _THINGS = (r"(?:studies|trials|trails|RCTs|articles|schools|classes|classrooms|p
 #: after a count: "73 public schools (", "8 instances of neurological injury (", not "completed the study (".
 _THINGS_BROKEN_DOWN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _THINGS + r"(?:\s+of(?:\s+[\w-]+){1,3})?\s*$", re.I)
 _THINGS_RIGHT_BEFORE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _THINGS + r"\s*$", re.I)
+#: A place the people came from, right before an n: "attending the department of dermatology (n = 72)".
+_PLACE_BEFORE = re.compile(r"\b(?:department|office|clinic|hospital|centre|center|practice|unit|ward)"
+                           r"(?:\s+of\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s*$", re.I)
 _THINGS_AFTER_BRACKET = re.compile(r"\)\s*" + _THINGS + r"\b", re.I)
 #: What people of a group did or had, after "N patients in the A group ...": an outcome, not the group's size.
 _EVENT_VERB = re.compile(
     r"\b(?:discontinued|withdrew|withdrawn|dropped\s+out|complained|experienced|developed|suffered|died|failed|"
     r"stopped|required|needed|(?:were|was)\s+(?:\w+ly\s+)?(?:receiving|lost|withdrawn|hospitali[sz]ed|excluded)|"
     r"lost\s+to\s+follow[\s-]?up|reported|had)\b", re.I)
+#: Others than the people counted, who left after: "40 patients in each group, with 5 lost to follow-up in each", "...,
+#: of whom 3 withdrew", "..., 4 of whom died". Their event is no event of the counted people.
+_OTHERS_WHO_LEFT = re.compile(
+    r"\b(?:with|of\s+whom)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen)\s+"
+    r"(?:(?:[\w-]+\s+)?" + _PEOPLE + r"\s+)?(?:(?:were|was|being)\s+)?(?:\w+ly\s+)?(?:lost\s+to\s+follow[\s-]?up|"
+    r"withdrawn|withdrew|dropped\s+out|discontinu\w+|died|excluded)\b[^;]*|"
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen)\s+of\s+whom\s+"
+    r"(?:(?:were|was)\s+)?(?:\w+ly\s+)?(?:lost\s+to\s+follow[\s-]?up|withdrawn|withdrew|dropped\s+out|discontinu\w+|"
+    r"died|excluded)\b[^;]*", re.I)
+
+
+def _others_who_left_out(text: str) -> str:
+    return _OTHERS_WHO_LEFT.sub(" ", text)
+
+
 _SIZE_VERB = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated|enrol+ed|included|recruited|analy[sz]ed|"
                         r"completed|comprised|consisted|divided|compared|treated|received)\b", re.I)
 #: A planned size: "A sample size of 1000 per group provides 90% power", "should be approximately 55 in each group".
@@ -251,14 +269,17 @@ _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:but|while|whereas)\s+", re.I)
 
 #: The denominator of an event fraction, written out: "cured in 64 out of 174 patients treated with A", "in 7 of 8
 #: subjective group patients" (also "64 out 174", the "of" dropped): the people of whom some had the event.
-_OF_A_DENOMINATOR_BEFORE = re.compile(r"\d\s+(?:out\s+(?:of\s+)?|of\s+)$", re.I)
+_OF_A_DENOMINATOR_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                                      r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+                                      r"forty|fifty|sixty|seventy|eighty|ninety))\s+(?:out\s+(?:of\s+)?|of\s+)$", re.I)
 #: An n labelled as an analysis set of the whole sample: "both evaluable patients (n = 1527) and all randomized patients
 #: (n = 1655)", "the intention-to-treat population (n = 240) and the per-protocol population (n = 221)": nested sets of
 #: the same people, not the groups compared (two such labels in the sentence; not "randomized patients (n = 60) and
 #: non-randomized patients (n = 40)", a preference cohort beside the trial).
 _ANALYSIS_SET = (r"(?:evaluable|analy[sz]able|(?<![-\w])all\s+(?:randomi[sz]ed|enrol+ed|treated|included)|intention[-\s]to[-\s]treat|"
                  r"ITT|modified\s+ITT|mITT|per[-\s]protocol|PP|safety|efficacy)")
-_ANALYSIS_SET_BRACKET = r"\b" + _ANALYSIS_SET + r"\s+(?:" + _PEOPLE + r"|population|set|sample|analysis)\s*[(\[]\s*"
+_ANALYSIS_SET_BRACKET = (r"\b(?:" + _ANALYSIS_SET + r"\s+(?:" + _PEOPLE + r"|population|set|sample|analysis)|"
+                         r"intention[-\s]to[-\s]treat|per[-\s]protocol)\s*[(\[]\s*")
 _ANALYSIS_SET_N_BEFORE = re.compile(_ANALYSIS_SET_BRACKET + r"[nN]\s*=\s*$", re.I)
 _ANALYSIS_SET_BEFORE = re.compile(_ANALYSIS_SET_BRACKET + r"$", re.I)
 #: The n of a share of people, in a bracket after the percentage: "39.1% of the patients (n = 90) reported side effects,
@@ -266,6 +287,9 @@ _ANALYSIS_SET_BEFORE = re.compile(_ANALYSIS_SET_BRACKET + r"$", re.I)
 #: make up no whole (unlike "25.5% (n = 770) versus 74.5% (n = 2246)", the groups a sample was divided into).
 _SHARE_THEN_N = re.compile(r"(\d+(?:[.·]\d+)?)\s*%\s*(?:of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _PEOPLE
                            + r"\s*)?[(\[]\s*[nN]\s*=\s*(?:\d{1,3}(?:,\d{3})+|\d+)", re.I)
+#: After "40% (n = 21)": "of the patients in the A group", "of those in the placebo arm": the share is of a group.
+_SHARE_OF_A_GROUP_AFTER = re.compile(r"\s*[)\]]\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:" + _PEOPLE + r"|those)\s+"
+                                     r"(?:in|of|from|on)\s+(?:the\s+)?(?:[\w+/-]+\s+){0,3}?(?:groups?|arms?)\b", re.I)
 #: "compared with" / "compared to" joins the two shares; it sizes no group.
 _COMPARED_WITH = re.compile(r"\bcompared\s+(?:with|to)\b", re.I)
 #: People counted by a trait in a bracket before being randomised into groups named otherwise: "156 patients (67 GU and
@@ -327,7 +351,7 @@ def _not_an_arm(item: Extracted) -> bool:
     before, after = text[:start], text[end:]
     bracket = _bracket_around(text, start)
     inside = text[bracket[0] + 1:bracket[1]] if bracket else ""
-    if _OF_A_DENOMINATOR_BEFORE.search(before[-12:]):
+    if _OF_A_DENOMINATOR_BEFORE.search(before[-20:]):
         return True
     if rule == "n_equals" and (_ANALYSIS_SET_N_BEFORE.search(before[-60:]) and _two_analysis_sets(text)
                                or _n_of_people_with_an_event(text, start)):
@@ -346,11 +370,15 @@ def _not_an_arm(item: Extracted) -> bool:
     if rule in ("bracket_people", "parenthetical_breakdown") and _SEX_AFTER.match(after) and bracket \
             and not _GROUP_WORD.search(inside) and (_BOTH_SEXES.search(inside) or _COUNTED_PEOPLE_BEFORE.search(text, 0, bracket[0])):
         return True
+    if rule == "n_equals" and bracket and _PLACE_BEFORE.search(before[:bracket[0]]) and not _ALLOCATION_VERB.search(text) \
+            and not _GROUP_WORD.search(text) and not _COMPARED_TOLD.search(text):
+        return True  # "patients attending the department of dermatology (n = 72) and a rural office (n = 37)": sources
     if rule == "n_equals" and bracket and not _ALLOCATION_VERB.search(text):
         # "treated 400 evaluable attacks (A, n = 150; B, n = 130; ...)": n's of the things just counted, where no one
         # is allocated (not "31 patients received 20 sessions of A (N = 15) or sham (N = 16)")
         head = text[max(0, bracket[0] - 80):bracket[0]]
-        if any(count.value >= value and _THINGS_RIGHT_BEFORE.fullmatch(head, count.end) for count in find_counts(head)):
+        if any(count.value >= value and _THINGS_RIGHT_BEFORE.fullmatch(head, count.end) for count in find_counts(head)) \
+                and not _ns_make_up_people_before(text, bracket):
             return True
     if rule in ("parenthetical_breakdown", "label_equals", "label_space_n") and bracket:
         head = text[max(0, bracket[0] - 80):bracket[0]]
@@ -363,17 +391,19 @@ def _not_an_arm(item: Extracted) -> bool:
     if rule in _READ_HERE and _planned_or_an_event(text, start):
         return True
     if rule == "count_in_group" and not bracket:
-        clause = _clause_around(text, start)
+        clause = _others_who_left_out(_clause_around(text, start))
         return bool(_EVENT_VERB.search(clause)) and not _SIZE_VERB.search(clause)
     if rule in ("count_per_arm", "count_each"):
-        return bool(_PLANNED.search(text) or (_EVENT_VERB.search(text) and not _SIZE_VERB.search(text)))
+        told = _others_who_left_out(text)
+        return bool(_PLANNED.search(text) or (_EVENT_VERB.search(told) and not _SIZE_VERB.search(told)))
     return False
 
 
 #: The rules of the per-group counts read here (`proposed_arm_sizes`), weighed for a planned size or an event like the
 #: participant reader's.
 _READ_HERE = ("gapped_list", "treated_adjective", "count_group_people", "label_equals", "label_then_people",
-              "label_space_n")
+              "label_space_n", "allocated_bare_count", "each_group_of", "randomised_to_receive", "people_compared",
+              "group_then_n")
 #: An event told of people, before them: "Relapse occurred in 12 drug-treated and ...", "Adverse events were reported by
 #: 34 drug-treated ...".
 _EVENT_IN_PEOPLE = re.compile(r"\b(?:occurr\w*|observed|seen|noted|recorded|documented|detected|reported|found)\s+(?:in|by|among)\b",
@@ -387,7 +417,7 @@ _GROUP_MAKING_WORDS = re.compile(r"[\w+]+[-‐‑](?:treated|allocated|randomi[s
 def _planned_or_an_event(text: str, start: int) -> bool:
     """The clause of the count at `start` plans a size, or tells an event of the people ("Adverse events were reported
     by 34 drug-treated and 29 placebo-treated patients") and no verb of it sizes a group."""
-    clause = _GROUP_MAKING_WORDS.sub(" ", _clause_around(text, start))
+    clause = _GROUP_MAKING_WORDS.sub(" ", _others_who_left_out(_clause_around(text, start)))
     if _PLANNED.search(clause):
         return True
     return bool(_EVENT_VERB.search(clause) or _EVENT_IN_PEOPLE.search(clause)) and not _SIZE_VERB.search(clause)
@@ -400,13 +430,26 @@ def _breaks_down_an_event(text: str, bracket: tuple[int, int]) -> bool:
     leaving 107 patients for analysis (35 A; 72 B)"."""
     head = re.split(r";|\b(?:leaving|remaining|left\s+with)\b", text[:bracket[0]])[-1]
     head = _GROUP_MAKING_WORDS.sub(" ", re.sub(r"\([^()]*\)", " ", head))
-    return bool(_LEFT_OR_HARMED.search(head)) and not _SIZE_VERB.search(head)
+    harmed = list(_LEFT_OR_HARMED.finditer(head))
+    if harmed and _TOOK_PART.search(head, harmed[-1].end()):
+        return False  # "Sixty children who had suffered a febrile seizure took part (31 ... and 29 ...)"
+    return bool(harmed) and not _SIZE_VERB.search(head)
 
 
+#: People taking part, after what they had before: "children who had suffered a seizure took part".
+_TOOK_PART = re.compile(r"\b(?:took\s+part|participated|entered|joined|(?:were|was)\s+studied)\b", re.I)
 #: A verb of people who left the trial or came to harm (not "had", "received": "352 who received 3 cycles and had a
 #: scan constituted the per-protocol population (169 A and 183 B)" are groups).
 _LEFT_OR_HARMED = re.compile(r"\b(?:discontinued|withdrew|withdrawn|dropped\s+out|died|lost\s+to\s+follow[\s-]?up|"
                              r"stopped|excluded|complained|experienced|developed|suffered)\b", re.I)
+
+
+def _ns_make_up_people_before(text: str, bracket: tuple[int, int]) -> bool:
+    """The n's of the bracket add up to people counted before it: "124 patients were treated for 400 attacks (A, n =
+    62; placebo, n = 62)" gives the patients of each group, not their attacks."""
+    ns = [int(n.group(0).split("=")[1].replace(",", "")) for n in _N_EQUALS.finditer(text, bracket[0], bracket[1])]
+    return len(ns) >= 2 and any(count.value == sum(ns) and _PEOPLE_SOON.match(" " + text[count.end:bracket[0]])
+                                for count in find_counts(text[:bracket[0]]))
 
 
 def _two_analysis_sets(text: str) -> bool:
@@ -424,7 +467,10 @@ def _n_of_people_with_an_event(text: str, start: int) -> bool:
         return False
     if len(shares) >= 2 and abs(sum(share for _, share in shares) - 100) <= 2:
         return False
-    return bool(_EVENT_VERB.search(text)) and not _SIZE_VERB.search(_COMPARED_WITH.sub(" ", text))
+    if any(_SHARE_OF_A_GROUP_AFTER.match(text, m.end()) for m, _ in shares):
+        return True  # "40% (n = 21) of patients in the A group and 10% (n = 5) in the B group": parts of the groups
+    return bool(_EVENT_VERB.search(text) or _EVENT_IN_PEOPLE.search(text)) \
+        and not _SIZE_VERB.search(_COMPARED_WITH.sub(" ", text))
 
 
 #: A word naming an arm by its role in the trial, never a stratum: "(45 intervention and 45 control)", "(45 treatment,
@@ -554,10 +600,13 @@ _COMPARED_TOLD = re.compile(r"\b(?:versus|vs\.?|compared|comparing|comparison)\b
 _GAPPED_WORD = re.compile(r"[A-Za-z\d][\w+/-]*")
 
 
+def _told_arms(sentence: Sentence) -> bool:
+    return sentence.field == "title" or bool(_ARMS_TOLD.search(sentence.text) or _COMPARED_TOLD.search(sentence.text))
+
+
 def _arms_text(record: Record) -> str:
     """The sentences of the record that allocate people to groups or compare treatments, the title among them."""
-    return " ".join(sentence.text for sentence in record_sentences(record)
-                    if sentence.field == "title" or _ARMS_TOLD.search(sentence.text) or _COMPARED_TOLD.search(sentence.text))
+    return " ".join(sentence.text for sentence in record_sentences(record) if _told_arms(sentence))
 
 
 def _named_where_compared(words: list[str], arms_text: str) -> bool:
@@ -614,9 +663,11 @@ def _listed_before(text: str, counts: list, tail: re.Pattern[str]) -> list:
     return [run for run in runs if len(run) >= 2]
 
 
-def _per_group_phrases(sentence: Sentence, arms_text: str = "") -> list[Extracted]:
+def _per_group_phrases(sentence: Sentence, arms_text: str = "", arms_text_so_far: str | None = None) -> list[Extracted]:
     """Per-group counts in phrasings the participant reader does not propose (see `proposed_arm_sizes`); `arms_text`, the
-    record's sentences of allocation or comparison."""
+    record's sentences of allocation or comparison; `arms_text_so_far`, those up to this sentence (the title among them)."""
+    if arms_text_so_far is None:
+        arms_text_so_far = arms_text
     text = sentence.text
     counts = [count for count in sorted(find_counts(text) + _after_a_joined_stop(text), key=lambda c: c.start) if not _UNIT_AFTER.match(text, count.end)]
     found = _gapped_list(sentence, counts, arms_text)
@@ -643,14 +694,15 @@ def _per_group_phrases(sentence: Sentence, arms_text: str = "") -> list[Extracte
             found.extend(_arm(sentence, count, "label_equals") for m in items
                          if (count := _count_at(counts, offset + m.start("n"))))
         # "90 patients were randomised (drug A 46; drug B 44)": a treatment's name then its count, the parts making up
-        # a count the clause sizes, the names standing where the record allocates or compares
+        # a count the clause sizes, the names standing where the record allocates or compares before the sizes (not a
+        # later result comparing traits: "(Europe 46; Asia 44) ... Healing in Europe was compared with Asia")
         named = list(_LABEL_SPACE_N.finditer(inner))
         if len(named) >= 2 and _SIZE_VERB.search(clause) and not _EVENT_VERB.search(clause) \
                 and "".join(m.group(0) for m in named).strip() == inner.strip() \
                 and not any(_NOT_A_GROUP_LABEL.match(m.group("label")) for m in named) \
                 and sum(int(m.group("n")) for m in named) in outside \
                 and _named_where_compared([m.group("label").split()[0] for m in named],
-                                          arms_text.replace(bracket.group(0), " ")):
+                                          arms_text_so_far.replace(bracket.group(0), " ")):
             found.extend(_arm(sentence, count, "label_space_n") for m in named
                          if (count := _count_at(counts, offset + m.start("n"))))
         # "(OCA 1, 40 patients)" in a sentence of groups
@@ -666,6 +718,59 @@ def _per_group_phrases(sentence: Sentence, arms_text: str = "") -> list[Extracte
                 and not _EVENT_VERB.search(head):
             found.extend(_arm(sentence, count, "parenthetical_breakdown") for m in parts
                          if (count := _count_at(counts, offset + m.start("n"))))
+    found.extend(_allocated_bare_counts(sentence, counts))
+    found.extend(_sentence_group_phrases(sentence, counts))
+    return found
+
+
+#: "(102)": a bracket holding a bare count, after a word (a treatment's name, not a number or a unit).
+_BARE_COUNT_BRACKET = re.compile(r"(?<=[A-Za-z)\]])\s*\((?P<n>\d+)\)")
+
+
+def _allocated_bare_counts(sentence: Sentence, counts: list) -> list[Extracted]:
+    """"195 patients were randomized to receive A alone (102) or B plus A (93)": after an allocation, each treatment's
+    count in a bracket of its own, the counts making up a count stated before them."""
+    text = sentence.text
+    allocated = _ALLOCATED.search(text)
+    if allocated is None:
+        return []
+    bare = [m for m in _BARE_COUNT_BRACKET.finditer(text, allocated.end()) if not _UNIT_AFTER.match(text, m.end("n"))]
+    before = {count.value for count in counts if count.start < allocated.start()}
+    if len(bare) < 2 or sum(int(m.group("n")) for m in bare) not in before:
+        return []
+    return [_arm(sentence, count, "allocated_bare_count") for m in bare if (count := _count_at(counts, m.start("n")))]
+
+
+#: "randomized to two groups, each with 37 patients", "divided into three groups of 20": one size for every group.
+_EACH_GROUP_OF = re.compile(r"\b(?:groups?|arms?),?\s+each\s+(?:with|of|comprising|containing|including)\s+(?P<n>\d+)\s+"
+                            r"(?:[\w-]+\s+)?" + _PEOPLE + r"\b|\b(?:divided|randomi[sz]ed|allocated|assigned|split)\s+(?:\w+\s+)?into\s+"
+                            r"(?:two|three|four|five|six|\d)\s+(?:[\w-]+\s+)?groups\s+of\s+(?P<m>\d+)\b"
+                            # not groups of different sizes: "two groups of 15 controls and 11 patients"
+                            r"(?!(?:\s+[(\w)-]+){0,3}?\s*(?:,|and)\s+\d)", re.I)
+#: "20 were then randomised to receive A and 23 to receive B": the verb left out after the first.
+_RANDOMISED_TO_RECEIVE = re.compile(r"(?P<a>\d+)\s+(?:" + _PEOPLE + r"\s+)?(?:were|was)\s+(?:then\s+|subsequently\s+)?"
+                                    r"(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+to\s+receive\s+[^;]*?"
+                                    r"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<b>\d+)\s+to\s+receive\b", re.I)
+#: "11 adult patients with autism were compared with nine matched controls": two counts of people compared.
+_PEOPLE_COMPARED_WITH = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?" + _PEOPLE + r"\b[^;()]{0,80}?\b(?:were|was)\s+compared\s+"
+                                   r"(?:with|to)\s+(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                                   r"[a-z]+teen|[a-z]+ty)\s+(?:[\w-]+\s+){0,2}?(?:" + _PEOPLE + r"|controls)\b", re.I)
+
+
+def _sentence_group_phrases(sentence: Sentence, counts: list) -> list[Extracted]:
+    text = sentence.text
+    found = []
+    for each in _EACH_GROUP_OF.finditer(text):
+        name = "n" if each.group("n") else "m"
+        if count := _count_at(counts, each.start(name)):
+            found.append(_arm(sentence, count, "each_group_of"))
+    for pair in _RANDOMISED_TO_RECEIVE.finditer(text):
+        found.extend(_arm(sentence, count, "randomised_to_receive") for name in ("a", "b")
+                     if (count := _count_at(counts, pair.start(name))))
+    for first in counts:
+        compared = _PEOPLE_COMPARED_WITH.match(text, first.end)
+        if compared and (second := _count_at(counts, compared.start("n"))):
+            found.extend([_arm(sentence, first, "people_compared"), _arm(sentence, second, "people_compared")])
     return found
 
 
@@ -678,11 +783,47 @@ def proposed_arm_sizes(record: Record) -> list[Extracted]:
     are not offered to the total (whose reader is the participant reader's)."""
     found: list[Extracted] = []
     arms_text = _arms_text(record)
-    for sentence in record_sentences(record):
+    sentences = record_sentences(record)
+    for index, sentence in enumerate(sentences):
         if sentence.label and re.match(r"(?:TRIAL\s+)?REGISTRATION|FUNDING|CLINICAL\s*TRIAL|TITLE", sentence.label):
             continue
-        found.extend(_per_group_phrases(sentence, arms_text))
+        so_far = " ".join(other.text for other in sentences[:index + 1] if _told_arms(other))
+        so_far += " " + " ".join(other.text for other in sentences[index + 1:] if other.field == "title")
+        found.extend(_per_group_phrases(sentence, arms_text, so_far))
+    found.extend(_groups_then_n(sentences))
     return found
+
+
+#: "In the cimetidine group (n = 50), ...", "the H pylori positive group that became negative (n=33)", "The control
+#: group (10 healthy volunteers) received placebo": a group named, then its size alone in a bracket.
+_GROUP_THEN_N = re.compile(r"\b(?:the|a|an)\s+(?P<label>(?:[\w+/-]+\s+){0,4}?)(?:group|arm)\b"
+                           r"(?:\s+(?:that|who|which)\b[^(),;]{0,80}?)?\s*\(\s*(?:[nN]\s*=\s*(?P<n>\d+)|"
+                           r"(?P<p>\d+)\s+(?:[\w-]+\s+)?" + _PEOPLE + r")\s*\)", re.I)
+
+
+#: A group named by its rank or size ("the largest group", "the second group" of a clustering), not by a treatment.
+_RANK_OR_SIZE = re.compile(r"\b(?:\w+est|first|second|third|fourth|last|other|same|whole|entire|total)\b", re.I)
+
+
+def _groups_then_n(sentences) -> list[Extracted]:
+    """Groups named with their size alone in a bracket, in the record's sentences: two groups with different names at
+    least, or one named by its role in the trial ("the control group (10 healthy volunteers)")."""
+    found, labels = [], set()
+    for sentence in sentences:
+        if sentence.field == "title":
+            continue
+        counts = find_counts(sentence.text)
+        for m in _GROUP_THEN_N.finditer(sentence.text):
+            label = m.group("label").strip().lower()
+            if _NOT_A_GROUP_NAME.search(label) or _RANK_OR_SIZE.search(label) \
+                    or (count := _count_at(counts, m.start("n" if m.group("n") else "p"))) is None \
+                    or _not_an_arm(item := _arm(sentence, count, "group_then_n")):
+                continue
+            found.append(item)
+            labels.add(label)
+    if len(labels) >= 2 or any(_ARM_WORD.search(label) for label in labels):
+        return found
+    return []
 
 
 def _reading_order(item: Extracted) -> tuple[bool, int, int]:
@@ -701,13 +842,17 @@ def arm_sizes(candidates: list[Extracted], record: Record | None = None) -> list
     # the people of each group who completed or finished, once the groups' allocated sizes are stated: "58 were
     # randomized to A and 62 to B. ... 50 patients in the A group and 55 in the B group completed the study"
     allocated = [item for item in kept if _allocated_size(item)]
-    if allocated:
+    if len(allocated) >= 2:
         kept = [item for item in kept if item in allocated or not _completers(item)]
+    # a group named with its n in a bracket is read only where no other phrasing gives the groups: after "randomly
+    # assigned to A (n=40) or B (n=39)", "the intervention group (n=31)" at follow-up is the part still measured
+    if any(not item.extractor.endswith(".group_then_n") for item in kept):
+        kept = [item for item in kept if not item.extractor.endswith(".group_then_n")]
     return kept
 
 
 #: Those who completed or finished (the treatment, the study, the follow-up): fewer than were allocated.
-_COMPLETED = re.compile(r"\b(?:completed|finished)\b", re.I)
+_COMPLETED = re.compile(r"\b(?:completed|finished|returned\s+for)\b", re.I)
 #: A verb of allocation to the groups ("were randomized to receive", "assigned to", "allocated to").
 _ALLOCATION_VERB = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\b", re.I)
 
@@ -721,8 +866,13 @@ def _own_clause(item: Extracted) -> str:
     return _clause_around(text[begin:end], start - begin)
 
 
+#: A stage completed before what the clause tells: "Having completed a 2-week run-in, 52 patients received A".
+_COMPLETED_BEFORE = re.compile(r"\b(?:having|after|once|when|upon)\s+(?:(?:they|he|she|had|been|successfully)\s+){0,2}"
+                               r"(?:completed|finished)\b", re.I)
+
+
 def _completers(item: Extracted) -> bool:
-    clause = _own_clause(item)
+    clause = _COMPLETED_BEFORE.sub(" ", _own_clause(item))
     return bool(_COMPLETED.search(clause)) and not _ALLOCATION_VERB.search(clause)
 
 
