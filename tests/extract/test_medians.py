@@ -486,3 +486,34 @@ def test_a_median_in_hours_beside_one_in_minutes_is_none(text):
 def test_a_median_in_hours_beside_a_minutes_clause_after_a_semicolon_stays():
     assert meds("Median time to relief was 2.5 h with A and 3.0 h with B; infusions lasted 30 min.") == [
         ("other", 2.5, "hours"), ("other", 3.0, "hours")]
+
+
+# Round 25 (fresh28): "median times to X", one time per arm, and "time-to-X", in hours
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Median times to relapse were 22.5 hours with drug A and 13.0 hours with drug B.",
+     [("other", 22.5, "hours"), ("other", 13.0, "hours")]),
+    ("The median times to return of pain were 8 and 5 hours in the two groups (p = 0.02).",
+     [("other", 8.0, "hours"), ("other", 5.0, "hours")]),
+    ("The median time-to-rescue medication was 6.5 h after A versus 4.0 h after placebo.",
+     [("other", 6.5, "hours"), ("other", 4.0, "hours")]),
+])
+def test_median_times_to_an_event_in_hours_are_medians(text, expected):
+    assert meds(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Median times to peak plasma concentration were 1.5 hours and 2.0 hours.",
+    "Median times to maximum concentration (tmax) were 1.0 and 1.5 hours.",
+    "Median times-to-peak were 2 and 3 hours for the two tablets.",
+    "Median tmax was 2 hours and the median terminal half-life was 10.3 hours.",
+    "The median times to first dose were 2 and 3 hours.",
+    "Median times to discharge were 36 and 48 hours.",
+    "The median doses were 6 and 12 mg every 4 hours.",
+    "Median follow-up times were 48 and 72 hours.",
+    "The median ages of the neonates were 36 and 48 hours.",
+])
+def test_median_times_in_hours_that_are_no_event_are_none(text):
+    assert meds(text) == []
+

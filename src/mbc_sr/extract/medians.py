@@ -147,7 +147,9 @@ _INTERVAL_AFTER_MEDIAN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?intervals?\b(?!\s+fr
 #: or times that are no event: of a procedure or an infusion ("median operative time 2.5 h", "median infusion duration
 #: 4 hours"), a half-life, or a time to a point that is no event (`_NO_EVENT_IN_HOURS`). Nor is the upper bound of a
 #: range of hours ("12 - 36 hours").
-_HOURS_TO_AN_EVENT = re.compile(r"^\W*(?:[\w-]+\W+){0,3}?(?:time\s+(?:to|until)\b(?P<event>[^,;:()\[\]\d]*)|survival\b)", re.I)
+#: "Time" may be plural, one per arm ("Median times to recurrence were 15.6 hours after A and 10.3 hours after B"), and
+#: hyphenated ("median time-to-relapse").
+_HOURS_TO_AN_EVENT = re.compile(r"^\W*(?:[\w-]+\W+){0,3}?(?:times?[\s-]+(?:to|until)\b(?P<event>[^,;:()\[\]\d]*)|survival\b)", re.I)
 #: The end of the event named after "time to": a verb, a bracket, a number or a preposition that starts what follows
 #: ("time to recurrence was ...", "time to relief with A (1.5 h)", "time to discharge in the A group").
 _EVENT_PHRASE_END = re.compile(r"\b(?:was|were|is|are|did|does|differed|ranged|in|with|after|following|from|since|during|on|by|when|for|"
