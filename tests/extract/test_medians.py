@@ -517,3 +517,27 @@ def test_median_times_to_an_event_in_hours_are_medians(text, expected):
 def test_median_times_in_hours_that_are_no_event_are_none(text):
     assert meds(text) == []
 
+
+# Round 25: the timing of a dose beside a median is no median ("a second dose was taken 4 hours later")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Median time to relapse was 18 hours; a second tablet was taken 2 hours later.", [("other", 18.0, "hours")]),
+    ("Median times to relief were 1.5 hours with A, dosed 6 hours apart, and 2.5 hours with B.",
+     [("other", 1.5, "hours"), ("other", 2.5, "hours")]),
+    ("Median times to relapse were 20 and 14 hours, and patients took a second dose 4 hours after the first.",
+     [("other", 20.0, "hours"), ("other", 14.0, "hours")]),
+    ("Median TTP was 5.5 months; the second cycle was given 2 months later.", [("TTP", 5.5, "months")]),
+])
+def test_the_timing_of_a_dose_beside_a_median_is_none(text, expected):
+    assert meds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Median times to recurrence were 12.5 hours after drug A and 9.0 hours after placebo.",
+     [("other", 12.5, "hours"), ("other", 9.0, "hours")]),
+    ("Median OS was 14 months in patients given drug A and 11 months in those given placebo.",
+     [("OS", 14.0, "months"), ("OS", 11.0, "months")]),
+])
+def test_a_median_after_an_arm_or_a_dosing_word_further_back_stays(text, expected):
+    assert meds(text) == expected

@@ -181,6 +181,16 @@ def _time_to_an_event(between: str) -> bool:
     return not _NO_EVENT_IN_HOURS.search(phrase)
 
 
+#: Around a value: the timing of a dose ("a second dose was taken 4 hours later", "doses given 4 hours apart", "took a
+#: second dose 4 hours after the first"), a step of the schedule, not a median, even after a median in the sentence.
+#: Before the value only the dosing word itself; after it only "later", "apart" or "earlier" ("15.6 hours after A" is
+#: an arm's median).
+_DOSING_BEFORE_VALUE = re.compile(
+    r"\b(?:dos(?:e|es|ed|ing)|taken|took|given|administered|repeated|injected|infused|redosed|re-dosed)\s*$", re.I
+)
+_SCHEDULE_AFTER_VALUE = re.compile(r"\s*(?:later|apart|earlier)\b", re.I)
+
+
 #: After the value and its unit: an age or a follow-up, not an outcome median; or a bound ("a median survival of
 #: 2 years or less", "an expected median survival of 3 months or longer"), an eligibility threshold, not a result.
 _NOT_OUTCOME_AFTER = re.compile(
@@ -310,6 +320,8 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
             continue  # "Median OS ranged from 2.9 to 18.3 months": the bounds of a range of medians
         if median_word and _annotates_a_non_outcome(text, median_word.start()):
             continue  # "age ranged from 56 to 87 years (median: 72 years)"
+        if _DOSING_BEFORE_VALUE.search(text, 0, start) or _SCHEDULE_AFTER_VALUE.match(text, match.end()):
+            continue  # "a second dose was taken 4 hours later": the timing of a dose
         if _NOT_OUTCOME_AFTER.match(text, match.end()):
             continue  # "58 years old", "a median 6 and 11 years of follow-up", "a median survival of 2 years or less"
         if re.match(r"\s*median\s+(?:age|follow|dose|duration|time\s+on)", text[match.end():], re.I):
