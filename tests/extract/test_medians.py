@@ -541,3 +541,25 @@ def test_the_timing_of_a_dose_beside_a_median_is_none(text, expected):
 ])
 def test_a_median_after_an_arm_or_a_dosing_word_further_back_stays(text, expected):
     assert meds(text) == expected
+
+
+# Round 25 (fresh11): an outcome's bracketed pair with a unit after each value, no "median" before it
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Patients given A had longer PFS (6.1 months vs 4.0 months, P = .02) than those given B.",
+     [("PFS", 6.1, "months"), ("PFS", 4.0, "months")]),
+    ("A improved OS (14.2 mo vs. 11.0 mo; HR 0.81) compared with B.", [("OS", 14.2, "months"), ("OS", 11.0, "months")]),
+    ("TTP (20 weeks versus 12 weeks) favoured the combination.", [("TTP", 20.0, "weeks"), ("TTP", 12.0, "weeks")]),
+])
+def test_an_outcomes_bracketed_pair_with_units_is_a_median_pair(text, expected):
+    assert meds(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "PFS (at 6 months vs 12 months) was estimated by the Kaplan-Meier method.",
+    "PFS (6-month rate 45% vs 30%) was higher with A.",
+    "OS (mean 14.2 months vs 11.0 months) did not differ.",
+])
+def test_an_outcomes_bracket_without_a_median_pair_gives_none(text):
+    assert meds(text) == []

@@ -262,6 +262,10 @@ def _hours_to_an_event(text: str, start: int, median_word: re.Match[str] | None)
         and not re.search(r"\d\s*(?:" + DASH + r"|to)\s*$", text[max(0, start - 8):start])
 
 
+#: The first value of an outcome's bracketed pair with its own unit, before the second: "PFS (5.4 months vs " 3.0 months.
+_SECOND_OF_A_PAIR = re.compile(_D + r"\s*(?:" + _UNIT.pattern + r")\s*(?:vs\.?|versus)\s*")
+
+
 @dataclass(frozen=True, slots=True)
 class Median:
     value: float
@@ -278,7 +282,9 @@ def _unit_name(match: re.Match[str]) -> str:
 def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None) -> list[Median]:
     text = sentence.text
     has_median = bool(_MEDIAN_WORD.search(text))
-    implicit = [m for m in re.finditer(r"\b(?:PFS|OS|TTP|progression[\s-]+free\s+survival|overall\s+survival)\s*\(\s*(?=" + _D + r"\s*(?:vs\.?|versus))", text)]
+    # "PFS (3.7 vs 4.6 months", or with a unit after each value: "PFS (5.4 months vs 3.0 months"
+    implicit = [m for m in re.finditer(r"\b(?:PFS|OS|TTP|progression[\s-]+free\s+survival|overall\s+survival)\s*\(\s*(?="
+                                       + _D + r"\s*(?:" + _UNIT.pattern + r"\s*)?(?:vs\.?|versus)\s*" + _D + ")", text)]
     if not has_median and not implicit:
         return []
     if not has_median and re.search(r"\bmeans?\b", text, re.I):
@@ -306,7 +312,8 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
         if re.search(r"(?:\bCI|confidence\s+interval|\brange|\bIQR)[^\w)\]]{0,6}$", text[max(0, start - 20):start], re.I):
             continue  # "95% CI, 0.200 to 0.531": interval bounds (not a closed "(interquartile range)" header)
         median_word = _median_word_before(text, start)
-        if median_word is None and not any(i.end() <= start <= i.end() + 2 for i in implicit):
+        if median_word is None and not any(i.end() <= start <= i.end() + 2 or _SECOND_OF_A_PAIR.fullmatch(text, i.end(), start)
+                                           for i in implicit):
             continue  # no "median" before it ("46 ± 19 years of age with a median GCS of 6"), nor "PFS (a vs b"
         if median_word and _NOT_OUTCOME_MEDIAN.search(text[median_word.end():median_word.end() + 40]):
             continue
