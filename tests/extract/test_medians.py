@@ -486,3 +486,80 @@ def test_a_median_in_hours_beside_one_in_minutes_is_none(text):
 def test_a_median_in_hours_beside_a_minutes_clause_after_a_semicolon_stays():
     assert meds("Median time to relief was 2.5 h with A and 3.0 h with B; infusions lasted 30 min.") == [
         ("other", 2.5, "hours"), ("other", 3.0, "hours")]
+
+
+# Round 25 (fresh28): "median times to X", one time per arm, and "time-to-X", in hours
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Median times to relapse were 22.5 hours with drug A and 13.0 hours with drug B.",
+     [("other", 22.5, "hours"), ("other", 13.0, "hours")]),
+    ("The median times to return of pain were 8 and 5 hours in the two groups (p = 0.02).",
+     [("other", 8.0, "hours"), ("other", 5.0, "hours")]),
+    ("The median time-to-rescue medication was 6.5 h after A versus 4.0 h after placebo.",
+     [("other", 6.5, "hours"), ("other", 4.0, "hours")]),
+])
+def test_median_times_to_an_event_in_hours_are_medians(text, expected):
+    assert meds(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Median times to peak plasma concentration were 1.5 hours and 2.0 hours.",
+    "Median times to maximum concentration (tmax) were 1.0 and 1.5 hours.",
+    "Median times-to-peak were 2 and 3 hours for the two tablets.",
+    "Median tmax was 2 hours and the median terminal half-life was 10.3 hours.",
+    "The median times to first dose were 2 and 3 hours.",
+    "Median times to discharge were 36 and 48 hours.",
+    "The median doses were 6 and 12 mg every 4 hours.",
+    "Median follow-up times were 48 and 72 hours.",
+    "The median ages of the neonates were 36 and 48 hours.",
+])
+def test_median_times_in_hours_that_are_no_event_are_none(text):
+    assert meds(text) == []
+
+
+# Round 25: the timing of a dose beside a median is no median ("a second dose was taken 4 hours later")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Median time to relapse was 18 hours; a second tablet was taken 2 hours later.", [("other", 18.0, "hours")]),
+    ("Median times to relief were 1.5 hours with A, dosed 6 hours apart, and 2.5 hours with B.",
+     [("other", 1.5, "hours"), ("other", 2.5, "hours")]),
+    ("Median times to relapse were 20 and 14 hours, and patients took a second dose 4 hours after the first.",
+     [("other", 20.0, "hours"), ("other", 14.0, "hours")]),
+    ("Median TTP was 5.5 months; the second cycle was given 2 months later.", [("TTP", 5.5, "months")]),
+])
+def test_the_timing_of_a_dose_beside_a_median_is_none(text, expected):
+    assert meds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Median times to recurrence were 12.5 hours after drug A and 9.0 hours after placebo.",
+     [("other", 12.5, "hours"), ("other", 9.0, "hours")]),
+    ("Median OS was 14 months in patients given drug A and 11 months in those given placebo.",
+     [("OS", 14.0, "months"), ("OS", 11.0, "months")]),
+])
+def test_a_median_after_an_arm_or_a_dosing_word_further_back_stays(text, expected):
+    assert meds(text) == expected
+
+
+# Round 25 (fresh11): an outcome's bracketed pair with a unit after each value, no "median" before it
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Patients given A had longer PFS (6.1 months vs 4.0 months, P = .02) than those given B.",
+     [("PFS", 6.1, "months"), ("PFS", 4.0, "months")]),
+    ("A improved OS (14.2 mo vs. 11.0 mo; HR 0.81) compared with B.", [("OS", 14.2, "months"), ("OS", 11.0, "months")]),
+    ("TTP (20 weeks versus 12 weeks) favoured the combination.", [("TTP", 20.0, "weeks"), ("TTP", 12.0, "weeks")]),
+])
+def test_an_outcomes_bracketed_pair_with_units_is_a_median_pair(text, expected):
+    assert meds(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "PFS (at 6 months vs 12 months) was estimated by the Kaplan-Meier method.",
+    "PFS (6-month rate 45% vs 30%) was higher with A.",
+    "OS (mean 14.2 months vs 11.0 months) did not differ.",
+])
+def test_an_outcomes_bracket_without_a_median_pair_gives_none(text):
+    assert meds(text) == []

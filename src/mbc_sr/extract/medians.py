@@ -147,7 +147,9 @@ _INTERVAL_AFTER_MEDIAN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?intervals?\b(?!\s+fr
 #: or times that are no event: of a procedure or an infusion ("median operative time 2.5 h", "median infusion duration
 #: 4 hours"), a half-life, or a time to a point that is no event (`_NO_EVENT_IN_HOURS`). Nor is the upper bound of a
 #: range of hours ("12 - 36 hours").
-_HOURS_TO_AN_EVENT = re.compile(r"^\W*(?:[\w-]+\W+){0,3}?(?:time\s+(?:to|until)\b(?P<event>[^,;:()\[\]\d]*)|survival\b)", re.I)
+#: "Time" may be plural, one per arm ("Median times to recurrence were 15.6 hours after A and 10.3 hours after B"), and
+#: hyphenated ("median time-to-relapse").
+_HOURS_TO_AN_EVENT = re.compile(r"^\W*(?:[\w-]+\W+){0,3}?(?:times?[\s-]+(?:to|until)\b(?P<event>[^,;:()\[\]\d]*)|survival\b)", re.I)
 #: The end of the event named after "time to": a verb, a bracket, a number or a preposition that starts what follows
 #: ("time to recurrence was ...", "time to relief with A (1.5 h)", "time to discharge in the A group").
 _EVENT_PHRASE_END = re.compile(r"\b(?:was|were|is|are|did|does|differed|ranged|in|with|after|following|from|since|during|on|by|when|for|"
@@ -177,6 +179,16 @@ def _time_to_an_event(between: str) -> bool:
         return True  # survival
     phrase = _EVENT_PHRASE_END.split(found.group("event"), 1)[0]
     return not _NO_EVENT_IN_HOURS.search(phrase)
+
+
+#: Around a value: the timing of a dose ("a second dose was taken 4 hours later", "doses given 4 hours apart", "took a
+#: second dose 4 hours after the first"), a step of the schedule, not a median, even after a median in the sentence.
+#: Before the value only the dosing word itself; after it only "later", "apart" or "earlier" ("15.6 hours after A" is
+#: an arm's median).
+_DOSING_BEFORE_VALUE = re.compile(
+    r"\b(?:dos(?:e|es|ed|ing)|taken|took|given|administered|repeated|injected|infused|redosed|re-dosed)\s*$", re.I
+)
+_SCHEDULE_AFTER_VALUE = re.compile(r"\s*(?:later|apart|earlier)\b", re.I)
 
 
 #: After the value and its unit: an age or a follow-up, not an outcome median; or a bound ("a median survival of
@@ -250,6 +262,10 @@ def _hours_to_an_event(text: str, start: int, median_word: re.Match[str] | None)
         and not re.search(r"\d\s*(?:" + DASH + r"|to)\s*$", text[max(0, start - 8):start])
 
 
+#: The first value of an outcome's bracketed pair with its own unit, before the second: "PFS (5.4 months vs " 3.0 months.
+_SECOND_OF_A_PAIR = re.compile(_D + r"\s*(?:" + _UNIT.pattern + r")\s*(?:vs\.?|versus)\s*")
+
+
 @dataclass(frozen=True, slots=True)
 class Median:
     value: float
@@ -266,7 +282,9 @@ def _unit_name(match: re.Match[str]) -> str:
 def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None) -> list[Median]:
     text = sentence.text
     has_median = bool(_MEDIAN_WORD.search(text))
-    implicit = [m for m in re.finditer(r"\b(?:PFS|OS|TTP|progression[\s-]+free\s+survival|overall\s+survival)\s*\(\s*(?=" + _D + r"\s*(?:vs\.?|versus))", text)]
+    # "PFS (3.7 vs 4.6 months", or with a unit after each value: "PFS (5.4 months vs 3.0 months"
+    implicit = [m for m in re.finditer(r"\b(?:PFS|OS|TTP|progression[\s-]+free\s+survival|overall\s+survival)\s*\(\s*(?="
+                                       + _D + r"\s*(?:" + _UNIT.pattern + r"\s*)?(?:vs\.?|versus)\s*" + _D + ")", text)]
     if not has_median and not implicit:
         return []
     if not has_median and re.search(r"\bmeans?\b", text, re.I):
@@ -294,7 +312,8 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
         if re.search(r"(?:\bCI|confidence\s+interval|\brange|\bIQR)[^\w)\]]{0,6}$", text[max(0, start - 20):start], re.I):
             continue  # "95% CI, 0.200 to 0.531": interval bounds (not a closed "(interquartile range)" header)
         median_word = _median_word_before(text, start)
-        if median_word is None and not any(i.end() <= start <= i.end() + 2 for i in implicit):
+        if median_word is None and not any(i.end() <= start <= i.end() + 2 or _SECOND_OF_A_PAIR.fullmatch(text, i.end(), start)
+                                           for i in implicit):
             continue  # no "median" before it ("46 ± 19 years of age with a median GCS of 6"), nor "PFS (a vs b"
         if median_word and _NOT_OUTCOME_MEDIAN.search(text[median_word.end():median_word.end() + 40]):
             continue
@@ -308,6 +327,8 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
             continue  # "Median OS ranged from 2.9 to 18.3 months": the bounds of a range of medians
         if median_word and _annotates_a_non_outcome(text, median_word.start()):
             continue  # "age ranged from 56 to 87 years (median: 72 years)"
+        if _DOSING_BEFORE_VALUE.search(text, 0, start) or _SCHEDULE_AFTER_VALUE.match(text, match.end()):
+            continue  # "a second dose was taken 4 hours later": the timing of a dose
         if _NOT_OUTCOME_AFTER.match(text, match.end()):
             continue  # "58 years old", "a median 6 and 11 years of follow-up", "a median survival of 2 years or less"
         if re.match(r"\s*median\s+(?:age|follow|dose|duration|time\s+on)", text[match.end():], re.I):
