@@ -119,6 +119,8 @@ def score(split: str, show_errors: bool) -> dict[str, tuple[int, int, int]]:
     records = load_records(entries)
     totals = {name: [0, 0, 0] for name in FIELDS}  # tp, fp, fn
     started = time.perf_counter()
+    if show_errors:
+        print(f"\n{split}: misses and false hits")
     for entry in entries:
         errors = tally(gold_items(gold[entry.id]), predicted_items(extract_record(records[entry.id])), totals)
         for name, (misses, false_hits) in errors.items():
