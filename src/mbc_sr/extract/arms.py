@@ -343,6 +343,64 @@ def _shares_partition_the_sample(text: str) -> bool:
     return len(shares) >= 2 and abs(sum(shares) - 100) <= 2
 
 
+#: An approximate count is no stated size: "approximately 300 children in each group", "about 80 in each arm".
+_APPROXIMATE_BEFORE = re.compile(r"(?:\b(?:approximately|approx\.|about|around|roughly|nearly|almost|some|circa|ca\.)|~|≈)\s*$",
+                                 re.I)
+#: Money: "$58,151 in the A group", "€430 in the control group": a cost, not people.
+_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|\b(?:USD|EUR|GBP|US\$)\s?)\s*$")
+#: The n of a design adjective counting places: "a randomized, multicenter (n = 30), multinational (n = 10) study".
+_MULTI_SITE_N_BEFORE = re.compile(r"\bmulti[-\s]?(?:cent(?:er|re)|centric|national|site|country|institutional)\w*\s*[(\[]\s*"
+                                  r"[nN]\s*=\s*$", re.I)
+#: People counted by an event, in the clause of the count: "The number of patients reporting side effects was 14 in
+#: the A group, ...", "the number of children who developed a rash was ...".
+_NUMBER_OF_PEOPLE_WITH_AN_EVENT = re.compile(
+    r"\b(?:number|proportion|percentage)\s+of\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE + r"\s+(?:reporting|experiencing|developing|"
+    r"suffering|complaining|requiring|needing|discontinuing|withdrawing|achieving|responding|"
+    r"who\s+(?:had|reported|experienced|developed|suffered|complained|required|needed|discontinued|withdrew|achieved|"
+    r"responded|died))\b", re.I)
+#: A count of one group's people right before the bracket: "29 in group B (", "30 patients in the placebo group (".
+_ONE_GROUPS_COUNT_BEFORE = re.compile(r"(?P<n>\d+)\s+(?:[\w-]+\s+){0,2}?(?:in|of)\s+(?:the\s+)?(?:(?:group|arm)\s+[A-Z0-9]{1,2}|"
+                                      r"(?:[\w+/-]+\s+){1,3}?(?:group|arm))\s*$")
+#: A stratum named with its number right before an n's bracket: "grade 1 (n = 293)", "stage III (n = 40)"; and the
+#: next of its list, "or 2 (n = 124)".
+_STRATUM_N_BEFORE = re.compile(r"\b(?:stages?|grades?|class(?:es)?|types?|tiers?|categor(?:y|ies)|quartiles?|tertiles?|"
+                               r"quintiles?)\s+(?:[IVX]+|\d+[a-cA-C]?|[A-D])\s*[(\[]\s*$", re.I)
+_NEXT_STRATUM_N_BEFORE = re.compile(r"(?:,|\bor|\band)\s+(?:[IVX]+|\d+[a-cA-C]?)\s*[(\[]\s*$")
+_N_VALUE = re.compile(r"\b[nN]\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)")
+
+
+def _breaks_down_one_group(text: str, bracket: tuple[int, int]) -> bool:
+    """The bracket's parts make up the count of one group told right before it: "77 patients in group A and 29 in
+    group B (7 infected and 22 non-infected)": a breakdown of group B's people, not the groups."""
+    one = _ONE_GROUPS_COUNT_BEFORE.search(text, 0, bracket[0])
+    parts = [count.value for count in find_counts(text[bracket[0] + 1:bracket[1]])]
+    return one is not None and len(parts) >= 2 and sum(parts) == int(one.group("n"))
+
+
+def _stratum_ns(text: str) -> set[int]:
+    """The starts of the n's of strata of the sample: those after a stratum's name ("with reflux oesophagitis grade 1
+    (n = 293) or 2 (n = 124)"), and the n's that follow them in the sentence up to making up a count stated before
+    the first ("Five hundred and thirty-five patients with ... grade 1 (n = 293) or 2 (n = 124) or with no
+    oesophagitis (n = 118)"); not the groups' n's after ("... were randomised to A (n = 41) or B (n = 39)")."""
+    ns = [(m.start(1), int(m.group(1).replace(",", ""))) for m in _N_VALUE.finditer(text)]
+    heads = [text[max(0, m.start() - 60):m.start()] for m in _N_VALUE.finditer(text)]
+    strata: list[int] = []
+    for index, head in enumerate(heads):
+        if _STRATUM_N_BEFORE.search(head) or (strata and strata[-1] == index - 1 and _NEXT_STRATUM_N_BEFORE.search(head)):
+            strata.append(index)
+    if not strata:
+        return set()
+    first = strata[0]
+    stated = {count.value for count in find_counts(text[:ns[first][0]]) if not _UNIT_AFTER.match(text, count.end)}
+    taken, total = set(), 0
+    for at, value in ns[first:]:
+        total += value
+        taken.add(at)
+        if total in stated:
+            return taken
+    return {ns[index][0] for index in strata}
+
+
 def _not_an_arm(item: Extracted) -> bool:
     text = item.span.sentence
     start, end = item.span.in_sentence
@@ -351,7 +409,14 @@ def _not_an_arm(item: Extracted) -> bool:
     before, after = text[:start], text[end:]
     bracket = _bracket_around(text, start)
     inside = text[bracket[0] + 1:bracket[1]] if bracket else ""
-    if _OF_A_DENOMINATOR_BEFORE.search(before[-20:]):
+    if _OF_A_DENOMINATOR_BEFORE.search(before[-20:]) or _APPROXIMATE_BEFORE.search(before[-20:]) \
+            or _CURRENCY_BEFORE.search(before[-8:]):
+        return True
+    if rule == "n_equals" and (_MULTI_SITE_N_BEFORE.search(before[-40:]) or start in _stratum_ns(text)):
+        return True
+    if _NUMBER_OF_PEOPLE_WITH_AN_EVENT.search(_clause_around(text, start)):
+        return True
+    if rule == "parenthetical_breakdown" and bracket and _breaks_down_one_group(text, bracket):
         return True
     if rule == "n_equals" and (_ANALYSIS_SET_N_BEFORE.search(before[-60:]) and _two_analysis_sets(text)
                                or _n_of_people_with_an_event(text, start)):
