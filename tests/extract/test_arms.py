@@ -648,3 +648,47 @@ def test_round25_a_stratum_n_beside_allocated_groups():
 def test_round25_groups_kept_beside_the_refusals(text, expected):
     assert arm_values(text) == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    # a gapped list whose first treatment carries its abbreviation in a bracket
+    ("Of these, 150 were evaluable, 62 patients treated with intravenous drug A (IVA), 58 with drug B and 30 with placebo.",
+     [30, 58, 62]),
+    # a group of N compared with another sample of M people
+    ("Reading speed was measured in a group of 42 dyslexic children and compared with that of a control sample of 40 "
+     "children.", [40, 42]),
+    ("Sleep was recorded in a sample of 25 shift workers and compared to that of a group of 30 office workers.", [25, 30]),
+    # given to N and M people, respectively
+    ("Drug A was given for 8 weeks as either a 10 mg or a 20 mg capsule to 150 and 148 patients, respectively.", [148, 150]),
+    ("The vaccine was administered as either one dose or two doses to 310, 305 and 298 adults, respectively, in a "
+     "randomised design.", [298, 305, 310]),
+    # in N people the treatment was A, and in M people B
+    ("Laparoscopic repair versus open repair of hernia. In 64 patients the operation was laparoscopic repair, and in 58 "
+     "patients open repair under local anaesthesia.", [58, 64]),
+    # a study of A (in N people) and B (in M people)
+    ("We performed a randomized comparison of drug A (in 120 patients) and drug B (in 118 patients) in four centres.",
+     [118, 120]),
+])
+def test_round25_arms(text, expected):
+    assert arm_values(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # an event told in N and M people, respectively
+    "Rash and nausea occurred in 12 and 9 patients, respectively.",
+    # a gapped list of rescue treatments, not arms, even with a bracketed name
+    "Rescue analgesia was needed by 20 patients treated with morphine (MO), 12 with ketorolac and 5 with paracetamol.",
+    # in N people the treatment was stopped: an event
+    "In 12 patients the treatment was stopped early, and in 3 patients the dose was reduced.",
+    # a group compared with a population of unstated size is no pair of sizes
+    "Outcomes were assessed in a group of 42 children and compared with those of the general population.",
+])
+def test_round25_not_arms_of_the_new_phrasings(text):
+    assert arm_values(text) == []
+
+
+def test_round25_a_lone_n_of_the_comparator_after_the_sentence_of_groups():
+    text = ("In a randomized dose-finding trial, drug A was given at 1 mg (n = 30), 2 mg (n = 31) and 4 mg (n = 29). "
+            "Safety of each dose was compared with that of placebo (n = 32).")
+    assert arm_values(text) == [29, 30, 31, 32]
+    # a lone n compared, with no sentence of groups before, stays out
+    assert arm_values("Outcomes were compared with those of a reference population (n = 5000).") == []
