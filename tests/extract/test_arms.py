@@ -603,3 +603,92 @@ def test_round24_returned_for_follow_up_after_allocated_sizes_are_no_arms():
     text = ("150 patients were randomized to receive drug A alone (76) or drug A plus drug B (74). 131 patients returned "
             "for endoscopy at 8 weeks (66 in the drug A group, 65 in the combination group).")
     assert arm_values(text) == [74, 76]
+
+
+# --------------------------------------------------------------------------- round 25 (fresh28's n_arms errors)
+
+@pytest.mark.parametrize("text", [
+    # approximate counts are no stated sizes
+    "Follow-up questionnaires were returned by approximately 150 adults in each arm.",
+    "The memory test was given to about 80 children in each group at two visits.",
+    # money in a group is a cost, not people
+    "Mean costs of care were $12,400 in the drug A group and $9,850 in the drug B group (P = 0.2).",
+    "Drug costs per patient were €1,250 in the intervention group and €430 in the control group.",
+    # the n of a design adjective counts centres or countries
+    "This randomized, multicentre (n = 24), multinational (n = 8) trial compared drug A with drug B in adults.",
+    # the number of people with an event in each group
+    "The number of patients reporting headache was 12 in the drug A group, 19 in the drug B group and 7 in the placebo group.",
+    "The number of children experiencing vomiting was 5 in the active group and 9 in the control group.",
+    # a breakdown of one group's people, in a bracket after that group's count
+    "Relapse led to a second course in 40 patients of group A and 25 in group B (9 smokers and 16 non-smokers).",
+    "Biopsies were taken in 30 patients in the placebo group (12 infected and 18 uninfected) at week 4.",
+    # n's of grades or stages of the sample, the groups named later with no size
+    "Four hundred adults with asthma of grade 1 (n = 180), grade 2 (n = 150) or with normal spirometry (n = 70) were enrolled.",
+    "One hundred patients with stage II (n = 60) or III (n = 40) disease completed a run-in with drug A.",
+])
+def test_round25_not_arms(text):
+    assert arm_values(text) == []
+
+
+def test_round25_a_stratum_n_beside_allocated_groups():
+    text = ("Eighty patients with stage I (n = 50) or II (n = 30) disease were randomised to drug A (n = 41) or drug B "
+            "(n = 39).")
+    assert arm_values(text) == [39, 41]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the groups' n's stay beside a centres' n, counts of people randomised, a sex breakdown, an approximate planned n
+    ("In this multicentre (n = 12 centres) trial, patients were randomised to drug A (n = 40) or drug B (n = 38).",
+     [38, 40]),
+    ("The number of patients randomised was 40 in the drug A group and 42 in the drug B group.", [40, 42]),
+    ("Of 200 randomised patients (about 100 per arm), 98 received drug A and 102 received placebo.", [98, 102]),
+    ("Ninety patients with grade 2 (n = 50) or 3 (n = 40) reflux were randomised to drug A (n = 44) or drug B (n = 46).",
+     [44, 46]),
+])
+def test_round25_groups_kept_beside_the_refusals(text, expected):
+    assert arm_values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gapped list whose first treatment carries its abbreviation in a bracket
+    ("Of these, 150 were evaluable, 62 patients treated with intravenous drug A (IVA), 58 with drug B and 30 with placebo.",
+     [30, 58, 62]),
+    # a group of N compared with another sample of M people
+    ("Reading speed was measured in a group of 42 dyslexic children and compared with that of a control sample of 40 "
+     "children.", [40, 42]),
+    ("Sleep was recorded in a sample of 25 shift workers and compared to that of a group of 30 office workers.", [25, 30]),
+    # given to N and M people, respectively
+    ("Drug A was given for 8 weeks as either a 10 mg or a 20 mg capsule to 150 and 148 patients, respectively.", [148, 150]),
+    ("The vaccine was administered as either one dose or two doses to 310, 305 and 298 adults, respectively, in a "
+     "randomised design.", [298, 305, 310]),
+    # in N people the treatment was A, and in M people B
+    ("Laparoscopic repair versus open repair of hernia. In 64 patients the operation was laparoscopic repair, and in 58 "
+     "patients open repair under local anaesthesia.", [58, 64]),
+    # a study of A (in N people) and B (in M people)
+    ("We performed a randomized comparison of drug A (in 120 patients) and drug B (in 118 patients) in four centres.",
+     [118, 120]),
+])
+def test_round25_arms(text, expected):
+    assert arm_values(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # an event told in N and M people, respectively
+    "Rash and nausea occurred in 12 and 9 patients, respectively.",
+    # a gapped list of rescue treatments, not arms, even with a bracketed name
+    "Rescue analgesia was needed by 20 patients treated with morphine (MO), 12 with ketorolac and 5 with paracetamol.",
+    # in N people the treatment was stopped: an event
+    "In 12 patients the treatment was stopped early, and in 3 patients the dose was reduced.",
+    # a group compared with a population of unstated size is no pair of sizes
+    "Outcomes were assessed in a group of 42 children and compared with those of the general population.",
+])
+def test_round25_not_arms_of_the_new_phrasings(text):
+    assert arm_values(text) == []
+
+
+def test_round25_a_lone_n_of_the_comparator_after_the_sentence_of_groups():
+    text = ("In a randomized dose-finding trial, drug A was given at 1 mg (n = 30), 2 mg (n = 31) and 4 mg (n = 29). "
+            "Safety of each dose was compared with that of placebo (n = 32).")
+    assert arm_values(text) == [29, 30, 31, 32]
+    # a lone n compared, with no sentence of groups before, stays out
+    assert arm_values("Outcomes were compared with those of a reference population (n = 5000).") == []

@@ -25,7 +25,10 @@ Some per-group phrasings the participant reader does not propose are read here (
 ("79 received A, 39 B and 36 C"), "19 subjective groups and 15 objective group patients were studied", "582
 antihistamine-treated and 557 placebo-treated patients", "99 patients (azelastine = 53, placebo = 46)", "(OCA 1, 40
 patients)" in a sentence of groups and "156 completed the study (78 in A and 78 in B)" and "90 patients were randomised (A 46; B 44)" (names that stand
-where the record allocates or compares). They go to the arms only; the
+where the record allocates or compares), "a group of 59 children ... compared to that of a sample of 59 children", "given
+... to 221 and 212 patients, respectively", "In 117 patients the treatment was A, and in 90 patients B", "a study of A
+(in 205 patients) and B (in 218 patients)" and a lone "compared with placebo (n = 41)" after a sentence of groups' n's.
+They go to the arms only; the
 total is still weighed against the participant reader's proposals alone.
 """
 
@@ -343,6 +346,64 @@ def _shares_partition_the_sample(text: str) -> bool:
     return len(shares) >= 2 and abs(sum(shares) - 100) <= 2
 
 
+#: An approximate count is no stated size: "approximately 300 children in each group", "about 80 in each arm".
+_APPROXIMATE_BEFORE = re.compile(r"(?:\b(?:approximately|approx\.|about|around|roughly|nearly|almost|some|circa|ca\.)|~|≈)\s*$",
+                                 re.I)
+#: Money: "$58,151 in the A group", "€430 in the control group": a cost, not people.
+_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥]|\b(?:USD|EUR|GBP|US\$)\s?)\s*$")
+#: The n of a design adjective counting places: "a randomized, multicenter (n = 30), multinational (n = 10) study".
+_MULTI_SITE_N_BEFORE = re.compile(r"\bmulti[-\s]?(?:cent(?:er|re)|centric|national|site|country|institutional)\w*\s*[(\[]\s*"
+                                  r"[nN]\s*=\s*$", re.I)
+#: People counted by an event, in the clause of the count: "The number of patients reporting side effects was 14 in
+#: the A group, ...", "the number of children who developed a rash was ...".
+_NUMBER_OF_PEOPLE_WITH_AN_EVENT = re.compile(
+    r"\b(?:number|proportion|percentage)\s+of\s+(?:[\w-]+\s+){0,2}?" + _PEOPLE + r"\s+(?:reporting|experiencing|developing|"
+    r"suffering|complaining|requiring|needing|discontinuing|withdrawing|achieving|responding|"
+    r"who\s+(?:had|reported|experienced|developed|suffered|complained|required|needed|discontinued|withdrew|achieved|"
+    r"responded|died))\b", re.I)
+#: A count of one group's people right before the bracket: "29 in group B (", "30 patients in the placebo group (".
+_ONE_GROUPS_COUNT_BEFORE = re.compile(r"(?P<n>\d+)\s+(?:[\w-]+\s+){0,2}?(?:in|of)\s+(?:the\s+)?(?:(?:group|arm)\s+[A-Z0-9]{1,2}|"
+                                      r"(?:[\w+/-]+\s+){1,3}?(?:group|arm))\s*$")
+#: A stratum named with its number right before an n's bracket: "grade 1 (n = 293)", "stage III (n = 40)"; and the
+#: next of its list, "or 2 (n = 124)".
+_STRATUM_N_BEFORE = re.compile(r"\b(?:stages?|grades?|class(?:es)?|types?|tiers?|categor(?:y|ies)|quartiles?|tertiles?|"
+                               r"quintiles?)\s+(?:[IVX]+|\d+[a-cA-C]?|[A-D])\s*[(\[]\s*$", re.I)
+_NEXT_STRATUM_N_BEFORE = re.compile(r"(?:,|\bor|\band)\s+(?:[IVX]+|\d+[a-cA-C]?)\s*[(\[]\s*$")
+_N_VALUE = re.compile(r"\b[nN]\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)")
+
+
+def _breaks_down_one_group(text: str, bracket: tuple[int, int]) -> bool:
+    """The bracket's parts make up the count of one group told right before it: "77 patients in group A and 29 in
+    group B (7 infected and 22 non-infected)": a breakdown of group B's people, not the groups."""
+    one = _ONE_GROUPS_COUNT_BEFORE.search(text, 0, bracket[0])
+    parts = [count.value for count in find_counts(text[bracket[0] + 1:bracket[1]])]
+    return one is not None and len(parts) >= 2 and sum(parts) == int(one.group("n"))
+
+
+def _stratum_ns(text: str) -> set[int]:
+    """The starts of the n's of strata of the sample: those after a stratum's name ("with reflux oesophagitis grade 1
+    (n = 293) or 2 (n = 124)"), and the n's that follow them in the sentence up to making up a count stated before
+    the first ("Five hundred and thirty-five patients with ... grade 1 (n = 293) or 2 (n = 124) or with no
+    oesophagitis (n = 118)"); not the groups' n's after ("... were randomised to A (n = 41) or B (n = 39)")."""
+    ns = [(m.start(1), int(m.group(1).replace(",", ""))) for m in _N_VALUE.finditer(text)]
+    heads = [text[max(0, m.start() - 60):m.start()] for m in _N_VALUE.finditer(text)]
+    strata: list[int] = []
+    for index, head in enumerate(heads):
+        if _STRATUM_N_BEFORE.search(head) or (strata and strata[-1] == index - 1 and _NEXT_STRATUM_N_BEFORE.search(head)):
+            strata.append(index)
+    if not strata:
+        return set()
+    first = strata[0]
+    stated = {count.value for count in find_counts(text[:ns[first][0]]) if not _UNIT_AFTER.match(text, count.end)}
+    taken, total = set(), 0
+    for at, value in ns[first:]:
+        total += value
+        taken.add(at)
+        if total in stated:
+            return taken
+    return {ns[index][0] for index in strata}
+
+
 def _not_an_arm(item: Extracted) -> bool:
     text = item.span.sentence
     start, end = item.span.in_sentence
@@ -351,7 +412,14 @@ def _not_an_arm(item: Extracted) -> bool:
     before, after = text[:start], text[end:]
     bracket = _bracket_around(text, start)
     inside = text[bracket[0] + 1:bracket[1]] if bracket else ""
-    if _OF_A_DENOMINATOR_BEFORE.search(before[-20:]):
+    if _OF_A_DENOMINATOR_BEFORE.search(before[-20:]) or _APPROXIMATE_BEFORE.search(before[-20:]) \
+            or _CURRENCY_BEFORE.search(before[-8:]):
+        return True
+    if rule == "n_equals" and (_MULTI_SITE_N_BEFORE.search(before[-40:]) or start in _stratum_ns(text)):
+        return True
+    if _NUMBER_OF_PEOPLE_WITH_AN_EVENT.search(_clause_around(text, start)):
+        return True
+    if rule == "parenthetical_breakdown" and bracket and _breaks_down_one_group(text, bracket):
         return True
     if rule == "n_equals" and (_ANALYSIS_SET_N_BEFORE.search(before[-60:]) and _two_analysis_sets(text)
                                or _n_of_people_with_an_event(text, start)):
@@ -403,7 +471,8 @@ def _not_an_arm(item: Extracted) -> bool:
 #: participant reader's.
 _READ_HERE = ("gapped_list", "treated_adjective", "count_group_people", "label_equals", "label_then_people",
               "label_space_n", "allocated_bare_count", "each_group_of", "randomised_to_receive", "people_compared",
-              "group_then_n")
+              "group_then_n", "samples_compared", "given_to_respectively", "in_n_the_treatment_was", "in_n_bracket",
+              "comparator_n")
 #: An event told of people, before them: "Relapse occurred in 12 drug-treated and ...", "Adverse events were reported by
 #: 34 drug-treated ...".
 _EVENT_IN_PEOPLE = re.compile(r"\b(?:occurr\w*|observed|seen|noted|recorded|documented|detected|reported|found)\s+(?:in|by|among)\b",
@@ -632,7 +701,8 @@ def _gapped_list(sentence: Sentence, counts: list, arms_text: str = "") -> list[
         # therapy, 42 with an ALK inhibitor": a part of the first)
         treated_with = bool(re.search(r"\bwith\s+\S$", _GIVEN_VERB.match(text, first.end).group(0)))
         for later in counts[index + 1:]:
-            if re.search(r"[;:()]|\.\s+[A-Z]", text[items[-1].end:later.start]):
+            # a treatment's abbreviation in a bracket stays in the list: "119 treated with drug A (DA), 114 with B"
+            if re.search(r"[;:()]|\.\s+[A-Z]", re.sub(r"\([^()\d]*\)", " ", text[items[-1].end:later.start])):
                 break
             item = _GAPPED_ITEM.match(text, later.end)
             # any other count between ends the list: "between 20 and 50 mV", "including 19 A and 26 B"
@@ -720,6 +790,7 @@ def _per_group_phrases(sentence: Sentence, arms_text: str = "", arms_text_so_far
                          if (count := _count_at(counts, offset + m.start("n"))))
     found.extend(_allocated_bare_counts(sentence, counts))
     found.extend(_sentence_group_phrases(sentence, counts))
+    found.extend(_in_n_the_treatment_was(sentence, counts, arms_text))
     return found
 
 
@@ -757,6 +828,62 @@ _PEOPLE_COMPARED_WITH = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?" + _PEOPLE + r"\b[^
                                    r"[a-z]+teen|[a-z]+ty)\s+(?:[\w-]+\s+){0,2}?(?:" + _PEOPLE + r"|controls)\b", re.I)
 
 
+#: "assessed in a group of 59 children with X and compared to that of a community sample of 59 children": two
+#: counts of people compared, each a group's or a sample's.
+_SAMPLE_OF = r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:group|sample|cohort|series)\s+of\s+"
+_SAMPLES_COMPARED = re.compile(_SAMPLE_OF + r"(?P<a>\d+)\s+(?:[^;()]|\([^()\d]*\)){0,160}?\bcompared\s+(?:with|to)\s+"
+                               r"(?:(?:that|those)\s+of\s+)?" + _SAMPLE_OF + r"(?P<b>\d+)\s+(?:[\w-]+\s+){0,2}?"
+                               r"(?:" + _PEOPLE + r"|patient|participant|subject|child|adult|control)\b", re.I)
+#: "administered ... as either a 20 mg or a 40 mg tablet to 221 and 212 patients, respectively": a treatment given to
+#: each group's people, in the order named.
+_GIVEN_TO_RESPECTIVELY = re.compile(r"\b(?:administered|given|allocated|assigned|randomi[sz]ed|prescribed|offered)\b[^;]{0,160}?"
+                                    r"\bto\s+(?P<list>(?:\d+\s*,\s*)*\d+\s*,?\s+and\s+\d+)\s+(?:[\w-]+\s+)?"
+                                    + _PEOPLE + r",?\s+respectively\b", re.I)
+#: "a comparative study of drug A (in 205 patients) and drug B (in 218 patients)": each treatment's people in a bracket.
+_IN_N_BRACKET = re.compile(r"(?<=[A-Za-z])\s*\(\s*in\s+(?P<n>\d+)\s+(?:[\w-]+\s+)?" + _PEOPLE + r"\s*\)", re.I)
+#: "In 117 patients the surgical treatment was simple closure ..., and in 90 patients vagotomy ...": each group's
+#: treatment after its people (the treatment a noun, not "was stopped", "was successful").
+_TREATMENT_NOUN = r"(?:treatment|therapy|procedure|operation|surgery|intervention|regimen|technique|approach|management)"
+_IN_N_THE_TREATMENT_WAS = re.compile(
+    r"\b[Ii]n\s+(?P<a>\d+)\s+" + _PEOPLE + r",?\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _TREATMENT_NOUN
+    + r"\s+(?:was|consisted\s+of|included)\s+(?:an?\s+|the\s+)?(?!\w+ed\b|\w+ly\b|\w+ful\b|not\b)(?P<w1>[A-Za-z][\w-]*)"
+    r"[^;]*?,?\s+and\s+in\s+(?P<b>\d+)\s+(?:" + _PEOPLE + r"\s+)?(?:(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _TREATMENT_NOUN
+    + r"\s+was\s+)?(?:an?\s+|the\s+)?(?!\w+ed\b|\w+ly\b|it\b|the\b|this\b)(?P<w2>[A-Za-z][\w-]*)", re.I)
+
+
+def _in_n_the_treatment_was(sentence: Sentence, counts: list, arms_text: str) -> list[Extracted]:
+    """"In N people the treatment was A, and in M people B", the treatments standing where the record allocates or
+    compares."""
+    found = []
+    for pair in _IN_N_THE_TREATMENT_WAS.finditer(sentence.text):
+        if _named_where_compared([pair.group("w1"), pair.group("w2")], arms_text):
+            found.extend(_arm(sentence, count, "in_n_the_treatment_was") for name in ("a", "b")
+                         if (count := _count_at(counts, pair.start(name))))
+    return found
+
+
+#: "Safety of each dose was compared with that of placebo (n = 41)": the comparator's n, alone in its sentence.
+_COMPARATOR_N = re.compile(r"\bcompared\s+(?:with|to)\s+(?:(?:that|those)\s+of\s+)?(?:the\s+)?(?:[\w+/-]+\s+){0,3}?[(\[]\s*"
+                           r"[nN]\s*=\s*(?P<n>\d+)\s*[)\]]", re.I)
+
+
+def _comparator_n_after_groups(sentences) -> list[Extracted]:
+    """A lone "(n = N)" of the group compared with, in the sentence right after one that gives two groups' n's or more
+    ("... at doses of 1 mg (n = 30), 2 mg (n = 31) and 4 mg (n = 29). Safety of each dose was compared with that of
+    placebo (n = 32).")."""
+    found = []
+    for previous, sentence in zip(sentences, sentences[1:]):
+        if previous.field != sentence.field or len(_N_VALUE.findall(sentence.text)) != 1 \
+                or len(_N_VALUE.findall(previous.text)) < 2:
+            continue
+        compared = _COMPARATOR_N.search(sentence.text)
+        if compared and (count := _count_at(find_counts(sentence.text), compared.start("n"))):
+            item = _arm(sentence, count, "comparator_n")
+            if not _not_an_arm(item):
+                found.append(item)
+    return found
+
+
 def _sentence_group_phrases(sentence: Sentence, counts: list) -> list[Extracted]:
     text = sentence.text
     found = []
@@ -771,6 +898,15 @@ def _sentence_group_phrases(sentence: Sentence, counts: list) -> list[Extracted]
         compared = _PEOPLE_COMPARED_WITH.match(text, first.end)
         if compared and (second := _count_at(counts, compared.start("n"))):
             found.extend([_arm(sentence, first, "people_compared"), _arm(sentence, second, "people_compared")])
+    for pair in _SAMPLES_COMPARED.finditer(text):
+        found.extend(_arm(sentence, count, "samples_compared") for name in ("a", "b")
+                     if (count := _count_at(counts, pair.start(name))))
+    for given in _GIVEN_TO_RESPECTIVELY.finditer(text):
+        found.extend(_arm(sentence, count, "given_to_respectively") for number in re.finditer(r"\d+", given.group("list"))
+                     if (count := _count_at(counts, given.start("list") + number.start())))
+    brackets = list(_IN_N_BRACKET.finditer(text))
+    if len(brackets) >= 2 and (_ARMS_TOLD.search(text) or _COMPARED_TOLD.search(text)):
+        found.extend(_arm(sentence, count, "in_n_bracket") for m in brackets if (count := _count_at(counts, m.start("n"))))
     return found
 
 
@@ -791,6 +927,7 @@ def proposed_arm_sizes(record: Record) -> list[Extracted]:
         so_far += " " + " ".join(other.text for other in sentences[index + 1:] if other.field == "title")
         found.extend(_per_group_phrases(sentence, arms_text, so_far))
     found.extend(_groups_then_n(sentences))
+    found.extend(_comparator_n_after_groups(sentences))
     return found
 
 
