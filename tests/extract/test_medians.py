@@ -563,3 +563,31 @@ def test_an_outcomes_bracketed_pair_with_units_is_a_median_pair(text, expected):
 ])
 def test_an_outcomes_bracket_without_a_median_pair_gives_none(text):
     assert meds(text) == []
+
+
+# Review 24, finding 24: a count of times ("a median of 2 times to void") is no time to an event, and "during 8 hours"
+# or "per 8 weeks" is a period or the span of a rate, no median
+
+
+@pytest.mark.parametrize("text", [
+    "Participants got up a median of 2 times to void during 8 hours in bed.",
+    "Patients were woken a median of 3 times to void during 8 hours of sleep.",
+    "Children woke a median of 2 times to feed during 12 hours overnight.",
+    "Participants got up a median of 2 times to void across 8 hours in bed.",
+    "Patients were woken a median of three times to void (8 hours of sleep).",
+    "Participants got up a median of 2 times to void during 8 weeks of treatment.",
+    "Patients voided a median of 3 times per 8 weeks.",
+])
+def test_a_count_of_times_or_a_period_is_no_median(text):
+    assert meds(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Median time to relapse during treatment was 18 hours.", [("other", 18.0, "hours")]),
+    ("Median time to relief was 2 hours during the first attack.", [("other", 2.0, "hours")]),
+    ("Median times to relief were 2 and 3 hours.", [("other", 2.0, "hours"), ("other", 3.0, "hours")]),
+    ("The median time to first void was 2 hours, and patients got up a median of 2 times to void.",
+     [("other", 2.0, "hours")]),
+])
+def test_a_time_to_an_event_beside_during_or_a_count_stays(text, expected):
+    assert meds(text) == expected

@@ -87,7 +87,9 @@ _NOT_OUTCOME_MEDIAN = re.compile(
     re.I,
 )
 _TIME_POINT_BEFORE = re.compile(
-    r"(?:\b(?:at|after|by|through|within|up\s+to|every|for|over|beyond|than|until|before|since|least|last|first|past|from|in)"
+    # "during 8 hours in bed", "3 times per 8 hours": a period or the span of a rate, no median
+    r"(?:\b(?:at|after|by|through|within|up\s+to|every|for|over|beyond|than|until|before|since|least|last|first|past|from|in|"
+    r"during|per)"
     r"|[≥≤<>+~]|\bthe)\s*$",
     re.I,
 )
@@ -170,11 +172,19 @@ _NO_EVENT_IN_HOURS = re.compile(
 )
 
 
+#: A number right before "time(s) to": how often something was done ("woken a median of 3 times to void"), a count.
+_COUNT_OF_TIMES = re.compile(
+    r"(?:\d[\d.,·]*|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few)\s+times?[\s-]+(?:to|until)\s*$", re.I
+)
+
+
 def _time_to_an_event(between: str) -> bool:
     """The words between "median" and a value in hours name a time to an event, or survival."""
     found = _HOURS_TO_AN_EVENT.search(between)
     if found is None:
         return False
+    if _COUNT_OF_TIMES.search(between, 0, found.start("event") if found.group("event") is not None else found.end()):
+        return False  # "got up a median of 2 times to void": a count of times, not a time to an event
     if found.group("event") is None:
         return True  # survival
     phrase = _EVENT_PHRASE_END.split(found.group("event"), 1)[0]
