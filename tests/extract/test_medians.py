@@ -563,3 +563,80 @@ def test_an_outcomes_bracketed_pair_with_units_is_a_median_pair(text, expected):
 ])
 def test_an_outcomes_bracket_without_a_median_pair_gives_none(text):
     assert meds(text) == []
+
+
+# Review 24, finding 24: a count of times ("a median of 2 times to void") is no time to an event, and "during 8 hours"
+# or "per 8 weeks" is a period or the span of a rate, no median
+
+
+@pytest.mark.parametrize("text", [
+    "Participants got up a median of 2 times to void during 8 hours in bed.",
+    "Patients were woken a median of 3 times to void during 8 hours of sleep.",
+    "Children woke a median of 2 times to feed during 12 hours overnight.",
+    "Participants got up a median of 2 times to void across 8 hours in bed.",
+    "Patients were woken a median of three times to void (8 hours of sleep).",
+    "Participants got up a median of 2 times to void during 8 weeks of treatment.",
+    "Patients voided a median of 3 times per 8 weeks.",
+])
+def test_a_count_of_times_or_a_period_is_no_median(text):
+    assert meds(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Median time to relapse during treatment was 18 hours.", [("other", 18.0, "hours")]),
+    ("Median time to relief was 2 hours during the first attack.", [("other", 2.0, "hours")]),
+    ("Median times to relief were 2 and 3 hours.", [("other", 2.0, "hours"), ("other", 3.0, "hours")]),
+    ("The median time to first void was 2 hours, and patients got up a median of 2 times to void.",
+     [("other", 2.0, "hours")]),
+])
+def test_a_time_to_an_event_beside_during_or_a_count_stays(text, expected):
+    assert meds(text) == expected
+
+
+# Review 24, finding 25: an outcome's bracketed pair of landmarks or follow-ups is no median pair
+
+
+@pytest.mark.parametrize("text", [
+    "Landmark OS (12 months vs 24 months) was 80% and 62%, respectively.",
+    "Minimum follow-up for PFS (12 months vs 18 months in the two trials) differed.",
+    "OS (5 years vs 3 years) rates were 60% and 72%.",
+    "OS (12 months vs 24 months) was 80% and 62%.",
+    "PFS (6 months vs 12 months) estimates were 55% and 31%.",
+    "The median follow-up was 30 months; landmark OS (12 months vs 24 months) was 80% and 62%.",
+    "Median follow-up for PFS (12 months vs 18 months) differed.",
+    "Median follow-up for PFS (12 vs 18 months) differed.",
+    "The study was powered to detect an improvement in median PFS (3 months vs 4.5 months).",
+])
+def test_an_outcomes_bracketed_pair_of_time_points_is_none(text):
+    assert meds(text) == []
+
+
+# Review 24, finding 26: an outcome's bracketed pair after an earlier "median" of something else is still read
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The median follow-up was 30 months; PFS (5.4 months vs 3.0 months) favoured A.",
+     [("PFS", 5.4, "months"), ("PFS", 3.0, "months")]),
+    ("After a median follow-up of 30 months, PFS (5.4 months vs 3.0 months) favoured A.",
+     [("PFS", 5.4, "months"), ("PFS", 3.0, "months")]),
+    ("With median follow-up of 24 months, OS (14.2 mo vs. 11.0 mo; HR 0.81) favoured A.",
+     [("OS", 14.2, "months"), ("OS", 11.0, "months")]),
+    ("The median age was 60 years; PFS (5.4 vs 3.0 months, HR 0.7) favoured A.",
+     [("PFS", 5.4, "months"), ("PFS", 3.0, "months")]),
+    ("We assumed a median OS of 12 months; OS (14.2 months vs 11.0 months) favoured A.",
+     [("OS", 14.2, "months"), ("OS", 11.0, "months")]),
+])
+def test_an_outcomes_bracketed_pair_after_another_median_is_read(text, expected):
+    assert meds(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Median PFS (5.4 months vs 3.0 months) favoured A.", [("PFS", 5.4, "months"), ("PFS", 3.0, "months")]),
+    ("PFS (5.4 months vs 3.0 months) was longer with A, and the response rate was 40%.",
+     [("PFS", 5.4, "months"), ("PFS", 3.0, "months")]),
+    # a dosing word right before a value is the amount given, not a median; after the value it is the arm
+    ("Median OS among those given 6 months of chemotherapy was 20 months.", [("OS", 20.0, "months")]),
+    ("Median OS was 11 months in those given placebo.", [("OS", 11.0, "months")]),
+])
+def test_an_outcomes_bracketed_pair_and_an_arm_given_a_drug_stay(text, expected):
+    assert meds(text) == expected

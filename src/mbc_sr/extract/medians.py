@@ -4,7 +4,8 @@
 "(median: 36, 95% CI: 26-45 months)".
 
 A value is a median when its sentence says "median" (or mPFS/mOS/mTTP) before it — or, without that
-word, when an outcome is directly followed by "(a vs b months" — and it is a number with a time unit,
+word, when an outcome is directly followed by "(a vs b months", which no earlier "median" of something else takes over
+and which is no pair of landmarks ("Landmark OS (12 months vs 24 months) was 80% and 62%") — and it is a number with a time unit,
 or a number in an "a vs b", "a and b", "a, b and c" list that ends in a unit. Numbers inside CIs and
 ranges are bounds, not medians (so is an unlabelled "(8.1, 20.4)" under an "(interquartile range)"
 header). Median follow-up, age ("44 years of age", "58 years old", "age ... (median: 72 years)", a gestational age
@@ -87,7 +88,9 @@ _NOT_OUTCOME_MEDIAN = re.compile(
     re.I,
 )
 _TIME_POINT_BEFORE = re.compile(
-    r"(?:\b(?:at|after|by|through|within|up\s+to|every|for|over|beyond|than|until|before|since|least|last|first|past|from|in)"
+    # "during 8 hours in bed", "3 times per 8 hours": a period or the span of a rate, no median
+    r"(?:\b(?:at|after|by|through|within|up\s+to|every|for|over|beyond|than|until|before|since|least|last|first|past|from|in|"
+    r"during|per)"
     r"|[≥≤<>+~]|\bthe)\s*$",
     re.I,
 )
@@ -170,11 +173,19 @@ _NO_EVENT_IN_HOURS = re.compile(
 )
 
 
+#: A number right before "time(s) to": how often something was done ("woken a median of 3 times to void"), a count.
+_COUNT_OF_TIMES = re.compile(
+    r"(?:\d[\d.,·]*|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few)\s+times?[\s-]+(?:to|until)\s*$", re.I
+)
+
+
 def _time_to_an_event(between: str) -> bool:
     """The words between "median" and a value in hours name a time to an event, or survival."""
     found = _HOURS_TO_AN_EVENT.search(between)
     if found is None:
         return False
+    if _COUNT_OF_TIMES.search(between, 0, found.start("event") if found.group("event") is not None else found.end()):
+        return False  # "got up a median of 2 times to void": a count of times, not a time to an event
     if found.group("event") is None:
         return True  # survival
     phrase = _EVENT_PHRASE_END.split(found.group("event"), 1)[0]
@@ -184,7 +195,8 @@ def _time_to_an_event(between: str) -> bool:
 #: Around a value: the timing of a dose ("a second dose was taken 4 hours later", "doses given 4 hours apart", "took a
 #: second dose 4 hours after the first"), a step of the schedule, not a median, even after a median in the sentence.
 #: Before the value only the dosing word itself; after it only "later", "apart" or "earlier" ("15.6 hours after A" is
-#: an arm's median).
+#: an arm's median). "given" and "taken" are generic, but right before a value with a unit they name an amount given
+#: ("those given 6 months of chemotherapy"); an arm named after its median ("11 months in those given placebo") is read.
 _DOSING_BEFORE_VALUE = re.compile(
     r"\b(?:dos(?:e|es|ed|ing)|taken|took|given|administered|repeated|injected|infused|redosed|re-dosed)\s*$", re.I
 )
@@ -266,6 +278,29 @@ def _hours_to_an_event(text: str, start: int, median_word: re.Match[str] | None)
 _SECOND_OF_A_PAIR = re.compile(_D + r"\s*(?:" + _UNIT.pattern + r")\s*(?:vs\.?|versus)\s*")
 
 
+#: Before an outcome's bracketed pair, in its clause: a landmark or a follow-up ("Landmark OS (12 months vs 24 months)",
+#: "Minimum follow-up for PFS (12 months vs 18 months"); after its bracket: the rates at those times ("OS (5 years vs
+#: 3 years) rates were 60% and 72%", "OS (12 months vs 24 months) was 80% and 62%"). The pair gives time points, no medians.
+_LANDMARK_BEFORE_OUTCOME = re.compile(r"\b(?:landmarks?|milestones?|follow[\s-]*up|minimum|maximum|minimal)\b[^,;:.()\[\]]*$", re.I)
+_RATES_AFTER_PAIR = re.compile(
+    r"\s*(?:(?:[\w-]+\s+){0,2}?(?:rates?|estimates?|probabilit\w*|proportions?|percentages?)\b"
+    r"|(?:was|were|is|are|of|reached|at)\s+(?:respectively\s+|approximately\s+|about\s+)?" + _D + r"\s*%)",
+    re.I,
+)
+
+
+def _landmark_pair(text: str, outcome: re.Match[str]) -> bool:
+    """The outcome's bracketed pair names time points, not medians (`_LANDMARK_BEFORE_OUTCOME`, `_RATES_AFTER_PAIR`)."""
+    if _LANDMARK_BEFORE_OUTCOME.search(text, max(0, outcome.start() - 60), outcome.start()):
+        return True
+    depth = 1
+    for position in range(outcome.end(), len(text)):
+        depth += 1 if text[position] in "([" else -1 if text[position] in ")]" else 0
+        if depth == 0:
+            return bool(_RATES_AFTER_PAIR.match(text, position + 1))
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class Median:
     value: float
@@ -284,7 +319,8 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
     has_median = bool(_MEDIAN_WORD.search(text))
     # "PFS (3.7 vs 4.6 months", or with a unit after each value: "PFS (5.4 months vs 3.0 months"
     implicit = [m for m in re.finditer(r"\b(?:PFS|OS|TTP|progression[\s-]+free\s+survival|overall\s+survival)\s*\(\s*(?="
-                                       + _D + r"\s*(?:" + _UNIT.pattern + r"\s*)?(?:vs\.?|versus)\s*" + _D + ")", text)]
+                                       + _D + r"\s*(?:" + _UNIT.pattern + r"\s*)?(?:vs\.?|versus)\s*" + _D + ")", text)
+                if not _landmark_pair(text, m)]
     if not has_median and not implicit:
         return []
     if not has_median and re.search(r"\bmeans?\b", text, re.I):
@@ -312,6 +348,9 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
         if re.search(r"(?:\bCI|confidence\s+interval|\brange|\bIQR)[^\w)\]]{0,6}$", text[max(0, start - 20):start], re.I):
             continue  # "95% CI, 0.200 to 0.531": interval bounds (not a closed "(interquartile range)" header)
         median_word = _median_word_before(text, start)
+        own_pair = next((i for i in implicit if i.end() <= start <= i.end() + 2 or _SECOND_OF_A_PAIR.fullmatch(text, i.end(), start)), None)
+        if median_word and own_pair and text[median_word.end():own_pair.start()].strip():
+            median_word = None  # "The median follow-up was 30 months; PFS (5.4 months vs 3.0 months)": not that median's
         if median_word is None and not any(i.end() <= start <= i.end() + 2 or _SECOND_OF_A_PAIR.fullmatch(text, i.end(), start)
                                            for i in implicit):
             continue  # no "median" before it ("46 ± 19 years of age with a median GCS of 6"), nor "PFS (a vs b"
