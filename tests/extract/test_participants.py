@@ -3756,3 +3756,51 @@ def test_round_25_a_share_before_the_n_is_no_describing_head():
     # (a share of the people before their N is a subset: "(62%, n = 410)"; a share of women describes the whole)
     assert total("More treated patients (62%, n = 410) had low vitamin D levels than controls.") is None
     assert total("Adults (55% women; n = 88) were enrolled in the open study.") == (88, "enrolled")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 25 (fresh28 false totals): a lower bound is no number of people; the first of two groups sharing one
+        # treatment verb, the second's verb left out
+        ("The study compared the three treatment groups in which over 200 patients were included.", None),
+        ("More than 3000 patients were enrolled in the trials reviewed.", None),
+        ("Eighty-two patients received drug A and 79 drug B.", None),
+        ("Forty patients were treated with lansoprazole and 38 with placebo.", None),
+        # (still: a count after its events; the second count with its own verb)
+        ("Forty patients received drug A and 12 discontinued it because of nausea.", (40, "treated")),
+        ("Forty patients received drug A and 12 of them developed a rash.", (40, "treated")),
+        ("About 1500 patients were enrolled.", (1500, "enrolled")),
+    ],
+)
+def test_round_25_lower_bounds_and_gapped_treatment_pairs(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 25 (fresh28 wrong total): people counted per unit of the design, one unit's size
+        ("Placebo was given to two of eight subjects at each dose level in a randomized fashion.", None),
+        ("Six healthy volunteers per panel were randomized to A or placebo.", None),
+        # (still: the whole before them; the per-protocol people)
+        ("Sixteen volunteers were studied with eight subjects per panel.", (16, "enrolled")),
+        ("A total of 120 patients per protocol were analysed.", (120, "analysed")),
+    ],
+)
+def test_round_25_people_per_unit_of_the_design(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 25 (fresh28 miss): the N of trials whose data were analysed or pooled, the pooled people
+        ("Scores collected in 4 controlled, randomized clinical trials (N = 2,900) were analyzed.", (2900, "analysed")),
+        ("Questionnaires collected in two open, multicentre trials (n = 640) were pooled.", (640, "analysed")),
+        # (not: trials that showed something, with no analysis of ours)
+        ("Previous trials (N = 5000) showed a benefit.", None),
+    ],
+)
+def test_round_25_pooled_trials_n(text, expected):
+    assert total(text) == expected

@@ -1650,6 +1650,16 @@ def _named_pool_denominator(sentence: Sentence) -> Extracted | None:
                      label=verb[0] if verb else "enrolled", details=(("in_words", False),))
 
 
+#: People counted per unit of the design: "eight subjects at each dose level", "8 volunteers per panel", "ten patients
+#: in each cohort".
+_PER_UNIT_AFTER = re.compile(
+    r"\s+(?:(?!(?:were|was|and|or|with)\b)[\w-]+\s+){0,3}?" + PEOPLE + r"\s+(?:(?:at|in|for|within|from|of)\s+each|per(?![\s-]+(?:protocol|cent)\b))\b",
+    re.IGNORECASE,
+)
+#: A lower bound before a count: "over 100", "more than 3000", "in excess of 500", "at least 40", "> 200".
+_LOWER_BOUND_BEFORE = re.compile(r"(?:\b(?:more\s+than|over|in\s+excess\s+of|upwards\s+of|at\s+least)\s+|[>≥]\s*)$", re.IGNORECASE)
+
+
 def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
     masked = _Masked.of(sentence)
     text = masked.text
@@ -1677,6 +1687,10 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             return  # "three groups consisting of 18 patients each": one group's size
         if _ANOTHER_BEFORE.search(text, 0, start):
             return  # "Another 14 patients ... were randomized": a second group, a part of the study
+        if _PER_UNIT_AFTER.match(text, count_end):
+            return  # "two of eight subjects at each dose level", "Eight subjects per panel were randomized": one unit's size
+        if _LOWER_BOUND_BEFORE.search(text, max(0, start - 30), start):
+            return  # "groups in which over 100 patients were included", "more than 3000 patients": a bound, not the number
         current = found.get(start)
         if current is None or KIND_RANK[item.label] > KIND_RANK[current.label]:
             found[start] = item
@@ -1938,6 +1952,10 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             if re.search(r"\b(?:study|trial|cohort|subcohort|population|sample|series|registry|analysis)\b[^()]{0,40}\(\s*[Nn]\s*=\s*$", bracket_before, re.I) \
                     and not _GROUP_LABEL_N.search(bracket_before):  # (not a group's: "in the second part of the trial group A (n = 19)")
                 offer(_total(masked, start, _named_population_kind(bracket_before), "n_equals_total"))
+            elif re.search(r"\b(?:trials|studies)\s*\(\s*[Nn]\s*=\s*$", bracket_before, re.I) and not _BACKGROUND_LABEL.search(sentence.label or "") \
+                    and not _UNREAL.search(text) and re.search(r"\b(?:were|was)\s+(?:\w+ly\s+)?(?:analy[sz]ed|pooled|combined|reviewed)\b",
+                                                              _clause_after(text, count.end), re.IGNORECASE):
+                offer(_total(masked, start, "analysed", "pooled_studies"))  # "data from 4 randomized trials (N = 2,700) were analyzed"
             elif kind := _trial_in_people_n(sentence, text, start):
                 offer(_total(masked, start, kind, "trial_in_people_n"))  # "a randomised trial in adults with asthma (...) (n=437)"
             elif re.search(r"\b(?:combin\w*|pool\w*|both|all)\s+(?:the\s+)?(?:two\s+|three\s+|four\s+)?(?:groups|arms)\s*\(\s*[Nn]\s*=\s*$",
@@ -2143,6 +2161,12 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 continue
             if verb[0] == "randomised" and _to_one_group(clause, verb[1].end()):
                 continue  # "324 patients were further randomly assigned to the epoetin alfa group": one group's size
+            pair = _GAPPED_TREATMENT_PAIR.match(text, count.end + verb[1].end()) if verb[0] == "treated" else None
+            if pair and not re.search(r"\b(?:were|was|is|are|had|has|have|did|could|would|of|who|them|whom|each|developed|died|discontinued|withdrew|"
+                                      r"completed|responded|relapsed|improved|recovered|stopped|remained|refused|declined|dropped|failed|"
+                                      r"achieved|showed|experienced|reported|required|needed|underwent|received|took|left|switched)\b|"
+                                      r"\w+ed\s*$|" + PEOPLE, pair.group("second"), re.IGNORECASE):
+                continue  # "One hundred thirty-eight patients received A and 137 B": the first of two groups, their verb shared
             offer(_total(masked, start, verb[0], "count_then_verb"))
     pooled = sorted(start for start, item in found.items() if item.extractor == "participants.pooled_studies")
     if len(pooled) >= 2 and re.search(r"\b(?:and|while|whereas)\s+#_*\s+" + _STUDY_ADJECTIVES + _STUDIES + r"\b", text[pooled[0]:pooled[-1]],
@@ -2154,6 +2178,15 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         for start in compared:  # "the outcomes of 23 recipients were compared with those of 107 controls": groups
             del found[start]
     return list(found.values())
+
+
+#: A treatment verb's object, then a second count given another treatment, the verb left out: "138 patients received A and
+#: 137 B", "40 patients were treated with A and 38 with placebo" (two groups, no total; not "... and 12 of them had B").
+_GAPPED_TREATMENT_PAIR = re.compile(
+    r"(?P<first>[^.;:#]{1,100}?)\s*,?\s*(?:and|whereas|while)\s+#_*\s+(?:(?:with|to)\s+)?(?P<second>[^.;:#,()]{1,60}?)\s*"
+    r"(?:\([^()]*\)\s*)?(?:[.;]|,\s*respectively\b|$)",
+    re.IGNORECASE,
+)
 
 
 #: The people's own verb picking them as the sample, the clause ending or naming where from: "80 MS patients who attended
