@@ -3685,3 +3685,122 @@ def test_round_24_people_words_data_and_participles(text, expected):
 def test_round_24_arms_fractions_and_shared_nouns(text, expected_total, expected_arms):
     assert total(text) == expected_total
     assert arms(text) == expected_arms
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 25 (fresh28 false totals): the first bound of an age range in digits, its unit left to the second; the last
+        # of a list of labels after one label word
+        ("A randomized open trial in 8- to 12-year-old children compared A with B.", None),
+        ("Data from a randomized trial in 3- and 4-year-old children suggest that A shortens the stay.", None),
+        ("At days 7, 14, and 28, patients treated with A had lower scores than patients treated with placebo.", None),
+        ("At weeks 3, 6, and 9, patients treated with A were more improved than were patients treated with B.", None),
+                # (still: a count of children after their ages, and a count after a list of times with their unit)
+        ("A total of 140 children aged 8 to 12 years were randomized to A or B.", (140, "randomised")),
+        ("After 2, 3 and 4 weeks, 64 patients were assessed.", (64, "analysed")),
+        ("At week 12, 45 patients were assessed.", (45, "analysed")),
+        ("Of the 80 randomized patients, 41 were assigned to group 1 and 39 to group 2.", (80, "randomised")),
+    ],
+)
+def test_round_25_age_bounds_and_label_lists(text, expected):
+    assert total(text) == expected
+
+
+def test_round_25_a_gapped_pair_to_numbered_groups_keeps_its_arms():
+    # (the last number of "group 1 and" is no label when a count of its own goes on: "... to group 1 and 39 to group 2")
+    assert arms("Of the 80 randomized patients, 41 were assigned to group 1 and 39 to group 2.") == [41, 39]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_total", "expected_arms"),
+    [
+        # round 25 (fresh28 misses): a bracket's head describing the people before their N (an abbreviation, ages); a few
+        # qualifiers between commas before the verb; the intention-to-treat name right before its n, no bracket of its own
+        ("Adults with chronic obstructive pulmonary disease (COPD, n = 120) were randomized to A or B.", (120, "randomised"), []),
+        ("Women (45-70 years old; n = 88) with osteoporosis were enrolled in this open study.", (88, "enrolled"), []),
+        ("Children with asthma (n = 150), all severities, aged 6 to 12 years, were randomized to A or B.", (150, "randomised"), []),
+        ("Patients with ulcers entered a randomized double-blind study (intention-to-treat n = 180, age range 20-80 years).",
+         (180, "itt"), []),
+        # (not: a group's name or a treatment before the N; other people between the commas)
+        ("Patients with asthma (group A; n = 19) were randomized to B.", None, []),
+        ("Patients were randomized to A (placebo; n = 30) or B (n = 31).", None, [30, 31]),
+        ("Patients with asthma (n = 40), smokers, and healthy controls, were enrolled.", None, []),
+    ],
+)
+def test_round_25_bracket_heads_qualifiers_and_itt_n(text, expected_total, expected_arms):
+    assert total(text) == expected_total
+    assert arms(text) == expected_arms
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 25 (fresh28 / fresh27 misses): a procedure performed in people, in the passive; the people a sentence opens
+        # with, what the study did in them in the passive after the comma; those completing the study, analysed
+        ("Epidural analgesia with 0.25% bupivacaine was performed in 48 patients undergoing hip surgery.", (48, "treated")),
+        ("In 30 patients, two consecutive migraine attacks were treated with A and B in random order.", (30, "treated")),
+        ("In 22 volunteers, gastric emptying was measured after each meal.", (22, "analysed")),
+        ("In twelve subjects completing the study, heart rate did not differ between the two doses.", (12, "analysed")),
+        # (not: a study or an analysis performed in people, here read by other rules; an event after the comma)
+        ("In 12 patients, the dose was reduced because of nausea.", None),
+        ("Surgery was performed in 12 patients (20%).", None),
+        ("A previous trial was performed in 80 patients with asthma.", None),
+    ],
+)
+def test_round_25_performed_in_and_in_people_openings(text, expected):
+    assert total(text) == expected
+
+
+def test_round_25_a_share_before_the_n_is_no_describing_head():
+    # (a share of the people before their N is a subset: "(62%, n = 410)"; a share of women describes the whole)
+    assert total("More treated patients (62%, n = 410) had low vitamin D levels than controls.") is None
+    assert total("Adults (55% women; n = 88) were enrolled in the open study.") == (88, "enrolled")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 25 (fresh28 false totals): a lower bound is no number of people; the first of two groups sharing one
+        # treatment verb, the second's verb left out
+        ("The study compared the three treatment groups in which over 200 patients were included.", None),
+        ("More than 3000 patients were enrolled in the trials reviewed.", None),
+        ("Eighty-two patients received drug A and 79 drug B.", None),
+        ("Forty patients were treated with lansoprazole and 38 with placebo.", None),
+        # (still: a count after its events; the second count with its own verb)
+        ("Forty patients received drug A and 12 discontinued it because of nausea.", (40, "treated")),
+        ("Forty patients received drug A and 12 of them developed a rash.", (40, "treated")),
+        ("About 1500 patients were enrolled.", (1500, "enrolled")),
+    ],
+)
+def test_round_25_lower_bounds_and_gapped_treatment_pairs(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 25 (fresh28 wrong total): people counted per unit of the design, one unit's size
+        ("Placebo was given to two of eight subjects at each dose level in a randomized fashion.", None),
+        ("Six healthy volunteers per panel were randomized to A or placebo.", None),
+        # (still: the whole before them; the per-protocol people)
+        ("Sixteen volunteers were studied with eight subjects per panel.", (16, "enrolled")),
+        ("A total of 120 patients per protocol were analysed.", (120, "analysed")),
+    ],
+)
+def test_round_25_people_per_unit_of_the_design(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 25 (fresh28 miss): the N of trials whose data were analysed or pooled, the pooled people
+        ("Scores collected in 4 controlled, randomized clinical trials (N = 2,900) were analyzed.", (2900, "analysed")),
+        ("Questionnaires collected in two open, multicentre trials (n = 640) were pooled.", (640, "analysed")),
+        # (not: trials that showed something, with no analysis of ours)
+        ("Previous trials (N = 5000) showed a benefit.", None),
+    ],
+)
+def test_round_25_pooled_trials_n(text, expected):
+    assert total(text) == expected

@@ -416,6 +416,9 @@ def _not_a_head_count(text: str, count: Count) -> bool:
     if count.in_words and re.match(r"\s*[-‐‑–]?\s*(?:to|and|or)\s+[A-Za-z\d]+(?:\s*[-‐‑–]\s*|\s+)(?:years?|months?|weeks?|days?)\b",
                                    text[count.end:count.end + 40], re.IGNORECASE):
         return True  # the first bound of an age in words: "262 four- to seven-year-old children", "aged six to nine years"
+    if not count.in_words and re.match(r"\s*[-‐‑–]\s*(?:to|and|or)\s+\d+(?:\s*[-‐‑–]\s*|\s+)(?:years?|months?|weeks?|days?)\b",
+                                       text[count.end:count.end + 40], re.IGNORECASE):
+        return True  # its first bound in digits, its unit left to the second: "in 6- to 11-year-old children", "2- and 3-year-olds"
     year = not count.in_words and 1900 <= count.value <= 2099 and count.end - count.start == 4
     if year and re.match(r"\s+" + PEOPLE + r"\s*(?:[(\[]|,|\b(?:of|from|with|in|aged)\b)", text[count.end:], re.IGNORECASE) \
             and not re.search(r"\b" + _MONTH + r"\s+(?:\d{1,2},?\s+)?$|\b(?:19|20)\d\d\s*(?:and|to|until|[-–/])\s*$", before):
@@ -446,10 +449,32 @@ def _is_label(text: str, count: Count) -> bool:
     if label and re.fullmatch(r"\s*(?:trial|study)\s*", label.group(0)) \
             and re.match(r"\s+(?:(?:[A-Z]\.\s+)?[\w-]+\s+){0,2}?" + PEOPLE + r"\b", text[count.end:], re.IGNORECASE):
         label = None  # (a genus's initial between: "In this study 122 H. pylori-positive patients were randomized")
-    if label or _UNIT_AFTER.match(text, count.end):
+    if label or _UNIT_AFTER.match(text, count.end) or _label_in_a_list(text, count):
         return True
     # an "n =" count is no first number of a unit list: "(n = 196, 76.8-years-old, 60% women)" is 196 people and an age
     return not re.search(r"\b[nN]\s*=\s*$", text[:count.start]) and bool(_UNIT_LIST_AFTER.match(text, count.end))
+
+
+#: The last number of a list of labels sharing one label word before them: "At weeks 2, 3, and 4, patients treated with A",
+#: "on days 1 and 8", "grades 3 or 4".
+_LABEL_LIST_BEFORE = re.compile(
+    r"\b(?i:grades?|stages?|phases?|types?|levels?|class(?:es)?|cycles?|days?|weeks?|months?|years?|visits?|sessions?|doses?|"
+    r"arms?|groups?|cohorts?|tables?|figures?|figs?\.?|steps?|lines?|parts?)\s+(?:\d+(?:\s*,\s*\d+)*\s*(?P<last>,?\s*(?:and|or|&)|,)\s*)?$"
+)
+#: (a list goes on after the first number: "at weeks 2, 3", "days 1 and 8"; not "In both groups 45 patients")
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:(?:and|or)\b|&)?|(?:and|or)\b|&)\s*\d")
+
+
+def _label_in_a_list(text: str, count: Count) -> bool:
+    """A number of a list of labels after one label word: "At weeks 2, 3, and 4, patients ..." (each of 2, 3 and 4)."""
+    before = _LABEL_LIST_BEFORE.search(text[max(0, count.start - 40):count.start])
+    if not before or count.in_words:
+        return False
+    # (the last after "and" / "or", the label phrase closed after it, not "49 to group 1 and 48 to group 2"; any other
+    # only with the list going on after it: not "At week 12, 45 patients ...")
+    if (before.group("last") or ",").strip(" ,") != "":
+        return bool(re.match(r"\s*(?:[,;:.)]|$)", text[count.end:]))
+    return bool(_LIST_GOES_ON.match(text, count.end))
 
 
 #: The first numbers of a list sharing one unit: "at 10, 15, 20 years", "after 6, 12 and 24 months".
@@ -871,6 +896,19 @@ _WE_PERFORMED_IN = re.compile(
     r"[^.;#]{1,100}?\s+(?:in|on)\s+(?:a\s+total\s+of\s+|all\s+)?$",
     re.IGNORECASE,
 )
+#: Its passive, a procedure the subject, in people undergoing an operation (the whole sample, see _UNDERGOING):
+#: "Intercostal block with bupivacaine was performed in 36 patients undergoing thoracotomy" (not a study, an analysis or a
+#: test done in them: "The study was carried out in 36 patients"; not in people qualified otherwise, a subset: "Surgery was
+#: performed on 12 patients with residual disease").
+_PERFORMED_IN = re.compile(
+    r"(?:^|[.;:]\s+)(?P<subject>(?!(?i:an?|the|this|our|a\s+total\s+of)?\s*(?:[\w-]+\s+){0,3}?(?i:stud(?:y|ies)|trials?|reviews?|"
+    r"analys[ie]s|surveys?|audits?|investigations?|evaluations?|assessments?|interviews?|experiments?|measurements?|tests?|"
+    r"testing|examinations?|research|work|project|comparisons?|experiments?)\b)[A-Z](?:[^.;:#()]|(?<=\d)\.(?=\d)){1,100}?)\s+(?:was|were)\s+(?:\w+ly\s+)?"
+    r"(?:performed|carried\s+out|undertaken)\s+(?:\w+ly\s+)?(?:in|on)\s+(?:a\s+total\s+of\s+|all\s+)?$",
+)
+
+
+_UNDERGOING = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:undergoing|scheduled\s+(?:for|to\s+undergo)|about\s+to\s+undergo)\b", re.IGNORECASE)
 #: "This was a randomised, double-blind trial of / on / in / with 56 women": the trial named by its sample.
 _RANDOMISED_TRIAL_OF = re.compile(
     r"\brandomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,4}?(?:trial|study)\s+(?:on|of|in|among|involving|with)\s+(?:a\s+total\s+of\s+|only\s+|all\s+)?$",
@@ -931,6 +969,21 @@ _IN_PEOPLE_WE = re.compile(
     r"randomi[sz]ed|treated|followed|analy[sz]ed|measured|determined|explored|conducted|performed)\b",
     re.IGNORECASE,
 )
+#: "In 26 patients, four consecutive attacks were treated alternately with A and B": the people of a sentence's opening,
+#: what was done in them after the comma in the passive of a study's procedure.
+_IN_PEOPLE_PASSIVE = re.compile(
+    r"[^.;%#]{0,120}?,\s*(?![^.;,]*\b(?:we|they|who|which)\b)[^.;,]{1,80}?\s+(?:was|were)\s+(?:\w+ly\s+)?"
+    r"(?P<verb>treated|compared|studied|evaluated|assessed|measured|investigated|examined|tested|randomi[sz]ed)\b",
+    re.IGNORECASE,
+)
+#: "In ten patients completing the protocol, the intragastric pH was similar": those who completed it, analysed.
+_IN_PEOPLE_COMPLETING = re.compile(
+    r"\s+(?:who\s+(?:had\s+)?completed|completing)\s+(?:the\s+|this\s+|our\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:stud(?:y|ies)|protocol|trial|treatment|therapy|follow-?up|course)\b[^.;%#]{0,80}?,",
+    re.IGNORECASE,
+)
+
+
 #: A sentence opening with the study's sample: "In this population-based cohort of 10,234 women, ...";
 #: not another study ("In a previous study of 300 patients", "In an independent validation cohort of 58").
 _IN_THIS_COHORT = re.compile(
@@ -1042,9 +1095,10 @@ _AFTER_APPROVAL = re.compile(
 #: 1527)", "the intention-to-treat patients (n = 92)" (each population's size, never a group compared).
 _ANALYSIS_POPULATION_N = re.compile(
     r"\b(?:(?:all\s+(?P<randomised>randomi[sz]ed)|(?P<itt>intent(?:ion)?[\s-]+to[\s-]+treat|ITT)|evaluable|assessable|per[\s-]+protocol)\s+"
-    r"(?:patients|participants|subjects)|"
-    # (the intention-to-treat name alone, its n bracketed: "(intention to treat [n = 74]/per protocol [n = 66])")
-    r"(?P<itt_name>intent(?:ion)?[\s-]+to[\s-]+treat|ITT))\s*[(\[]\s*[Nn]\s*=\s*$",
+    r"(?:patients|participants|subjects)\s*[(\[]|"
+    # (the intention-to-treat name alone, its n bracketed: "(intention to treat [n = 74]/per protocol [n = 66])", or right
+    # after it: "(intention-to-treat n = 209, age range 19-82 years)")
+    r"(?P<itt_name>intent(?:ion)?[\s-]+to[\s-]+treat|ITT)\s*(?:[(\[]|[:,]?))\s*[Nn]\s*=\s*$",
     re.IGNORECASE,
 )
 
@@ -1596,6 +1650,16 @@ def _named_pool_denominator(sentence: Sentence) -> Extracted | None:
                      label=verb[0] if verb else "enrolled", details=(("in_words", False),))
 
 
+#: People counted per unit of the design: "eight subjects at each dose level", "8 volunteers per panel", "ten patients
+#: in each cohort".
+_PER_UNIT_AFTER = re.compile(
+    r"\s+(?:(?!(?:were|was|and|or|with)\b)[\w-]+\s+){0,3}?" + PEOPLE + r"\s+(?:(?:at|in|for|within|from|of)\s+each|per(?![\s-]+(?:protocol|cent)\b))\b",
+    re.IGNORECASE,
+)
+#: A lower bound before a count: "over 100", "more than 3000", "in excess of 500", "at least 40", "> 200".
+_LOWER_BOUND_BEFORE = re.compile(r"(?:\b(?:more\s+than|over|in\s+excess\s+of|upwards\s+of|at\s+least)\s+|[>≥]\s*)$", re.IGNORECASE)
+
+
 def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
     masked = _Masked.of(sentence)
     text = masked.text
@@ -1623,6 +1687,10 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             return  # "three groups consisting of 18 patients each": one group's size
         if _ANOTHER_BEFORE.search(text, 0, start):
             return  # "Another 14 patients ... were randomized": a second group, a part of the study
+        if _PER_UNIT_AFTER.match(text, count_end):
+            return  # "two of eight subjects at each dose level", "Eight subjects per panel were randomized": one unit's size
+        if _LOWER_BOUND_BEFORE.search(text, max(0, start - 30), start):
+            return  # "groups in which over 100 patients were included", "more than 3000 patients": a bound, not the number
         current = found.get(start)
         if current is None or KIND_RANK[item.label] > KIND_RANK[current.label]:
             found[start] = item
@@ -1832,7 +1900,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         if bracket:
             offer(_total(masked, start, bracket, "people_bracket_count"))  # "Consecutive stage I patients (475) were analysed"
             continue
-        if after_people and re.fullmatch(r"\s*In\s+", text[:start]):
+        if after_people and re.fullmatch(r"\s*In\s+", text[_joined_section(text, start)[0]:start]):
             we = _IN_PEOPLE_WE.match(text, people_end)
             if we:  # "In 249 patients with reflux esophagitis, we compared ..."
                 offer(_total(masked, start, "randomised" if we.group("verb").lower().startswith("randomi") else "enrolled",
@@ -1840,6 +1908,15 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 continue
             if re.match(r"[^.;%#]{0,120}?,\s*there\s+(?:were|was)\b", text[people_end:]):
                 offer(_total(masked, start, "analysed", "in_people_there_were"))  # "In 9,739 participants, there were 934 deaths"
+                continue
+            if _IN_PEOPLE_COMPLETING.match(text, people_end):
+                offer(_total(masked, start, "analysed", "in_people_completing"))  # "In ten patients completing the protocol, ..."
+                continue
+            passive = _IN_PEOPLE_PASSIVE.match(text, people_end)
+            if passive and not _UNREAL.search(text) and not _BACKGROUND_LABEL.search(sentence.label or ""):
+                verb = passive.group("verb").lower()
+                offer(_total(masked, start, "randomised" if verb.startswith("randomi") else "treated" if verb == "treated" else "analysed",
+                             "in_people_passive"))  # "In 26 patients, four consecutive attacks were treated alternately with A and B"
                 continue
         passive = re.search(r"\b(?:was|were|(?:has|have)\s+(?:\w+\s+)?been)\s+(?:\w+ly\s+)?(?:evaluated|compared|studied|tested|investigated|examined|assessed|"
                             r"measured|analy[sz]ed|determined|explored|quantified|estimated)\b"
@@ -1869,19 +1946,24 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         # (within its section: sections joined by ".;" are sentences of their own, ".; Normal volunteers (n = 30).; Subjects
         # received A (n = 9), B (n = 10) or placebo (n = 10)")
         section_start, section_end = _joined_section(text, start)
+        bracket_before = _without_describing_head(before)  # "Patients (18-84 years old; n = 433)" read as "Patients (n = 433)"
         all_n = [m for m in re.finditer(r"\b[nN]\s*=\s*(#_*)", text) if section_start <= m.start() < section_end]
-        if re.search(r"\(\s*[Nn]\s*=\s*$", before) and (len(all_n) == 1 or _n_is_sum_of_others(masked, start, all_n)):
-            if re.search(r"\b(?:study|trial|cohort|subcohort|population|sample|series|registry|analysis)\b[^()]{0,40}\(\s*[Nn]\s*=\s*$", before, re.I) \
-                    and not _GROUP_LABEL_N.search(before):  # (not a group's: "in the second part of the trial group A (n = 19)")
-                offer(_total(masked, start, _named_population_kind(before), "n_equals_total"))
+        if re.search(r"\(\s*[Nn]\s*=\s*$", bracket_before) and (len(all_n) == 1 or _n_is_sum_of_others(masked, start, all_n)):
+            if re.search(r"\b(?:study|trial|cohort|subcohort|population|sample|series|registry|analysis)\b[^()]{0,40}\(\s*[Nn]\s*=\s*$", bracket_before, re.I) \
+                    and not _GROUP_LABEL_N.search(bracket_before):  # (not a group's: "in the second part of the trial group A (n = 19)")
+                offer(_total(masked, start, _named_population_kind(bracket_before), "n_equals_total"))
+            elif re.search(r"\b(?:trials|studies)\s*\(\s*[Nn]\s*=\s*$", bracket_before, re.I) and not _BACKGROUND_LABEL.search(sentence.label or "") \
+                    and not _UNREAL.search(text) and re.search(r"\b(?:were|was)\s+(?:\w+ly\s+)?(?:analy[sz]ed|pooled|combined|reviewed)\b",
+                                                              _clause_after(text, count.end), re.IGNORECASE):
+                offer(_total(masked, start, "analysed", "pooled_studies"))  # "data from 4 randomized trials (N = 2,700) were analyzed"
             elif kind := _trial_in_people_n(sentence, text, start):
                 offer(_total(masked, start, kind, "trial_in_people_n"))  # "a randomised trial in adults with asthma (...) (n=437)"
             elif re.search(r"\b(?:combin\w*|pool\w*|both|all)\s+(?:the\s+)?(?:two\s+|three\s+|four\s+)?(?:groups|arms)\s*\(\s*[Nn]\s*=\s*$",
-                           before, re.IGNORECASE):
+                           bracket_before, re.IGNORECASE):
                 offer(_total(masked, start, "analysed", "groups_combined"))  # "After combining the groups (n = 46), ..."
             elif re.search(r"\b(?:" + PEOPLE + r"(?:\s+(?:at|on)\s+(?:baseline|enrol+ment|(?:study\s+)?entry|inclusion|randomi[sz]ation)"
-                           r"|\s+aged\s+[^()]{1,30}?)?|baseline\s+characteristics)\s*\(\s*[Nn]\s*=\s*$", before, re.I) \
-                    and not _SERVING_PROFESSIONALS_N.search(before):  # "Participants at baseline (n=29) had a mean age ...",
+                           r"|\s+aged\s+[^()]{1,30}?)?|baseline\s+characteristics)\s*\(\s*[Nn]\s*=\s*$", bracket_before, re.I) \
+                    and not _SERVING_PROFESSIONALS_N.search(bracket_before):  # "Participants at baseline (n=29) had a mean age ...",
                 # "Children aged 6 to 52 months (n = 336) were randomly assigned"
                 verb = _verb_kind(_clause_after(text, count.end))  # "Postmenopausal women (n = 724) were randomised"
                 offer(_total(masked, start, verb[0] if verb else "enrolled", "people_n_equals"))
@@ -1895,7 +1977,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             else:
                 # "Milk samples were analyzed at 6 mo postpartum (n = 647)": the N of the sentence's passive verb
                 passive = re.search(r"\b(?:were|was)\s+(?:\w+\s+)?(?P<verb>analy[sz]ed|measured|assessed|evaluated|included|enrolled|"
-                                    r"randomi[sz]ed|studied|followed|recruited)\b(?P<gap>[^,;()#]{0,40})\(\s*[Nn]\s*=\s*$", before, re.IGNORECASE)
+                                    r"randomi[sz]ed|studied|followed|recruited)\b(?P<gap>[^,;()#]{0,40})\(\s*[Nn]\s*=\s*$", bracket_before, re.IGNORECASE)
                 if passive and not re.search(r"\b(?:who|whom|with|without|had|among|as|subgroups?|subsets?|those|only)\b|" + PEOPLE,
                                              passive.group("gap"), re.IGNORECASE) and re.match(r"\s*\)\s*[.;]?\s*$", text[count.end:]):
                     verb = _verb_kind(passive.group("verb"))
@@ -1988,7 +2070,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             # "the vaccine was administered intramuscularly to 94 volunteers", "messages were delivered online to 618 girls"
             offer(_total(masked, start, "treated", "given_to"))
             continue
-        if after_people and _WE_PERFORMED_IN.search(before) and not _UNREAL.search(before) and not _BACKGROUND_LABEL.search(sentence.label or "") \
+        if after_people and (_WE_PERFORMED_IN.search(before) or (_PERFORMED_IN.search(text[:start]) and _UNDERGOING.match(text, people_end))) \
+                and not _UNREAL.search(before) and not _BACKGROUND_LABEL.search(sentence.label or "") \
                 and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
             offer(_total(masked, start, "treated", "we_performed_in"))  # "We have performed laparoscopic fundoplications in 677 patients"
             continue
@@ -2078,6 +2161,12 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 continue
             if verb[0] == "randomised" and _to_one_group(clause, verb[1].end()):
                 continue  # "324 patients were further randomly assigned to the epoetin alfa group": one group's size
+            pair = _GAPPED_TREATMENT_PAIR.match(text, count.end + verb[1].end()) if verb[0] == "treated" else None
+            if pair and not re.search(r"\b(?:were|was|is|are|had|has|have|did|could|would|of|who|them|whom|each|developed|died|discontinued|withdrew|"
+                                      r"completed|responded|relapsed|improved|recovered|stopped|remained|refused|declined|dropped|failed|"
+                                      r"achieved|showed|experienced|reported|required|needed|underwent|received|took|left|switched)\b|"
+                                      r"\w+ed\s*$|" + PEOPLE, pair.group("second"), re.IGNORECASE):
+                continue  # "One hundred thirty-eight patients received A and 137 B": the first of two groups, their verb shared
             offer(_total(masked, start, verb[0], "count_then_verb"))
     pooled = sorted(start for start, item in found.items() if item.extractor == "participants.pooled_studies")
     if len(pooled) >= 2 and re.search(r"\b(?:and|while|whereas)\s+#_*\s+" + _STUDY_ADJECTIVES + _STUDIES + r"\b", text[pooled[0]:pooled[-1]],
@@ -2089,6 +2178,15 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         for start in compared:  # "the outcomes of 23 recipients were compared with those of 107 controls": groups
             del found[start]
     return list(found.values())
+
+
+#: A treatment verb's object, then a second count given another treatment, the verb left out: "138 patients received A and
+#: 137 B", "40 patients were treated with A and 38 with placebo" (two groups, no total; not "... and 12 of them had B").
+_GAPPED_TREATMENT_PAIR = re.compile(
+    r"(?P<first>[^.;:#]{1,100}?)\s*,?\s*(?:and|whereas|while)\s+#_*\s+(?:(?:with|to)\s+)?(?P<second>[^.;:#,()]{1,60}?)\s*"
+    r"(?:\([^()]*\)\s*)?(?:[.;]|,\s*respectively\b|$)",
+    re.IGNORECASE,
+)
 
 
 #: The people's own verb picking them as the sample, the clause ending or naming where from: "80 MS patients who attended
@@ -2192,8 +2290,15 @@ def _trial_in_people_n(sentence: Sentence, text: str, start: int) -> str | None:
 
 #: A sentence opening with the people and what qualifies them, then their N: "Women with an unfavourable
 #: cervix requiring induction at term (N = 101) ...", "PARTICIPANTS: Adults with and without TSCI (N=6083)."
+#: A head of the bracket before its N: an abbreviation of what the people have, or words describing them ("(ADHD; n = 282)",
+#: "(18-84 years old; n = 433)", "(aged 60-75, n = 40)").
+_BRACKET_HEAD = r"(?P<head>[^()\[\]#;,=]{1,40}?)\s*[;,]\s*"
+_DESCRIBING_HEAD_N = re.compile(r"\(\s*" + _BRACKET_HEAD + r"(?=[Nn]\s*=\s*$)")
+
+
 _QUALIFIED_SAMPLE_N = re.compile(
-    r"\s*(?:(?:All|The)\s+)?(?:[\w-]+\s+){0,3}?" + PEOPLE + r"\b(?P<qualifier>[^()\[\]#;:.]{1,120}?)\s*\(\s*[Nn]\s*=\s*", re.IGNORECASE,
+    r"\s*(?:(?:All|The)\s+)?(?:[\w-]+\s+){0,3}?" + PEOPLE + r"\b(?P<qualifier>[^()\[\]#;:.]{1,120}?)\s*\(\s*(?:" + _BRACKET_HEAD + r")?[Nn]\s*=\s*",
+    re.IGNORECASE,
 )
 
 
@@ -2204,8 +2309,9 @@ def _qualified_sample_kind(sentence: Sentence, text: str, start: int, end: int) 
     shorter survival": a subgroup), a verb in the qualifier, or things in it ("Adult Sprague Dawley rats")."""
     section_start = _joined_section(text, start)[0]  # sections joined by ".;": the people may open a later one
     opening = _QUALIFIED_SAMPLE_N.fullmatch(text, section_start, start)
-    if opening is None or _FINITE.search(opening.group("qualifier")):
-        return None
+    if opening is None or _FINITE.search(opening.group("qualifier")) \
+            or (opening.group("head") is not None and not _describing_head(opening.group("head"))):
+        return None  # (a head in the bracket only describing the people: "Children with ADHD (ADHD; n = 282)")
     head = re.split(r"\b(?:with|without|who|from|in|at|of|on|aged|requiring|undergoing|receiving)\b", opening.group("qualifier"))[0]
     if _NOT_PEOPLE.search(head):
         return None  # things the people word qualifies, not a trait of the people ("with a hip fracture")
@@ -2233,7 +2339,8 @@ def _qualified_sample_kind(sentence: Sentence, text: str, start: int, end: int) 
         if kind and kind[0] != "screened":
             return kind[0]
     # a qualifier between commas after the bracket: "Patients with X (n 100), on long-term PPIs, were randomized"
-    qualified = re.match(r"\s*\)\s*,\s*(?P<qualifier>[^,;:.#()]{1,80}?)\s*,?\s*(?=(?:were|was)\s)", after)
+    # (or a few between commas: "Children with ADHD (n = 282), all subtypes, ages 6 to 12 years, were randomized")
+    qualified = re.match(r"\s*\)\s*,\s*(?P<qualifier>[^,;:.#()]{1,80}?(?:\s*,\s*[^,;:.#()]{1,60}?){0,2})\s*,?\s*(?=(?:were|was)\s)", after)
     if qualified and not _FINITE.search(qualified.group("qualifier")):
         if re.match(r"(?:and|or|plus|as\s+well\s+as|(?:together|along)\s+with)\b", qualified.group("qualifier"), re.IGNORECASE) \
                 or _PEOPLE.search(qualified.group("qualifier")):
@@ -2287,6 +2394,28 @@ def _we_enrolled_people_n_kind(text: str, start: int, end: int) -> str | None:
 _DESCRIBING_TAIL = re.compile(r"\s*[;,]\s*(?P<tail>[^()\[\]]{1,80}?)(?=\s*\))")
 _DESCRIBES_PEOPLE = re.compile(
     r"\b(?:age[ds]?|years?|yrs?|old|women|men|males?|females?|girls|boys|SD|mean|median|range|IQR)\b|%", re.IGNORECASE)
+
+
+def _describing_head(head: str | None) -> bool:
+    """Whether a bracket's head before its N describes the people: an abbreviation ("ADHD", "COPD") or their ages, sex, ...
+    (not a group's name or a treatment: "(placebo; n = 30)", "(group A, n = 19)")."""
+    if head is None:
+        return False
+    head = head.strip()
+    if re.fullmatch(r"[A-Z][A-Za-z]*[A-Z][A-Za-z0-9-]*s?", head):
+        return not re.search(r"\b(?:ITT|PP|mITT|[A-Z]*(?:GROUP|ARM))\b", head)
+    if re.search(r"%(?!\s*(?:women|men|males?|females?|girls|boys)\b)", head, re.IGNORECASE):
+        return False  # a share of the people, a subset: "More hospitalized patients (66%, n = 1017) had low levels"
+    return bool(_DESCRIBES_PEOPLE.search(head)) and not re.search(r"\b(?:groups?|arms?|placebo|vs|versus|mg|per|each)\b", head, re.IGNORECASE)
+
+
+def _without_describing_head(before: str) -> str:
+    """`before` (the text up to an N) with a head describing the people dropped from the N's bracket, so that
+    "Patients (18-84 years old; n = " reads as "Patients (n = "."""
+    head = _DESCRIBING_HEAD_N.search(before)
+    if head and _describing_head(head.group("head")):
+        return before[:head.start("head")] + before[head.end():]
+    return before
 
 
 def _after_describing_tail(after: str) -> str:
