@@ -692,3 +692,95 @@ def test_round25_a_lone_n_of_the_comparator_after_the_sentence_of_groups():
     assert arm_values(text) == [29, 30, 31, 32]
     # a lone n compared, with no sentence of groups before, stays out
     assert arm_values("Outcomes were compared with those of a reference population (n = 5000).") == []
+
+
+# --------------------------------------------------------------------------- review 24 (findings 16-23 on per-arm counts)
+
+@pytest.mark.parametrize("text", [
+    # the people of each country or region, in a bracket after its name (finding 16)
+    "In all, 300 adults were randomised in 25 centres in Spain (170) and Portugal (130).",
+    "Overall, 90 children were randomised in Africa (50) and South America (40).",
+    "A total of 240 patients were randomized to drug A or drug B in Canada (140) and Australia (100).",
+    "Patients were randomised in Denmark (n = 130) and Norway (n = 110) to drug A or placebo.",
+    # people compared with a subset of themselves picked by an event (finding 17)
+    "Of 400 enrolled patients, the 60 patients who developed sepsis were compared with 340 patients who did not.",
+    "The 200 enrolled adults were compared with 70 adults who completed the 12-month visit.",
+    # people compared with those who declined or refused (finding 18)
+    "The 90 participants were compared with 140 eligible adults who declined to take part.",
+    "Characteristics of 75 randomised children were compared with 50 children who refused randomisation.",
+    "Sleep was recorded in a group of 25 shift workers and compared to that of a group of 30 workers who declined to "
+    "participate.",
+    "Participants (n = 95) were compared with eligible patients who declined to take part (n = 160).",
+    # groups of one size formed by a trait or for sessions (finding 23)
+    "The 90 students were split into three groups of 30 for the focus group sessions.",
+    "The 80 patients were divided into four groups of 20 according to their age.",
+    "The 60 women were divided into two groups of 30 by body mass index.",
+])
+def test_review24_counts_of_places_non_participants_subsets_and_strata_are_no_arms(text):
+    assert arm_values(text) == []
+
+
+@pytest.mark.parametrize("text, sizes", [
+    # the bare counts of treatments after an allocation to them stay
+    ("210 adults with asthma were randomized to receive either drug A for 4 weeks (104) or drug A plus drug B (106).",
+     [104, 106]),
+    # groups in a bracket after "in the PCI", by abbreviation, stay
+    ("Mortality in the PCI (n = 100) and CABG (n = 105) groups was similar.", [100, 105]),
+    # people compared with controls stay
+    ("In this study, 14 patients with migraine were compared with twelve healthy controls.", [12, 14]),
+    ("Reading speed was measured in a group of 42 dyslexic children and compared with that of a control sample of 40 "
+     "children.", [40, 42]),
+    # groups of one size formed by the random sequence
+    ("Ninety patients were randomly divided into three groups of 30 according to a computer-generated list.", [30]),
+    ("Ninety patients were divided into three groups of 30.", [30]),
+    # each group's size in turn after "groups of" (code note: "two groups of 40 and 40" gave no arms)
+    ("Eighty patients were randomised into two groups of 40 and 40.", [40]),
+    ("The patients were randomly divided into two groups of 42 and 38 patients.", [38, 42]),
+    # two groups compared by "than", each with a place's name (finding 22)
+    ("Patients treated in the stroke unit (n = 120) had lower mortality than those treated on general medical wards "
+     "(n = 150).", [120, 150]),
+    ("Patients seen in the day clinic (n = 80) waited less than those seen in hospital wards (n = 95).", [80, 95]),
+])
+def test_review24_groups_kept_beside_the_refusals(text, sizes):
+    assert arm_values(text) == sizes
+
+
+@pytest.mark.parametrize("text", [
+    # a group named with the size of its completers (finding 19)
+    "Sixty-two patients were randomised to exercise or usual care. Patients in the intervention group who completed "
+    "the programme (n = 24) improved more.",
+    "Fifty adults were randomised to drug A or placebo. Adults in the drug A group who withdrew (n = 6) were older.",
+    # groups named with their sizes at follow-up (finding 20)
+    "Sixty-two patients were randomised to exercise or usual care. At 12 months, the intervention group (31 patients) "
+    "and the control group (27 patients) were reassessed.",
+    "Eighty adults were randomised to drug A or placebo. The drug A group (36 adults) and the placebo group (35 adults) "
+    "were followed up for two years.",
+    # one group's size, the other's people counted otherwise (finding 21)
+    "Twenty patients with cirrhosis were studied. The control group (12 healthy volunteers) underwent the same protocol.",
+])
+def test_review24_groups_named_with_sizes_after_the_allocation_or_beside_other_counts(text):
+    assert arm_values(text) == []
+
+
+def test_review24_groups_named_with_their_sizes_still_read():
+    rec = record([(None, "Seventy children were randomised to drug A or drug B."),
+                  (None, "In the drug A group (n = 36), the dose was given at night."),
+                  (None, "In the drug B group (n = 34), the dose was given in the morning.")])
+    assert sorted(item.value for item in extract_record(rec).n_arms) == [34, 36]
+
+
+def test_review24_a_lone_comparator_n_after_places_n_is_no_arm():
+    text = ("Patients came from Spain (n = 30) and Italy (n = 31). Outcomes were compared with those of patients from "
+            "Germany (n = 40).")
+    assert arm_values(text) == []
+
+
+def test_review24_a_lone_group_kept_when_the_other_groups_size_is_told():
+    text = ("A total of 180 patients were enrolled, of which 80 were given drug A. Patients not given drug A were "
+            "defined as the control group (n = 100).")
+    assert arm_values(text) == [100]
+
+
+def test_review24_places_compared_keep_their_n():
+    text = "Crash rates in Ohio (n = 88 counties) were compared with those in Texas (n = 120 counties)."
+    assert arm_values(text) == [88, 120]

@@ -234,8 +234,10 @@ _THINGS = (r"(?:studies|trials|trails|RCTs|articles|schools|classes|classrooms|p
 #: after a count: "73 public schools (", "8 instances of neurological injury (", not "completed the study (".
 _THINGS_BROKEN_DOWN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _THINGS + r"(?:\s+of(?:\s+[\w-]+){1,3})?\s*$", re.I)
 _THINGS_RIGHT_BEFORE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _THINGS + r"\s*$", re.I)
+#: A comparison of people by "than": "had lower mortality than those treated on general medical wards (n = 150)".
+_THAN_THOSE = re.compile(r"\bthan\s+(?:(?:those|that|the\s+ones)\b|(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _PEOPLE + r"\b)", re.I)
 #: A place the people came from, right before an n: "attending the department of dermatology (n = 72)".
-_PLACE_BEFORE = re.compile(r"\b(?:department|office|clinic|hospital|centre|center|practice|unit|ward)"
+_PLACE_BEFORE = re.compile(r"\b(?:department|office|clinic|hospital|centre|center|practice|unit|ward)s?"
                            r"(?:\s+of\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s*$", re.I)
 _THINGS_AFTER_BRACKET = re.compile(r"\)\s*" + _THINGS + r"\b", re.I)
 #: What people of a group did or had, after "N patients in the A group ...": an outcome, not the group's size.
@@ -372,6 +374,36 @@ _NEXT_STRATUM_N_BEFORE = re.compile(r"(?:,|\bor|\band)\s+(?:[IVX]+|\d+[a-cA-C]?)
 _N_VALUE = re.compile(r"\b[nN]\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)")
 
 
+#: A place named before a bracket, with its list: "randomized in 38 centres in France (230) and Belgium (182)", "in
+#: Europe (n = 60) and Asia (n = 40)": a country, region or city by its capitalised name after "in", "from", "across"
+#: or "at" (not all capitals, an abbreviation of a treatment, "in the PCI (n = 100) and CABG (n = 105) groups"; not a
+#: group, "in Group A (n = 30)").
+_PLACE_NAME = r"(?!(?:Group|Arm|Cohort|Stage|Grade|Phase|Part|Study|Trial|Week|Day|Year|Month)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
+_PLACE_NAME_BRACKET = re.compile(r"\b[Ii]n|\b(?:from|across|at)\b")
+_PLACE_LIST_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)" + _PLACE_NAME + r"\s*(?=[(\[])")
+
+
+def _place_brackets(text: str) -> set[int]:
+    """The opening of each bracket right after a place's name, and after the places listed with it ("in France (230)
+    and Belgium (182)"): the people of each place, not groups."""
+    opens: set[int] = set()
+    for at in _PLACE_NAME_BRACKET.finditer(text):
+        first = re.compile(r"\s+(?:the\s+)?" + _PLACE_NAME + r"\s*(?=[(\[])").match(text, at.end())
+        if first is None:
+            continue
+        bracket = first.end()
+        while bracket is not None:
+            opens.add(bracket)
+            close = matching_close(text, bracket)
+            if close is None or re.match(r"\s*(?:groups?|arms?)\b", text[close + 1:]):
+                break
+            following = _PLACE_LIST_ITEM.match(text, close + 1)
+            bracket = following.end() if following else None
+        if re.match(r"\s*(?:groups?|arms?)\b", text[(matching_close(text, first.end()) or len(text)) + 1:]):
+            opens.discard(first.end())
+    return opens
+
+
 def _breaks_down_one_group(text: str, bracket: tuple[int, int]) -> bool:
     """The bracket's parts make up the count of one group told right before it: "77 patients in group A and 29 in
     group B (7 infected and 22 non-infected)": a breakdown of group B's people, not the groups."""
@@ -417,6 +449,13 @@ def _not_an_arm(item: Extracted) -> bool:
         return True
     if rule == "n_equals" and (_MULTI_SITE_N_BEFORE.search(before[-40:]) or start in _stratum_ns(text)):
         return True
+    if rule in ("n_equals", "allocated_bare_count", "in_n_bracket", "bracket_people") and bracket \
+            and bracket[0] in _place_brackets(text) and (_ALLOCATED.search(text) or not _COMPARED_TOLD.search(text)):
+        # "randomized in France (230) and Belgium (182)": the people of each country (not places compared, "in
+        # Washington (n = 39 counties) are compared with changes in Oregon (n = 36 counties)")
+        return True
+    if rule == "n_equals" and _COMPARED_TOLD.search(text) and _NON_PARTICIPANTS.search(text) and not _ALLOCATED_TO.search(text):
+        return True  # "Participants (n = 150) were compared with those who declined to take part (n = 210)"
     if _NUMBER_OF_PEOPLE_WITH_AN_EVENT.search(_clause_around(text, start)):
         return True
     if rule == "parenthetical_breakdown" and bracket and _breaks_down_one_group(text, bracket):
@@ -439,7 +478,7 @@ def _not_an_arm(item: Extracted) -> bool:
             and not _GROUP_WORD.search(inside) and (_BOTH_SEXES.search(inside) or _COUNTED_PEOPLE_BEFORE.search(text, 0, bracket[0])):
         return True
     if rule == "n_equals" and bracket and _PLACE_BEFORE.search(before[:bracket[0]]) and not _ALLOCATION_VERB.search(text) \
-            and not _GROUP_WORD.search(text) and not _COMPARED_TOLD.search(text):
+            and not _GROUP_WORD.search(text) and not _COMPARED_TOLD.search(text) and not _THAN_THOSE.search(text):
         return True  # "patients attending the department of dermatology (n = 72) and a rural office (n = 37)": sources
     if rule == "n_equals" and bracket and not _ALLOCATION_VERB.search(text):
         # "treated 400 evaluable attacks (A, n = 150; B, n = 130; ...)": n's of the things just counted, where no one
@@ -794,6 +833,8 @@ def _per_group_phrases(sentence: Sentence, arms_text: str = "", arms_text_so_far
     return found
 
 
+#: An allocation to treatments ("randomized to", "assigned into"), not to places ("randomized in 38 centres").
+_ALLOCATED_TO = re.compile(r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated|assigned)\s+(?:to|into)\b", re.I)
 #: "(102)": a bracket holding a bare count, after a word (a treatment's name, not a number or a unit).
 _BARE_COUNT_BRACKET = re.compile(r"(?<=[A-Za-z)\]])\s*\((?P<n>\d+)\)")
 
@@ -802,7 +843,7 @@ def _allocated_bare_counts(sentence: Sentence, counts: list) -> list[Extracted]:
     """"195 patients were randomized to receive A alone (102) or B plus A (93)": after an allocation, each treatment's
     count in a bracket of its own, the counts making up a count stated before them."""
     text = sentence.text
-    allocated = _ALLOCATED.search(text)
+    allocated = _ALLOCATED_TO.search(text)
     if allocated is None:
         return []
     bare = [m for m in _BARE_COUNT_BRACKET.finditer(text, allocated.end()) if not _UNIT_AFTER.match(text, m.end("n"))]
@@ -816,8 +857,18 @@ def _allocated_bare_counts(sentence: Sentence, counts: list) -> list[Extracted]:
 _EACH_GROUP_OF = re.compile(r"\b(?:groups?|arms?),?\s+each\s+(?:with|of|comprising|containing|including)\s+(?P<n>\d+)\s+"
                             r"(?:[\w-]+\s+)?" + _PEOPLE + r"\b|\b(?:divided|randomi[sz]ed|allocated|assigned|split)\s+(?:\w+\s+)?into\s+"
                             r"(?:two|three|four|five|six|\d)\s+(?:[\w-]+\s+)?groups\s+of\s+(?P<m>\d+)\b"
-                            # not groups of different sizes: "two groups of 15 controls and 11 patients"
+                            # "groups of 40 and 40", "of 42 and 38 patients": each group's size in turn
+                            r"(?P<more>(?:\s*,\s*\d+)*,?\s+and\s+\d+(?!\s*[-‐‑.,·]?\d)(?=(?:\s+(?:[\w-]+\s+)?" + _PEOPLE + r")?\b(?!\s+[\w-]+\s+" + _PEOPLE + r")))?"
+                            # not groups of different sizes told by kind: "two groups of 15 controls and 11 patients"
                             r"(?!(?:\s+[(\w)-]+){0,3}?\s*(?:,|and)\s+\d)", re.I)
+#: After "divided into three groups of 20": what the groups were formed by or for, strata or sessions of the sample
+#: ("according to their body mass index", "by age", "for the focus group sessions"), unless by the random sequence
+#: ("according to a computer-generated list").
+_GROUPS_FORMED_BY = re.compile(r"\s*(?:patients|participants|subjects|each)?\s*,?\s*(?:(?:according\s+to|based\s+on|on\s+the\s+basis\s+of|"
+                               r"by|stratified\s+by)\s+(?!(?:a|an|the)?\s*(?:[\w-]+\s+){0,2}?(?:random|computer|block|"
+                               r"sealed|envelope|allocation|sequence|table|lottery|draw|coin|minimi[sz]ation))|"
+                               r"for\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:focus|discussions?|interviews?|sessions?|workshops?|"
+                               r"meetings?|seminars?|classes))", re.I)
 #: "20 were then randomised to receive A and 23 to receive B": the verb left out after the first.
 _RANDOMISED_TO_RECEIVE = re.compile(r"(?P<a>\d+)\s+(?:" + _PEOPLE + r"\s+)?(?:were|was)\s+(?:then\s+|subsequently\s+)?"
                                     r"(?:randomi[sz]ed|randomly\s+assigned|assigned|allocated)\s+to\s+receive\s+[^;]*?"
@@ -873,9 +924,11 @@ def _comparator_n_after_groups(sentences) -> list[Extracted]:
     placebo (n = 32).")."""
     found = []
     for previous, sentence in zip(sentences, sentences[1:]):
-        if previous.field != sentence.field or len(_N_VALUE.findall(sentence.text)) != 1 \
-                or len(_N_VALUE.findall(previous.text)) < 2:
-            continue
+        places = _place_brackets(previous.text)
+        groups_before = [n for n in _N_VALUE.finditer(previous.text)
+                         if (bracket := _bracket_around(previous.text, n.start())) is None or bracket[0] not in places]
+        if previous.field != sentence.field or len(_N_VALUE.findall(sentence.text)) != 1 or len(groups_before) < 2:
+            continue  # (not after places' n's: "Patients came from Spain (n = 30) and Italy (n = 31).")
         compared = _COMPARATOR_N.search(sentence.text)
         if compared and (count := _count_at(find_counts(sentence.text), compared.start("n"))):
             item = _arm(sentence, count, "comparator_n")
@@ -884,23 +937,57 @@ def _comparator_n_after_groups(sentences) -> list[Extracted]:
     return found
 
 
+#: Another count of people between the first count and "were compared": "Of 300 randomised patients, the 45 patients
+#: who developed delirium were compared with ...": the 45 are compared, not the 300.
+_COUNTED_PEOPLE_BETWEEN = re.compile(r"\b\d+\s+(?:[\w'-]+\s+){0,2}?" + _PEOPLE + r"\b", re.I)
+#: Those who would not take part: "210 eligible patients who declined to take part", "80 patients who refused
+#: randomisation", "non-participants": compared with the participants, they are no group of the trial.
+_NON_PARTICIPANTS = re.compile(
+    r"\b(?:who|that)\s+(?:had\s+)?(?:declined|refused|did\s+not\s+(?:consent|agree|wish|want|participate|take\s+part|"
+    r"enrol+|respond)|chose\s+not|were\s+not\s+(?:randomi[sz]ed|enrol+ed|included|eligible|willing))\b|"
+    r"\bnon[-\s]?(?:participants|participating|responders|consenters|consenting|enrol+ed)\b|"
+    r"\b(?:declined|refused)\s+(?:to\s+)?(?:participat\w*|take\s+part|randomi[sz]ation|consent|enrol\w*)\b", re.I)
+#: People picked out by what happened to them: "the 45 patients who developed delirium ... with 255 who did not",
+#: "compared with 50 patients who completed follow-up": an outcome or a subset, not the groups compared.
+_PICKED_BY_AN_EVENT = re.compile(
+    r"\b(?:who|that)\s+(?:had\s+)?(?:developed|experienced|suffered|died|survived|relapsed|responded|completed|finished|"
+    r"withdrew|dropped\s+out|discontinued|were\s+lost|did\s+not(?=\s*(?:[,;.)]|$)))|\b(?:of\s+(?:them|these|whom)|"
+    r"among\s+(?:them|these))\b", re.I)
+
+
+def _not_groups_compared(text: str, start: int, end: int) -> bool:
+    """The people compared between `start` and the end of the second's description are those who declined or
+    refused to take part, or people picked out by an event or as a part of the others: no groups of the trial."""
+    told = text[start:min(len(text), end + 80)]
+    return bool(_NON_PARTICIPANTS.search(told) or _PICKED_BY_AN_EVENT.search(told))
+
+
 def _sentence_group_phrases(sentence: Sentence, counts: list) -> list[Extracted]:
     text = sentence.text
     found = []
     for each in _EACH_GROUP_OF.finditer(text):
+        if _GROUPS_FORMED_BY.match(text, each.end()):
+            continue
         name = "n" if each.group("n") else "m"
         if count := _count_at(counts, each.start(name)):
             found.append(_arm(sentence, count, "each_group_of"))
+        if each.group("more"):
+            sizes = [_count_at(counts, each.start("more") + m.start()) for m in re.finditer(r"\d+", each.group("more"))]
+            found.extend(_arm(sentence, size, "each_group_of") for size in sizes
+                         if size and size.value != (count.value if count else None))
     for pair in _RANDOMISED_TO_RECEIVE.finditer(text):
         found.extend(_arm(sentence, count, "randomised_to_receive") for name in ("a", "b")
                      if (count := _count_at(counts, pair.start(name))))
     for first in counts:
         compared = _PEOPLE_COMPARED_WITH.match(text, first.end)
-        if compared and (second := _count_at(counts, compared.start("n"))):
+        if compared and (second := _count_at(counts, compared.start("n"))) \
+                and not _COUNTED_PEOPLE_BETWEEN.search(text, first.end + 1, compared.start("n")) \
+                and not _not_groups_compared(text, first.end, second.end):
             found.extend([_arm(sentence, first, "people_compared"), _arm(sentence, second, "people_compared")])
     for pair in _SAMPLES_COMPARED.finditer(text):
-        found.extend(_arm(sentence, count, "samples_compared") for name in ("a", "b")
-                     if (count := _count_at(counts, pair.start(name))))
+        if not _not_groups_compared(text, pair.start("a"), pair.end()):
+            found.extend(_arm(sentence, count, "samples_compared") for name in ("a", "b")
+                         if (count := _count_at(counts, pair.start(name))))
     for given in _GIVEN_TO_RESPECTIVELY.finditer(text):
         found.extend(_arm(sentence, count, "given_to_respectively") for number in re.finditer(r"\d+", given.group("list"))
                      if (count := _count_at(counts, given.start("list") + number.start())))
@@ -938,6 +1025,11 @@ _GROUP_THEN_N = re.compile(r"\b(?:the|a|an)\s+(?P<label>(?:[\w+/-]+\s+){0,4}?)(?
                            r"(?P<p>\d+)\s+(?:[\w-]+\s+)?" + _PEOPLE + r")\s*\)", re.I)
 
 
+#: A time of follow-up or a verb of those measured again: "At 12 months, the intervention group (31 patients) and the
+#: control group (27 patients) were reassessed": the people still followed, not the groups' sizes.
+_AT_FOLLOW_UP = re.compile(r"\b(?:at|after)\s+(?:the\s+)?(?:\d+|one|two|three|four|five|six|twelve|[a-z]+teen|[a-z]+ty)[-\s]"
+                           r"(?:weeks?|months?|years?)\b|\b(?:at|during)\s+(?:the\s+)?(?:[\w-]+\s+)?follow[-\s]?up\b|"
+                           r"\b(?:re-?assessed|re-?evaluated|re-?examined|followed\s+up|remained|available\s+for)\b", re.I)
 #: A group named by its rank or size ("the largest group", "the second group" of a clustering), not by a treatment.
 _RANK_OR_SIZE = re.compile(r"\b(?:\w+est|first|second|third|fourth|last|other|same|whole|entire|total)\b", re.I)
 
@@ -945,22 +1037,42 @@ _RANK_OR_SIZE = re.compile(r"\b(?:\w+est|first|second|third|fourth|last|other|sa
 def _groups_then_n(sentences) -> list[Extracted]:
     """Groups named with their size alone in a bracket, in the record's sentences: two groups with different names at
     least, or one named by its role in the trial ("the control group (10 healthy volunteers)")."""
-    found, labels = [], set()
+    found, labels, people, told = [], set(), [], set()
     for sentence in sentences:
         if sentence.field == "title":
             continue
         counts = find_counts(sentence.text)
+        taken = set()
         for m in _GROUP_THEN_N.finditer(sentence.text):
             label = m.group("label").strip().lower()
             if _NOT_A_GROUP_NAME.search(label) or _RANK_OR_SIZE.search(label) \
+                    or _PICKED_BY_AN_EVENT.search(m.group(0)) or _AT_FOLLOW_UP.search(sentence.text) \
                     or (count := _count_at(counts, m.start("n" if m.group("n") else "p"))) is None \
                     or _not_an_arm(item := _arm(sentence, count, "group_then_n")):
                 continue
             found.append(item)
             labels.add(label)
-    if len(labels) >= 2 or any(_ARM_WORD.search(label) for label in labels):
-        return found
-    return []
+            taken.add(count.start)
+        # the people counted before the groups: "Twenty patients with cirrhosis were studied", "62 patients were
+        # randomised" (not after them: a further randomisation, "3466 participants in the intervention group were
+        # further randomized", or others measured, "among 55 control subjects measured ...")
+        if found:
+            continue
+        told.update(count.value for count in counts)
+        people.extend((count.value, bool(_ALLOCATION_VERB.search(_clause_around(sentence.text, count.start))))
+                      for count in counts if count.start not in taken and _bracket_around(sentence.text, count.start) is None
+                      and _PEOPLE_SOON.match(sentence.text, count.end) and not _UNIT_AFTER.match(sentence.text, count.end))
+    if not found or not (len(labels) >= 2 or any(_ARM_WORD.search(label) for label in labels)):
+        return []
+    sizes = [int(item.value) for item in found]
+    if any(allocated and value > sum(sizes) for value, allocated in people):
+        return []  # "62 were randomised ... the intervention group (31 patients) and the control group (27 patients)"
+    if len(labels) == 1 and any(value > sizes[0] and value != 2 * sizes[0] and value - sizes[0] not in told
+                                for value, _ in people):
+        return []  # "Twenty patients with cirrhosis were studied. The control group (12 healthy volunteers) ...": one
+        # group's size beside people counted otherwise (not "223 patients were enrolled, of which 107 were exposed to
+        # A. ... the control group (n = 116)": the other group's size told)
+    return found
 
 
 def _reading_order(item: Extracted) -> tuple[bool, int, int]:
