@@ -3902,3 +3902,20 @@ def test_review_24_shared_noun_adjectives_are_no_times():
     assert _SHARED_NOUN_ADJECTIVES.fullmatch(" year") is None
     assert _SHARED_NOUN_ADJECTIVES.fullmatch(" daily") is None
     assert _SHARED_NOUN_ADJECTIVES.fullmatch(" elderly depressed") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 25's passive "performed in N people undergoing" (820bffc): a complication's or a repeat procedure is done in
+        # some of them, no sample
+        ("Reoperation was performed in 9 patients undergoing valve replacement.", None),
+        ("Conversion to open surgery was performed in 6 patients undergoing laparoscopy.", None),
+        ("Unplanned reintubation was performed in 4 patients undergoing cardiac surgery.", None),
+        # (still: the study's procedure in those undergoing the operation)
+        ("Epidural analgesia with 0.25% bupivacaine was performed in 48 patients undergoing hip surgery.", (48, "treated")),
+        ("Transversus abdominis plane block was performed in 60 women undergoing caesarean section.", (60, "treated")),
+    ],
+)
+def test_review_round_25_performed_in_complications(text, expected):
+    assert total(text) == expected

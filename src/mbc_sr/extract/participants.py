@@ -935,7 +935,12 @@ _WE_PERFORMED_IN = re.compile(
 _PERFORMED_IN = re.compile(
     r"(?:^|[.;:]\s+)(?P<subject>(?!(?i:an?|the|this|our|a\s+total\s+of)?\s*(?:[\w-]+\s+){0,3}?(?i:stud(?:y|ies)|trials?|reviews?|"
     r"analys[ie]s|surveys?|audits?|investigations?|evaluations?|assessments?|interviews?|experiments?|measurements?|tests?|"
-    r"testing|examinations?|research|work|project|comparisons?|experiments?)\b)[A-Z](?:[^.;:#()]|(?<=\d)\.(?=\d)){1,100}?)\s+(?:was|were)\s+(?:\w+ly\s+)?"
+    r"testing|examinations?|research|work|project|comparisons?|experiments?)\b)"
+    # (not a complication's or a repeat procedure, done in some of them: "Reoperation was performed in 9 patients undergoing
+    # valve replacement", "Conversion to open surgery was performed in 6 patients undergoing laparoscopy")
+    r"(?!(?i:re-?operations?|re-?interventions?|re-?explorations?|re-?intubations?|revisions?|conversions?|salvage|rescue|"
+    r"emergency|unplanned|additional|repeat(?:ed)?|further|secondary|transfusions?|amputations?|tracheostom(?:y|ies))\b)"
+    r"[A-Z](?:[^.;:#()]|(?<=\d)\.(?=\d)){1,100}?)\s+(?:was|were)\s+(?:\w+ly\s+)?"
     r"(?:performed|carried\s+out|undertaken)\s+(?:\w+ly\s+)?(?:in|on)\s+(?:a\s+total\s+of\s+|all\s+)?$",
 )
 
