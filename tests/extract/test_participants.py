@@ -3804,3 +3804,118 @@ def test_round_25_people_per_unit_of_the_design(text, expected):
 )
 def test_round_25_pooled_trials_n(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # review 24 (e834480): family and household members are people; drivers only as people who drive; tumour responses
+        # and scores "in" people are events, values given "from" people data; our own study's comma participle keeps its
+        # people past a threshold
+        ("A total of 52 family members of ICU patients were randomised.", (52, "randomised")),
+        ("We enrolled 120 family members of patients admitted to the intensive care unit.", (120, "enrolled")),
+        ("We surveyed 120 family members of deceased patients.", (120, "analysed")),
+        ("Forty household members of children with asthma were enrolled.", (40, "enrolled")),
+        ("Thematic analysis identified 14 drivers, grouped into three domains.", None),
+        ("The survey found 9 drivers, mostly financial.", None),
+        ("A total of 120 drivers were randomised to A or B.", (120, "randomised")),
+        ("We studied 40 truck drivers with sleep apnoea.", (40, "analysed")),
+        ("Complete responses were obtained in 12 patients and partial responses in 9.", None),
+        ("Objective responses were recorded in 23 patients, including 4 complete responses.", None),
+        ("Patients with refractory myeloma received daratumumab. Responses were obtained in 18 patients (overall response "
+         "rate 36%).", None),
+        ("Pain scores improved similarly in both arms, and serious adverse events were recorded in 12 patients.", None),
+        ("Quality-of-life scores were collected from 1,000 patients enrolled in the trial.", (1000, "enrolled")),
+        ("Questionnaire responses were obtained from 200 patients enrolled in the study.", (200, "enrolled")),
+        ("We conducted a prospective randomised trial, including 120 patients older than 65 years, to compare A with B.",
+         (120, "enrolled")),
+        # (still: staff members; drivers of something; a part past a comparison's comma; values given from people)
+        ("The care was given by 313 staff members.", None),
+        ("We identified 12 drivers of cost in the trial.", None),
+        ("This randomized trial compared A with B, including 38 patients older than 80 years.", None),
+        ("Preference ratings were obtained from 80 members of the public.", (80, "analysed")),
+    ],
+)
+def test_review_24_people_words_values_and_participles_mended(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_total", "expected_arms"),
+    [
+        # review 24 (e834480): the intention-to-treat name alone is each arm's when it recurs, one group's after a group named
+        ("Patients were randomised to drug A (intention to treat [n = 74]) or placebo (intention to treat [n = 72]).",
+         None, [74, 72]),
+        ("In the A group, intention to treat (n = 40) and per protocol (n = 35) analyses showed similar results.", None, []),
+        ("In group B, intention to treat (n = 38) and per protocol (n = 33) analyses agreed.", None, []),
+        # (still: the study's one ITT population, also after a design's "parallel-group")
+        ("Cure rates (intention to treat [n = 120]/per protocol [n = 110]) were 80% and 88%.", (120, "itt"), []),
+        ("Adults with asthma entered a randomized, double-blind, parallel-group study (intention-to-treat n = 150, age range "
+         "18-70 years).", (150, "itt"), []),
+    ],
+)
+def test_review_24_itt_name_of_arms_or_one_group(text, expected_total, expected_arms):
+    assert total(text) == expected_total
+    assert arms(text) == expected_arms
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # review 24 (010d710): a time or relative clause describing what people were assigned to keeps the alternatives; a
+        # treatment group qualified and then another group or "either" is no single group; the second trial we ran is
+        # ours; a subgroup's people allocated after an estimate; "had undergone randomization" no event
+        ("Sixty patients were assigned to dexamethasone before induction of anaesthesia or placebo.", (60, "enrolled")),
+        ("Eighty women were assigned to tranexamic acid after delivery or placebo.", (80, "enrolled")),
+        ("Ninety children were assigned to oral ondansetron when vomiting began or placebo.", (90, "enrolled")),
+        ("Forty patients were assigned to an antibiotic that covers anaerobes or placebo.", (40, "enrolled")),
+        ("Eighty patients were randomly allocated to a treatment group with acupuncture or a waiting-list control group.",
+         (80, "randomised")),
+        ("One hundred patients were randomised to a therapy arm of weekly paclitaxel or a control arm of observation.",
+         (100, "randomised")),
+        ("Ninety patients were randomly assigned to a treatment group given either A or B.", (90, "randomised")),
+        ("Because the first trial was underpowered, we conducted a second randomized trial in 240 patients.", (240, "randomised")),
+        ("We performed a second randomized controlled trial involving 120 patients to confirm these findings.", (120, "enrolled")),
+        ("A total of 5,000 patients were enrolled. In the diabetic subgroup, the hazard ratio was 0.81 (95% CI 0.65-1.01) in "
+         "1,850 randomized patients.", (5000, "enrolled")),
+        ("Eighty-eight patients had undergone randomization (A, n = 44; placebo, n = 44).", (88, "treated")),
+        # (still: a treatment before the alternatives, a reason; one group qualified; another's second study; an event)
+        ("Nine patients were assigned to open-label drug B after relapse on drug A or placebo.", None),
+        ("Twelve patients were assigned to drug C when they relapsed while taking drug A or placebo.", None),
+        ("Of 90 women recruited, 44 were randomized to a treatment arm with drug A.", (90, "enrolled")),
+        ("Investigators conducted a second randomized trial in 240 patients.", None),
+        ("In a second randomized trial involving 31 patients, the benefit was not seen.", None),
+        ("Drug A lowered the risk of death (HR 0.81; 95% CI 0.70-0.94) in 2,600 randomized patients with heart failure.",
+         (2600, "randomised")),
+        ("In this randomised trial, 30 patients had been admitted twice (A, n = 12; B, n = 18).", None),
+        ("In this double-blind trial, 30 patients had a relapse (A, n = 12; B, n = 18).", None),
+    ],
+)
+def test_review_24_allocations_studies_estimates_and_events_mended(text, expected):
+    assert total(text) == expected
+
+
+def test_review_24_shared_noun_adjectives_are_no_times():
+    # (a time or frequency in -y / -ar is no adjective of people sharing a noun)
+    from mbc_sr.extract.participants import _SHARED_NOUN_ADJECTIVES
+
+    assert _SHARED_NOUN_ADJECTIVES.fullmatch(" year") is None
+    assert _SHARED_NOUN_ADJECTIVES.fullmatch(" daily") is None
+    assert _SHARED_NOUN_ADJECTIVES.fullmatch(" elderly depressed") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 25's passive "performed in N people undergoing" (820bffc): a complication's or a repeat procedure is done in
+        # some of them, no sample
+        ("Reoperation was performed in 9 patients undergoing valve replacement.", None),
+        ("Conversion to open surgery was performed in 6 patients undergoing laparoscopy.", None),
+        ("Unplanned reintubation was performed in 4 patients undergoing cardiac surgery.", None),
+        # (still: the study's procedure in those undergoing the operation)
+        ("Epidural analgesia with 0.25% bupivacaine was performed in 48 patients undergoing hip surgery.", (48, "treated")),
+        ("Transversus abdominis plane block was performed in 60 women undergoing caesarean section.", (60, "treated")),
+    ],
+)
+def test_review_round_25_performed_in_complications(text, expected):
+    assert total(text) == expected

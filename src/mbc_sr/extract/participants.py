@@ -251,8 +251,9 @@ PEOPLE = (
     r"diabetics?|epileptics?|stakeholders|interviewees|(?:non-?)?drinkers?|users?|clients?|octogenarians?|nonagenarians?|centenarians?|"
     # ("drivers of cost" are causes; "members of the kinase family" things)
     # ("members" of the public or a community, not of staff: "313 staff members")
+    # ("family members" and "household members" are people, whatever they are members of: "52 family members of ICU patients")
     r"drivers(?!\s+of\b)|members(?=\s+of\s+(?:the\s+|their\s+|a\s+|local\s+)?(?:general\s+|local\s+|wider\s+|same\s+)?(?:public|"
-    r"communit(?:y|ies)|population|households?|famil(?:y|ies))\b)|"
+    r"communit(?:y|ies)|population|households?|famil(?:y|ies))\b)|(?:(?<=family\s)|(?<=household\s)|(?<=family[-‐‑])|(?<=household[-‐‑]))members|"
     # professionals, when they are the people studied (see _PROFESSIONALS)
     + _PROFESSIONALS + "|"
     # people named by their nation: "118,683 white Danes", "2,100 Koreans" (a capitalised plural demonym)
@@ -321,7 +322,11 @@ _VERBS = (
                   r"(?:each|one|#_*)\s+of|#_*\s+(?:[\w-]+\s+){0,2}?(?:groups|arms)|"
                   # alternatives, one each: "209 men and women were assigned to 10 or 20 mg of A or placebo" (what they were
                   # assigned to, no reason or time between: not "assigned to rescue therapy because of worsening on A or placebo")
-                  r"(?:(?!\b(?:because|due|owing|after|before|when|if|since|until|unless|while|whereas|who|which|that|during)\b)[^.;:#()]){1,60}?"
+                  # (a time or a relative clause may describe what they were assigned to, unless a treatment taken before
+                  # follows it: "assigned to dexamethasone before induction of anaesthesia or placebo", but not "assigned to
+                  # drug B after relapse on drug A or placebo")
+                  r"(?:(?!\b(?:because|due|owing|if|since|unless|whereas)\b)(?!\b(?:after|before|when|until|while|who|which|that|during)\b"
+                  r"[^.;:#()]{0,50}?\b(?:on|with|receiving|taking)\s)[^.;:#()]){1,60}?"
                   r"\bor\s+(?:an?\s+|matching\s+|identical\s+)?placebo\b|"
                   # (doses are not masked counts: "assigned to 10 or 20 mg of A")
                   r"\d+(?:\.\d+)?\s+or\s+\d+(?:\.\d+)?\s*(?:mg|g|µg|mcg|micrograms?)\b))")),
@@ -626,6 +631,25 @@ def _inside_a_name(tokens: list[re.Match[str]], position: int) -> bool:
     return bool(_NAME_WORD.fullmatch(word)) and (bool(_NAME_WORD.fullmatch(before)) or _inside_a_name(tokens, position - 1) and before == "of")
 
 
+#: "Drivers" as people who drive: a word before them says what they drive or who they are ("30 licensed drivers", "40 truck
+#: drivers", "older drivers"), or the words after them describe people ("drivers with insomnia", "drivers aged 65 or over",
+#: "drivers were randomised"); not causes ("identified 14 drivers, grouped into three domains", "14 key drivers").
+_DRIVERS_AS_PEOPLE = re.compile(
+    r"\b(?:licen[sc]ed|truck|lorry|bus|taxi|car|commercial|professional|older|elderly|young|younger|novice|experienced|"
+    r"healthy|male|female|adult|teenage|sleepy|impaired|drunk|train|racing|motor|heavy|long-haul)\s*\||"
+    r"\|\s*,?\s*(?:with|who|aged|holding|between|over|under|from|participated|took\s+part|completed|(?:were|was)\s+(?:\w+ly\s+)?"
+    r"(?:randomi[sz]ed|enrol+ed|recruited|included|studied|tested|assessed|examined|interviewed|surveyed|assigned|allocated))\b",
+    re.IGNORECASE,
+)
+
+
+#: After the people data came from, their own participle of taking part: "scores were collected from 1,000 patients enrolled
+#: in the trial" (the people of the study, read by that participle).
+_ENROLLED_IN_THE_STUDY_AFTER = re.compile(
+    r"\s*,?\s+(?:who\s+were\s+)?(?:enrol+ed|randomi[sz]ed|recruited|included|participating)\s+(?:in|into)\s+(?:the|this|our)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:trial|study)\b", re.IGNORECASE)
+
+
 def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
     """The people noun within `limit` words after a count (adjectives, diagnoses between);
     None when a non-person noun, another count or a verb with another subject comes first. A name in
@@ -670,9 +694,14 @@ def _people_after(text: str, end: int, limit: int = 9) -> _Gap | None:
             # randomised": those who treated the people;
             # "the American College of Surgeons": a name; "Two physicians independently reviewed all images": staff
             return None
-        if word.lower() in ("members", "drivers") and _PEOPLE.match(text, token.start()) is None:
-            return None  # (the words after them say what they are members or drivers of: "drivers of cost", "staff members")
-        if _PEOPLE.fullmatch(word) or _QUALIFIED_PEOPLE.fullmatch(word) or word.lower() == "members" and _PEOPLE.match(text, token.start()):
+        # (the words around them say what they are members or drivers of: "drivers of cost", "staff members", "family members")
+        contextual = re.fullmatch(r"(?i:(?:family[-‐‑]|household[-‐‑])?members|drivers)", word) is not None
+        if contextual and (_PEOPLE.search(text, token.start(), token.end() + 80) is None
+                           or _PEOPLE.search(text, token.start(), token.end() + 80).end() != token.start() + token.group(0).index(word) + len(word)):
+            return None
+        if word.lower() == "drivers" and not _DRIVERS_AS_PEOPLE.search(text[end:token.start()] + "|" + text[token.end():token.end() + 40]):
+            return None  # "Thematic analysis identified 14 drivers, grouped into three domains": causes, not people driving
+        if contextual or _PEOPLE.fullmatch(word) or _QUALIFIED_PEOPLE.fullmatch(word):
             if word.lower() == "cases" and re.search(r"\b(?:new|incident|newly\s+diagnosed)\s+$", text[:token.start()], re.IGNORECASE):
                 return None  # "147 new cases of T2D were identified": events during follow-up
             # "Sixty adult male Sprague-Dawley rats": a people word used as an adjective
@@ -706,12 +735,15 @@ _DATA_FOR_PEOPLE = re.compile(
     # "EEG (electroencephalogram) power spectra recorded from 24 volunteers"
     r"|\b(?:data|records?|information|samples?|specimens?|tissues?|plans?|images?|scans?|questionnaires?|"
     r"measurements?|charts?|recordings?|signals?|EEGs?|ECGs?|EMGs?|"
-    # values the people gave: "Utility estimates were obtained from 60 members of the public", "Ratings were collected from"
-    r"estimates|ratings|valuations|responses|answers|scores|preferences|judgements|judgments|"
     # body material: "Human milk and blood at 2, 6 and 24 weeks ... were collected from 535 mother/infant pairs"
     r"blood|milk|serum|sera|plasma|urine|saliva|stools?|tissues?|biopsies|swabs?|specimens?)\b[^.;]{0,100}\b(?:(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?)?"
     r"(?:linked|collected|obtained|retrieved|extracted|abstracted|gathered|pooled|created|generated|reviewed|recorded|acquired)\s+"
     r"(?:[^.;#]{0,80}?\s)?(?:for|from|on|in)\s+$"
+    # values the people gave, from them and in the same clause: "Utility estimates were obtained from 60 members of the public",
+    # "Ratings were collected from" (not tumour responses or scores in people, events: "Complete responses were obtained in 12
+    # patients", "Pain scores improved in both arms, and adverse events were recorded in 12 patients")
+    r"|\b(?:estimates|ratings|valuations|responses|answers|scores|preferences|judgements|judgments)\b[^.;,]{0,60}?\b"
+    r"(?:(?:were|was|had\s+been|have\s+been)\s+(?:\w+ly\s+)?)?(?:collected|obtained|gathered|elicited|acquired)\s+from\s+$"
     # the same in the active voice: "We collected daily sodium levels ... from 240 patients", "We analysed
     # sputum from 134 patients"
     r"|\bwe\s+(?:\w+\s+)?(?:collected|obtained|retrieved|extracted|abstracted|gathered|pooled|linked)\b[^.;]{0,120}"
@@ -903,7 +935,12 @@ _WE_PERFORMED_IN = re.compile(
 _PERFORMED_IN = re.compile(
     r"(?:^|[.;:]\s+)(?P<subject>(?!(?i:an?|the|this|our|a\s+total\s+of)?\s*(?:[\w-]+\s+){0,3}?(?i:stud(?:y|ies)|trials?|reviews?|"
     r"analys[ie]s|surveys?|audits?|investigations?|evaluations?|assessments?|interviews?|experiments?|measurements?|tests?|"
-    r"testing|examinations?|research|work|project|comparisons?|experiments?)\b)[A-Z](?:[^.;:#()]|(?<=\d)\.(?=\d)){1,100}?)\s+(?:was|were)\s+(?:\w+ly\s+)?"
+    r"testing|examinations?|research|work|project|comparisons?|experiments?)\b)"
+    # (not a complication's or a repeat procedure, done in some of them: "Reoperation was performed in 9 patients undergoing
+    # valve replacement", "Conversion to open surgery was performed in 6 patients undergoing laparoscopy")
+    r"(?!(?i:re-?operations?|re-?interventions?|re-?explorations?|re-?intubations?|revisions?|conversions?|salvage|rescue|"
+    r"emergency|unplanned|additional|repeat(?:ed)?|further|secondary|transfusions?|amputations?|tracheostom(?:y|ies))\b)"
+    r"[A-Z](?:[^.;:#()]|(?<=\d)\.(?=\d)){1,100}?)\s+(?:was|were)\s+(?:\w+ly\s+)?"
     r"(?:performed|carried\s+out|undertaken)\s+(?:\w+ly\s+)?(?:in|on)\s+(?:a\s+total\s+of\s+|all\s+)?$",
 )
 
@@ -1040,7 +1077,11 @@ _OTHER_STUDY = re.compile(r"\b(?:previous|prior|earlier|published|another|pilot|
 
 #: A later or further study of those an abstract reports apart, by its noun: "In a second randomized study involving nine
 #: patients" (not "to further study", a verb; nor a part of this study: "the second study period").
-_NEXT_STUDY = re.compile(r"\b(?:second|third|fourth|additional|separate|subsequent|(?<!\bto\s)further)\s+(?:[\w-]+,?\s+){0,2}?(?:study|trial)\b"
+#: (one word list with `_NEXT_STUDY_BEFORE`; not the study we ran and report: "we conducted a second randomized trial in 240
+#: patients", "We performed a second randomized controlled trial involving 120 patients")
+_NEXT_WORD = r"(?:second|third|fourth|another|additional|separate|subsequent|(?<!\bto\s)further)"
+_WE_RAN_THE_NEXT = r"(?<!\bwe\sconducted\sa\s)(?<!\bwe\sperformed\sa\s)(?<!\bwe\sundertook\sa\s)(?<!\bwe\sdesigned\sa\s)(?<!\bwe\scarried\sout\sa\s)(?<!\bwe\sinitiated\sa\s)"
+_NEXT_STUDY = re.compile(r"\b" + _WE_RAN_THE_NEXT + _NEXT_WORD + r"\s+(?:[\w-]+,?\s+){0,2}?(?:study|trial)\b"
                          r"(?!\s+(?:period|phase|part|visit|arm|group|day|week|year|drug|medication|treatment|population|site|centre|center)s?\b)",
                          re.IGNORECASE)
 #: The study named is the one reported: "The subsequent open-label study involving 95 patients is reported here".
@@ -1101,6 +1142,22 @@ _ANALYSIS_POPULATION_N = re.compile(
     r"(?P<itt_name>intent(?:ion)?[\s-]+to[\s-]+treat|ITT)\s*(?:[(\[]|[:,]?))\s*[Nn]\s*=\s*$",
     re.IGNORECASE,
 )
+#: One group of a trial named ("In the A group", "for the placebo arm", "group B"), not a design ("a parallel-group study").
+_ONE_GROUP_NAMED = re.compile(r"\b(?i:in|of|for|within|among)\s+(?i:the|each|this)\s+(?:[\w-]+\s+){0,3}?(?i:group|arm)\b|"
+                              r"\b(?i:group|arm)\s+(?:[A-Z]|\d+|[IVX]+)\b")
+_ITT_NAME_N = re.compile(r"\b(?:intent(?:ion)?[\s-]+to[\s-]+treat|ITT)\s*(?:[(\[]|[:,]?)\s*[Nn]\s*=", re.IGNORECASE)
+
+
+def _analysis_population_n(text: str, start: int, of_arms: bool = False) -> re.Match[str] | None:
+    """The analysis population named right before the count at `start` ("all randomized patients (n = 1655)"); the
+    intention-to-treat name alone only as the study's one population: not each arm's ("drug A (intention to treat [n = 74])
+    or placebo (intention to treat [n = 72])", two of them: arms) nor one group's ("In the A group, intention to treat (n = 40)":
+    no total; `of_arms`, no arm either)."""
+    match = _ANALYSIS_POPULATION_N.search(text, max(0, start - 80), start)
+    if match and match.group("itt_name") and (len(_ITT_NAME_N.findall(text)) > 1 or not of_arms
+                                             and _ONE_GROUP_NAMED.search(text, 0, match.start())):
+        return None
+    return match
 
 
 #: An adverb placing what we did before this study: "We previously tested A in a pilot study of 18 patients".
@@ -1254,8 +1311,11 @@ def _joined_people_counts(masked: _Masked, start: int, people_end: int | None) -
 
 
 #: The words after the first of two counts that share the people noun after the second: one to three adjectives
-#: ("hospitalized schizophrenic", "healthy", "HIV-positive"), no plural noun ("12 months and 40 patients").
-_SHARED_NOUN_ADJECTIVES = re.compile(r"(?:\s+[A-Za-z][\w+-]*(?:ic|ed|al|ive|ous|ant|ent|ary|ar|y|[+-]))"
+#: ("hospitalized schizophrenic", "healthy", "HIV-positive"), no plural noun ("12 months and 40 patients"), no time or
+#: frequency ("1 year and", "twice daily and") nor a noun of the study ("study", "therapy", "surgery") in -y or -ar.
+_SHARED_NOUN_ADJECTIVES = re.compile(r"(?:\s+(?!(?:year|day|daily|weekly|monthly|yearly|hourly|nightly|quarterly|fortnightly|early|"
+                                     r"only|every|any|many|study|therapy|surgery|way|key|entry|day-care|calendar|bar|star|par)\b)"
+                                     r"[A-Za-z][\w+-]*(?:ic|ed|al|ive|ous|ant|ent|ary|ar|y|[+-]))"
                                      r"{1,3}", re.IGNORECASE)
 
 
@@ -1416,14 +1476,15 @@ _PEOPLE_ABOVE_A_THRESHOLD = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:(?:older|younger)\s+than|aged\s*(?:over|under|above|below|more|less|at\s+least|[<>≥≤])|"
     r"(?:over|under|above|below)\s+(?:the\s+age|#_*\s+years|\d+\s+years)|[<>≥≤]\s*\d)", re.IGNORECASE)
 #: Before a study's noun, a later or further one of those an abstract reports: "a second similar study", "another study".
-_NEXT_STUDY_BEFORE = re.compile(r"\b(?:second|third|fourth|another|(?<!\bto\s)further|additional|separate|subsequent)\s+(?:[\w-]+\s+){0,2}?$",
-                                re.IGNORECASE)
+_NEXT_STUDY_BEFORE = re.compile(r"\b" + _WE_RAN_THE_NEXT + _NEXT_WORD + r"\s+(?:[\w-]+,?\s+){0,2}?$", re.IGNORECASE)
 #: An effect estimate's interval closed right before "in (a total of)": the people of that one comparison.
 _AFTER_AN_ESTIMATE = re.compile(r"\b(?:CI|confidence\s+interval)\b\)?[^;()\[\]]{0,40}[\])]\s*,?\s*in\s+(?:a\s+total\s+of\s+)?$", re.IGNORECASE)
 #: A share, then its fraction in a bracket, right before the fraction's denominator: "4.7% (4 of " (an event's).
 _SHARE_BRACKET_DENOMINATOR = re.compile(r"\d(?:[.·]\d+)?\s*%\s*[(\[]\s*\d[\d,]*\s+(?:out\s+)?of\s+$")
 #: The people after a count named as those allocated: "in 4,000 randomized patients".
 _ALL_ALLOCATED_AFTER = re.compile(r"\s+(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated)\s+(?:[\w-]+\s+){0,2}?" + PEOPLE + r"\b", re.I)
+#: A subgroup or a part of the people named: "In the diabetic subgroup", "among patients with diabetes", "in those aged".
+_A_SUBGROUP_NAMED = re.compile(r"\b(?:sub-?groups?|subsets?|strat(?:um|a)|sub-?populations?|among|in\s+those)\b", re.IGNORECASE)
 #: A count taken out of one labelled group: "From group B only 8 patients ...", "In arm 2, 40 patients ...".
 _FROM_A_LABELLED_GROUP = re.compile(r"\b(?:[Ff]rom|[Oo]f|[Ii]n|[Aa]mong)\s+(?:the\s+)?(?:[Gg]roup|[Aa]rm)\s+(?:[A-Z]|\d+|[IVX]+)\b\s*,?\s*(?:only\s+|just\s+)?$")
 #: A group's label right before its "(n =": "group A (n = 19)", "arm 2 (n = 40)".
@@ -1437,10 +1498,11 @@ def _study_participle(text: str, start: int) -> str | None:
     match = _STUDY_PARTICIPLE.search(before)
     if match and "," in match.group(0) and not _WE_RAN_A_STUDY.search(before[:match.start()]):
         match = None  # (past a comma only our own study named: not "Outcomes were recorded in the study, including 92 patients")
-    if match is None or "," in match.group(0):
-        match = match or _STUDY_COMPARING_PARTICIPLE.search(before)
+    if match is None:
+        match = _STUDY_COMPARING_PARTICIPLE.search(before)
         if match and match.group("verb").lower() == "including" and _PEOPLE_ABOVE_A_THRESHOLD.match(text, text.find(" ", start)):
-            return None  # (a part of them: "comparing A with B, including 45 patients older than 75 years")
+            return None  # (a part of them: "comparing A with B, including 45 patients older than 75 years"; not our study
+            # named right before the comma: "We conducted a randomised trial, including 120 patients older than 65 years,")
     if match is None or _UNREAL.search(before) or _UNREAL.search(_clause_after(text, start, 80)):
         return None
     if _NEXT_STUDY_BEFORE.search(before[:match.start()]) and not _REPORTED_HERE.search(text[start:]):
@@ -1571,8 +1633,11 @@ def _describes_enrolment(tail: str) -> bool:
 _TO_ONE_GROUP = re.compile(
     # (not any group of the trial: "were randomized to a treatment arm", "to a study group")
     # (a group qualified is one again: "to a treatment group given A")
+    # (but not when another group or alternatives follow: "to a treatment group with acupuncture or a waiting-list control
+    # group", "to a therapy arm of weekly paclitaxel or a control arm of observation", "to a treatment group given either A or B")
     r",?\s+(?:\([^()]{0,20}\)\s+)?to\s+(?!an?\s+(?:treatment|study|trial|therapy|randomi[sz]ation|allocation)\s+(?:group|arm)\b"
-    r"(?!\s+(?:given|receiving|treated|taking|using|with|of|on|that|who|which|where)\b))(?:the|an?)\s+"
+    r"(?!\s+(?:given|receiving|treated|taking|using|with|of|on|that|who|which|where)\b"
+    r"(?![^.;:]{0,80}?\b(?:either|(?:or|and|vs\.?|versus)\s+(?:to\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:group|arm)s?\b))))(?:the|an?)\s+"
     r"(?P<name>(?:[^\s,;.()]+\s+){0,5}?)(?:group|arm|cohort)\b(?!\s*(?:or|and|vs\.?|versus)\b)",
     re.IGNORECASE,
 )
@@ -1718,7 +1783,9 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             continue  # "From group B only 8 patients participated in a second course": a part of one group
         if _SHARE_BRACKET_DENOMINATOR.search(sentence.text, 0, count.start) and re.match(r"\s*[)\]]", text[count.end:]):
             continue  # "4.7% (4 of 85) of omeprazole-treated patients developed peptic ulcer": an event's denominator
-        if _AFTER_AN_ESTIMATE.search(before) and not _ALL_ALLOCATED_AFTER.match(text, count.end):
+        if _AFTER_AN_ESTIMATE.search(before) and (not _ALL_ALLOCATED_AFTER.match(text, count.end) or _A_SUBGROUP_NAMED.search(text, 0, start)):
+            # (those allocated of a subgroup named before are its part: "In the diabetic subgroup, the hazard ratio was 0.81
+            # (95% CI 0.65-1.01) in 1,850 randomized patients")
             continue  # "OR 0.91 (95% CI 0.69-1.21) in a total of 1085 patients": one comparison's people, not the study's
             # (but those allocated are the whole sample: "(HR 0.75; 95% CI 0.61-0.92) in 4,000 randomized patients")
         after_people = _people_after(text, count.end)
@@ -1934,7 +2001,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             review = re.search(r"\b(?:review|meta-?analys[ie]s|studies|trials)\b", total_was.group("gap"), re.IGNORECASE)
             offer(_total(masked, start, "analysed" if review else "enrolled", "pooled_studies" if review else "total_number_was"))
             continue
-        population = _ANALYSIS_POPULATION_N.search(before)
+        population = _analysis_population_n(text, start)
         if population:  # "both evaluable patients (n = 1527) and all randomized patients (n = 1655)": each population's size
             kind = "randomised" if population.group("randomised") else "itt" if population.group("itt") or population.group("itt_name") else "analysed"
             offer(_total(masked, start, kind, "analysis_population_n"))
@@ -2086,7 +2153,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             offer(_total(masked, start, "cohort", "data_of_people_opening"))  # "The data of 212 patients who underwent ..."
             continue
         if after_people and count.value >= 2 and _DATA_FOR_PEOPLE.search(text[max(0, start - 160):start]) and not _UNREAL.search(before) \
-                and not _another_group_follows(text, people_end) \
+                and not _another_group_follows(text, people_end) and not _ENROLLED_IN_THE_STUDY_AFTER.match(text, people_end) \
                 and not re.search(r"#_*\s+(?:[\w-]+\s+){0,2}?(?!" + _PROFESSIONALS + ")" + PEOPLE + r"\b[^;.]{0,100}$", before, re.IGNORECASE):
             # (nor the last: "samples from 955 people with HIV and 1118 samples from 1062 people without"; professionals
             # collecting data are no such group: "A cohort of 49 midwives captured these data from 1697 pregnant women")
@@ -2648,7 +2715,7 @@ def arms_in_sentence(sentence: Sentence) -> list[Extracted]:
     n_equals = [m for m in n_equals if not _n_is_sum_of_others(masked, m.start(1), n_equals) and not _excluded_count(text, m.start(1))]
     n_equals = [m for m in n_equals if not _counts_things_reported(text, m.start())]
     # an analysis population's N is no arm: "using both evaluable patients (n = 1527) and all randomized patients (n = 1655)"
-    n_equals = [m for m in n_equals if not _ANALYSIS_POPULATION_N.search(text, max(0, m.start(1) - 80), m.start(1))]
+    n_equals = [m for m in n_equals if not _analysis_population_n(text, m.start(1), of_arms=True)]
     if _JOINED_SECTIONS.search(text):  # ".; Normal volunteers (n = 30).; Subjects received A (n = 9) or B (n = 10)": the lone
         n_equals = [m for m in n_equals if _grouped_in_section(text, m, n_equals)]  # "(n = N)" of a section is no arm
     if len(n_equals) >= 2 or (n_equals and allocation and allocation.start() < n_equals[0].start()):
@@ -2781,7 +2848,9 @@ _ALLOCATION_WORD = re.compile(r"\brandomi[sz]|\brandomly\b|\ballocat|\bassigned\
 #: The count's own verb tells an event of its people, not their allocation: "40 patients had a relapse", "Twelve patients
 #: died", "18 patients withdrew", "nine developed a rash".
 _EVENT_OF_PEOPLE = re.compile(
-    r"\s*(?:(?:in\s+all|overall|in\s+total)\s*,?\s*)?(?:had|have|died|developed|experienced|suffered|relapsed|withdrew|discontinued|"
+    # (an auxiliary "had" before taking part is no event: "88 patients had undergone randomization", "had been randomised")
+    r"\s*(?:(?:in\s+all|overall|in\s+total)\s*,?\s*)?(?:(?:had|have)(?!\s+(?:\w+ly\s+)?(?:been\s+(?:\w+ly\s+)?|undergone\s+)?(?:randomi[sz]\w*|"
+    r"enrol+ed|recruited|included|allocated|assigned|entered|participated|consented|agreed|joined)\b)|died|developed|experienced|suffered|relapsed|withdrew|discontinued|"
     r"dropped\s+out|complained|reported|required|needed|presented|(?:were|was)\s+(?:\w+ly\s+)?(?:withdrawn|excluded|lost|"
     r"hospitali[sz]ed|readmitted))\b", re.IGNORECASE)
 
