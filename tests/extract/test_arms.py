@@ -830,3 +830,23 @@ def test_round26_people_allocated_to_each_group(text, expected):
 ])
 def test_round26_not_a_size_allocated_to_each_group(text):
     assert arm_values(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the same verb of taking a treatment repeated for each group
+    ("Of the 90 adults analysed, 46 self-administered drug A, and 44 self-administered placebo.", [44, 46]),
+    ("Of 100 randomized smokers, 52 used the nicotine patch and 48 used a sham patch.", [48, 52]),
+    ("In the trial, 30 took drug A 10 mg, 31 took drug A 20 mg and 29 took placebo.", [29, 30, 31]),
+])
+def test_round26_a_list_with_the_same_verb_of_taking(text, expected):
+    assert arm_values(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # habits, rescue treatment, adherence at follow-up
+    "Of 80 patients, 30 used alcohol and 12 used tobacco.",
+    "During the attack, 12 patients took rescue medication and 5 took placebo.",
+    "At 6 months, 40 took drug A regularly and 12 took placebo.",
+])
+def test_round26_not_a_list_of_groups_by_the_same_verb(text):
+    assert arm_values(text) == []
