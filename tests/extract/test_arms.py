@@ -784,3 +784,69 @@ def test_review24_a_lone_group_kept_when_the_other_groups_size_is_told():
 def test_review24_places_compared_keep_their_n():
     text = "Crash rates in Ohio (n = 88 counties) were compared with those in Texas (n = 120 counties)."
     assert arm_values(text) == [88, 120]
+
+
+# --------------------------------------------------------------------------- round 26 (fresh29's n_arms errors)
+
+@pytest.mark.parametrize("text, expected", [
+    # n's of a trait before the allocation verb, the groups' n's after it making up the same count
+    ("In an open study, 90 adults with gastric ulcer (n = 30) or duodenal ulcer (n = 60) were randomized to drug A for "
+     "two weeks (n = 46) or drug B for two weeks (n = 44).", [44, 46]),
+    ("Overall, 150 children from urban (n = 100) and rural (n = 50) schools were randomly assigned to the programme "
+     "(n = 74) or to usual teaching (n = 76).", [74, 76]),
+])
+def test_round26_a_traits_ns_before_the_allocation_are_no_arms(text, expected):
+    assert arm_values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the n's after the verb do not make up the count again: both sets kept as read
+    ("Patients given drug A (n = 30) or drug B (n = 32) were randomized to continue (n = 20) or stop (n = 25).",
+     [20, 25, 30, 32]),
+    # the groups' n's before the verb, none after
+    ("Forty adults, drug A (n = 20) and drug B (n = 20), were randomized in two centres.", [20, 20]),
+])
+def test_round26_ns_kept_where_no_second_set_makes_up_the_count(text, expected):
+    assert arm_values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one size stated once for every group allocated, read once
+    ("Sixty adults with asthma were recruited, with 30 adults randomized to each study arm.", [30]),
+    ("In this trial 25 children were randomly assigned to each of the three treatment groups.", [25]),
+    ("Eighty women entered the study and 40 women were allocated per arm.", [40]),
+])
+def test_round26_people_allocated_to_each_group(text, expected):
+    assert arm_values(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a planned size, a sample size, an approximate size
+    "The trial will enrol 300 patients, and 100 patients will be randomized to each arm.",
+    "The sample size was 64 patients randomized to each group to detect a difference of 10%.",
+    "About 50 patients were randomized to each group in the pilot phase.",
+    # the whole sample randomised among the groups, not to each ("to one of the groups")
+    "Ninety patients were randomized to one of the three groups.",
+])
+def test_round26_not_a_size_allocated_to_each_group(text):
+    assert arm_values(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the same verb of taking a treatment repeated for each group
+    ("Of the 90 adults analysed, 46 self-administered drug A, and 44 self-administered placebo.", [44, 46]),
+    ("Of 100 randomized smokers, 52 used the nicotine patch and 48 used a sham patch.", [48, 52]),
+    ("In the trial, 30 took drug A 10 mg, 31 took drug A 20 mg and 29 took placebo.", [29, 30, 31]),
+])
+def test_round26_a_list_with_the_same_verb_of_taking(text, expected):
+    assert arm_values(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # habits, rescue treatment, adherence at follow-up
+    "Of 80 patients, 30 used alcohol and 12 used tobacco.",
+    "During the attack, 12 patients took rescue medication and 5 took placebo.",
+    "At 6 months, 40 took drug A regularly and 12 took placebo.",
+])
+def test_round26_not_a_list_of_groups_by_the_same_verb(text):
+    assert arm_values(text) == []

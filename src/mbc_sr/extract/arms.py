@@ -436,6 +436,23 @@ def _stratum_ns(text: str) -> set[int]:
     return {ns[index][0] for index in strata}
 
 
+def _ns_before_the_allocation(text: str) -> set[int]:
+    """The starts of the n's that divide a stated count before the sentence's allocation verb, when the n's after the
+    verb divide the same count again: "113 patients with ulcer (n = 36) or dyspepsia (n = 77) were randomized to A (n =
+    57) or B (n = 56)" (the people by a trait, then the groups)."""
+    verb = _ALLOCATION_VERB.search(text)
+    if verb is None:
+        return set()
+    ns = [(m.start(1), int(m.group(1).replace(",", ""))) for m in _N_VALUE.finditer(text)]
+    before = [(at, value) for at, value in ns if at < verb.start()]
+    after = [value for at, value in ns if at > verb.start()]
+    if len(before) < 2 or len(after) < 2:
+        return set()
+    stated = {count.value for count in find_counts(text[:before[0][0]]) if not _UNIT_AFTER.match(text, count.end)}
+    total = sum(value for _, value in before)
+    return {at for at, _ in before} if total in stated and sum(after) == total else set()
+
+
 def _not_an_arm(item: Extracted) -> bool:
     text = item.span.sentence
     start, end = item.span.in_sentence
@@ -447,7 +464,8 @@ def _not_an_arm(item: Extracted) -> bool:
     if _OF_A_DENOMINATOR_BEFORE.search(before[-20:]) or _APPROXIMATE_BEFORE.search(before[-20:]) \
             or _CURRENCY_BEFORE.search(before[-8:]):
         return True
-    if rule == "n_equals" and (_MULTI_SITE_N_BEFORE.search(before[-40:]) or start in _stratum_ns(text)):
+    if rule == "n_equals" and (_MULTI_SITE_N_BEFORE.search(before[-40:]) or start in _stratum_ns(text)
+                               or start in _ns_before_the_allocation(text)):
         return True
     if rule in ("n_equals", "allocated_bare_count", "in_n_bracket", "bracket_people") and bracket \
             and bracket[0] in _place_brackets(text) and (_ALLOCATED.search(text) or not _COMPARED_TOLD.search(text)):
@@ -511,7 +529,7 @@ def _not_an_arm(item: Extracted) -> bool:
 _READ_HERE = ("gapped_list", "treated_adjective", "count_group_people", "label_equals", "label_then_people",
               "label_space_n", "allocated_bare_count", "each_group_of", "randomised_to_receive", "people_compared",
               "group_then_n", "samples_compared", "given_to_respectively", "in_n_the_treatment_was", "in_n_bracket",
-              "comparator_n")
+              "comparator_n", "allocated_to_each", "same_verb_list")
 #: An event told of people, before them: "Relapse occurred in 12 drug-treated and ...", "Adverse events were reported by
 #: 34 drug-treated ...".
 _EVENT_IN_PEOPLE = re.compile(r"\b(?:occurr\w*|observed|seen|noted|recorded|documented|detected|reported|found)\s+(?:in|by|among)\b",
@@ -830,7 +848,49 @@ def _per_group_phrases(sentence: Sentence, arms_text: str = "", arms_text_so_far
     found.extend(_allocated_bare_counts(sentence, counts))
     found.extend(_sentence_group_phrases(sentence, counts))
     found.extend(_in_n_the_treatment_was(sentence, counts, arms_text))
+    found.extend(_same_verb_list(sentence, counts))
+    found.extend(_arm(sentence, count, "allocated_to_each") for count in counts
+                 if _ALLOCATED_TO_EACH.match(text, count.end))
     return found
+
+
+#: A verb of taking a treatment oneself, repeated for each group: "76 self-administered A, and 40 self-administered
+#: placebo", "52 used the device and 50 used a sham device", "30 took drug A, 31 took drug B".
+_TOOK_VERB = re.compile(r"\s+(?:(?:" + _PEOPLE + r"|women|men)\s+)?(?P<verb>self[-\s]?(?:administered|injected|treated|medicated)|"
+                        r"administered|took|used)\s+(?P<what>[^,;.]{1,60}?)(?=\s*(?:,|;|\.|$|\band\b))", re.I)
+
+
+_ADHERENCE = re.compile(r"\b(?:regularly|as\s+prescribed|correctly|still|continued|stopped|daily|every\s+day)\b", re.I)
+
+
+def _same_verb_list(sentence: Sentence, counts: list) -> list[Extracted]:
+    """Counts each followed by the same verb of taking a treatment, one after the other ("N took A, and M took B"), where
+    the list names a comparator or a dose or the sentence allocates; not rescue treatment."""
+    text = sentence.text
+    items = [(count, m) for count in counts if (m := _TOOK_VERB.match(text, count.end))]
+    run: list = []
+    for count, m in items:
+        if run and (m.group("verb").lower() != run[-1][1].group("verb").lower()
+                    or not _LIST_SEPARATOR_BEFORE.search(text[:count.start]) or count.start - run[-1][1].end() > 8):
+            if len(run) >= 2:
+                break
+            run = []
+        run.append((count, m))
+    if len(run) < 2:
+        return []
+    listed = text[run[0][0].start:run[-1][1].end()]
+    if _RESCUE.search(text) or _AT_FOLLOW_UP.search(text) or _ADHERENCE.search(listed) \
+            or not (_COMPARATOR_OR_DOSE.search(listed) or _ARMS_TOLD.search(text)):
+        return []  # (not "At 6 months, 40 took drug A regularly and 12 took placebo": adherence at follow-up)
+    return [_arm(sentence, count, "same_verb_list") for count, _ in run]
+
+
+#: "50 patients randomized to each treatment group", "40 children were randomly assigned to each of the three arms", "60
+#: women were allocated per arm": one size stated once for every group (read once).
+_ALLOCATED_TO_EACH = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:" + _PEOPLE + r"|women|men|girls|boys|mothers)\s+(?:(?:were|was)\s+)?(?:then\s+)?"
+                                r"(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|allocated|assigned)\s+"
+                                r"(?:(?:to|into)\s+each\s+(?:of\s+(?:the\s+)?(?:two|three|four|five|\d+)\s+)?(?:[\w-]+\s+){0,2}?|per\s+)"
+                                r"(?:groups?|arms?)\b", re.I)
 
 
 #: An allocation to treatments ("randomized to", "assigned into"), not to places ("randomized in 38 centres").
