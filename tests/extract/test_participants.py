@@ -4019,3 +4019,18 @@ def test_round_26_count_glued_by_a_dash(text, expected):
 )
 def test_round_26_underwent_screening(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 26: in a crossover each treatment's N is the whole sample, so a total equal to it stays
+        ("Thirty healthy men were enrolled. Drug A with either placebo (n = 30) or drug B (n = 30) was given for 7 days; "
+         "after a washout, participants crossed over to the other regimen.", (30, "enrolled")),
+        # (not: parallel groups, where a total equal to one group's N is that group)
+        ("Thirty healthy men were enrolled. Drug A (n = 30) or drug B (n = 30) was given for 7 days.", None),
+    ],
+)
+def test_round_26_crossover_total_equal_to_each_treatment(text, expected):
+    found = study_total(*participant_counts(record(text)))  # (the per-arm counts given)
+    assert ((found.value, found.label) if found else None) == expected

@@ -2928,6 +2928,9 @@ _SINGLE_ARM = re.compile(r"\b(?:single|one)[-\s]arm\b|\bnon-?randomi[sz]ed\b|\bu
 SMALL_COUNT = 5
 
 
+_CROSSED_OVER = re.compile(r"\bcross(?:ed)?[-\s]?over\b", re.IGNORECASE)
+
+
 def study_total(totals: list[Extracted], arms: list[Extracted] | tuple[Extracted, ...] = ()) -> Extracted | None:
     """The headline total, chosen among the candidates by a fixed ranking:
 
@@ -2944,7 +2947,10 @@ def study_total(totals: list[Extracted], arms: list[Extracted] | tuple[Extracted
     sizes = [item.value for item in arms]
     if sizes:
         largest = max(sizes)
-        totals = [item for item in totals if item.value > largest or (len(sizes) == 1 and item.value == largest)]
+        # (in a crossover every person takes each treatment, so a treatment's N is the whole: "placebo (n = 24) or
+        # erythromycin (n = 24) ... participants crossed over to the alternative regimen", 24)
+        crossed = any(item.value == largest and _CROSSED_OVER.search(item.span.sentence) for item in arms)
+        totals = [item for item in totals if item.value > largest or ((len(sizes) == 1 or crossed) and item.value == largest)]
     # the professionals who treated the people are no sample beside the people's own count: "Thirty-two GPs were
     # recruited to the trial. Data on 412 patients were analysed."
     # (only a larger count of the people: "45 dentists ... the 3 patients listed by each participant" keeps the dentists)
