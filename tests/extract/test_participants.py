@@ -3919,3 +3919,118 @@ def test_review_24_shared_noun_adjectives_are_no_times():
 )
 def test_review_round_25_performed_in_complications(text, expected):
     assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 26: a count allocated "to each group" is each group's size, not the whole; the whole before it keeps its verb
+        ("Eighty outpatients entered the study, with 40 patients randomly assigned to each treatment arm.", (80, "enrolled")),
+        ("Sixty-four volunteers were recruited and 32 volunteers were randomised to each group.", (64, "enrolled")),
+        ("A total of 90 women were enrolled; 30 were randomly allocated into each of the three study groups.", (90, "enrolled")),
+        ("Twenty-two children were randomized to each arm.", None),
+        # (not: each person given each treatment, the whole; nor a named group)
+        ("Forty volunteers were randomized to receive each of the two vaccines in random order.", (40, "randomised")),
+        ("Seventy patients were randomised to two groups.", (70, "randomised")),
+        ("Fifty patients were recruited, 25 patients were randomized to the drug group.", (50, "enrolled")),
+    ],
+)
+def test_round_26_randomised_to_each_group(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 26: people qualified before their N by up to five words and by a relative clause ("who / that" and its verb)
+        ("Recently admitted severely ill elderly inpatients with pneumonia (n = 212) were randomly assigned to A or B.", (212, "randomised")),
+        ("Women who gained more than 5 kg during pregnancy (n = 96) were randomized to diet advice or usual care.", (96, "randomised")),
+        ("Children that had wheezed during a cold (n = 58) were randomised to budesonide or placebo.", (58, "randomised")),
+        # (not: the relative clause's people with an event as their main verb, a subgroup)
+        ("Patients who relapsed after surgery (n = 20) had shorter survival.", None),
+        ("Patients that had a rash with drug A (n = 14) developed fever.", None),
+        # (nor a verb or a preposition among the words before the people: samples taken from them, a reference group)
+        ("Serum samples were collected from patients before and after surgery (n=45).", None),
+        ("The control population consisted of women with normal pregnancies (n=150).", None),
+    ],
+)
+def test_round_26_qualified_people_n_randomised(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 26: "was measured / assessed ... in N people" with a long bracket of times or doses between, read as one
+        ("Forearm blood flow was measured by plethysmography for 12 h [at baseline and at 0.5, 1, 2, 4, 6, 8 and 12 h after an "
+         "oral dose of drug A (10 mg), drug B (20 mg) or placebo] in 16 healthy men.", (16, "analysed")),
+        ("Plasma glucose was assessed over six hours [fasting, then every 30 minutes after a standard breakfast of bread, "
+         "butter and jam, with either the new sweetener or sucrose] in 22 adults with type 2 diabetes.", (22, "analysed")),
+        # (not: a measurement only planned)
+        ("Forearm blood flow would be measured [at baseline and at 0.5, 1, 2, 4, 6, 8 and 12 h after an oral dose of drug A "
+         "(10 mg), drug B (20 mg) or placebo] in 16 healthy men.", None),
+    ],
+)
+def test_round_26_measured_with_bracket_in_people(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 26: a review's studies "were evaluated / reviewed / assessed", their people after ("enrolling", "(n = N)")
+        ("Fourteen randomized trials were reviewed, enrolling 2817 patients.", (2817, "analysed")),
+        ("Nine placebo-controlled studies were assessed, comprising 1,204 women.", (1204, "analysed")),
+        # (not: each study's size, nor a part of the studies)
+        ("Sixteen trials were evaluated, each with fewer than 50 patients.", None),
+        ("Sixteen trials were evaluated, including 3 with 40 patients.", None),
+    ],
+)
+def test_round_26_review_studies_evaluated_enrolling(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 26: a count glued by a dash to the verb before it opens a clause of its own ("were screened-82 were randomized")
+        ("Ninety women were screened-64 were randomly assigned to A or B.", (64, "randomised")),
+        ("A total of 150 children were assessed-120 (70 boys, 50 girls) were randomized to zinc or placebo.", (120, "randomised")),
+        # (not: a dash in a name or a range)
+        ("Seventy-two patients with COVID-19 were randomized.", (72, "randomised")),
+        ("Forty patients aged 18-65 years were enrolled.", (40, "enrolled")),
+    ],
+)
+def test_round_26_count_glued_by_a_dash(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 26: people who "underwent screening" (for eligibility) are those screened, below any later count
+        ("A total of 250 adults underwent screening; data of 180 adults were analysed.", (180, "analysed")),
+        ("In all, 96 women underwent eligibility screening; 64 women were evaluated.", (64, "analysed")),
+        ("A total of 300 adults underwent screening for eligibility.", (300, "screened")),
+        # (not: a screening test the study is about, nor a screening for a disease)
+        ("Forty women underwent screening colonoscopy.", (40, "cohort")),
+        ("A total of 1,200 smokers underwent screening for lung cancer.", (1200, "cohort")),
+    ],
+)
+def test_round_26_underwent_screening(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 26: in a crossover each treatment's N is the whole sample, so a total equal to it stays
+        ("Thirty healthy men were enrolled. Drug A with either placebo (n = 30) or drug B (n = 30) was given for 7 days; "
+         "after a washout, participants crossed over to the other regimen.", (30, "enrolled")),
+        # (not: parallel groups, where a total equal to one group's N is that group)
+        ("Thirty healthy men were enrolled. Drug A (n = 30) or drug B (n = 30) was given for 7 days.", None),
+    ],
+)
+def test_round_26_crossover_total_equal_to_each_treatment(text, expected):
+    found = study_total(*participant_counts(record(text)))  # (the per-arm counts given)
+    assert ((found.value, found.label) if found else None) == expected

@@ -338,14 +338,14 @@ _VERBS = (
                   r"(?:study|trial|protocol|follow-up|treatment\s+period|(?:first\s+|second\s+)?phase\s+\w+)|"
                   r"completed\s+(?:all\s+|both\s+|the\s+)?(?:(?:two|three|four|#_*)\s+)?(?:[\w-]+\s+){0,3}?"
                   r"(?:tests|sessions|periods|visits|conditions|arms|phases|interventions|surveys|questionnaires|assessments|interviews)")),
-    ("cohort", r"identified(?!\s+as\b)|referred|underwent|diagnosed|(?:were|was)\s+(?:prospectively\s+)?observed(?!\s+(?:to|that)\b)|"  # "identified as responders" classifies
+    ("cohort", r"identified(?!\s+as\b)|referred|underwent(?!\s+(?:[\w-]+\s+)?(?:pre-?)?screening(?:\s*(?:[,;.)]|$|(?:and|at|between|from|by|for\s+(?:eligibility|inclusion|(?:the|this|our)\s+(?:study|trial)))\b)))|diagnosed|(?:were|was)\s+(?:prospectively\s+)?observed(?!\s+(?:to|that)\b)|"  # "identified as responders" classifies
                r"(?:were|was)\s+(?:\w+\s+)?(?:\w+-)?matched(?=\s*(?:[.;,)]|$))|"
                # a treatment offered, no invitation to the study: "120 patients were offered first-line chemotherapy" (those
                # offered it, not all given it: no more than a cohort, so a subgroup offered one treatment does not outrank a
                # stated total: "we analyzed 209 patients; 107 refused surgery and were offered drug administration")
                r"(?:were|was)\s+offered(?=" + _OFFERED_TREATMENT + r")"),  # "648 patients were matched." (not "matched to / with / in a 1:1 ratio")
     # (the people offered the study or its treatment: "Twelve patients ... were offered to switch to X", a pool invited)
-    ("screened", r"screened|assessed\s+for\s+eligibility|approached|invited|contacted|pre-?screened|"
+    ("screened", r"screened|assessed\s+for\s+eligibility|underwent\s+(?:[\w-]+\s+)?(?:pre-?)?screening(?=\s*(?:[,;.)]|$|(?:and|at|between|from|by|for\s+(?:eligibility|inclusion|(?:the|this|our)\s+(?:study|trial)))\b))|approached|invited|contacted|pre-?screened|"
                  r"(?:were|was)\s+offered(?!" + _OFFERED_TREATMENT + r")"),
 )
 _VERB = re.compile(r"\b(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _VERBS) + r")\b", re.I)
@@ -370,9 +370,11 @@ class _Masked:
 
     @classmethod
     def of(cls, sentence: Sentence) -> _Masked:
-        text = sentence.text
         counts = {}
-        chars = list(text)
+        chars = list(sentence.text)
+        # (a count glued by a dash to a verb before it is a count of its own: "102 subjects were screened-82 were
+        # randomized", read as "screened 82", the same length; the dash kept in the masked text)
+        text = re.sub(r"(?<=[a-z]{2}ed)-(?=\d)", " ", sentence.text)
         for count in sorted(find_counts(text) + _dot_thousands_people(text), key=lambda count: count.start):
             if count.in_words and count.value < 2 and not _looks_like_count_word(text, count):
                 continue  # "one of", "One patient" is rare as a study size
@@ -988,7 +990,9 @@ _POOLED = re.compile(
     r"|\b(?:data|IPD)\s+(?:\w+\s+){0,3}?(?:from|of|for)\s+(?:#_*|all)\s*(?:(?:[\w-]+\s+){0,2}?" + _STUDIES + r"\s*)?[(\[]\s*"
     + _POOLED_N + r"$"
     # "26 studies were finally included, comprising 9604 patients": the included studies' people
-    r"|#_*\s+" + _STUDY_ADJECTIVES + _STUDIES + r"\s+(?:(?:were|was)\s+(?:\w+ly\s+)?(?:included|identified|selected|eligible|analy[sz]ed|retained|enrolled|screened\s+out)"
+    r"|#_*\s+" + _STUDY_ADJECTIVES + _STUDIES + r"\s+(?:(?:were|was)\s+(?:\w+ly\s+)?(?:included|identified|selected|eligible|analy[sz]ed|retained|enrolled|screened\s+out|"
+    # "Sixteen trials were evaluated, enrolling 3154 patients": the studies reviewed, their people after
+    r"evaluated|reviewed|assessed|examined|pooled)"
     r"|met\s+(?:the\s+|our\s+)?(?:inclusion|eligibility|selection)\s+criteria)"
     r"\s*(?:in\s+(?:the|this)\s+(?:[\w-]+\s+)?(?:review|meta-analysis|analysis)\s*)?(?:,?\s*"
     r"(?:comprising|involving|including|enrolling|totall?ing|with|representing|accounting\s+for)\s+" + _POOLED_SAMPLE + r"?|\s*[(\[]\s*" + _POOLED_N + r"?)$",
@@ -1651,6 +1655,13 @@ _SECOND_GROUP_ALLOCATED = re.compile(
     r"(?:randomi[sz]ed|assigned|allocated|included|enrol+ed)\s+)?(?:in|into|to)\b", re.IGNORECASE)
 
 
+#: After a verb of allocation, each group named as getting the count: "were randomised to each group", "were assigned
+#: to each of the three treatment arms", "randomly allocated into each study group" (one group's size); not each person's
+#: lot ("were randomised to receive each drug in turn").
+_TO_EACH_GROUP = re.compile(r"(?:\s+\w+ly)?(?:\s+(?:in\s*)?to|\s+in)\s+(?:each|every)\s+(?:of\s+(?:the\s+)?(?:#_*\s+|\w+\s+)?)?(?:[\w-]+\s+){0,2}?"
+                            r"(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
+
+
 def _to_one_group(text: str, verb_end: int) -> bool:
     """After a verb of allocation ending at `verb_end`: the count goes to one named group."""
     match = _TO_ONE_GROUP.match(text, verb_end)
@@ -1987,7 +1998,9 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 continue
         passive = re.search(r"\b(?:was|were|(?:has|have)\s+(?:\w+\s+)?been)\s+(?:\w+ly\s+)?(?:evaluated|compared|studied|tested|investigated|examined|assessed|"
                             r"measured|analy[sz]ed|determined|explored|quantified|estimated)\b"
-                            r"[^.;#]{0,60}?\bin\s+(?:a\s+total\s+of\s+|all\s+)?$", before, re.IGNORECASE)
+                            # (a bracket between read as one: "was measured for 24 h [before and 0.5, 1 ... 24 h after a dose
+                            # of A (5 mg) or placebo] in 18 volunteers")
+                            r"(?:\[[^\[\]]{1,300}\]|[^.;#\[\]]){0,60}?\bin\s+(?:a\s+total\s+of\s+|all\s+)?$", text[max(0, start - 420):start], re.IGNORECASE)
         if after_people and passive and _of_this_study(before) \
                 and not _BACKGROUND_LABEL.search(sentence.label or "") and not re.match(r"\s*(?:and|or)\s+#", text[people_end:]):
             offer(_total(masked, start, "analysed", "evaluated_in"))  # "Drugs A and B were evaluated in 56 patients with rhinitis"
@@ -2208,7 +2221,16 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
         if verb is None:
             continue
         gap = clause[:verb[1].start()]
-        if re.search(r"#_*\s+\(?\b" + PEOPLE, gap, re.I) or (not after_people and _NOT_PEOPLE.search(gap)):
+        second = re.search(r"#_*\s+\(?\b" + PEOPLE, gap, re.I)
+        if second:
+            # a second count of people given to each group after the first's own verb: "100 patients were recruited,
+            # with 50 patients randomized to each group" (the first's verb read before it)
+            later = _verb_kind(clause[second.start():])
+            own = _verb_kind(clause[:second.start()])
+            if later is None or own is None or not _TO_EACH_GROUP.match(clause[second.start():], later[1].end()):
+                continue
+            verb, gap = own, clause[:own[1].start()]
+        if not after_people and _NOT_PEOPLE.search(gap):
             continue
         if re.search(r"\b(?:and|or)\s+$", before) and re.search(r"#_*\s*[\w-]*\s*$|#_*\s+(?:[\w-]+\s+)?(?:groups?|arms?)\s*$",
                                                               before[:-4] if len(before) > 4 else ""):
@@ -2228,6 +2250,8 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                 continue
             if verb[0] == "randomised" and _to_one_group(clause, verb[1].end()):
                 continue  # "324 patients were further randomly assigned to the epoetin alfa group": one group's size
+            if verb[0] in ("randomised", "enrolled") and _TO_EACH_GROUP.match(clause, verb[1].end()):
+                continue  # "40 patients were randomised to each group": each group's size, not the whole
             pair = _GAPPED_TREATMENT_PAIR.match(text, count.end + verb[1].end()) if verb[0] == "treated" else None
             if pair and not re.search(r"\b(?:were|was|is|are|had|has|have|did|could|would|of|who|them|whom|each|developed|died|discontinued|withdrew|"
                                       r"completed|responded|relapsed|improved|recovered|stopped|remained|refused|declined|dropped|failed|"
@@ -2364,9 +2388,21 @@ _DESCRIBING_HEAD_N = re.compile(r"\(\s*" + _BRACKET_HEAD + r"(?=[Nn]\s*=\s*$)")
 
 
 _QUALIFIED_SAMPLE_N = re.compile(
-    r"\s*(?:(?:All|The)\s+)?(?:[\w-]+\s+){0,3}?" + PEOPLE + r"\b(?P<qualifier>[^()\[\]#;:.]{1,120}?)\s*\(\s*(?:" + _BRACKET_HEAD + r")?[Nn]\s*=\s*",
+    r"\s*(?:(?:All|The)\s+)?(?P<prefix>(?:[\w-]+\s+){0,5}?)" + PEOPLE + r"\b(?P<qualifier>[^()\[\]#;:.]{1,120}?)\s*\(\s*(?:" + _BRACKET_HEAD + r")?[Nn]\s*=\s*",
     re.IGNORECASE,
 )
+
+
+#: A relative clause qualifying the people before their N, its verb no main verb: "Patients who gained weight on drug A
+#: (n = 31) were randomized" (the verb after the bracket still decides).
+_RELATIVE_CLAUSE = re.compile(r"^\s*(?:who|that)\s+(?:had\s+|have\s+|were\s+|was\s+)?(?:\w+ly\s+)?\w+", re.IGNORECASE)
+
+
+#: Words before the people that make them no opening subject: a verb or a preposition ("Blood samples were collected from
+#: patients (n=63)", "The reference population consisted of women ... (n=201)"); adjectives stay ("Recently hospitalized
+#: acutely agitated patients").
+_VERB_OR_PREPOSITION_BEFORE = re.compile(r"\b(?:were|was|are|is|had|has|have|consisted|comprised|included|collected|obtained|"
+                                         r"from|of|in|on|at|to|by|for|with|among|between)\b", re.IGNORECASE)
 
 
 def _qualified_sample_kind(sentence: Sentence, text: str, start: int, end: int) -> str | None:
@@ -2376,7 +2412,8 @@ def _qualified_sample_kind(sentence: Sentence, text: str, start: int, end: int) 
     shorter survival": a subgroup), a verb in the qualifier, or things in it ("Adult Sprague Dawley rats")."""
     section_start = _joined_section(text, start)[0]  # sections joined by ".;": the people may open a later one
     opening = _QUALIFIED_SAMPLE_N.fullmatch(text, section_start, start)
-    if opening is None or _FINITE.search(opening.group("qualifier")) \
+    if opening is None or _FINITE.search(_RELATIVE_CLAUSE.sub(" ", opening.group("qualifier"))) \
+            or _VERB_OR_PREPOSITION_BEFORE.search(opening.group("prefix")) \
             or (opening.group("head") is not None and not _describing_head(opening.group("head"))):
         return None  # (a head in the bracket only describing the people: "Children with ADHD (ADHD; n = 282)")
     head = re.split(r"\b(?:with|without|who|from|in|at|of|on|aged|requiring|undergoing|receiving)\b", opening.group("qualifier"))[0]
@@ -2586,7 +2623,8 @@ def _clause_after(text: str, end: int, limit: int = 220) -> str:
     chunk = _blank_brackets(text[end:end + limit])
     # "Seventy patients were eligible and 65 were randomised": the second verb is the second count's
     # (also a group added: "75 patients ... were selected as cases, and another 59 women were enrolled as controls")
-    stop = re.search(r"[;:]|\s-\s|—|(?:,\s*|\s(?:and|or|but|while|whereas)\s+)(?:another\s+|a\s+further\s+|an\s+additional\s+)?(?=#)"
+    # (a dash glued between a verb and the next count is a break too: "102 subjects were screened-82 were randomized")
+    stop = re.search(r"[;:]|\s-\s|—|(?<=[a-z]{3})-(?=#_*\s)|(?:,\s*|\s(?:and|or|but|while|whereas)\s+)(?:another\s+|a\s+further\s+|an\s+additional\s+)?(?=#)"
                      r"|,\s*(?:of|among)\s+(?:whom|these|them)\b", chunk)
     return chunk[:stop.start()] if stop else chunk
 
@@ -2890,6 +2928,9 @@ _SINGLE_ARM = re.compile(r"\b(?:single|one)[-\s]arm\b|\bnon-?randomi[sz]ed\b|\bu
 SMALL_COUNT = 5
 
 
+_CROSSED_OVER = re.compile(r"\bcross(?:ed)?[-\s]?over\b", re.IGNORECASE)
+
+
 def study_total(totals: list[Extracted], arms: list[Extracted] | tuple[Extracted, ...] = ()) -> Extracted | None:
     """The headline total, chosen among the candidates by a fixed ranking:
 
@@ -2906,7 +2947,10 @@ def study_total(totals: list[Extracted], arms: list[Extracted] | tuple[Extracted
     sizes = [item.value for item in arms]
     if sizes:
         largest = max(sizes)
-        totals = [item for item in totals if item.value > largest or (len(sizes) == 1 and item.value == largest)]
+        # (in a crossover every person takes each treatment, so a treatment's N is the whole: "placebo (n = 24) or
+        # erythromycin (n = 24) ... participants crossed over to the alternative regimen", 24)
+        crossed = any(item.value == largest and _CROSSED_OVER.search(item.span.sentence) for item in arms)
+        totals = [item for item in totals if item.value > largest or ((len(sizes) == 1 or crossed) and item.value == largest)]
     # the professionals who treated the people are no sample beside the people's own count: "Thirty-two GPs were
     # recruited to the trial. Data on 412 patients were analysed."
     # (only a larger count of the people: "45 dentists ... the 3 patients listed by each participant" keeps the dentists)
