@@ -850,3 +850,33 @@ def test_round26_a_list_with_the_same_verb_of_taking(text, expected):
 ])
 def test_round26_not_a_list_of_groups_by_the_same_verb(text):
     assert arm_values(text) == []
+
+
+# --------------------------------------------------------------------------- round 26 mend (review findings 9-12)
+
+@pytest.mark.parametrize("text, expected", [
+    # "a total of" before the count, or the groups' own n's after it: the whole sample, not every group's size
+    ("A total of 90 patients were randomly assigned to each of the three groups (n = 30).", [30]),
+    ("A total of 60 patients were randomly assigned to each group in a 1:1 ratio (drug A, n = 30; placebo, n = 30).",
+     [30, 30]),
+    ("In total, 120 adults were randomized to each of the four arms.", []),
+    ("Overall 80 children were allocated to each of two groups (n = 40 per group).", [40]),
+    ("Forty-eight patients were assigned to each of the two groups (drug A, n = 24; drug B, n = 24).", [24, 24]),
+])
+def test_round26_mend_a_whole_sample_is_not_each_groups_size(text, expected):
+    assert arm_values(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # use of medicines at baseline, before enrolment, previously: not what people were allocated to
+    "Of the 300 women randomized, 120 used oral contraceptives and 45 used hormone replacement therapy at baseline.",
+    "Among 500 randomized participants, 210 took aspirin and 95 took statins before enrolment.",
+    "Of the 80 patients randomized, 35 used inhaled corticosteroids and 22 used long-acting beta-agonists at baseline.",
+    "At baseline, 64 took metformin 1000 mg and 38 took metformin 2000 mg.",
+    "Of 150 randomized patients, 70 had previously used insulin and 40 had previously used placebo in an earlier trial.",
+    "Before randomization, 42 took drug A 10 mg and 37 took placebo.",
+    "Of 200 patients randomized, 88 were already taking statins, 30 took aspirin and 25 took placebo prior to entry.",
+    "Among randomized women, 60 currently used hormone therapy and 20 used placebo patches.",
+])
+def test_round26_mend_use_before_the_allocation_is_no_list_of_groups(text):
+    assert arm_values(text) == []

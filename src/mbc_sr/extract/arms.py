@@ -850,7 +850,8 @@ def _per_group_phrases(sentence: Sentence, arms_text: str = "", arms_text_so_far
     found.extend(_in_n_the_treatment_was(sentence, counts, arms_text))
     found.extend(_same_verb_list(sentence, counts))
     found.extend(_arm(sentence, count, "allocated_to_each") for count in counts
-                 if _ALLOCATED_TO_EACH.match(text, count.end))
+                 if (m := _ALLOCATED_TO_EACH.match(text, count.end)) and not _A_TOTAL_BEFORE.search(text[:count.start])
+                 and not _N_VALUE.search(text, m.end()))
     return found
 
 
@@ -858,6 +859,14 @@ def _per_group_phrases(sentence: Sentence, arms_text: str = "", arms_text_so_far
 #: placebo", "52 used the device and 50 used a sham device", "30 took drug A, 31 took drug B".
 _TOOK_VERB = re.compile(r"\s+(?:(?:" + _PEOPLE + r"|women|men)\s+)?(?P<verb>self[-\s]?(?:administered|injected|treated|medicated)|"
                         r"administered|took|used)\s+(?P<what>[^,;.]{1,60}?)(?=\s*(?:,|;|\.|$|\band\b))", re.I)
+
+
+#: Use of a medicine before or outside the allocation, not a group: "120 used oral contraceptives ... at baseline", "210
+#: took aspirin before enrolment", "38 had previously used insulin", "64 were already taking metformin".
+_USE_BEFORE = re.compile(r"\b(?:at\s+(?:baseline|entry|study\s+entry|enrol?ment|inclusion|screening|admission)|baseline|"
+                         r"before\s+(?:enrol\w*|entry|inclusion|randomi[sz]\w*|recruitment|admission|the\s+(?:study|trial)|"
+                         r"study|trial)|prior\s+to|previous(?:ly)?|prior|already|current(?:ly)?|concomitant(?:ly)?|"
+                         r"pre[-\s]?(?:existing|study|trial|randomi[sz]\w*|enrol\w*)|history\s+of|regular\s+users?)\b", re.I)
 
 
 _ADHERENCE = re.compile(r"\b(?:regularly|as\s+prescribed|correctly|still|continued|stopped|daily|every\s+day)\b", re.I)
@@ -879,10 +888,15 @@ def _same_verb_list(sentence: Sentence, counts: list) -> list[Extracted]:
     if len(run) < 2:
         return []
     listed = text[run[0][0].start:run[-1][1].end()]
-    if _RESCUE.search(text) or _AT_FOLLOW_UP.search(text) or _ADHERENCE.search(listed) \
+    if _RESCUE.search(text) or _AT_FOLLOW_UP.search(text) or _ADHERENCE.search(listed) or _USE_BEFORE.search(text) \
             or not (_COMPARATOR_OR_DOSE.search(listed) or _ARMS_TOLD.search(text)):
         return []  # (not "At 6 months, 40 took drug A regularly and 12 took placebo": adherence at follow-up)
     return [_arm(sentence, count, "same_verb_list") for count, _ in run]
+
+
+#: The whole sample before a count ("A total of 90 patients were randomly assigned to each of the three groups"): not
+#: every group's size.
+_A_TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|in\s+total|in\s+all|overall|altogether|all)\s*,?\s*$", re.I)
 
 
 #: "50 patients randomized to each treatment group", "40 children were randomly assigned to each of the three arms", "60
