@@ -4034,3 +4034,60 @@ def test_round_26_underwent_screening(text, expected):
 def test_round_26_crossover_total_equal_to_each_treatment(text, expected):
     found = study_total(*participant_counts(record(text)))  # (the per-arm counts given)
     assert ((found.value, found.label) if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 26 mend: a crossover design keeps a total equal to each treatment's N
+        ("In a randomized crossover trial, 18 adults were enrolled and took drug A (n = 18) and placebo (n = 18) in random order.",
+         (18, "enrolled")),
+        ("Twenty volunteers were enrolled. Drug A (n = 20) or placebo (n = 20) was given first; after a washout, volunteers "
+         "crossed over to the alternative treatment.", (20, "enrolled")),
+        # (not: a parallel trial with crossover at progression or after a time: the total equal to one arm is that arm)
+        ("Patients were randomized to drug A (n = 75) or placebo (n = 75), with crossover to open-label drug A permitted at "
+         "progression. Seventy-five patients were enrolled in Europe.", None),
+        ("Patients were randomized to drug B (n = 55) or placebo (n = 55); placebo patients crossed over to drug B at week 12. "
+         "A total of 55 patients were evaluable for the primary endpoint.", None),
+        ("Women were assigned to drug C (n = 33) or usual care (n = 33), and those on usual care crossed over to drug C after "
+         "6 months. Thirty-three women were enrolled at the first site.", None),
+        # (not: the n's of sequence groups, halves of a crossover's people)
+        ("In this crossover trial, patients were randomized to sequence AB (n = 16) or BA (n = 16). Sixteen patients completed "
+         "both periods.", None),
+        ("In a crossover design, children were assigned to the drug-first sequence (n = 14) or the placebo-first sequence "
+         "(n = 14). Fourteen children completed the study.", None),
+    ],
+)
+def test_round_26_crossover_total_only_in_a_crossover_design(text, expected):
+    found = study_total(*participant_counts(record(text)))
+    assert ((found.value, found.label) if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 26 mend: beside a count given "to each group", a smaller count is a part (a run-in) and no whole
+        ("The first 12 women were enrolled in a single-blind lead-in phase, and 50 women were randomized to each group.", None),
+        # (a pool smaller than two such groups makes the count the whole randomised)
+        ("Of 300 patients screened, 180 patients were randomized to each group in a 1:1 ratio.", (180, "randomised")),
+        # (still: a whole stated before the groups keeps its verb)
+        ("In all, 120 patients were recruited, with 60 patients randomized to each group.", (120, "enrolled")),
+    ],
+)
+def test_round_26_each_group_beside_another_count(text, expected):
+    assert total(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 26 mend: people who refused or were ineligible, in a side cohort, are no sample
+        ("Women who declined randomization (n = 38) were enrolled in a parallel observational cohort.", None),
+        ("Patients who were not eligible for chemotherapy (n = 19) were enrolled in the observational arm.", None),
+        ("Children that were ineligible for treatment (n = 27) were enrolled in a registry arm.", None),
+        # (still: people qualified by a relative clause of what they had)
+        ("Patients who gained weight on drug A (n = 31) were randomized to drug B or placebo.", (31, "randomised")),
+    ],
+)
+def test_round_26_refused_or_ineligible_people_before_n(text, expected):
+    assert total(text) == expected

@@ -1740,6 +1740,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
     masked = _Masked.of(sentence)
     text = masked.text
     found: dict[int, Extracted] = {}
+    each_group: list[Extracted] = []  # counts given "to each group" (`_TO_EACH_GROUP`), read after the others
 
     def offer(item: Extracted) -> None:
         start = item.span.start - sentence.start
@@ -2251,6 +2252,7 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
             if verb[0] == "randomised" and _to_one_group(clause, verb[1].end()):
                 continue  # "324 patients were further randomly assigned to the epoetin alfa group": one group's size
             if verb[0] in ("randomised", "enrolled") and _TO_EACH_GROUP.match(clause, verb[1].end()):
+                each_group.append(_total(masked, start, verb[0], "count_then_verb"))
                 continue  # "40 patients were randomised to each group": each group's size, not the whole
             pair = _GAPPED_TREATMENT_PAIR.match(text, count.end + verb[1].end()) if verb[0] == "treated" else None
             if pair and not re.search(r"\b(?:were|was|is|are|had|has|have|did|could|would|of|who|them|whom|each|developed|died|discontinued|withdrew|"
@@ -2259,6 +2261,18 @@ def totals_in_sentence(sentence: Sentence) -> list[Extracted]:
                                       r"\w+ed\s*$|" + PEOPLE, pair.group("second"), re.IGNORECASE):
                 continue  # "One hundred thirty-eight patients received A and 137 B": the first of two groups, their verb shared
             offer(_total(masked, start, verb[0], "count_then_verb"))
+    # a count given "to each group" beside another count of the sentence: a pool smaller than two groups of it makes it
+    # the whole randomised ("Of 400 patients screened, 240 patients were randomized to each group", 240); a count no
+    # larger than one group is a part, no whole ("The first 10 patients were enrolled in an open-label run-in, and 40
+    # patients were randomized to each group": neither)
+    for each in each_group:
+        others = [start for start in found if start != each.span.start - sentence.start]
+        if any(each.value < found[start].value < 2 * each.value for start in others):
+            offer(each)
+        else:
+            for start in others:
+                if found[start].value <= each.value:
+                    del found[start]
     pooled = sorted(start for start, item in found.items() if item.extractor == "participants.pooled_studies")
     if len(pooled) >= 2 and re.search(r"\b(?:and|while|whereas)\s+#_*\s+" + _STUDY_ADJECTIVES + _STUDIES + r"\b", text[pooled[0]:pooled[-1]],
                                       re.IGNORECASE):
@@ -2398,6 +2412,14 @@ _QUALIFIED_SAMPLE_N = re.compile(
 _RELATIVE_CLAUSE = re.compile(r"^\s*(?:who|that)\s+(?:had\s+|have\s+|were\s+|was\s+)?(?:\w+ly\s+)?\w+", re.IGNORECASE)
 
 
+#: A relative clause of people left out of the trial: "Patients who refused randomization (n = 45) were enrolled in a
+#: parallel observational cohort", "Patients that were ineligible for surgery (n = 24)" (a side group, not the sample).
+_REFUSED_OR_INELIGIBLE = re.compile(r"^\s*(?:who|that)\s+(?:(?:had|have|were|was)\s+)?(?:\w+ly\s+)?(?:refused|declined|"
+                                    r"(?:were\s+|was\s+)?(?:not|in)eligible|ineligible|not\s+\w+|did\s+not|could\s+not|"
+                                    r"failed|withdrew|opted\s+out|chose\s+not|preferred\s+not|were\s+excluded|excluded|"
+                                    r"did\s+n[o']t|objected)\b", re.IGNORECASE)
+
+
 #: Words before the people that make them no opening subject: a verb or a preposition ("Blood samples were collected from
 #: patients (n=63)", "The reference population consisted of women ... (n=201)"); adjectives stay ("Recently hospitalized
 #: acutely agitated patients").
@@ -2413,6 +2435,7 @@ def _qualified_sample_kind(sentence: Sentence, text: str, start: int, end: int) 
     section_start = _joined_section(text, start)[0]  # sections joined by ".;": the people may open a later one
     opening = _QUALIFIED_SAMPLE_N.fullmatch(text, section_start, start)
     if opening is None or _FINITE.search(_RELATIVE_CLAUSE.sub(" ", opening.group("qualifier"))) \
+            or _REFUSED_OR_INELIGIBLE.search(opening.group("qualifier")) \
             or _VERB_OR_PREPOSITION_BEFORE.search(opening.group("prefix")) \
             or (opening.group("head") is not None and not _describing_head(opening.group("head"))):
         return None  # (a head in the bracket only describing the people: "Children with ADHD (ADHD; n = 282)")
@@ -2928,7 +2951,24 @@ _SINGLE_ARM = re.compile(r"\b(?:single|one)[-\s]arm\b|\bnon-?randomi[sz]ed\b|\bu
 SMALL_COUNT = 5
 
 
-_CROSSED_OVER = re.compile(r"\bcross(?:ed)?[-\s]?over\b", re.IGNORECASE)
+#: A crossover design, every person taking each treatment: "in this crossover trial", "a 2-way crossover, placebo-controlled,
+#: multiple dose study",
+#: "participants crossed over to the alternative regimen"; not a parallel trial's crossover on a trigger ("with crossover
+#: to open-label everolimus permitted at progression", "placebo patients crossed over to drug A at week 24").
+_CROSSED_OVER = re.compile(r"\bcross(?:ed)?[-\s]?over(?:\s*,?\s+[\w-]+){0,5}?\s+(?:trial|design|study|fashion|manner)\b|"
+                           r"\bcross(?:ed)?[-\s]?over\s+to\s+the\s+(?:alternative|alternate|other|opposite)\s+"
+                           r"(?:regimen|treatment|arm|condition|intervention|drug|group|period)s?\b", re.IGNORECASE)
+#: ... and no crossover on a trigger in the sentence, nor counts of the sequence groups (halves of the people: "sequence
+#: AB (n = 12) or BA (n = 12)").
+_CROSSOVER_TRIGGER = re.compile(r"\b(?:progression|progressive|progressed|relapse|failure|permitted|allowed|optional|"
+                                r"eligible|open[-\s]label|rescue|unblinding|"
+                                r"(?:at|after|from|by|until|beyond)\s+(?:week|month|day|year|cycle|visit)s?\b|"
+                                r"(?:at|after)\s+(?:#_*|\d+|\w+)\s+(?:weeks?|months?|days?|years?|cycles?))|"
+                                r"\bsequences?\b|\b(?:AB|BA|ABC|ACB|BAC|BCA|CAB|CBA)\b(?=\s*\()", re.IGNORECASE)
+
+
+def _crossover_design(sentence_text: str) -> bool:
+    return bool(_CROSSED_OVER.search(sentence_text)) and not _CROSSOVER_TRIGGER.search(sentence_text)
 
 
 def study_total(totals: list[Extracted], arms: list[Extracted] | tuple[Extracted, ...] = ()) -> Extracted | None:
@@ -2949,7 +2989,7 @@ def study_total(totals: list[Extracted], arms: list[Extracted] | tuple[Extracted
         largest = max(sizes)
         # (in a crossover every person takes each treatment, so a treatment's N is the whole: "placebo (n = 24) or
         # erythromycin (n = 24) ... participants crossed over to the alternative regimen", 24)
-        crossed = any(item.value == largest and _CROSSED_OVER.search(item.span.sentence) for item in arms)
+        crossed = any(item.value == largest and _crossover_design(item.span.sentence) for item in arms)
         totals = [item for item in totals if item.value > largest or ((len(sizes) == 1 or crossed) and item.value == largest)]
     # the professionals who treated the people are no sample beside the people's own count: "Thirty-two GPs were
     # recruited to the trial. Data on 412 patients were analysed."
