@@ -230,6 +230,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from mbc_sr.extract.arms import arm_sizes
 from mbc_sr.extract.numbers import Count, find_counts
 from mbc_sr.extract.sentences import record_sentences
 from mbc_sr.extract.spans import Sentence
@@ -2922,8 +2923,7 @@ def _total_of_arms(sentence: Sentence, arm_items: list[Extracted]) -> list[Extra
     treated); not a share, a fraction or a planned number."""
     if not _ALLOCATION_WORD.search(sentence.text):
         return []  # (only groups a trial allocated, not a breakdown: "There were 302 cases (218 X and 84 Y)")
-    from mbc_sr.extract.arms import arm_sizes  # (the arm reader's review: only the counts it keeps as groups add up)
-    arm_items = arm_sizes(arm_items)
+    arm_items = arm_sizes(arm_items)  # the arm reader's review: only the counts it keeps as groups add up
     if len(arm_items) < 2:
         return []
     masked = _Masked.of(sentence)
