@@ -31,6 +31,7 @@
     python tests/extract/gold/select_fresh.py --split fresh28   # the twenty-eighth fresh set (F28_ groups)
     python tests/extract/gold/select_fresh.py --split fresh29   # the twenty-ninth fresh set (F29_ groups)
     python tests/extract/gold/select_fresh.py --split fresh30   # the thirtieth fresh set (F30_ groups)
+    python tests/extract/gold/select_fresh.py --split fresh31   # the thirty-first fresh set (F31_ groups)
 
 Deterministic: within each group the candidates are ordered by sha256 of their id and the first K
 with abstract text are taken. Each fresh split is a round: a round excludes every id of the
@@ -52,7 +53,7 @@ Groups (the prefix is F_ for `fresh`, F2_ for `fresh2`, F3_ for `fresh3`, F4_ fo
 `fresh15`, F16_ for `fresh16`, F17_ for `fresh17`, F18_ for `fresh18`, F19_ for
 `fresh19`, F20_ for `fresh20`, F21_ for `fresh21`, F22_ for `fresh22`, F23_ for `fresh23`, F24_ for `fresh24`, F25_ for
 `fresh25`, F26_ for `fresh26`, F27_ for `fresh27`, F28_ for `fresh28`, F29_ for `fresh29`, F30_ for
-`fresh30`; K per round in ROUNDS):
+`fresh30`, F31_ for `fresh31`; K per round in ROUNDS):
 
 - <prefix>pubmed_hr: records of pubmed/pubmed21n1298.xml.gz whose abstract contains "hazard
   ratio" (any case) or the case-sensitive token "HR"/"HRs" followed within 12 characters (no full
@@ -140,6 +141,7 @@ ROUNDS = {
     "fresh28": ("F28_", _COHEN_TRIALS_ONLY),
     "fresh29": ("F29_", _COHEN_TRIALS_ONLY),
     "fresh30": ("F30_", _COHEN_TRIALS_ONLY),
+    "fresh31": ("F31_", _COHEN_TRIALS_ONLY),
 }
 DEDUPLICATED_ROUNDS = set(list(ROUNDS)[2:])  # fresh3 on also skip near-duplicates (see the module docstring)
 NEAR_DUPLICATE_JACCARD = 0.6  # the one known twin pair (7834324 / 7542992) is 0.91; other pairs <= 0.32
