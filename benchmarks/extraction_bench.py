@@ -32,6 +32,7 @@
     python benchmarks/extraction_bench.py --split fresh28 # twenty-eighth, annotated twice (58 Cohen 2006 trial records)
     python benchmarks/extraction_bench.py --split fresh29 # twenty-ninth, annotated twice (58 Cohen 2006 trial records)
     python benchmarks/extraction_bench.py --split fresh30 # thirtieth, annotated twice (58 Cohen 2006 trial records)
+    python benchmarks/extraction_bench.py --split fresh31 # thirty-first, annotated twice (58 Cohen 2006 trial records)
     python benchmarks/extraction_bench.py --split all     # every split, one table each (make bench-extract)
     python benchmarks/extraction_bench.py --errors        # also list every miss and false hit
 
@@ -69,7 +70,7 @@ from tests.extract.gold.load import load_records, read_annotations, read_selecti
 
 SPLITS = ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12",
           "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24",
-          "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30")
+          "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31")
 FIELDS = ("n_total", "n_arms", "phase", "registry", "hr_ci", "hr_p", "hr_outcome", "medians", "medians_outcome")
 
 
