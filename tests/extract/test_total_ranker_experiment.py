@@ -1,5 +1,5 @@
 """benchmarks/total_ranker_experiment.py (an experiment, not the pipeline): its pieces on made-up rows,
-and that it never takes an unseen split (fresh31 or later) into its default or its training."""
+and that it never takes an unseen split (fresh32 or later) into its default or its training."""
 
 from __future__ import annotations
 
@@ -27,12 +27,12 @@ def ranker():
 
 def test_default_splits_stop_before_the_unseen_ones(ranker):
     assert ranker.DEFAULT_SPLITS[:3] == ("dev", "heldout", "fresh")
-    assert "fresh30" in ranker.DEFAULT_SPLITS
+    assert "fresh31" in ranker.DEFAULT_SPLITS
     assert not any(ranker.is_unseen(split) for split in ranker.DEFAULT_SPLITS)
-    assert ranker.is_unseen("fresh31") and ranker.is_unseen("fresh32")
+    assert ranker.is_unseen("fresh32") and ranker.is_unseen("fresh33")
     assert not ranker.is_unseen("fresh1") and not ranker.is_unseen("heldout")
     with pytest.raises(SystemExit, match="unseen"):
-        ranker.main(["--splits", "dev", "fresh31"])
+        ranker.main(["--splits", "dev", "fresh32"])
 
 
 def test_train_pick_and_hybrid_on_made_up_rows(ranker):
