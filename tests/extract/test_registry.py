@@ -93,3 +93,71 @@ def test_a_label_bracket_or_sign_between_registry_and_number(text, expected):
 ])
 def test_no_registry_number_without_its_own_form(text):
     assert unique_values(registry_ids(record(text))) == []
+
+
+# --------------------------------------------------------------------------- DataBank accessions
+
+
+def _databank_ids(*databank: tuple[str, str]) -> list[str]:
+    return unique_values(registry_ids(record("", databank=databank)))
+
+
+def test_geo_accessions_are_not_registry_ids():
+    assert _databank_ids(("GEO", "GSE152773"), ("GEO", "GSE30757")) == []
+
+
+@pytest.mark.parametrize(
+    "bank, accession",
+    [
+        ("GENBANK", "MN908947"), ("RefSeq", "NM_000546"), ("PDB", "6VSB"), ("figshare", "10.6084/m9.figshare.123"),
+        ("Dryad", "10.5061/dryad.abc123"), ("OMIM", "114480"), ("SRA", "SRP123456"), ("BioProject", "PRJNA123456"),
+    ],
+)
+def test_accessions_of_data_repositories_are_not_registry_ids(bank, accession):
+    assert _databank_ids((bank, accession)) == []
+
+
+def test_clinicaltrials_gov_accession_is_a_registry_id():
+    assert _databank_ids(("ClinicalTrials.gov", "NCT00863655")) == ["NCT00863655"]
+
+
+def test_isrctn_accession_is_a_registry_id():
+    assert _databank_ids(("ISRCTN", "ISRCTN96169987")) == ["ISRCTN96169987"]
+
+
+def test_eudract_accession_is_kept_and_normalised():
+    assert _databank_ids(("EudraCT", "2004-001234-56")) == ["EUDRACT2004-001234-56"]
+
+
+@pytest.mark.parametrize(
+    "bank, accession, expected",
+    [
+        ("ANZCTR", "ACTRN12610000123456", "ACTRN12610000123456"), ("ChiCTR", "ChiCTR-IOR-17013144", "ChiCTR-IOR-17013144"),
+        ("CRiS", "KCT0002509", "KCT0002509"), ("CTRI", "CTRI/2018/02/011664", "CTRI/2018/02/011664"),
+        ("DRKS", "DRKS00012345", "DRKS00012345"), ("IRCT", "IRCT2015010120202N1", "IRCT2015010120202N1"),
+        ("JPRN", "UMIN000012345", "UMIN000012345"), ("UMIN CTR", "UMIN000012345", "UMIN000012345"),
+        ("JapicCTI", "JapicCTI-123456", "JapicCTI-123456"), ("NTR", "NTR4132", "NTR4132"),
+        ("PACTR", "PACTR201509001234567", "PACTR201509001234567"), ("TCTR", "TCTR20190101001", "TCTR20190101001"),
+        ("ReBec", "RBR-2x3y4z", "RBR-2x3y4z"), ("SLCTR", "SLCTR/2015/012", "SLCTR/2015/012"),
+        ("RPCEC", "RPCEC00000123", "RPCEC00000123"),
+    ],
+)
+def test_accessions_of_nlm_trial_registries_are_registry_ids(bank, accession, expected):
+    assert _databank_ids((bank, accession)) == [expected]
+
+
+def test_trial_registry_id_is_kept_whatever_the_databank_name():
+    assert _databank_ids(("GENBANK", "NCT01234567"), ("figshare", "ISRCTN 46020948")) == ["NCT01234567", "ISRCTN46020948"]
+
+
+def test_mixed_databank_list_keeps_only_trial_registry_ids():
+    rec = record(
+        "",
+        databank=(
+            ("GEO", "GSE152773"), ("ClinicalTrials.gov", "NCT03935542"), ("GENBANK", "MN908947"),
+            ("EudraCT", "2016-002676-27"), ("PDB", "6VSB"),
+        ),
+    )
+    found = registry_ids(rec)
+    assert unique_values(found) == ["NCT03935542", "EUDRACT2016-002676-27"]
+    assert [item.span.section for item in found] == [1, 3]  # each id still points at its own accession

@@ -1,6 +1,7 @@
 """Trial registry ids (NCT, ISRCTN, EudraCT, ...) and trial acronyms (BOLERO-2, TAMRAD, ...).
 
-Registry ids come from the record's DataBank accessions (PubMed's structured list) and from the
+Registry ids come from the record's DataBank accessions (PubMed's structured list: only those of
+trial registries, not GEO, GenBank, PDB, figshare and the other data banks it also lists) and from the
 title and abstract text, where they are written many ways: "NCT00863655", "ClinicalTrials.gov,
 number NCT00863655", "ISRCTN, number 96169987", "ISRCTN 46020948", "EudraCT 2004-001234-56",
 "UMIN000012345", "NTR4132", "KCT0002509", "ChiCTR-IOR-15006278", and a systematic review's PROSPERO
@@ -55,10 +56,17 @@ _PREFIX = {
     "DRKS": "DRKS", "NTR": "NTR", "NL": "NL", "CRIS": "KCT", "IRCT": "IRCT", "PACTR": "PACTR",
     "TCTR": "TCTR", "PROSPERO": "CRD",
 }
-# A bare "number 96169987" right after a registry name the pattern did not tie to it.
-_DATABANK_NAMES = {
+#: NLM's DataBankNames of trial registries (MEDLINE Databank Sources, first table), lower-cased,
+#: to the registry whose prefix normalises their accessions; a registry the module has no pattern
+#: for keeps its own name (no prefix: the accession is kept as written, without spaces).
+#: The other DataBankNames (GEO, GENBANK, RefSeq, PDB, figshare, Dryad, OMIM, SRA, BioProject,
+#: dbGaP, PubChem-*, ...) hold data sets and sequences, not trials.
+_TRIAL_REGISTRY_DATABANKS = {
     "clinicaltrials.gov": "ClinicalTrials.gov", "isrctn": "ISRCTN", "eudract": "EudraCT",
-    "anzctr": "ANZCTR", "chictr": "ChiCTR", "umin": "UMIN", "drks": "DRKS", "jrct": "jRCT",
+    "anzctr": "ANZCTR", "chictr": "ChiCTR", "cris": "CRIS", "ctri": "CTRI", "drks": "DRKS",
+    "irct": "IRCT", "japiccti": "JAPIC", "jmacct": "JMACCT", "jprn": "JPRN", "jrct": "jRCT",
+    "ntr": "NTR", "pactr": "PACTR", "rebec": "ReBec", "rpcec": "RPCEC", "slctr": "SLCTR",
+    "tctr": "TCTR", "umin": "UMIN", "umin ctr": "UMIN", "umin-ctr": "UMIN",
 }
 
 
@@ -89,11 +97,30 @@ def registry_ids_in_sentence(sentence: Sentence, extractor: str = "registry.text
     return found
 
 
+def databank_registry(databank: str, accession: str) -> str | None:
+    """The trial registry a DataBank accession belongs to, or None when it is no trial's id.
+
+    PubMed's DataBank list holds trial registries and data repositories alike (GEO, GenBank,
+    PDB, figshare, ...), so the DataBankName decides; an accession that is written as a trial
+    registry id the module knows ("NCT01234567") is one whatever databank it is filed under.
+    """
+    registry = _TRIAL_REGISTRY_DATABANKS.get(databank.strip().lower())
+    if registry is not None:
+        return registry
+    text = accession.strip()
+    for name, pattern in _REGISTRY_PATTERNS:
+        if pattern.fullmatch(text):
+            return name
+    return None
+
+
 def registry_ids(record: Record) -> list[Extracted]:
     """Registry ids from the DataBank list and the text; one entry per (id, place) found."""
     found: list[Extracted] = []
     for index, accession in enumerate(record.databank_accessions):
-        registry = _DATABANK_NAMES.get(accession.databank.strip().lower(), accession.databank)
+        registry = databank_registry(accession.databank, accession.accession)
+        if registry is None:
+            continue  # a GEO series, a GenBank sequence, a figshare item: data, not a trial
         value = normalise_registry_id(registry, accession.accession)
         span = whole_field_span(DATABANK, index, accession.accession)
         found.append(Extracted("registry_id", value, span, "registry.databank", label=registry))
