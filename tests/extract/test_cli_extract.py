@@ -142,7 +142,7 @@ def test_extract_csv_unterminated_quote_is_an_error_naming_the_line_where_the_fi
     code, err, _ = extract_csv(capsys, tmp_path, b'id,title,abstract\n1,t,"unterminated\n')
     assert code == 2 and "in.csv: line 2:" in err and "unterminated" in err and len(err.strip().splitlines()) == 1
     # the quoted field opens on line 4, inside a row that starts on line 3 after a good row
-    code, err, _ = extract_csv(capsys, tmp_path, b'id,title,abstract\n1,t,x\n2,"two\nlines",  "open\nrest\n')
+    code, err, _ = extract_csv(capsys, tmp_path, b'id,title,abstract\n1,t,x\n2,"two\nlines","open\nrest\n')
     assert code == 2 and "in.csv: line 4:" in err and "unterminated" in err
     # a doubled quote inside a quoted field is an escaped quote, not the field's start
     code, err, _ = extract_csv(capsys, tmp_path, b'id,title,abstract\n1,t,"say ""hi""\nmore\n')
@@ -199,7 +199,7 @@ def test_extract_pubmed_xml_writes_one_row_per_pmid_the_current_version(capsys, 
     code, stdout, _ = run(capsys, "extract", str(source), "--out", str(out))
     ids = [row["id"] for row in read_csv(out)]
     assert code == 0 and ids.count("pmid:30271887") == 1 and len(ids) == len(set(ids)) == 19
-    assert "19 records" in stdout and "3 older versions" in stdout
+    assert "19 records" in stdout and "3 superseded versions" in stdout
 
 
 def test_extract_pubmed_xml_picks_the_highest_version_and_the_later_of_equal_versions(capsys, tmp_path):
@@ -232,4 +232,4 @@ def test_extract_pubmed_xml_leaves_out_deleted_pmids(capsys, tmp_path):
     rows = read_csv(out)
     assert code == 0 and [(row["id"], row["title"]) for row in rows] == [
         ("pmid:1", "Kept"), ("pmid:3", "Revised after the deletion")]
-    assert "2 records" in stdout and "1 deleted" in stdout
+    assert "2 records" in stdout and "left out 1 superseded version and 1 deleted PMID)" in stdout
