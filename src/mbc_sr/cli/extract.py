@@ -3,7 +3,10 @@
     mbc-sr extract INPUT --out FILE   PubMed XML (.xml/.xml.gz) or CSV with columns id,title,abstract;
                                       writes one row per record (.csv or .xlsx): the extracted
                                       columns and `spans` (JSON: each value, where it was read,
-                                      the sentence and the extractor)
+                                      the sentence and the extractor). XML: one row per PMID, the
+                                      version ingest would make current (highest version; of equal
+                                      ones the later); PMIDs deleted by a DeleteCitation are left
+                                      out. CSV: UTF-8 (BOM allowed), quoted fields may span lines.
     mbc-sr evidence [--out-dir DIR]   the store's included + likely-include records, one row per
                                       study, with the diff against the previous version
 
@@ -14,10 +17,18 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from mbc_sr.cli.common import load_config_from_args, open_store_from_args
+from mbc_sr.records import AbstractSection, Record, record_key
+
+if TYPE_CHECKING:
+    from mbc_sr.pubmed_xml import ParsedItem
 
 
 def register(commands) -> None:
@@ -46,38 +57,193 @@ def register(commands) -> None:
     evidence.set_defaults(handler=cmd_evidence)
 
 
-def read_input(path: Path):
-    """Records from PubMed XML or a CSV with columns id, title, abstract (names case-insensitive)."""
-    from mbc_sr.records import AbstractSection, Record
+@dataclass(frozen=True, slots=True)
+class ExtractInput:
+    """The records to extract, and what reading left out (reported on stdout)."""
 
+    records: list[Record]
+    superseded: int = 0  # PubMed XML: record items not written because another version of the PMID is current
+    deleted: int = 0  # PubMed XML: PMIDs whose last event in the file is a DeleteCitation
+
+    def left_out_note(self) -> str:
+        """" (one row per PMID ...; left out 3 superseded versions and 1 deleted PMID)", or ""."""
+        parts = [f"{count} {what}{'' if count == 1 else 's'}"
+                 for count, what in ((self.superseded, "superseded version"), (self.deleted, "deleted PMID")) if count]
+        return f" (one row per PMID, its current version; left out {' and '.join(parts)})" if parts else ""
+
+
+def read_input(path: Path) -> ExtractInput:
+    """Records from PubMed XML or a CSV with columns id, title, abstract (names case-insensitive)."""
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no such file")
     head = path.read_bytes()[:2]
     if path.suffix.lower() in (".xml", ".gz") or head == b"\x1f\x8b" or head.startswith(b"<"):
-        from mbc_sr.pubmed_xml import ParsedRecord, iter_pubmed_xml
+        from mbc_sr.pubmed_xml import iter_pubmed_xml
 
-        return [item.record for item in iter_pubmed_xml(path) if isinstance(item, ParsedRecord)]
+        return current_versions(iter_pubmed_xml(path))
+    return ExtractInput(read_csv_records(path))
+
+
+# --------------------------------------------------------------------------- PubMed XML: one row per PMID
+
+
+@dataclass(slots=True)
+class _Current:
+    """The current version of one PMID while a file is read."""
+
+    version_key: tuple[int, str]
+    xml_sha256: str
+    record: Record
+    deleted: bool = False
+
+
+def current_versions(items: Iterable[ParsedItem]) -> ExtractInput:
+    """One record per PMID: the version `mbc-sr ingest` would make current from this file alone.
+
+    A file can carry a PMID several times (PubMed update files do: PMID 30271887 comes as
+    versions 1-4), and rows that share an id cannot be told apart, so the rules of
+    `mbc_sr.store.apply` are applied in document order: the highest (PMID version, DateRevised)
+    wins, among equal ones the later delivery with different content; an older version never
+    replaces a newer one. A `DeleteCitation` removes the PMID from the output unless a later
+    revised delivery of it follows (last event wins, as on ingest; the same content again says
+    nothing new). PMIDs keep the order of their first appearance.
+    """
+    from mbc_sr.pubmed_xml import ParsedRecord
+
+    current: dict[str, _Current] = {}
+    record_items = 0
+    for item in items:
+        if not isinstance(item, ParsedRecord):  # a Deletion
+            state = current.get(record_key("pubmed", item.pmid, item.pmid))
+            if state is not None:
+                state.deleted = True
+            continue
+        record_items += 1
+        record = item.record
+        version_key = (record.pmid_version or 0, record.date_revised or "")
+        state = current.get(record.key)
+        if state is None:
+            current[record.key] = _Current(version_key, item.xml_sha256, record)
+        elif item.xml_sha256 != state.xml_sha256 and version_key >= state.version_key:
+            state.version_key, state.xml_sha256, state.record, state.deleted = version_key, item.xml_sha256, record, False
+    deleted = sum(state.deleted for state in current.values())
+    return ExtractInput(
+        [state.record for state in current.values() if not state.deleted],
+        superseded=record_items - len(current),
+        deleted=deleted,
+    )
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+@dataclass(frozen=True, slots=True)
+class CsvRow:
+    """One CSV record and the physical line it starts on (a quoted field can span lines)."""
+
+    line: int
+    fields: list[str]
+
+
+def read_csv_records(path: Path) -> list[Record]:
+    """Records from a CSV with columns id, title, abstract; errors name the file and line.
+
+    Read by the csv module from a handle opened with newline="" (as the csv docs require), so
+    line breaks inside a quoted field stay in the text and Unicode line separators (U+2028)
+    are not taken for line ends. `strict=True` makes an unterminated quote an error instead of
+    swallowing the rest of the file into one field.
+    """
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            return _records_from_rows(path, _csv_rows(path, handle))
     except UnicodeDecodeError as exc:
-        raise ValueError(f"{path}: not UTF-8 text (expected a CSV with columns id,title,abstract)") from exc
-    reader = csv.DictReader(text.splitlines())
-    columns = {name.strip().lower(): name for name in reader.fieldnames or ()}
+        line = undecodable_line(path.read_bytes())
+        raise ValueError(f"{path}: line {line}: not UTF-8 text ({exc.reason}); save the CSV as UTF-8") from None
+
+
+def _csv_rows(path: Path, handle: TextIO) -> Iterator[CsvRow]:
+    """The non-blank rows of `handle`, each with the line it starts on."""
+    reader = csv.reader(handle, strict=True)
+    while True:
+        start = reader.line_num + 1
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            if "unexpected end of data" in str(exc):
+                handle.seek(0)
+                line = unterminated_field_line(handle, start)
+                raise ValueError(f"{path}: line {line}: quoted field is never closed (unterminated \")") from None
+            raise ValueError(f"{path}: line {reader.line_num}: malformed CSV ({exc})") from None
+        if fields:
+            yield CsvRow(start, fields)
+
+
+def _records_from_rows(path: Path, rows: Iterator[CsvRow]) -> list[Record]:
+    """The header row names the columns; every later row is a record (ids unique and non-empty)."""
+    header = next(rows, None)
+    names = header.fields if header else []
+    columns = {name.strip().lower(): index for index, name in enumerate(names)}
     missing = [name for name in ("id", "title", "abstract") if name not in columns]
     if missing:
         raise ValueError(f"{path}: CSV needs columns id,title,abstract; missing {', '.join(missing)}")
-    records, seen = [], set()
-    for line, row in enumerate(reader, start=2):
-        record_id = (row[columns["id"]] or "").strip()
+    records: list[Record] = []
+    first_line: dict[str, int] = {}
+    for row in rows:
+        if len(row.fields) > len(names):
+            raise ValueError(f"{path}: line {row.line}: {len(row.fields)} fields, but the header has {len(names)} "
+                             "(quote fields that contain commas)")
+        cells = {name: (row.fields[index].strip() if index < len(row.fields) else "")  # short rows: empty cells
+                 for name, index in columns.items()}
+        record_id = cells["id"]
         if not record_id:
-            raise ValueError(f"{path}: line {line}: empty id")
-        if record_id in seen:
-            raise ValueError(f"{path}: line {line}: duplicate id {record_id!r}")
-        seen.add(record_id)
-        abstract = (row[columns["abstract"]] or "").strip()
-        records.append(Record(source="csv", source_record_id=record_id, title=(row[columns["title"]] or "").strip(),
+            raise ValueError(f"{path}: line {row.line}: empty id")
+        if record_id in first_line:
+            raise ValueError(f"{path}: line {row.line}: duplicate id {record_id!r} (first on line {first_line[record_id]})")
+        first_line[record_id] = row.line
+        abstract = cells["abstract"]
+        records.append(Record(source="csv", source_record_id=record_id, title=cells["title"],
                               abstract=(AbstractSection(text=abstract),) if abstract else ()))
     return records
+
+
+def unterminated_field_line(lines: Iterable[str], row_start: int) -> int:
+    """The line on which the quoted field left open at the end of `lines` starts.
+
+    The csv module only says "unexpected end of data" at the last line; this walks the text from
+    the row's first line with the csv rules (a quote opens a field only at its start, "" inside a
+    quoted field is an escaped quote) and returns the line of the last opening quote.
+    """
+    opened = row_start
+    in_quotes = after_quote = False
+    at_field_start = True
+    for number, text in enumerate(lines, start=1):
+        if number < row_start:
+            continue
+        for char in text:
+            if in_quotes:
+                if after_quote and char == '"':
+                    after_quote = False  # an escaped quote
+                    continue
+                if not after_quote:
+                    after_quote = char == '"'
+                    continue
+                in_quotes = after_quote = False  # the field closed on the previous quote
+            if char == '"' and at_field_start:
+                in_quotes, opened, at_field_start = True, number, False
+            else:
+                at_field_start = char in ",\r\n"
+    return opened
+
+
+def undecodable_line(data: bytes) -> int:
+    """The line (counted as the csv reader counts: \\n, \\r\\n or \\r) of the first byte that is not UTF-8."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return len(re.split(rb"\r\n|\r|\n", data[: exc.start]))
+    return 0
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -87,15 +253,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
     suffix = args.out.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ValueError(f"--out must end in .csv or .xlsx, got {args.out}")
-    records = read_input(args.input)
+    found = read_input(args.input)
     rows = [record_row(extract_record(record), record.source_record_id if record.source == "csv" else None)
-            for record in records]
+            for record in found.records]
     if suffix == ".xlsx":
         write_xlsx(args.out, {"Records": (RECORD_COLUMNS, rows)}, wide=("title", "hazard_ratios", "medians", "spans"))
     else:
         write_csv(args.out, RECORD_COLUMNS, rows)
     with_values = sum(1 for row in rows if row["n_total"] or row["hazard_ratios"] or row["registry_ids"])
-    print(f"{args.input}: {len(rows)} records, {with_values} with a total N, a hazard ratio or a registry id; wrote {args.out}")
+    print(f"{args.input}: {len(rows)} records, {with_values} with a total N, a hazard ratio or a registry id; "
+          f"wrote {args.out}{found.left_out_note()}")
     return 0
 
 
