@@ -79,3 +79,91 @@ def test_files_are_formula_safe_in_csv_and_xlsx(tmp_path):
                     assert not cell.value.lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r"))
     assert workbook["Studies"].freeze_panes == "A2"
     assert update.files
+
+
+# ----------------------------------------------------------------- studies matched by the reports they share
+
+A2_LINKED = record("BOLERO-2 final analysis: 720 patients were randomly assigned. OS HR 0.89 (95% CI 0.73-1.10). NCT00863655.",
+                   key="2")
+
+
+def _kinds(changes):
+    return [(c.change, c.study_id, c.field, c.old, c.new, c.reports) for c in changes]
+
+
+def test_a_study_gaining_a_linked_report_is_the_same_study_with_a_report_added_not_new_and_removed():
+    before = snapshot(rows({"record:pmid:1": [A1]}, {"pmid:1": INCLUDED}))
+    after = snapshot(rows({"nct:NCT00863655": [A1, A2_LINKED]}, {"pmid:1": INCLUDED, "pmid:2": INCLUDED}))
+    changes = _kinds(diff(before, after))
+    assert [c for c in changes if c[0] in ("new study", "study removed")] == []
+    assert ("study id changed", "nct:NCT00863655", "study_id", "record:pmid:1", "nct:NCT00863655", "pmid:1; pmid:2") in changes
+    assert ("report added", "nct:NCT00863655", "reports", "", "pmid:2", "pmid:2") in changes
+    assert ("changed", "nct:NCT00863655", "n_total", "724 randomised", "724 randomised | 720 randomised", "pmid:2") not in changes
+    assert ("added", "nct:NCT00863655", "n_total", "", "720 randomised", "pmid:2") in changes
+    assert ("added", "nct:NCT00863655", "hazard_ratios", "", "OS HR 0.89 (95% CI 0.73–1.1)", "pmid:2") in changes
+
+
+def test_two_previously_separate_studies_now_linked_give_one_merged_row_naming_both_old_ids():
+    before = snapshot(rows({"record:pmid:1": [A1], "record:pmid:2": [A2_LINKED]}, {"pmid:1": INCLUDED, "pmid:2": PROVISIONAL}))
+    after = snapshot(rows({"nct:NCT00863655": [A1, A2_LINKED]}, {"pmid:1": INCLUDED, "pmid:2": PROVISIONAL}))
+    changes = _kinds(diff(before, after))
+    assert changes[0] == ("studies merged", "nct:NCT00863655", "study_id", "record:pmid:1 | record:pmid:2",
+                          "nct:NCT00863655", "pmid:1; pmid:2")
+    assert [c for c in changes if c[0] in ("new study", "study removed", "report added", "status")] == []
+    # the values were all there before, in one or the other old study: nothing added or removed
+    assert [c for c in changes if c[0] in ("added", "removed", "changed")] == []
+
+
+def test_a_study_split_by_new_linkage_gives_one_split_row_naming_both_new_ids():
+    before = snapshot(rows({"nct:NCT00863655": [A1, A2_LINKED]}, {"pmid:1": INCLUDED, "pmid:2": PROVISIONAL}))
+    after = snapshot(rows({"record:pmid:1": [A1], "record:pmid:2": [A2_LINKED]}, {"pmid:1": INCLUDED, "pmid:2": PROVISIONAL}))
+    changes = _kinds(diff(before, after))
+    assert ("study split", "nct:NCT00863655", "study_id", "nct:NCT00863655", "record:pmid:1 | record:pmid:2",
+            "pmid:1; pmid:2") in changes
+    assert [c for c in changes if c[0] in ("new study", "study removed", "added", "removed", "changed")] == []
+
+
+def test_a_genuinely_new_study_is_new_and_a_study_whose_only_report_went_is_removed():
+    before = snapshot(rows({"record:pmid:1": [A1], "record:pmid:3": [B]}, {"pmid:1": INCLUDED, "pmid:3": PROVISIONAL}))
+    after = snapshot(rows({"record:pmid:1": [A1], "record:pmid:4": [C]}, {"pmid:1": INCLUDED, "pmid:4": PROVISIONAL}))
+    assert [(c.change, c.study_id) for c in diff(before, after)] == [("new study", "record:pmid:4"),
+                                                                     ("study removed", "record:pmid:3")]
+
+
+def test_a_report_dropped_from_a_study_is_reported_and_its_values_removed():
+    before = snapshot(rows({"nct:NCT00863655": [A1, A2_LINKED]}, {"pmid:1": INCLUDED, "pmid:2": INCLUDED}))
+    after = snapshot(rows({"record:pmid:1": [A1]}, {"pmid:1": INCLUDED}))
+    changes = _kinds(diff(before, after))
+    assert ("report removed", "record:pmid:1", "reports", "pmid:2", "", "pmid:2") in changes
+    assert ("removed", "record:pmid:1", "n_total", "720 randomised", "", "") in changes
+    assert [c for c in changes if c[0] in ("new study", "study removed")] == []
+
+
+def test_an_old_snapshot_without_report_lists_is_matched_by_study_id():
+    before = snapshot(rows({"s:A": [A1], "s:B": [B]}, {"pmid:1": PROVISIONAL, "pmid:3": PROVISIONAL}))
+    for study in before["studies"].values():
+        del study["reports"]
+    after = snapshot(rows({"s:A": [A1, A2], "s:C": [B]}, {"pmid:1": INCLUDED, "pmid:2": INCLUDED, "pmid:3": PROVISIONAL}))
+    changes = [(c.change, c.study_id) for c in diff(before, after)]
+    assert ("status", "s:A") in changes and ("new study", "s:A") not in changes
+    assert ("new study", "s:C") in changes and ("study removed", "s:B") in changes  # no report lists: ids only
+
+
+def test_refresh_after_linking_a_second_report_writes_no_new_or_removed_study(tmp_path):
+    write_evidence_base(rows({"record:pmid:1": [A1]}, {"pmid:1": INCLUDED}), tmp_path)
+    second = write_evidence_base(rows({"nct:NCT00863655": [A1, A2_LINKED]}, {"pmid:1": INCLUDED, "pmid:2": INCLUDED}), tmp_path)
+    kinds = [c.change for c in second.changes]
+    assert "new study" not in kinds and "study removed" not in kinds and "report added" in kinds
+    with open(tmp_path / "evidence_base_changes.csv", encoding="utf-8", newline="") as handle:
+        written = list(csv.DictReader(handle))
+    assert list(written[0]) == ["change", "study_id", "field", "old", "new", "reports"]
+    assert {"study id changed", "report added"} <= {row["change"] for row in written}
+
+
+def test_a_split_study_that_also_lost_a_report_says_so_under_the_old_id():
+    before = snapshot(rows({"s:A": [A1, A2_LINKED, B]}, {}))
+    after = snapshot(rows({"record:pmid:1": [A1], "record:pmid:2": [A2_LINKED]}, {}))
+    changes = _kinds(diff(before, after))
+    assert changes[:2] == [("study split", "s:A", "study_id", "s:A", "record:pmid:1 | record:pmid:2", "pmid:1; pmid:2; pmid:3"),
+                           ("report removed", "s:A", "reports", "pmid:3", "", "pmid:3")]
+    assert [c for c in changes if c[0] in ("new study", "study removed")] == []

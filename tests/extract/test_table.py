@@ -105,3 +105,63 @@ def test_study_row_from_dedup_study_linkage():
     assert {r.key for r in linked.records} == {"pmid:101", "pmid:102", "pmid:103"}
     row = study_row(linked, {r.key: extract_record(r) for r in records})
     assert row.cells["n_total"].conflict
+
+
+# ----------------------------------------------------------------- conflicts in medians, rates and adverse events
+
+
+def _row(*texts):
+    records = [record(text, key=str(900 + i)) for i, text in enumerate(texts)]
+    (row,) = table_for({"nct:NCT00863655": records})
+    return row
+
+
+def test_different_medians_for_the_same_outcome_across_reports_are_a_conflict_shown_never_averaged():
+    row = _row("Median PFS was 7.8 vs 3.2 months (HR 0.45).", "Median PFS was 7.4 vs 3.2 months (HR 0.45).")
+    medians = row.cells["medians"]
+    assert "medians" in row.conflicts
+    assert medians.value_set() == {
+        "PFS 7.8 months": ("pmid:900",), "PFS 3.2 months": ("pmid:900", "pmid:901"), "PFS 7.4 months": ("pmid:901",),
+    }
+    assert "7.6" not in medians.text()  # never an average
+
+
+def test_both_arms_medians_stated_in_both_reports_are_agreement_not_a_conflict():
+    row = _row("Median PFS was 7.8 vs 3.2 months.", "Median PFS was 7.8 vs 3.2 months; median OS was 31 vs 26.6 months.",
+               "Median PFS was 3.2 months in the placebo arm.")
+    assert not row.cells["medians"].conflict
+    assert "medians" not in row.conflicts
+
+
+def test_one_report_giving_two_medians_of_an_outcome_is_no_conflict_on_its_own():
+    assert not _row("Median PFS was 7.8 vs 3.2 months.").cells["medians"].conflict
+
+
+def test_a_later_report_updating_a_median_is_still_a_conflict_to_show():
+    row = _row("Median OS was 31.0 vs 26.6 months.", "In the final analysis, median OS was 30.9 vs 26.6 months.")
+    assert row.cells["medians"].conflict
+    assert set(row.cells["medians"].value_set()) == {"OS 31 months", "OS 26.6 months", "OS 30.9 months"}
+
+
+def test_medians_of_different_outcomes_never_conflict():
+    assert not _row("Median PFS was 7.8 months.", "Median OS was 26.6 months.").cells["medians"].conflict
+
+
+def test_different_response_rates_of_the_same_measure_and_arm_are_a_conflict():
+    row = _row("ORR was 9.5% vs 0.4%.", "ORR was 12.6% vs 1.7%.")
+    assert "response_rates" in row.conflicts
+    assert {"ORR 9.5%", "ORR 12.6%"} <= set(row.cells["response_rates"].value_set())
+
+
+def test_the_same_response_rates_or_different_measures_are_not_a_conflict():
+    assert not _row("ORR was 9.5% vs 0.4%.", "ORR was 9.5% vs 0.4%. CBR was 33% vs 18%.").cells["response_rates"].conflict
+    assert not _row("ORR was 9.5%.", "CBR was 33%.").cells["response_rates"].conflict
+
+
+def test_different_grade3_percentages_of_the_same_adverse_event_are_a_conflict():
+    row = _row("Grade 3 or 4 adverse events included stomatitis (8% vs 1%).",
+               "Grade 3 or 4 adverse events included stomatitis (7% vs 1%).")
+    assert "grade3_adverse_events" in row.conflicts
+    agree = _row("Grade 3 or 4 adverse events included stomatitis (8% vs 1%).",
+                 "Grade 3 or 4 adverse events included stomatitis (8% vs 1%) and anaemia (6% vs 1%).")
+    assert not agree.cells["grade3_adverse_events"].conflict

@@ -5,10 +5,26 @@ Studies, Changes, Reports) and `evidence_base.json` (the snapshot the next refre
 against), plus `evidence_base_changes.csv`. The previous snapshot is kept in `history/`.
 
 Changes reported: new studies; studies no longer in the table; status changes (provisional →
-included); per field, values added, removed or changed (old → new, with the reports stating the
-new value); newly flagged studies (a report retracted, corrected or under an expression of
-concern). Study ids must be stable across refreshes for this to be meaningful: the dedup stage's
-study keys and "record:<key>" are.
+included); reports added to or removed from a study; per field, values added, removed or changed
+(old → new, with the reports stating the new value); newly flagged studies (a report retracted,
+corrected or under an expression of concern).
+
+Study ids are not stable: a lone report is "record:<key>" until the dedup stage links a second
+report to it, and then the study takes the link's key. So a current study is matched to previous
+ones by the reports they share (the snapshot stores each study's reports), or by the same id:
+
+- no previous study matches → "new study"; a previous study matching no current one → "study
+  removed" (its reports are all gone from the table);
+- exactly one each way → the same study; if its id changed, one "study id changed" row (old → new);
+- one current study matching several previous ones → one "studies merged" row naming the old ids
+  (`old`, " | "-joined); it is then diffed against the old studies combined (values and flags
+  united, the best status — included > provisional > unscreened);
+- one previous study matching several current ones → one "study split" row naming the new ids
+  (`new`); each part is diffed against the old study's values stated by the part's own reports
+  (an old report in no part gets a "report removed" row under the old id).
+
+A snapshot written before report lists were stored (a study without "reports") is matched by id
+only. The rows keep the columns of `CHANGE_COLUMNS`; only the `change` kinds were added.
 """
 
 from __future__ import annotations
@@ -20,7 +36,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from mbc_sr.extract.sheets import write_csv, write_xlsx
-from mbc_sr.extract.table import STUDY_FIELDS, StudyRow
+from mbc_sr.extract.table import STATUS_ORDER, STUDY_FIELDS, UNSCREENED, StudyRow
 
 SNAPSHOT_VERSION = 1
 STUDY_COLUMNS = ("study_id", "status", "flags", "reports", "linked_by", "conflicts") + STUDY_FIELDS
@@ -50,7 +66,9 @@ def snapshot(rows: list[StudyRow], generated_at: str | None = None) -> dict:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    change: str  # new study, study removed, status, flagged, added, removed, changed
+    # new study, study removed, study id changed, studies merged, study split, report added,
+    # report removed, status, flagged, added, removed, changed
+    change: str
     study_id: str
     field: str = ""
     old: str = ""
@@ -61,18 +79,100 @@ class Change:
         return {name: getattr(self, name) for name in CHANGE_COLUMNS}
 
 
+@dataclass(frozen=True, slots=True)
+class Matches:
+    """Which previous studies each current study continues, and the reverse (see the module docstring)."""
+
+    predecessors: dict[str, list[str]]  # current id -> previous ids
+    successors: dict[str, list[str]]  # previous id -> current ids
+
+
+def match_studies(before: dict, after: dict) -> Matches:
+    """Match by shared reports or, failing report lists (old snapshots), by the same id."""
+    by_report: dict[str, list[str]] = {}
+    for old_id, old in before.items():
+        for report in old.get("reports", ()):
+            by_report.setdefault(report, []).append(old_id)
+    predecessors: dict[str, list[str]] = {}
+    successors: dict[str, list[str]] = {old_id: [] for old_id in before}
+    for study_id, study in after.items():
+        found = [study_id] if study_id in before else []
+        for report in study["reports"]:
+            found.extend(by_report.get(report, ()))
+        predecessors[study_id] = list(dict.fromkeys(found))
+        for old_id in predecessors[study_id]:
+            successors[old_id].append(study_id)
+    return Matches(predecessors, successors)
+
+
+def _restricted(old: dict, reports: set[str]) -> dict:
+    """The part of an old study its `reports` stated (for a study split by new linkage)."""
+    fields = {}
+    for name, cell in old.get("fields", {}).items():
+        values = {value: [r for r in stated if r in reports] for value, stated in cell.get("values", {}).items()}
+        fields[name] = {"values": {value: stated for value, stated in values.items() if stated}}
+    return {**old, "reports": [r for r in old.get("reports", ()) if r in reports], "fields": fields}
+
+
+def _combined(olds: list[dict]) -> dict:
+    """Several old studies as one (merged by new linkage): values, reports and flags united."""
+    statuses = {old["status"] for old in olds}
+    fields: dict[str, dict] = {}
+    for old in olds:
+        for name, cell in old.get("fields", {}).items():
+            values = fields.setdefault(name, {"values": {}})["values"]
+            for value, stated in cell.get("values", {}).items():
+                values[value] = list(dict.fromkeys(values.get(value, []) + list(stated)))
+    return {
+        "status": next((status for status in STATUS_ORDER if status in statuses), UNSCREENED),
+        "flags": sorted({flag for old in olds for flag in old.get("flags", [])}),
+        "reports": list(dict.fromkeys(r for old in olds for r in old.get("reports", ()))),
+        "fields": fields,
+    }
+
+
 def diff(previous: dict | None, current: dict) -> list[Change]:
     """What changed from the `previous` snapshot to `current` (everything is new without one)."""
     before = (previous or {}).get("studies", {})
     after = current["studies"]
+    matches = match_studies(before, after)
     changes: list[Change] = []
+    split_reported: set[str] = set()
     for study_id, study in after.items():
-        if study_id not in before:
-            changes.append(Change("new study", study_id, new=study["status"], reports="; ".join(study["reports"])))
+        reports_text = "; ".join(study["reports"])
+        old_ids = matches.predecessors[study_id]
+        if not old_ids:
+            changes.append(Change("new study", study_id, new=study["status"], reports=reports_text))
             if study["flags"]:
-                changes.append(Change("flagged", study_id, "flags", "", ", ".join(study["flags"]), "; ".join(study["reports"])))
+                changes.append(Change("flagged", study_id, "flags", "", ", ".join(study["flags"]), reports_text))
             continue
-        old = before[study_id]
+        for old_id in old_ids:
+            parts = matches.successors[old_id]
+            if len(parts) > 1 and old_id not in split_reported:
+                split_reported.add(old_id)
+                old_reports = before[old_id].get("reports", [])
+                changes.append(Change("study split", old_id, "study_id", old_id, " | ".join(parts), "; ".join(old_reports)))
+                kept = {r for part in parts for r in after[part]["reports"]}
+                gone = "; ".join(r for r in old_reports if r not in kept)
+                if gone:  # the parts are diffed against their own reports only: say here what left the table
+                    changes.append(Change("report removed", old_id, "reports", gone, "", gone))
+        if len(old_ids) > 1:
+            changes.append(Change("studies merged", study_id, "study_id", " | ".join(old_ids), study_id, reports_text))
+        elif old_ids[0] != study_id:
+            changes.append(Change("study id changed", study_id, "study_id", old_ids[0], study_id, reports_text))
+        olds = [
+            _restricted(before[old_id], set(study["reports"])) if len(matches.successors[old_id]) > 1 else before[old_id]
+            for old_id in old_ids
+        ]
+        old = olds[0] if len(olds) == 1 else _combined(olds)
+        if "reports" in old:
+            added_reports = [r for r in study["reports"] if r not in old["reports"]]
+            dropped_reports = [r for r in old["reports"] if r not in study["reports"]]
+            if added_reports:
+                changes.append(Change("report added", study_id, "reports", "", "; ".join(added_reports), "; ".join(added_reports)))
+            if dropped_reports:
+                changes.append(Change("report removed", study_id, "reports", "; ".join(dropped_reports), "",
+                                      "; ".join(dropped_reports)))
         if old["status"] != study["status"]:
             changes.append(Change("status", study_id, "status", old["status"], study["status"]))
         new_flags = sorted(set(study["flags"]) - set(old.get("flags", [])))
@@ -92,8 +192,8 @@ def diff(previous: dict | None, current: dict) -> list[Change]:
             elif removed:
                 changes.append(Change("removed", study_id, name, " | ".join(removed), ""))
     for study_id, study in before.items():
-        if study_id not in after:
-            changes.append(Change("study removed", study_id, old=study["status"], reports="; ".join(study["reports"])))
+        if not matches.successors[study_id]:
+            changes.append(Change("study removed", study_id, old=study["status"], reports="; ".join(study.get("reports", ()))))
     return changes
 
 

@@ -6,8 +6,24 @@ dedup stage's study links (`reports_from_links`), or one study per record (`one_
 
 Combining never averages: each field keeps the distinct values stated across the study's
 reports, each with the reports that state it. When reports state different values for the same
-thing (the same kind of total, the same outcome / analysis / population of a hazard ratio, the
-phase, the arms) the field is marked as a conflict and all values are shown.
+thing the field is marked as a conflict (named in `StudyRow.conflicts`) and all values are shown,
+each with its reports. "The same thing" is a conflict key per quantity:
+
+- phase; the arms; the per-arm counts; the total, per kind of total (randomised, enrolled, ...);
+- a hazard ratio: outcome + analysis labels (investigator, central review, final analysis, ...);
+  subgroup HRs are never compared (which subgroup is not known);
+- a median: outcome (PFS, OS, TTP, ...), plus the arm once the median extractor states one (a
+  value in another unit is another value: nothing is converted);
+- a response rate: measure (ORR, CBR, DCR) + arm as written ("" when not stated);
+- a grade >= 3 adverse event: the event term (the percentages per arm are one value).
+
+Medians, rates, events and HRs are compared per report, as sets: a report often states several
+values under one key (both arms' medians, "7.8 vs 3.2 months"), so two reports conflict on a key
+when neither report's values contain the other's ({7.8, 3.2} vs {7.4, 3.2}: conflict; {7.8, 3.2}
+vs {3.2}: agreement — one report gives one arm). Values stated by one report alone never conflict.
+A later report updating a value (a final OS analysis, longer follow-up) is still a conflict to
+show — the reviewer decides which value the review uses — unless the extractor labels the
+analysis (HRs: "[updated analysis]"), which makes it a different key.
 
 Each study also carries its inclusion status — "included" (a person confirmed it), "provisional"
 (rules say likely include, no person yet) or "unscreened" — and flags from its reports
@@ -113,25 +129,26 @@ STUDY_FIELDS = (
 
 
 class _Collector:
-    """Values of one field across reports: value -> reports, grouped by a conflict key."""
+    """Values of one field across reports: value -> reports, and per conflict key (`group`) the
+    values each report states under it."""
 
     def __init__(self) -> None:
         self.values: dict[str, dict[str, list[str]]] = {}
-        self.groups: dict[str, set[str]] = {}
+        self.groups: dict[str, dict[str, set[str]]] = {}  # group -> report -> values
 
     def add(self, value: str, report: str, where: str = "", group: str | None = None) -> None:
         self.values.setdefault(value, {}).setdefault(report, [])
         if where:
             self.values[value][report].append(where)
         if group is not None:
-            self.groups.setdefault(group, set()).add(value)
+            self.groups.setdefault(group, {}).setdefault(report, set()).add(value)
 
     def cell(self) -> Cell:
         values = tuple(
             Sourced(value, tuple(reports), tuple(f"{report} {w}" for report, ws in reports.items() for w in ws))
             for value, reports in self.values.items()
         )
-        conflict = any(len(values_in_group) > 1 for values_in_group in self.groups.values())
+        conflict = any(len(set().union(*by_report.values())) > 1 for by_report in self.groups.values())
         return Cell(values, conflict)
 
 
@@ -175,16 +192,20 @@ def study_row(
             collectors["hazard_ratios"].add(hr_text(hr), report, hr.span.label(),
                                             group=None if hr.subgroup else group)
         for median in x.medians:
-            collectors["medians"].add(f"{median.outcome} {format_number(median.value)} {median.unit}", report, median.span.label())
+            collectors["medians"].add(f"{median.outcome} {format_number(median.value)} {median.unit}", report, median.span.label(),
+                                      group=median.outcome)
         for rate in x.rates:
             arm_text = f" ({rate.arm})" if rate.arm else ""
-            collectors["response_rates"].add(f"{rate.measure} {format_number(rate.value)}%{arm_text}", report, rate.span.label())
+            collectors["response_rates"].add(f"{rate.measure} {format_number(rate.value)}%{arm_text}", report, rate.span.label(),
+                                             group=f"{rate.measure}|{rate.arm or ''}")
         for event in x.adverse_events:
-            collectors["grade3_adverse_events"].add(f"{event.event} {'/'.join(event.percents)}", report, event.span.label())
+            collectors["grade3_adverse_events"].add(f"{event.event} {'/'.join(event.percents)}", report, event.span.label(),
+                                                    group=event.event.lower())
     cells = {name: collector.cell() for name, collector in collectors.items()}
-    # hazard ratios conflict only when *different reports* give different values for the same
-    # outcome, analysis and population (one report listing two analyses is not a conflict)
-    cells["hazard_ratios"] = _cross_report_conflict(collectors["hazard_ratios"])
+    # these conflict only when *different reports* disagree on a key (see the module docstring):
+    # one report may state several values under one key (two arms, two unlabelled analyses)
+    for name in CROSS_REPORT_FIELDS:
+        cells[name] = _cross_report_conflict(collectors[name])
     return StudyRow(
         study_id=study.study_id,
         reports=tuple(record.key for record in study.records),
@@ -195,14 +216,24 @@ def study_row(
     )
 
 
+CROSS_REPORT_FIELDS = ("hazard_ratios", "medians", "response_rates", "grade3_adverse_events")
+
+
 def _cross_report_conflict(collector: _Collector) -> Cell:
+    """The cell, in conflict when two reports state values under one key and neither report's
+    values contain the other's (a report giving fewer of the values agrees; it is not a conflict)."""
     cell = collector.cell()
-    conflict = False
-    for values in collector.groups.values():
-        reports_by_value = {value: set(collector.values[value]) for value in values}
-        if len(reports_by_value) > 1 and len(set().union(*reports_by_value.values())) > 1:
-            conflict = True
+    conflict = any(
+        _reports_disagree(list(by_report.values())) for by_report in collector.groups.values()
+    )
     return Cell(cell.values, conflict)
+
+
+def _reports_disagree(value_sets: list[set[str]]) -> bool:
+    return any(
+        not (first <= second or second <= first)
+        for index, first in enumerate(value_sets) for second in value_sets[index + 1:]
+    )
 
 
 # --------------------------------------------------------------------------- status and flags
