@@ -7,7 +7,14 @@ schedule ("once daily", "weekly", "every 3 weeks") when written next to it.
 
 The arm structure is read from "A plus B versus C" phrasing (title first, then methods): the side
 that holds an mTOR inhibitor is the intervention, the other the comparator; "B ± A" and "B with or
-without A" give intervention A + B and comparator B alone.
+without A" give intervention A + B and comparator B alone. "A or B" names arms only in a sentence that assigns or
+compares treatments ("randomized to A or B"): elsewhere it lists therapies a cohort received.
+
+Partner drugs are the drugs given in the trial. A partner drug named as prior therapy or an eligibility condition
+("progressing after nonsteroidal aromatase inhibitors", "pretreated with", "resistant to", "prior chemotherapy",
+"trastuzumab-resistant") or in the background ("BACKGROUND" section, "Letrozole is a nonsteroidal aromatase
+inhibitor ...") is "other_therapy", in no arm; a class ("aromatase inhibitor") named beside a drug of it is
+not listed again (`partner_drugs`).
 
 Arm sizes: the per-group counts the participant reader proposes are reviewed here, each in its sentence, and
 those that count something other than a compared group are refused (`arm_sizes`): an event fraction
@@ -78,7 +85,10 @@ _NAMES: list[tuple[str, str, str]] = (
 )
 _BY_NAME = {name.lower(): (canonical, role) for name, canonical, role in reversed(_NAMES)}
 _DRUG = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(name) for name in sorted(_BY_NAME, key=len, reverse=True)) + r")s?(?![\w-])",
+    r"(?<![\w-])(?:" + "|".join(re.escape(name) for name in sorted(_BY_NAME, key=len, reverse=True)) + r")s?"
+    # a drug ends at a word's end, or at a hyphen that joins how it was given or met ("paclitaxel-treated",
+    # "trastuzumab-based", "tamoxifen-resistant", "trastuzumab-pretreated")
+    r"(?:(?![\w-])|(?=[-‐‑](?:treated|based|containing|resistant|refractory|pre-?treated|exposed|naive|naïve)\b))",
     re.I,
 )
 _DOSE = r"\d+(?:[.·]\d+)?\s*(?:mg|µg|μg|mcg|g|IU)(?:\s*/\s*(?:m2|m²|kg|day|d|week|wk))?(?:\s*/\s*(?:day|d|week|wk))?"
@@ -94,19 +104,111 @@ _DOSE_BEFORE = re.compile(r"(?P<dose>" + _DOSE + r")(?:\s+(?:of\s+)?)$", re.I)
 @dataclass(frozen=True, slots=True)
 class DrugMention:
     drug: str  # canonical name
-    role: str  # "mtor_inhibitor", "partner", "comparator"
+    #: "mtor_inhibitor", "partner", "comparator", or "other_therapy": a partner drug named as prior therapy, an
+    #: eligibility condition or background ("progressing after letrozole", "Tamoxifen is the standard ..."), which
+    #: is no drug of the trial's arms
+    role: str
     dose: str | None
     schedule: str | None
     span: Span
     extractor: str
 
 
+#: A phrase before a drug that makes it prior therapy or an eligibility condition: "after failure of", "recurring or
+#: progressing after", "pretreated with", "resistant to", "refractory to", "prior", "previously treated with", "who had
+#: received". "prior to" (a time) and "progression with" ("time to progression with A") are none.
+_PRIOR_BEFORE = re.compile(
+    r"\b(?:(?:after|following|despite|upon)\s+(?:the\s+)?(?:failure|progression|relapse|recurrence|progressive\s+disease|"
+    r"intolerance|resistance)\s+(?:of|on|to|after|during|while\s+on|under)"
+    r"|(?:progress(?:ing|ed|ion)?|recurr(?:ing|ed|ence)|relaps(?:ing|ed|e)|fail(?:ing|ed|ure)|"
+    r"(?:disease\s+)?progression)\s+(?:on|after|during|following|under|of|while\s+(?:on|receiving))"
+    r"|pre-?treated\s+with|heavily\s+pre-?treated\s+with"
+    r"|previously\s+(?:been\s+)?(?:treated|received|exposed|given)(?:\s+(?:with|to))?"
+    r"|(?:had|have|has)\s+(?:previously\s+|already\s+|also\s+)?(?:received|been\s+(?:treated|exposed)|undergone|failed)"
+    r"(?:\s+(?:with|to))?"
+    r"|(?:exposed|resistant|resistance|refractory|insensitive|intolerant|intolerance|naive|naïve)\s+to"
+    r"|(?:ineligible|unsuitable|unfit)\s+for"
+    r"|(?:prior|previous|preceding|earlier)(?!\s+to\b)"
+    r"|after\s+(?:[\w≥<>-]+\s+){0,3}?(?:lines?|regimens?|courses?)\s+of"
+    r"|(?:at\s+least|more\s+than|(?:not|no)\s+more\s+than|up\s+to|≥)\s*(?:[\w-]+\s+){0,2}?(?:lines?|regimens?)\s+of)\b",
+    re.I,
+)
+#: A drug named as prior therapy by what follows it: "trastuzumab-resistant", "tamoxifen-pretreated", "letrozole
+#: failure", "AI-refractory", "tamoxifen resistance".
+_PRIOR_AFTER = re.compile(
+    r"[-‐‑\s](?:resistant|resistance|refractory|pre-?treated|exposed|naive|naïve|failure|failed|intolerant)\b", re.I)
+#: Words that end the reach of a prior-therapy phrase: a verb of the trial ("were randomized to", "received") or a
+#: comparison; a clause break does as well ([.;:]).
+_PRIOR_REACH_ENDS = re.compile(
+    r"[.;:]|\b(?:were|was|is|are|be|randomi[sz]ed|randomly|assigned|allocated|received?|receiving|given|treated|"
+    r"enrol+ed|included|versus|vs|compared|who|which|then|now|currently|combined|combination|plus|alone)\b", re.I)
+#: At most so many words between a prior-therapy phrase and its first drug ("after failure of a nonsteroidal
+#: aromatase inhibitor", "prior treatment with trastuzumab"), or between the drugs of its list.
+_PRIOR_GAP_WORDS = 4
+
+#: Section labels of an abstract's background.
+_BACKGROUND_LABEL = re.compile(r"^(?:BACKGROUND|INTRODUCTION|CONTEXT|RATIONALE)\b")
+#: A sentence that states the study itself ("We assessed", "This study", "the aim was"): never background.
+_STUDY_STATED = re.compile(
+    r"\b(?:we|our|this\s+(?:study|trial|analysis|report)|the\s+present\s+(?:study|trial)|here|aims?|aimed|objectives?|"
+    r"purpose|randomi[sz]ed|randomly|assigned|allocated|enrol+ed|patients\s+(?:were|received))\b", re.I)
+#: A general statement about a drug: "Letrozole is a nonsteroidal aromatase inhibitor used to treat ...",
+#: "Endocrine therapy is the mainstay of treatment", "Fulvestrant has been approved for ...".
+_GENERAL_STATEMENT = re.compile(
+    r"\b(?:is|are|remains?|has\s+been|have\s+been)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:approved|standard|"
+    r"mainstay|backbone|cornerstone|option|drug|agent|antagonist|antiestrogen|anti-estrogen|downregulator|degrader|"
+    r"modulator|inhibitor|antibody)s?\b", re.I)
+
+
+def _background_sentence(sentence: Sentence) -> bool:
+    """A sentence of the abstract's background, or a general statement about a drug, when it does not state the study.
+
+    The title never is: it names the trial's own treatments."""
+    if sentence.label == "TITLE" or _STUDY_STATED.search(sentence.text):
+        return False
+    return bool(_BACKGROUND_LABEL.match(sentence.label or "")) or bool(_GENERAL_STATEMENT.search(sentence.text))
+
+
+#: The words that join the drugs of one list: "letrozole or anastrozole", "tamoxifen and/or an aromatase inhibitor".
+_LIST_GLUE = re.compile(r"^(?:and|or|and/or|plus|with|a|an|the|other|either|both)$", re.I)
+
+
+def _within_reach(gap: str, other_words: int = _PRIOR_GAP_WORDS) -> bool:
+    if _PRIOR_REACH_ENDS.search(gap):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w/-]*", re.sub(r"\([^()]{0,30}\)", " ", gap)) if not _LIST_GLUE.match(w)]
+    return len(words) <= other_words
+
+
+def _prior_therapy(text: str, start: int, end: int, previous: tuple[int, bool] | None) -> bool:
+    """Whether the drug at text[start:end] is named as prior therapy or an eligibility condition: a prior-therapy
+    phrase shortly before it with no other drug between, a suffix ("-resistant"), or the list it ends ("pretreated
+    with anthracyclines, docetaxel and capecitabine": the drug before it was prior, joined by list words only)."""
+    if _PRIOR_AFTER.match(text, end):
+        return True
+    cues = list(_PRIOR_BEFORE.finditer(text, max(previous[0] if previous else 0, start - 90), start))
+    if cues:
+        return _within_reach(text[cues[-1].end():start])
+    if previous is not None and previous[1]:
+        gap = text[previous[0]:start]
+        return len(gap) <= 40 and _within_reach(gap, other_words=1)
+    return False
+
+
 def drugs_in_sentence(sentence: Sentence) -> list[DrugMention]:
+    """Every drug named in `sentence`; a partner drug named as prior therapy, eligibility or background gets the
+    role "other_therapy", as it is no drug of the trial."""
     text = sentence.text
     found = []
+    background = _background_sentence(sentence)
+    previous: tuple[int, bool] | None = None
     for match in _DRUG.finditer(text):
         word = match.group(0).lower()
         canonical, role = _BY_NAME.get(word) or _BY_NAME[word[:-1]]
+        prior = _prior_therapy(text, match.start(), match.end(), previous)
+        previous = (match.end(), prior)
+        if role == "partner" and (background or prior):
+            role = "other_therapy"
         dose = schedule = None
         end = match.end()
         after = _DOSE_AFTER.match(text, match.end())
@@ -135,15 +237,22 @@ class ArmStructure:
     extractor: str
 
 
-_VERSUS = re.compile(r"\s(?:versus|vs\.?|compared\s+with|or)\s", re.I)
+_VERSUS = re.compile(r"\s(?:versus|vs\.?|compared\s+with|(?P<or>or))\s", re.I)
+#: A sentence that assigns or compares treatments, where "A or B" names two arms ("randomized to A or B"); elsewhere
+#: "A or B" is a list of therapies received ("use of everolimus or eribulin was recorded in the cohort").
+_ASSIGNS_OR_COMPARES = re.compile(
+    r"\b(?:randomi[sz]\w*|randomly|assign\w*|allocat\w*|compar\w*|versus|vs\.?|to\s+receive|arms?)\b", re.I)
 _WITH_OR_WITHOUT = re.compile(r"\s*(?:±|\+/-|with\s+or\s+without|plus\s+or\s+minus)\s*", re.I)
 
 
 def arm_structure_in_sentence(sentence: Sentence, drugs: list[DrugMention] | None = None) -> ArmStructure | None:
     text = sentence.text
     drugs = drugs_in_sentence(sentence) if drugs is None else drugs
+    # prior therapy, eligibility and background drugs are in no arm
+    drugs = [d for d in drugs if d.role != "other_therapy"]
     if not any(d.role == "mtor_inhibitor" for d in drugs):
         return None
+    assigns = bool(_ASSIGNS_OR_COMPARES.search(text))
     for split in _WITH_OR_WITHOUT.finditer(text):
         left = [d for d in drugs if d.span.end - sentence.start <= split.start() and split.start() - (d.span.end - sentence.start) < 60]
         right = [d for d in drugs if 0 <= d.span.start - sentence.start - split.end() < 5]
@@ -151,6 +260,8 @@ def arm_structure_in_sentence(sentence: Sentence, drugs: list[DrugMention] | Non
             partners = tuple(dict.fromkeys(d.drug for d in left if d.role != "comparator"))
             return ArmStructure(partners + (right[0].drug,), partners, sentence.span(left[0].span.start - sentence.start, split.end() + len(right[0].span.text)), "arms.with_or_without")
     for split in _VERSUS.finditer(text):
+        if split.group("or") and not assigns:
+            continue
         left = [d for d in drugs if d.span.end - sentence.start <= split.start() and split.start() - (d.span.start - sentence.start) < 80]
         right = [d for d in drugs if d.span.start - sentence.start >= split.end() and (d.span.start - sentence.start) - split.end() < 80]
         if not left or not right:
@@ -166,6 +277,28 @@ def arm_structure_in_sentence(sentence: Sentence, drugs: list[DrugMention] | Non
         end = max(d.span.end for d in left + right) - sentence.start
         return ArmStructure(intervention, comparator, sentence.span(start, end), "arms.versus")
     return None
+
+
+#: Drug classes, and the partner drugs of each: a class named beside a drug of it adds nothing to the trial's partners
+#: ("everolimus plus exemestane ... everolimus combined with an aromatase inhibitor").
+_AROMATASE_INHIBITORS = ("letrozole", "anastrozole", "exemestane")
+_ENDOCRINE = _AROMATASE_INHIBITORS + ("tamoxifen", "fulvestrant", "goserelin", "leuprorelin", "megestrol")
+_CLASS_MEMBERS: dict[str, tuple[str, ...]] = {
+    "aromatase inhibitor": _AROMATASE_INHIBITORS,
+    "non-steroidal aromatase inhibitor": ("letrozole", "anastrozole"),
+    "steroidal aromatase inhibitor": ("exemestane",),
+    "endocrine therapy": _ENDOCRINE,
+    "hormone therapy": _ENDOCRINE,
+    "chemotherapy": ("vinorelbine", "paclitaxel", "nab-paclitaxel", "docetaxel", "capecitabine", "eribulin",
+                     "gemcitabine", "carboplatin", "cisplatin", "cyclophosphamide", "doxorubicin", "epirubicin"),
+}
+
+
+def partner_drugs(mentions: list[DrugMention]) -> list[str]:
+    """The trial's partner drugs, first mention first: drugs given in the trial (no prior therapy, eligibility or
+    background), without a class named beside a drug of that class."""
+    names = list(dict.fromkeys(m.drug for m in mentions if m.role == "partner"))
+    return [name for name in names if not set(_CLASS_MEMBERS.get(name, ())) & set(names)]
 
 
 def arms(record: Record) -> tuple[list[DrugMention], ArmStructure | None]:

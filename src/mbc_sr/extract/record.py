@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from mbc_sr.extract.arms import ArmStructure, DrugMention, arm_sizes, arms
+from mbc_sr.extract.arms import ArmStructure, DrugMention, arm_sizes, arms, partner_drugs
 from mbc_sr.extract.design import design_features, design_summary, phases, study_phase
 from mbc_sr.extract.effects import HazardRatio, hazard_ratios
 from mbc_sr.extract.medians import Median, medians
@@ -159,7 +159,6 @@ def record_row(extraction: RecordExtraction, record_id: str | None = None) -> di
         spans.append(span_entry("rate", f"{rate.measure} {format_number(rate.value)}%", rate.span, rate.extractor))
     for event in x.adverse_events:
         spans.append(span_entry("adverse_event", f"{event.event} {'/'.join(event.percents)}", event.span, event.extractor))
-    partners = [d.drug for d in x.drugs if d.role == "partner"]
     return {
         "id": record_id or x.record_key,
         "title": x.title,
@@ -171,7 +170,7 @@ def record_row(extraction: RecordExtraction, record_id: str | None = None) -> di
         "n_total_kind": x.n_total.label if x.n_total else "",
         "n_per_arm": "; ".join(str(item.value) for item in x.n_arms),
         "mtor_inhibitor": "; ".join(drug_text(m) for m in x.mtor_inhibitors),
-        "partner_drugs": "; ".join(dict.fromkeys(partners)),
+        "partner_drugs": "; ".join(partner_drugs(x.drugs)),
         "intervention_arm": " + ".join(x.arm_structure.intervention) if x.arm_structure else "",
         "comparator_arm": " + ".join(x.arm_structure.comparator) if x.arm_structure else "",
         "population": "; ".join(descriptor_summary(x.population)),
