@@ -41,7 +41,7 @@ def test_extract_record_reads_a_trial_report():
     assert x.arm_structure.intervention == ("everolimus", "exemestane")
     assert x.arm_structure.comparator == ("placebo", "exemestane")
     assert [(h.outcome, h.value, h.ci_low, h.ci_high, h.p, h.analysis) for h in x.hazard_ratios] == [
-        ("PFS", 0.43, 0.35, 0.54, "<0.001", ()), ("PFS", 0.36, 0.27, 0.47, "<0.001", ("central review",)),
+        ("PFS", 0.43, 0.35, 0.54, "<0.001", ("investigator",)), ("PFS", 0.36, 0.27, 0.47, "<0.001", ("central review",)),
     ]
     assert [(m.value, m.unit) for m in x.medians] == [(6.9, "months"), (2.8, "months"), (10.6, "months"), (4.1, "months")]
     assert [e.event for e in x.adverse_events] == ["stomatitis", "anemia", "hyperglycemia"]

@@ -78,6 +78,13 @@ sentence names "the risk of stroke" and no outcome before the HR, or "X risk" wi
 outcome ("a 28% increase of MACE risk (HR: 1.28 ...)"). HRs in one bracket after a list of as many
 outcomes take them in order ("OS and DFS (HR=9.39, p<0.01 and HR=11.03, p=0.04)", "progression-free (PFS)/overall
 survival (OS) (HR 1.56/HR 2.02 ...)": a name and its bracketed abbreviation are one outcome, a slash joins a list).
+
+The analyses of an HR (investigator or local review, central review, multivariable, ...) are those named since the
+previous HR (else since the sentence start), and the one named right after it, closing its clause: "(HR 0.43 ...) by
+local investigator assessment", "(HR, 0.45; ...) per independent central review", "..., as assessed by the
+investigators", "(HR 0.62, 95% CI ..., by BICR)". A phrase after ";" or ", and", or set off by commas on both sides,
+or followed by numbers opens the next clause and labels what follows ("(HR 0.43 ...); by central review, the ORR
+was 12%" labels no HR).
 """
 
 from __future__ import annotations
@@ -219,7 +226,10 @@ _ANALYSES = (
     ("central review", re.compile(
         r"\b(?:independent|blinded|masked|central)\s+(?:\w+\s+){0,2}(?:review|assessment|radiolog\w*|read\w*)|"
         r"\bcentral(?:ly)?[\s-]+(?:assess\w*|review\w*|read\w*)|\bBICR\b|\bIRC\b", re.I)),
-    ("investigator", re.compile(r"\binvestigator[\s-]*(?:assess\w*|review\w*|-assessed)?", re.I)),
+    # a site's own ("local") review is the investigators': "according to local assessment", "per local review"
+    ("investigator", re.compile(
+        r"\binvestigator[\s-]*(?:assess\w*|review\w*|-assessed)?|\blocal(?:ly)?[\s-]+(?:assess\w*|review\w*|read\w*|radiolog\w*)",
+        re.I)),
     ("per-protocol", re.compile(r"\bper[\s-]protocol\b", re.I)),
     ("intention-to-treat", re.compile(r"\bintent(?:ion)?[\s-]+to[\s-]+treat\b|\bITT\b", re.I)),
     ("univariable", re.compile(r"\buni-?variable\b|\buni-?variate\b|\bunadjusted\b", re.I)),
@@ -319,6 +329,65 @@ def _analyses(text: str, previous_end: int, start: int, label_text: str) -> tupl
     return labels
 
 
+#: How an analysis named after an HR is joined to it: "by", "per", "according to", "based on", "using", "in (the)",
+#: "at", "with", or a participle: ", as assessed by the investigators", "as determined by blinded central review".
+_TRAILING_LEAD = (
+    r"(?:(?:as\s+)?(?P<participle>assessed|determined|evaluated|judged|measured|reviewed|confirmed|reported)\s+(?:by|per|on)"
+    r"|by|per|according\s+to|based\s+on|on\s+the\s+basis\s+of|using|in|at|with)\b"
+)
+#: After an HR's value, CI and p: the bracket closing them, the separator, the lead and the phrase naming the analysis
+#: (up to 60 characters without digits or punctuation, with its bracketed abbreviation: "(BICR)"), and what closes
+#: its clause.
+_TRAILING_ANALYSIS = re.compile(
+    r"(?P<close>\s*[)\]]+)?(?P<separator>\s*[,;]\s*|\s+)(?:(?P<lead>" + _TRAILING_LEAD + r")\s+)?"
+    r"(?P<phrase>[^.;:,()\[\]\d]{1,60}?)(?:\s*\([A-Z]{2,6}\))?"
+    r"(?=\s*(?P<boundary>[.;:)\]]|,|and\b|$))",
+    re.I,
+)
+_TRAILING_PHRASE_WORDS = 6
+
+
+def _trailing_analysis(text: str, end: int) -> re.Match[str] | None:
+    """The analysis named right after an HR ending at `end` ("(HR 0.43; ...) by local investigator assessment",
+    "..., as assessed by the investigators", "(HR 0.62, 95% CI ..., by BICR)"): it is that HR's when nothing else
+    stands between them and the phrase closes its clause: the sentence ends, or a ";", ":", closing bracket,
+    "," or "and" follows. Not a phrase after ";" outside the HR's bracket or after ", and" (a new clause), nor
+    one set off by commas on both sides or followed by numbers ("..., by central review, the ORR was 12%",
+    "..., by central review 40% vs 12%"): that phrase opens the next clause, and labels what follows it."""
+    match = _TRAILING_ANALYSIS.match(text, end)
+    if not match or not _analysis_labels(match.group("phrase")) or len(match.group("phrase").split()) > _TRAILING_PHRASE_WORDS:
+        return None
+    separator, boundary = match.group("separator"), match.group("boundary")
+    inside_bracket = match.group("close") is None and boundary in {")", "]"} and separator.strip() in {",", ";"}
+    if inside_bracket:
+        return match  # "(HR 0.62; 95% CI 0.50-0.77; investigator assessment)": the lead may be left out
+    if match.group("lead") is None or ";" in separator:
+        return None
+    if "," in separator and boundary == "," and match.group("participle") is None:
+        return None  # ", by central review, the ORR was 12%": a phrase set off by commas opens the next clause
+    return match
+
+
+def _trailing_analyses(text: str, found: list[HazardRatio], offset: int) -> list[HazardRatio]:
+    """Each HR also takes the analysis named right after it (`_trailing_analysis`), and that phrase is no longer
+    read as a label of the HRs that follow it ("PFS was 7.8 vs 3.2 months (HR 0.43 ...) by investigator
+    assessment and 11.0 vs 4.1 months (HR 0.36 ...) by central review": one label each)."""
+    labelled, masked, claimed = [], text, False
+    previous_end = 0
+    for item in found:
+        start, end = item.span.start - offset, item.span.end - offset
+        analysis = _analyses(masked, previous_end, start, item.label_text) if claimed else item.analysis
+        trailing = _trailing_analysis(text, end)
+        if trailing:
+            named = _analysis_labels(trailing.group("phrase"))
+            analysis = tuple(name for name, _ in _ANALYSES if name in analysis or name in named)
+            masked = masked[:trailing.start("phrase")] + " " * (trailing.end() - trailing.start("phrase")) + masked[trailing.end():]
+            claimed = True
+        labelled.append(replace(item, analysis=analysis))
+        previous_end = end
+    return labelled
+
+
 def hazard_ratios_in_sentence(
     sentence: Sentence, heart_rate: bool = False, previous_outcome: str | None = None,
     hazard_named: bool | None = None, hazards_modelled: bool | None = None, record_text: str | None = None,
@@ -404,8 +473,9 @@ def hazard_ratios_in_sentence(
     if hazards_modelled:
         found.extend(_risk_increases(sentence, found, previous_outcome))
         found.sort(key=lambda item: item.value_span.start)
-    return _pair_listed_outcomes(text, _slash_shared_p(text, _shared_p(text, found, sentence.start), sentence.start),
-                                 sentence.start)
+    found = _pair_listed_outcomes(text, _slash_shared_p(text, _shared_p(text, found, sentence.start), sentence.start),
+                                  sentence.start)
+    return _trailing_analyses(text, found, sentence.start)
 
 
 def _slash_shared_p(text: str, found: list[HazardRatio], offset: int) -> list[HazardRatio]:
