@@ -233,3 +233,49 @@ def test_extract_pubmed_xml_leaves_out_deleted_pmids(capsys, tmp_path):
     assert code == 0 and [(row["id"], row["title"]) for row in rows] == [
         ("pmid:1", "Kept"), ("pmid:3", "Revised after the deletion")]
     assert "2 records" in stdout and "left out 1 superseded version and 1 deleted PMID)" in stdout
+
+
+# --------------------------------------------------------------------------- CSV input: spreadsheet exports and spaces
+
+
+def test_extract_csv_accepts_trailing_empty_fields_as_spreadsheet_exports_write_them(capsys, tmp_path):
+    code, err, rows = extract_csv(capsys, tmp_path, b"id,title,abstract\nr1,t,abstract text,,\nr2,t2,x, ,\t\n")
+    assert code == 0, err
+    assert [(row["id"], row["title"]) for row in rows] == [("r1", "t"), ("r2", "t2")]
+
+
+def test_extract_csv_accepts_a_header_with_trailing_empty_column_names(capsys, tmp_path):
+    code, err, rows = extract_csv(capsys, tmp_path, b"id,title,abstract,,\nr1,t,x,,\nr2,t2,y\n")
+    assert code == 0, err
+    assert [row["id"] for row in rows] == ["r1", "r2"]
+
+
+def test_extract_csv_extra_field_that_is_not_empty_is_still_an_error(capsys, tmp_path):
+    code, err, _ = extract_csv(capsys, tmp_path, b"id,title,abstract\nr1,t,x,,note\n")
+    assert code == 2 and "in.csv: line 2: 5 fields" in err and "header has 3" in err
+    # trailing empty header names are no columns: a comma in an unquoted abstract is still caught
+    code, err, _ = extract_csv(capsys, tmp_path, b"id,title,abstract,,\nr1,t,PFS 7.8, OS 20 months\n")
+    assert code == 2 and "in.csv: line 2: 4 fields" in err and "header has 3" in err
+    assert "quote fields that contain commas" in err
+
+
+def test_extract_csv_reads_a_quoted_field_after_a_space_as_quoted(capsys, tmp_path):
+    code, err, rows = extract_csv(capsys, tmp_path, b'id, title, abstract\nr1, "Everolimus, exemestane", "x, y"\n')
+    assert code == 0, err
+    assert rows[0]["id"] == "r1" and rows[0]["title"] == "Everolimus, exemestane"
+
+
+def test_extract_csv_text_after_the_closing_quote_of_a_field_after_a_space_is_an_error(capsys, tmp_path):
+    code, err, _ = extract_csv(capsys, tmp_path, b'id,title,abstract\n1,t,x\n2, "a"b,x\n')
+    assert code == 2 and "in.csv: line 3:" in err
+
+
+def test_extract_csv_unterminated_quote_after_a_space_names_the_line_where_the_field_starts(capsys, tmp_path):
+    code, err, _ = extract_csv(capsys, tmp_path, b'id,title,abstract\n1,t,x\n2, "two\nlines", "open\nrest\n')
+    assert code == 2 and "in.csv: line 4:" in err and "unterminated" in err
+
+
+def test_extract_csv_tab_before_an_opening_quote_is_named_as_the_cause_of_extra_fields(capsys, tmp_path):
+    code, err, _ = extract_csv(capsys, tmp_path, b'id,title,abstract\nr1,t,\t"PFS 7.8, OS 20 months"\n')
+    assert code == 2 and "in.csv: line 2: 4 fields" in err
+    assert "white space before the opening quote of field 3" in err and "quote fields that contain commas" not in err

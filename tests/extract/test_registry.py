@@ -161,3 +161,52 @@ def test_mixed_databank_list_keeps_only_trial_registry_ids():
     found = registry_ids(rec)
     assert unique_values(found) == ["NCT03935542", "EUDRACT2016-002676-27"]
     assert [item.span.section for item in found] == [1, 3]  # each id still points at its own accession
+
+
+@pytest.mark.parametrize(
+    "bank, accession",
+    [
+        ("EU CTR", "2004-001234-56"), ("EUCTR", "2004-001234-56"), ("EUCTR", "EUCTR2004-001234-56-GB"),
+        ("CTIS", "2004-001234-56"), ("EU CTR", "EudraCT 2004-001234-56"),
+    ],
+)
+def test_eudract_numbers_under_eu_ctr_euctr_or_ctis_normalise_like_eudract(bank, accession):
+    assert _databank_ids((bank, accession)) == ["EUDRACT2004-001234-56"]
+
+
+@pytest.mark.parametrize("bank", ["CTIS", "EU CTR", "EUCTR"])
+def test_ctis_numbers_are_kept_as_written_with_a_ctis_prefix(bank):
+    assert _databank_ids((bank, "2022-500000-00-00")) == ["CTIS2022-500000-00-00"]
+
+
+@pytest.mark.parametrize(
+    "bank, accession, expected",
+    [
+        ("REPEC", "PER-010-19", "PER-010-19"), ("REPEC", "010-19", "PER-010-19"),
+        ("LBCTR", "LBCTR2019020191", "LBCTR2019020191"), ("LBCTR", "2019020191", "LBCTR2019020191"),
+        ("ITMCTR", "ITMCTR2021000123", "ITMCTR2021000123"), ("ITMCTR", "2021000123", "ITMCTR2021000123"),
+    ],
+)
+def test_repec_lbctr_and_itmctr_accessions_are_kept_with_their_prefix(bank, accession, expected):
+    assert _databank_ids((bank, accession)) == [expected]
+
+
+@pytest.mark.parametrize(
+    "bank, accession, expected",
+    [
+        ("NewCTR", "NEW-2021-0042", "NEW-2021-0042"),  # a registry NLM adds after this list was written
+        ("National Clinical Trials Registry", "NCTR 123 456", "NCTR123456"),
+        ("Trial Register of Somewhere", "TRS-77", "TRS-77"),
+        ("Registro Brasileiro", "RB-1", "RB-1"),
+    ],
+)
+def test_an_unknown_databank_named_like_a_trial_registry_is_one(bank, accession, expected):
+    assert _databank_ids((bank, accession)) == [expected]
+
+
+@pytest.mark.parametrize(
+    "bank, accession",
+    [("TrialShare", "ITN123"), ("dbGaP", "phs000123"), ("Zenodo", "10.5281/zenodo.123"), ("Dataverse", "10.7910/DVN/X")],
+)
+def test_known_data_repositories_are_not_trial_registries_whatever_their_name(bank, accession):
+    assert _databank_ids((bank, accession)) == []

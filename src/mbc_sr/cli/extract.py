@@ -6,7 +6,10 @@
                                       the sentence and the extractor). XML: one row per PMID, the
                                       version ingest would make current (highest version; of equal
                                       ones the later); PMIDs deleted by a DeleteCitation are left
-                                      out. CSV: UTF-8 (BOM allowed), quoted fields may span lines.
+                                      out. CSV: UTF-8 (BOM allowed), quoted fields may span lines;
+                                      a space after a comma is skipped (, "a, b" is one quoted field);
+                                      empty fields after the last column (a spreadsheet's ,,) are
+                                      ignored.
     mbc-sr evidence [--out-dir DIR]   the store's included + likely-include records, one row per
                                       study, with the diff against the previous version
 
@@ -151,7 +154,11 @@ def read_csv_records(path: Path) -> list[Record]:
     Read by the csv module from a handle opened with newline="" (as the csv docs require), so
     line breaks inside a quoted field stay in the text and Unicode line separators (U+2028)
     are not taken for line ends. `strict=True` makes an unterminated quote an error instead of
-    swallowing the rest of the file into one field.
+    swallowing the rest of the file into one field. `skipinitialspace=True` reads `, "a, b"` (a
+    space after the comma, as people type CSV by hand) as the quoted field `a, b` rather than as
+    the unquoted text ` "a` and ` b"`; cells are stripped anyway, so no other value changes, and
+    a quote after the space opens a field exactly as one right after the comma does (text after
+    its closing quote is an error either way).
     """
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
@@ -163,7 +170,7 @@ def read_csv_records(path: Path) -> list[Record]:
 
 def _csv_rows(path: Path, handle: TextIO) -> Iterator[CsvRow]:
     """The non-blank rows of `handle`, each with the line it starts on."""
-    reader = csv.reader(handle, strict=True)
+    reader = csv.reader(handle, strict=True, skipinitialspace=True)
     while True:
         start = reader.line_num + 1
         try:
@@ -181,9 +188,15 @@ def _csv_rows(path: Path, handle: TextIO) -> Iterator[CsvRow]:
 
 
 def _records_from_rows(path: Path, rows: Iterator[CsvRow]) -> list[Record]:
-    """The header row names the columns; every later row is a record (ids unique and non-empty)."""
+    """The header row names the columns; every later row is a record (ids unique and non-empty).
+
+    Spreadsheet exports pad rows (and sometimes the header) with empty fields up to their widest
+    row (`r1,t,text,,`): empty fields after the last named column are no data and are ignored.
+    A non-empty one is an error, as it is nearly always an abstract with an unquoted comma whose
+    rest would be silently cut off.
+    """
     header = next(rows, None)
-    names = header.fields if header else []
+    names = _without_trailing_empty(header.fields) if header else []
     columns = {name.strip().lower(): index for index, name in enumerate(names)}
     missing = [name for name in ("id", "title", "abstract") if name not in columns]
     if missing:
@@ -191,9 +204,9 @@ def _records_from_rows(path: Path, rows: Iterator[CsvRow]) -> list[Record]:
     records: list[Record] = []
     first_line: dict[str, int] = {}
     for row in rows:
-        if len(row.fields) > len(names):
+        if len(_without_trailing_empty(row.fields)) > len(names):
             raise ValueError(f"{path}: line {row.line}: {len(row.fields)} fields, but the header has {len(names)} "
-                             "(quote fields that contain commas)")
+                             f"({_extra_fields_cause(row.fields)})")
         cells = {name: (row.fields[index].strip() if index < len(row.fields) else "")  # short rows: empty cells
                  for name, index in columns.items()}
         record_id = cells["id"]
@@ -208,12 +221,34 @@ def _records_from_rows(path: Path, rows: Iterator[CsvRow]) -> list[Record]:
     return records
 
 
+def _without_trailing_empty(fields: list[str]) -> list[str]:
+    """`fields` without the empty (or white-space) fields at its end."""
+    end = len(fields)
+    while end and not fields[end - 1].strip():
+        end -= 1
+    return fields[:end]
+
+
+def _extra_fields_cause(fields: list[str]) -> str:
+    """The likely reason a row has too many fields, as a hint for the error message.
+
+    A quote opens a field only at its start: spaces before it are skipped (skipinitialspace),
+    but a tab or other white space makes the field unquoted text that its commas split.
+    """
+    for number, field in enumerate(fields, start=1):
+        if field[:1].isspace() and field.lstrip().startswith('"'):
+            return (f"white space before the opening quote of field {number}: {field.strip()[:30]!r}; "
+                    "remove it so the field is read as quoted")
+    return "quote fields that contain commas"
+
+
 def unterminated_field_line(lines: Iterable[str], row_start: int) -> int:
     """The line on which the quoted field left open at the end of `lines` starts.
 
     The csv module only says "unexpected end of data" at the last line; this walks the text from
-    the row's first line with the csv rules (a quote opens a field only at its start, "" inside a
-    quoted field is an escaped quote) and returns the line of the last opening quote.
+    the row's first line with the csv rules (a quote opens a field only at its start, after the
+    spaces the reader skips; "" inside a quoted field is an escaped quote) and returns the line of
+    the last opening quote.
     """
     opened = row_start
     in_quotes = after_quote = False
@@ -232,6 +267,8 @@ def unterminated_field_line(lines: Iterable[str], row_start: int) -> int:
                 in_quotes = after_quote = False  # the field closed on the previous quote
             if char == '"' and at_field_start:
                 in_quotes, opened, at_field_start = True, number, False
+            elif char == " " and at_field_start:
+                continue  # skipinitialspace: still at the field's start
             else:
                 at_field_start = char in ",\r\n"
     return opened

@@ -1,7 +1,9 @@
 """Trial registry ids (NCT, ISRCTN, EudraCT, ...) and trial acronyms (BOLERO-2, TAMRAD, ...).
 
 Registry ids come from the record's DataBank accessions (PubMed's structured list: only those of
-trial registries, not GEO, GenBank, PDB, figshare and the other data banks it also lists) and from the
+trial registries, not GEO, GenBank, PDB, figshare and the other data banks it also lists; a
+DataBankName this module does not know is a registry when it is named like one, see
+`databank_registry_id`) and from the
 title and abstract text, where they are written many ways: "NCT00863655", "ClinicalTrials.gov,
 number NCT00863655", "ISRCTN, number 96169987", "ISRCTN 46020948", "EudraCT 2004-001234-56",
 "UMIN000012345", "NTR4132", "KCT0002509", "ChiCTR-IOR-15006278", and a systematic review's PROSPERO
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from mbc_sr.extract.sentences import record_sentences
 from mbc_sr.extract.spans import DATABANK, Sentence, whole_field_span
@@ -55,10 +58,13 @@ _PREFIX = {
     "JAPIC": "JapicCTI-", "jRCT": "jRCT", "ChiCTR": "ChiCTR", "ANZCTR": "ACTRN", "CTRI": "CTRI/",
     "DRKS": "DRKS", "NTR": "NTR", "NL": "NL", "CRIS": "KCT", "IRCT": "IRCT", "PACTR": "PACTR",
     "TCTR": "TCTR", "PROSPERO": "CRD",
+    # DataBank-only registries (no text pattern): the prefix their ids carry, added when an accession lacks it
+    "CTIS": "CTIS", "REPEC": "PER-", "LBCTR": "LBCTR", "ITMCTR": "ITMCTR",
 }
 #: NLM's DataBankNames of trial registries (MEDLINE Databank Sources, first table), lower-cased,
 #: to the registry whose prefix normalises their accessions; a registry the module has no pattern
-#: for keeps its own name (no prefix: the accession is kept as written, without spaces).
+#: for keeps its own name (the accession is kept as written, without spaces, with the prefix its
+#: ids carry when _PREFIX has one: "2019020191" under LBCTR is "LBCTR2019020191").
 #: The other DataBankNames (GEO, GENBANK, RefSeq, PDB, figshare, Dryad, OMIM, SRA, BioProject,
 #: dbGaP, PubChem-*, ...) hold data sets and sequences, not trials.
 _TRIAL_REGISTRY_DATABANKS = {
@@ -67,7 +73,25 @@ _TRIAL_REGISTRY_DATABANKS = {
     "irct": "IRCT", "japiccti": "JAPIC", "jmacct": "JMACCT", "jprn": "JPRN", "jrct": "jRCT",
     "ntr": "NTR", "pactr": "PACTR", "rebec": "ReBec", "rpcec": "RPCEC", "slctr": "SLCTR",
     "tctr": "TCTR", "umin": "UMIN", "umin ctr": "UMIN", "umin-ctr": "UMIN",
+    "repec": "REPEC", "lbctr": "LBCTR", "itmctr": "ITMCTR",
 }
+#: The EU's registers: the EU Clinical Trials Register holds EudraCT numbers (2004-001234-56, in
+#: ICTRP's form "EUCTR2004-001234-56-GB" with a country), CTIS holds EU CT numbers
+#: (2022-500000-00-00) and trials moved over from EudraCT; the number's form says which it is.
+_EU_DATABANKS = frozenset({"eu ctr", "eu-ctr", "euctr", "ctis"})
+_EU_NUMBER = re.compile(r"(?<!\d)(\d{4}-\d{6}-\d{2})(-\d{2})?(?!\d)")
+#: Data repositories among NLM's DataBankNames (and similar ones): never trial registries, even
+#: when the name looks like one ("TrialShare" shares trial data sets; it registers no trials).
+_DATA_REPOSITORIES = frozenset(
+    """
+    geo genbank refseq pdb figshare dryad omim sra bioproject biosample dbgap dbsnp dbvar dataverse
+    zenodo mendeley osf gdb pir swissprot uniprotkb uniparc unimes uniref pubchem-substance
+    pubchem-compound pubchem-bioassay clinvar arrayexpress ena ddbj embl pride massive metabolights
+    trialshare vivli
+    """.split()
+)
+#: How a registry NLM adds later is likely named: "...CTR", "... Trial(s) ...", "Regist(ry|ro|er)".
+_REGISTRY_LIKE_NAME = re.compile(r"ctr|trial|regist", re.I)
 
 
 _ANY_DIGITS = re.compile(r"\d{3}")
@@ -97,33 +121,53 @@ def registry_ids_in_sentence(sentence: Sentence, extractor: str = "registry.text
     return found
 
 
-def databank_registry(databank: str, accession: str) -> str | None:
-    """The trial registry a DataBank accession belongs to, or None when it is no trial's id.
+@dataclass(frozen=True, slots=True)
+class DatabankRegistryId:
+    """A DataBank accession read as a trial registry id: the registry and the normalised id."""
+
+    registry: str
+    value: str
+
+
+def databank_registry_id(databank: str, accession: str) -> DatabankRegistryId | None:
+    """The trial registry id a DataBank accession is, or None when it is no trial's id.
 
     PubMed's DataBank list holds trial registries and data repositories alike (GEO, GenBank,
-    PDB, figshare, ...), so the DataBankName decides; an accession that is written as a trial
-    registry id the module knows ("NCT01234567") is one whatever databank it is filed under.
+    PDB, figshare, ...), so the DataBankName decides: NLM's trial registries (the allow-list)
+    are; an accession that is written as a trial registry id the module knows ("NCT01234567") is
+    one whatever databank it is filed under; and a name the module does not know is a registry
+    when it is named like one (contains "CTR", "trial" or "regist") and is no known data
+    repository, so that a registry NLM adds is not dropped silently (its accession is kept as
+    written, without spaces). Under the EU's registers the number's form decides EudraCT or CTIS.
     """
-    registry = _TRIAL_REGISTRY_DATABANKS.get(databank.strip().lower())
-    if registry is not None:
-        return registry
-    text = accession.strip()
-    for name, pattern in _REGISTRY_PATTERNS:
-        if pattern.fullmatch(text):
-            return name
-    return None
+    name = databank.strip()
+    key = name.lower()
+    if key in _EU_DATABANKS:
+        number = _EU_NUMBER.search(accession)
+        if number is not None:
+            registry = "CTIS" if number.group(2) else "EudraCT"
+            return DatabankRegistryId(registry, normalise_registry_id(registry, number.group(0)))
+        return DatabankRegistryId(name, normalise_registry_id(name, accession))
+    registry = _TRIAL_REGISTRY_DATABANKS.get(key)
+    if registry is None:
+        text = accession.strip()
+        registry = next((known for known, pattern in _REGISTRY_PATTERNS if pattern.fullmatch(text)), None)
+    if registry is None and key not in _DATA_REPOSITORIES and _REGISTRY_LIKE_NAME.search(key):
+        registry = name
+    if registry is None:
+        return None
+    return DatabankRegistryId(registry, normalise_registry_id(registry, accession))
 
 
 def registry_ids(record: Record) -> list[Extracted]:
     """Registry ids from the DataBank list and the text; one entry per (id, place) found."""
     found: list[Extracted] = []
     for index, accession in enumerate(record.databank_accessions):
-        registry = databank_registry(accession.databank, accession.accession)
-        if registry is None:
+        registry_id = databank_registry_id(accession.databank, accession.accession)
+        if registry_id is None:
             continue  # a GEO series, a GenBank sequence, a figshare item: data, not a trial
-        value = normalise_registry_id(registry, accession.accession)
         span = whole_field_span(DATABANK, index, accession.accession)
-        found.append(Extracted("registry_id", value, span, "registry.databank", label=registry))
+        found.append(Extracted("registry_id", registry_id.value, span, "registry.databank", label=registry_id.registry))
     for sentence in record_sentences(record):
         found.extend(registry_ids_in_sentence(sentence))
     return found
