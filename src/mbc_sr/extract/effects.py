@@ -345,44 +345,132 @@ _TRAILING_ANALYSIS = re.compile(
     re.I,
 )
 _TRAILING_PHRASE_WORDS = 6
+#: A second analysis joined to the first by "and": "by investigator and central review", "by both investigator and
+#: independent central review", "per local and central review", ", as assessed by investigator and by central review".
+_TRAILING_SECOND = re.compile(
+    r"\s*,?\s*and\s+(?:(?:by|per)\s+)?(?P<phrase>[^.;:,()\[\]\d]{1,60}?)(?:\s*\([A-Z]{2,6}\))?"
+    r"(?=\s*(?P<boundary>[.;:)\]]|,|$))",
+    re.I,
+)
+_RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.I)
+#: After an analysis joined by "with", "in" or "at", a verb makes that analysis the subject of a new statement ("with
+#: central review confirming the benefit"), not the HR's label.
+_VERB_AFTER_ANALYSIS = re.compile(
+    r"\b(?:\w+ing|\w+ed|is|are|was|were|has|have|had|shows?|confirms?|supports?|suggests?|indicates?|demonstrates?|"
+    r"reveals?|gives?|yields?|finds?|found)\b",
+    re.I,
+)
+#: The HRs of one list: "0.45 (95% CI ...) and 0.38 (95% CI ...)", "(HR 0.43; ... and HR 0.36; ...)", "..., 0.38 (...),".
+_HR_LIST_JOIN = re.compile(r"\s*[)\]]?\s*(?:,\s*(?:and\s+)?|and\s+)[(\[]?\s*", re.I)
 
 
-def _trailing_analysis(text: str, end: int) -> re.Match[str] | None:
+@dataclass(frozen=True, slots=True)
+class _TrailingAnalysis:
+    """The analyses named right after an HR: one per item of the phrase, in order ("by investigator and central
+    review" has two), and whether "respectively" pairs them with the HRs before it. text[start:end] is the phrase
+    (without its lead), which labels no HR after it."""
+
+    start: int
+    end: int
+    items: tuple[tuple[str, ...], ...]
+    respectively: bool
+
+
+def _elided_labels(first: str, second: str) -> tuple[str, ...]:
+    """The labels of the first item of "local and central review": its own, else with the second item's last word,
+    which both share ("local ... review")."""
+    return _analysis_labels(first) or _analysis_labels(f"{first} {second.split()[-1]}")
+
+
+def _verb_after_analysis(phrase: str) -> bool:
+    """Whether a verb follows the last analysis named in `phrase` ("central review confirming the benefit")."""
+    last_end = max((m.end() for _, pattern in _ANALYSES for m in pattern.finditer(phrase)), default=0)
+    return bool(_VERB_AFTER_ANALYSIS.search(phrase[last_end:]))
+
+
+def _trailing_analysis(text: str, end: int) -> _TrailingAnalysis | None:
     """The analysis named right after an HR ending at `end` ("(HR 0.43; ...) by local investigator assessment",
     "..., as assessed by the investigators", "(HR 0.62, 95% CI ..., by BICR)"): it is that HR's when nothing else
     stands between them and the phrase closes its clause: the sentence ends, or a ";", ":", closing bracket,
     "," or "and" follows. Not a phrase after ";" outside the HR's bracket or after ", and" (a new clause), nor
     one set off by commas on both sides or followed by numbers ("..., by central review, the ORR was 12%",
-    "..., by central review 40% vs 12%"): that phrase opens the next clause, and labels what follows it."""
+    "..., by central review 40% vs 12%"): that phrase opens the next clause, and labels what follows it. Nor one
+    joined by "with", "in" or "at" and followed by a verb ("with central review confirming the benefit"): there the
+    analysis says something of its own. Two analyses joined by "and" ("by investigator and central review") are
+    both named, with "respectively" after them if it follows."""
     match = _TRAILING_ANALYSIS.match(text, end)
-    if not match or not _analysis_labels(match.group("phrase")) or len(match.group("phrase").split()) > _TRAILING_PHRASE_WORDS:
+    if not match:
         return None
-    separator, boundary = match.group("separator"), match.group("boundary")
+    phrase, boundary, phrase_end = match.group("phrase"), match.group("boundary"), match.end()
+    items = (_analysis_labels(phrase),)
+    second = _TRAILING_SECOND.match(text, match.end()) if boundary.lower() == "and" else None
+    if second and _analysis_labels(second.group("phrase")) and len(second.group("phrase").split()) <= _TRAILING_PHRASE_WORDS:
+        first_labels = _elided_labels(re.sub(r"^both\s+", "", phrase, flags=re.I), second.group("phrase"))
+        if first_labels:
+            items = (first_labels, _analysis_labels(second.group("phrase")))
+            phrase, boundary, phrase_end = second.group("phrase"), second.group("boundary"), second.end()
+    if not all(items) or len(match.group("phrase").split()) > _TRAILING_PHRASE_WORDS:
+        return None
+    respectively = _RESPECTIVELY.match(text, phrase_end) if len(items) > 1 else None
+    if respectively:
+        phrase_end, boundary = respectively.end(), "."
+    found = _TrailingAnalysis(match.start("phrase"), phrase_end, items, respectively is not None)
+    separator, lead = match.group("separator"), (match.group("lead") or "").lower()
     inside_bracket = match.group("close") is None and boundary in {")", "]"} and separator.strip() in {",", ";"}
     if inside_bracket:
-        return match  # "(HR 0.62; 95% CI 0.50-0.77; investigator assessment)": the lead may be left out
-    if match.group("lead") is None or ";" in separator:
+        return found  # "(HR 0.62; 95% CI 0.50-0.77; investigator assessment)": the lead may be left out
+    if not lead or ";" in separator:
         return None
     if "," in separator and boundary == "," and match.group("participle") is None:
         return None  # ", by central review, the ORR was 12%": a phrase set off by commas opens the next clause
-    return match
+    if lead in {"with", "in", "at"} and _verb_after_analysis(phrase):
+        return None  # "with central review confirming the benefit": the analysis is a new clause's subject
+    return found
+
+
+def _hr_list_before(text: str, found: list[HazardRatio], index: int, offset: int) -> list[int]:
+    """The indexes of the HRs listed up to found[index] ("0.45 (...) and 0.38 (...)"), joined only by commas and "and"."""
+    group = [index]
+    while group[0] > 0:
+        previous, current = found[group[0] - 1], found[group[0]]
+        if not _HR_LIST_JOIN.fullmatch(text[previous.span.end - offset:current.span.start - offset]):
+            break
+        group.insert(0, group[0] - 1)
+    return group
 
 
 def _trailing_analyses(text: str, found: list[HazardRatio], offset: int) -> list[HazardRatio]:
     """Each HR also takes the analysis named right after it (`_trailing_analysis`), and that phrase is no longer
     read as a label of the HRs that follow it ("PFS was 7.8 vs 3.2 months (HR 0.43 ...) by investigator
-    assessment and 11.0 vs 4.1 months (HR 0.36 ...) by central review": one label each)."""
-    labelled, masked, claimed = [], text, False
+    assessment and 11.0 vs 4.1 months (HR 0.36 ...) by central review": one label each). One HR named under two
+    analyses takes both ("(HR 0.43 ...) by investigator and central review"); a list of analyses closed by
+    "respectively" labels the list of HRs it follows in order ("0.45 (...) and 0.38 (...) by investigator and central
+    review, respectively"). A list that does not pair with its HRs (other counts, or two HRs and two analyses without
+    "respectively") labels none: a wrong label is worse than none."""
+    named: dict[int, tuple[str, ...]] = {}
+    masked, claimed_from = text, len(text)
+    for index, item in enumerate(found):
+        trailing = _trailing_analysis(text, item.span.end - offset)
+        if trailing is None:
+            continue
+        masked = masked[:trailing.start] + " " * (trailing.end - trailing.start) + masked[trailing.end:]
+        claimed_from = min(claimed_from, trailing.start)
+        if len(trailing.items) == 1:
+            named[index] = trailing.items[0]
+            continue
+        group = _hr_list_before(text, found, index, offset)
+        if trailing.respectively and len(group) == len(trailing.items):
+            named.update(zip(group, trailing.items))
+        elif not trailing.respectively and len(group) == 1:
+            named[index] = tuple(label for labels in trailing.items for label in labels)
+    labelled = []
     previous_end = 0
-    for item in found:
+    for index, item in enumerate(found):
         start, end = item.span.start - offset, item.span.end - offset
-        analysis = _analyses(masked, previous_end, start, item.label_text) if claimed else item.analysis
-        trailing = _trailing_analysis(text, end)
-        if trailing:
-            named = _analysis_labels(trailing.group("phrase"))
-            analysis = tuple(name for name, _ in _ANALYSES if name in analysis or name in named)
-            masked = masked[:trailing.start("phrase")] + " " * (trailing.end() - trailing.start("phrase")) + masked[trailing.end():]
-            claimed = True
+        analysis = _analyses(masked, previous_end, start, item.label_text) if start > claimed_from else item.analysis
+        extra = named.get(index, ())
+        if extra:
+            analysis = tuple(name for name, _ in _ANALYSES if name in analysis or name in extra)
         labelled.append(replace(item, analysis=analysis))
         previous_end = end
     return labelled
