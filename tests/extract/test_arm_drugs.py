@@ -158,3 +158,150 @@ def test_prior_therapy_is_no_arm():
     _, structure = arms(record("Women progressing after letrozole or anastrozole were randomized to everolimus plus "
                                "exemestane versus placebo plus exemestane."))
     assert (structure.intervention, structure.comparator) == (("everolimus", "exemestane"), ("placebo", "exemestane"))
+
+
+# --------------------------------------------------------------------------- 'A or B' arms: placebo, assignment verbs, titles
+
+
+@pytest.mark.parametrize("text, title, intervention, comparator", [
+    # placebo (or another comparator) is a comparator by nature: "A or placebo" always names arms
+    ("Patients (n = 724) were treated with everolimus plus exemestane or placebo plus exemestane.", "",
+     "everolimus + exemestane", "placebo + exemestane"),
+    ("Everolimus or placebo was given for 24 weeks before surgery.", "",
+     "everolimus", "placebo"),
+    # a drug given to both arms ("both with X") is in both
+    ("Patients received everolimus 10 mg daily or placebo, both with exemestane 25 mg daily.", "",
+     "everolimus + exemestane", "placebo + exemestane"),
+    # "received", "were treated with", "were given" assign the treatments they name
+    ("Patients received everolimus plus letrozole or letrozole alone.", "",
+     "everolimus + letrozole", "letrozole"),
+    ("Women were given temsirolimus with fulvestrant or fulvestrant alone.", "",
+     "temsirolimus + fulvestrant", "fulvestrant"),
+    ("Patients received temsirolimus (25 mg weekly) plus letrozole or letrozole alone.", "",
+     "temsirolimus + letrozole", "letrozole"),
+    # a trial's title "A or B in <population>" names its arms
+    ("Thirty patients were treated.",
+     "Everolimus plus exemestane or placebo plus exemestane in postmenopausal women with advanced breast cancer",
+     "everolimus + exemestane", "placebo + exemestane"),
+    ("Thirty patients were treated.",
+     "Phase II trial of everolimus plus letrozole or letrozole alone for advanced breast cancer",
+     "everolimus + letrozole", "letrozole"),
+])
+def test_or_names_arms_with_placebo_an_assignment_verb_or_a_trial_title(text, title, intervention, comparator):
+    row = record_row(extract_record(record(text, title=title)))
+    assert (row["intervention_arm"], row["comparator_arm"]) == (intervention, comparator)
+
+
+@pytest.mark.parametrize("text, title", [
+    # a verb that describes the cohort's history, or one cut off from the list by a clause break, assigns nothing
+    ("Patients who had received everolimus or capecitabine in any line were identified from the registry.", ""),
+    ("Patients who received everolimus or eribulin in routine practice were identified.", ""),
+    ("Most patients received pertuzumab, and use of everolimus or eribulin was recorded in a third.", ""),
+    ("While use of new drugs was high (e.g. >70% of patients received pertuzumab), use of everolimus or eribulin "
+     "was recorded in a third.", ""),
+    # a title that does not begin with the treatments lists therapies used, not arms
+    ("Thirty patients were described.", "Use of everolimus or eribulin in real-world cohorts of breast cancer"),
+])
+def test_or_without_placebo_assignment_or_a_trial_title_is_no_arm(text, title):
+    row = record_row(extract_record(record(text, title=title)))
+    assert (row["intervention_arm"], row["comparator_arm"]) == ("", "")
+
+
+# --------------------------------------------------------------------------- the study's own treatment is no prior therapy
+
+
+@pytest.mark.parametrize("text, partner", [
+    ("We retrospectively reviewed 120 patients who had received everolimus and exemestane at our institution.",
+     "exemestane"),
+    ("We reviewed 80 women who had received exemestane and everolimus in routine practice.", "exemestane"),
+    ("Patients who have been treated with everolimus with exemestane in routine practice were analysed.",
+     "exemestane"),
+])
+def test_had_received_naming_the_mtor_inhibitor_is_the_studys_treatment(text, partner):
+    assert partners_of(text) == [partner]
+
+
+@pytest.mark.parametrize("text, prior", [
+    # "had received" with drugs of no mTOR inhibitor, or with a prior cue, stays prior therapy
+    ("Women who had received tamoxifen in the adjuvant setting were treated with everolimus and exemestane.",
+     "tamoxifen"),
+    ("Patients who had received prior letrozole and everolimus were given fulvestrant.", "letrozole"),
+    ("Patients who had progressed on everolimus and exemestane were treated with capecitabine.", "exemestane"),
+])
+def test_had_received_without_the_mtor_inhibitor_or_with_a_prior_cue_stays_prior(text, prior):
+    assert prior not in partners_of(text)
+
+
+# --------------------------------------------------------------------------- a prior cue after the drug
+
+
+@pytest.mark.parametrize("text, given, prior", [
+    ("Patients received everolimus plus an aromatase inhibitor; letrozole was used as prior therapy.",
+     ["aromatase inhibitor"], "letrozole"),
+    ("Everolimus plus exemestane was given to women with tamoxifen as prior treatment.", ["exemestane"], "tamoxifen"),
+    ("All patients received everolimus and fulvestrant; most had had tamoxifen and letrozole previously.",
+     ["fulvestrant"], "letrozole"),
+    ("Patients received everolimus plus exemestane; tamoxifen and anastrozole were given as previous therapy.",
+     ["exemestane"], "tamoxifen"),
+])
+def test_a_prior_cue_after_the_drug_in_its_clause_makes_it_prior_therapy(text, given, prior):
+    assert partners_of(text) == given
+    assert prior not in partners_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Everolimus plus exemestane previously showed a benefit in BOLERO-2, and patients received everolimus "
+    "plus letrozole.",
+    "Patients received everolimus plus letrozole as first-line therapy.",
+])
+def test_words_after_a_drug_that_are_no_prior_cue_keep_it_a_partner(text):
+    assert "letrozole" in partners_of(text)
+
+
+def test_a_class_is_dropped_only_beside_a_member_that_is_itself_a_partner():
+    assert partners_of("Patients received everolimus plus an aromatase inhibitor. Patients progressing after "
+                       "letrozole were eligible.") == ["aromatase inhibitor"]
+    assert partners_of("Patients received everolimus plus an aromatase inhibitor (letrozole).") == ["letrozole"]
+
+
+# --------------------------------------------------------------------------- hyphen forms of animals, cells, samples
+
+
+@pytest.mark.parametrize("text, drug", [
+    ("Everolimus was studied in tamoxifen-treated rats.", "tamoxifen"),
+    ("Everolimus reduced growth in chemotherapy-treated samples.", "chemotherapy"),
+    ("Everolimus restored sensitivity of letrozole-treated MCF-7 cells.", "letrozole"),
+    ("Everolimus was given to mice bearing trastuzumab-treated tumour xenografts.", "trastuzumab"),
+])
+def test_a_treated_or_exposed_form_of_animals_cells_or_samples_is_no_partner(text, drug):
+    assert drug not in partners_of(text)
+
+
+@pytest.mark.parametrize("text, drug", [
+    ("Everolimus was added in exemestane-treated patients.", "exemestane"),
+    ("Everolimus was added in the fulvestrant-treated group.", "fulvestrant"),
+    ("Everolimus was combined with paclitaxel-based therapy.", "paclitaxel"),
+])
+def test_a_treated_form_of_people_stays_a_partner(text, drug):
+    assert drug in partners_of(text)
+
+
+# --------------------------------------------------------------------------- statements about the study's regimen
+
+
+@pytest.mark.parametrize("sections", [
+    [("CONCLUSIONS", "Everolimus plus exemestane is an effective option after failure of a nonsteroidal aromatase "
+                     "inhibitor.")],
+    [("RESULTS", "The combination of exemestane and everolimus is an effective option in this setting.")],
+])
+def test_a_statement_about_the_mtor_inhibitor_with_the_drug_is_the_studys_regimen(sections):
+    assert partners_of(sections) == ["exemestane"]
+
+
+@pytest.mark.parametrize("sections", [
+    [("CONCLUSIONS", "Exemestane is an option after everolimus. We treated 30 women with everolimus and letrozole.")],
+    [("BACKGROUND", "Everolimus plus exemestane is approved for advanced breast cancer."),
+     ("METHODS", "We treated 30 women with everolimus and letrozole.")],
+])
+def test_a_general_statement_about_a_drug_alone_or_in_the_background_stays_background(sections):
+    assert partners_of(sections) == ["letrozole"]

@@ -8,13 +8,18 @@ schedule ("once daily", "weekly", "every 3 weeks") when written next to it.
 The arm structure is read from "A plus B versus C" phrasing (title first, then methods): the side
 that holds an mTOR inhibitor is the intervention, the other the comparator; "B ± A" and "B with or
 without A" give intervention A + B and comparator B alone. "A or B" names arms only in a sentence that assigns or
-compares treatments ("randomized to A or B"): elsewhere it lists therapies a cohort received.
+compares treatments ("randomized to A or B"), after a verb that assigns it ("Patients received A or B", not "who
+had received"), with placebo on a side ("A or placebo"), or opening a trial's title ("A or B in postmenopausal
+women"): elsewhere it lists therapies a cohort received. "A or placebo, both with B" gives B to both arms.
 
 Partner drugs are the drugs given in the trial. A partner drug named as prior therapy or an eligibility condition
 ("progressing after nonsteroidal aromatase inhibitors", "pretreated with", "resistant to", "prior chemotherapy",
 "trastuzumab-resistant") or in the background ("BACKGROUND" section, "Letrozole is a nonsteroidal aromatase
-inhibitor ...") is "other_therapy", in no arm; a class ("aromatase inhibitor") named beside a drug of it is
-not listed again (`partner_drugs`).
+inhibitor ...") is "other_therapy", in no arm, as is one named prior after it ("letrozole was used as prior
+therapy") or an "X-treated" form of animals, cells or samples ("tamoxifen-treated rats"). A bare "had received" is
+the study's own treatment when its list names the mTOR inhibitor, and a statement whose subject names the mTOR
+inhibitor ("Everolimus plus exemestane is an effective option") is about the study's regimen, not background. A
+class ("aromatase inhibitor") named beside a partner drug of it is not listed again (`partner_drugs`).
 
 Arm sizes: the per-group counts the participant reader proposes are reviewed here, each in its sentence, and
 those that count something other than a compared group are refused (`arm_sizes`): an event fraction
@@ -117,6 +122,9 @@ class DrugMention:
 #: A phrase before a drug that makes it prior therapy or an eligibility condition: "after failure of", "recurring or
 #: progressing after", "pretreated with", "resistant to", "refractory to", "prior", "previously treated with", "who had
 #: received". "prior to" (a time) and "progression with" ("time to progression with A") are none.
+#: "had received" / "have been treated with" alone (group `weak`) says only that the drugs were given: it names prior
+#: therapy unless its list holds an mTOR inhibitor, the study's own treatment ("we reviewed 120 patients who had
+#: received everolimus and exemestane at our institution").
 _PRIOR_BEFORE = re.compile(
     r"\b(?:(?:after|following|despite|upon)\s+(?:the\s+)?(?:failure|progression|relapse|recurrence|progressive\s+disease|"
     r"intolerance|resistance)\s+(?:of|on|to|after|during|while\s+on|under)"
@@ -124,8 +132,10 @@ _PRIOR_BEFORE = re.compile(
     r"(?:disease\s+)?progression)\s+(?:on|after|during|following|under|of|while\s+(?:on|receiving))"
     r"|pre-?treated\s+with|heavily\s+pre-?treated\s+with"
     r"|previously\s+(?:been\s+)?(?:treated|received|exposed|given)(?:\s+(?:with|to))?"
-    r"|(?:had|have|has)\s+(?:previously\s+|already\s+|also\s+)?(?:received|been\s+(?:treated|exposed)|undergone|failed)"
+    r"|(?:had|have|has)\s+(?:(?:already|also)\s+)?previously\s+(?:received|been\s+(?:treated|exposed)|undergone)"
     r"(?:\s+(?:with|to))?"
+    r"|(?:had|have|has)\s+(?:(?:already|also)\s+)?(?:been\s+exposed|failed)(?:\s+(?:with|to))?"
+    r"|(?P<weak>(?:had|have|has)\s+(?:(?:already|also)\s+)?(?:received|been\s+treated|undergone)(?:\s+with)?)"
     r"|(?:exposed|resistant|resistance|refractory|insensitive|intolerant|intolerance|naive|naïve)\s+to"
     r"|(?:ineligible|unsuitable|unfit)\s+for"
     r"|(?:prior|previous|preceding|earlier)(?!\s+to\b)"
@@ -137,6 +147,41 @@ _PRIOR_BEFORE = re.compile(
 #: failure", "AI-refractory", "tamoxifen resistance".
 _PRIOR_AFTER = re.compile(
     r"[-‐‑\s](?:resistant|resistance|refractory|pre-?treated|exposed|naive|naïve|failure|failed|intolerant)\b", re.I)
+#: A prior-therapy cue after a drug, in its clause: "letrozole was used as prior therapy", "tamoxifen as prior
+#: treatment", "tamoxifen and anastrozole were given as previous therapy", "had had letrozole previously". It reaches
+#: back over the list the drug ends ("tamoxifen and letrozole previously"). "previously" followed by a verb
+#: ("exemestane previously showed a benefit") is no cue.
+_PRIOR_AFTER_CLAUSE = re.compile(
+    r"\s+(?:(?:was|were|had\s+been|been)\s+)?(?:(?:used|given|administered|received)\s+)?as\s+(?:an?\s+|the\s+|their\s+)?"
+    r"(?:prior|previous|preceding|earlier)\s+(?:[\w-]+\s+)?(?:therapy|therapies|treatments?|lines?|regimens?)\b"
+    r"|\s+(?:(?:was|were|had\s+been)\s+(?:used|given|administered|received)\s+)?previously(?=\s*(?:[.,;:)]|$))",
+    re.I)
+#: A hyphen form "X-treated" / "X-exposed" and the words after it: the drug is the trial's only when what was treated
+#: is people ("exemestane-treated patients", "the fulvestrant-treated group"), not animals, cells or samples
+#: ("tamoxifen-treated rats", "chemotherapy-treated samples", "trastuzumab-treated tumour xenografts").
+_TREATED_FORM = re.compile(r"[-‐‑](?:treated|exposed)\s+(?P<words>(?:[\w-]+\s+){0,3}[\w-]+)", re.I)
+_TREATED_PEOPLE = re.compile(
+    r"^(?:patients?|women|woman|men|man|people|persons?|subjects?|participants?|individuals?|cases?|adults?|girls?|"
+    r"children|volunteers?|survivors?|cohorts?|groups?|arms?|populations?|disease)$", re.I)
+_TREATED_THINGS = re.compile(
+    r"^(?:rats?|mice|mouse|animals?|dogs?|rabbits?|models?|cells?|lines?|samples?|specimens?|tissues?|tumou?rs?|"
+    r"xenografts?|organoids?|cultures?|spheroids?|explants?|biopsies|sera|serum|plasma)$", re.I)
+
+
+def _treats_no_people(text: str, end: int) -> bool:
+    """Whether the drug ending at `end` is an "X-treated" / "X-exposed" form of animals, cells or samples: the first
+    of the next four words that names people or things decides; neither, it stays the trial's drug."""
+    form = _TREATED_FORM.match(text, end)
+    if not form:
+        return False
+    for word in form.group("words").split():
+        if _TREATED_PEOPLE.match(word):
+            return False
+        if _TREATED_THINGS.match(word):
+            return True
+    return False
+
+
 #: Words that end the reach of a prior-therapy phrase: a verb of the trial ("were randomized to", "received") or a
 #: comparison; a clause break does as well ([.;:]).
 _PRIOR_REACH_ENDS = re.compile(
@@ -160,13 +205,27 @@ _GENERAL_STATEMENT = re.compile(
     r"modulator|inhibitor|antibody)s?\b", re.I)
 
 
+_MTOR_NAME = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(name) for names in MTOR_INHIBITORS.values() for name in names) + r")(?![\w])",
+    re.I)
+
+
 def _background_sentence(sentence: Sentence) -> bool:
     """A sentence of the abstract's background, or a general statement about a drug, when it does not state the study.
 
-    The title never is: it names the trial's own treatments."""
+    The title never is: it names the trial's own treatments. Outside the background a statement whose subject names an
+    mTOR inhibitor ("Everolimus plus exemestane is an effective option ...") is about the study's regimen, not
+    background; one about another drug alone ("Letrozole is a nonsteroidal aromatase inhibitor") still is."""
     if sentence.label == "TITLE" or _STUDY_STATED.search(sentence.text):
         return False
-    return bool(_BACKGROUND_LABEL.match(sentence.label or "")) or bool(_GENERAL_STATEMENT.search(sentence.text))
+    if _BACKGROUND_LABEL.match(sentence.label or ""):
+        return True
+    text = sentence.text
+    for statement in _GENERAL_STATEMENT.finditer(text):
+        subject = re.split(r"[;:]", text[:statement.start()])[-1]
+        if not _MTOR_NAME.search(subject):
+            return True
+    return False
 
 
 #: The words that join the drugs of one list: "letrozole or anastrozole", "tamoxifen and/or an aromatase inhibitor".
@@ -180,19 +239,60 @@ def _within_reach(gap: str, other_words: int = _PRIOR_GAP_WORDS) -> bool:
     return len(words) <= other_words
 
 
-def _prior_therapy(text: str, start: int, end: int, previous: tuple[int, bool] | None) -> bool:
+def _name_of(match: re.Match[str]) -> tuple[str, str]:
+    """The canonical name and role of a drug matched by `_DRUG` (a plural "-s" dropped)."""
+    word = match.group(0).lower()
+    return _BY_NAME.get(word) or _BY_NAME[word[:-1]]
+
+
+@dataclass(frozen=True, slots=True)
+class _PriorReading:
+    """Whether a drug is named as prior therapy, and the start of the bare "had received" cue its reading rests on
+    (None for any other cue), so that a list holding the mTOR inhibitor can be read as the study's treatment."""
+
+    prior: bool
+    weak_cue: int | None = None
+
+
+def _prior_therapy(text: str, start: int, end: int, previous: tuple[int, _PriorReading] | None) -> _PriorReading:
     """Whether the drug at text[start:end] is named as prior therapy or an eligibility condition: a prior-therapy
     phrase shortly before it with no other drug between, a suffix ("-resistant"), or the list it ends ("pretreated
     with anthracyclines, docetaxel and capecitabine": the drug before it was prior, joined by list words only)."""
     if _PRIOR_AFTER.match(text, end):
-        return True
+        return _PriorReading(True)
     cues = list(_PRIOR_BEFORE.finditer(text, max(previous[0] if previous else 0, start - 90), start))
     if cues:
-        return _within_reach(text[cues[-1].end():start])
-    if previous is not None and previous[1]:
+        cue = cues[-1]
+        if not _within_reach(text[cue.end():start]):
+            return _PriorReading(False)
+        return _PriorReading(True, cue.start() if cue.group("weak") else None)
+    if previous is not None and previous[1].prior:
         gap = text[previous[0]:start]
-        return len(gap) <= 40 and _within_reach(gap, other_words=1)
-    return False
+        if len(gap) <= 40 and _within_reach(gap, other_words=1):
+            return previous[1]
+    return _PriorReading(False)
+
+
+def _prior_readings(text: str, matches: list[re.Match[str]]) -> list[bool]:
+    """Each drug's prior-therapy reading in the sentence: a cue before it (carried along its list), a cue after it in
+    its clause (carried back over its list), and a bare "had received" whose list holds an mTOR inhibitor undone."""
+    readings: list[_PriorReading] = []
+    previous: tuple[int, _PriorReading] | None = None
+    for match in matches:
+        reading = _prior_therapy(text, match.start(), match.end(), previous)
+        readings.append(reading)
+        previous = (match.end(), reading)
+    prior = [r.prior for r in readings]
+    for i in range(len(matches) - 1, -1, -1):
+        if _PRIOR_AFTER_CLAUSE.match(text, matches[i].end()):
+            prior[i] = True
+            j = i
+            while j > 0 and len(gap := text[matches[j - 1].end():matches[j].start()]) <= 40 and _within_reach(gap, 1):
+                j -= 1
+                prior[j] = True
+    study_treatment = {r.weak_cue for r, m in zip(readings, matches)
+                       if r.weak_cue is not None and _name_of(m)[1] == "mtor_inhibitor"}
+    return [p and not (r.weak_cue is not None and r.weak_cue in study_treatment) for p, r in zip(prior, readings)]
 
 
 def drugs_in_sentence(sentence: Sentence) -> list[DrugMention]:
@@ -201,13 +301,10 @@ def drugs_in_sentence(sentence: Sentence) -> list[DrugMention]:
     text = sentence.text
     found = []
     background = _background_sentence(sentence)
-    previous: tuple[int, bool] | None = None
-    for match in _DRUG.finditer(text):
-        word = match.group(0).lower()
-        canonical, role = _BY_NAME.get(word) or _BY_NAME[word[:-1]]
-        prior = _prior_therapy(text, match.start(), match.end(), previous)
-        previous = (match.end(), prior)
-        if role == "partner" and (background or prior):
+    matches = list(_DRUG.finditer(text))
+    for match, prior in zip(matches, _prior_readings(text, matches)):
+        canonical, role = _name_of(match)
+        if role == "partner" and (background or prior or _treats_no_people(text, match.end())):
             role = "other_therapy"
         dose = schedule = None
         end = match.end()
@@ -243,6 +340,41 @@ _VERSUS = re.compile(r"\s(?:versus|vs\.?|compared\s+with|(?P<or>or))\s", re.I)
 _ASSIGNS_OR_COMPARES = re.compile(
     r"\b(?:randomi[sz]\w*|randomly|assign\w*|allocat\w*|compar\w*|versus|vs\.?|to\s+receive|arms?)\b", re.I)
 _WITH_OR_WITHOUT = re.compile(r"\s*(?:±|\+/-|with\s+or\s+without|plus\s+or\s+minus)\s*", re.I)
+#: A verb that assigns the treatments named right after it ("Patients received A or B", "were treated with A or B",
+#: "were given A or B"). In a relative or perfect clause ("who received", "had received") it tells the cohort's history.
+_ASSIGN_VERB = re.compile(r"\b(?:received|(?:were|was)\s+(?:then\s+|subsequently\s+)?(?:treated\s+with|given))\b", re.I)
+_HISTORY_BEFORE_VERB = re.compile(r"\b(?:who|that|which|had|have|has)\s+(?:\w+\s+)?$", re.I)
+#: A break between the verb and the "A or B" it would assign, so that the verb governs other words: a comma, colon or
+#: semicolon, or a bracket closed or opened ("received pertuzumab, and use of A or B ...", "(>70% received pertuzumab),
+#: use of A or B ..."). A bracket that holds a dose is no break ("received everolimus (10 mg/day) or ...").
+_OR_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]")
+_DOSE_BRACKET = re.compile(r"\([^()]*\d[^()]*\)")
+#: The words a trial's title may open with before its treatments ("Randomized phase II trial of A or B in ...").
+_TITLE_LEAD = re.compile(
+    r"^(?:(?:an?|the)\s+)?(?:(?:randomi[sz]ed|phase\s+[\w/]+|double-blind(?:ed)?|open-label|placebo-controlled|"
+    r"multicent(?:er|re)|controlled|clinical|pilot)[\s,]+)*(?:(?:trial|study)\s+of\s+)?$", re.I)
+#: What ends a trial title's treatments: its population or setting ("in postmenopausal women", "for advanced breast
+#: cancer"), a colon or the end.
+_TITLE_TAIL = re.compile(r"(?:\s+alone)?(?:\s*$|\s*[:.(–—]|\s+(?:in|for|among|as)\s)", re.I)
+#: A drug given in both arms, named after them: "A or placebo, both with B".
+_SHARED = re.compile(r",?\s+(?:both|each)\s+(?:with|plus|combined\s+with|in\s+combination\s+with)\s", re.I)
+
+
+def _or_names_arms(sentence: Sentence, split: re.Match[str], left: list[DrugMention], right: list[DrugMention]) -> bool:
+    """Whether "A or B" at `split` names two arms, not therapies a cohort received: a comparator on a side ("A or
+    placebo": placebo is one by nature), a verb right before that assigns them ("Patients received A or B"), or a
+    trial's title that opens with them and goes on to its population ("A or B in postmenopausal women")."""
+    if any(d.role == "comparator" for d in left + right):
+        return True
+    text = sentence.text
+    first = min(d.span.start for d in left) - sentence.start
+    for verb in _ASSIGN_VERB.finditer(text, 0, first):
+        if not _HISTORY_BEFORE_VERB.search(text[:verb.start()]) and not _OR_CLAUSE_BREAK.search(_DOSE_BRACKET.sub(" ", text[verb.end():split.start()])):
+            return True
+    if sentence.label == "TITLE" and _TITLE_LEAD.match(text[:first]):
+        last = max(d.span.end for d in right) - sentence.start
+        return bool(_TITLE_TAIL.match(text, last))
+    return False
 
 
 def arm_structure_in_sentence(sentence: Sentence, drugs: list[DrugMention] | None = None) -> ArmStructure | None:
@@ -260,14 +392,20 @@ def arm_structure_in_sentence(sentence: Sentence, drugs: list[DrugMention] | Non
             partners = tuple(dict.fromkeys(d.drug for d in left if d.role != "comparator"))
             return ArmStructure(partners + (right[0].drug,), partners, sentence.span(left[0].span.start - sentence.start, split.end() + len(right[0].span.text)), "arms.with_or_without")
     for split in _VERSUS.finditer(text):
-        if split.group("or") and not assigns:
-            continue
         left = [d for d in drugs if d.span.end - sentence.start <= split.start() and split.start() - (d.span.start - sentence.start) < 80]
         right = [d for d in drugs if d.span.start - sentence.start >= split.end() and (d.span.start - sentence.start) - split.end() < 80]
         if not left or not right:
             continue
-        left_names = tuple(dict.fromkeys(d.drug for d in left))
-        right_names = tuple(dict.fromkeys(d.drug for d in right))
+        if split.group("or") and not assigns and not _or_names_arms(sentence, split, left, right):
+            continue
+        # a drug named after both arms as given to both ("A or placebo, both with B") joins each
+        shared_from = _SHARED.search(text, split.end(), min(d.span.end for d in right) - sentence.start + 80)
+        shared: tuple[str, ...] = ()
+        if shared_from:
+            shared = tuple(dict.fromkeys(d.drug for d in right if d.span.start - sentence.start >= shared_from.end()))
+            right = [d for d in right if d.span.start - sentence.start < shared_from.start()] or right
+        left_names = tuple(dict.fromkeys(d.drug for d in left)) + shared
+        right_names = tuple(dict.fromkeys(d.drug for d in right)) + shared
         left_mtor = any(d.role == "mtor_inhibitor" for d in left)
         right_mtor = any(d.role == "mtor_inhibitor" for d in right)
         if left_mtor == right_mtor:
