@@ -105,3 +105,10 @@ def test_study_row_from_dedup_study_linkage():
     assert {r.key for r in linked.records} == {"pmid:101", "pmid:102", "pmid:103"}
     row = study_row(linked, {r.key: extract_record(r) for r in records})
     assert row.cells["n_total"].conflict
+
+
+def test_study_row_shows_the_arm_of_each_median():
+    rec = record("Median PFS was 7.8 months with everolimus and 3.2 months with placebo. Median OS was 31.0 vs 26.6 months.", key="401")
+    (row,) = table_for({"s": [rec]})
+    assert set(row.cells["medians"].value_set()) == {
+        "PFS 7.8 months (everolimus)", "PFS 3.2 months (placebo)", "OS 31 months", "OS 26.6 months"}

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from mbc_sr.extract.design import design_summary
 from mbc_sr.extract.population import descriptor_summary
-from mbc_sr.extract.record import RecordExtraction, drug_text, format_number, hr_text
+from mbc_sr.extract.record import RecordExtraction, drug_text, hr_text, median_text, rate_text
 from mbc_sr.records import Record
 
 INCLUDED = "included"
@@ -175,10 +175,9 @@ def study_row(
             collectors["hazard_ratios"].add(hr_text(hr), report, hr.span.label(),
                                             group=None if hr.subgroup else group)
         for median in x.medians:
-            collectors["medians"].add(f"{median.outcome} {format_number(median.value)} {median.unit}", report, median.span.label())
+            collectors["medians"].add(median_text(median), report, median.span.label())
         for rate in x.rates:
-            arm_text = f" ({rate.arm})" if rate.arm else ""
-            collectors["response_rates"].add(f"{rate.measure} {format_number(rate.value)}%{arm_text}", report, rate.span.label())
+            collectors["response_rates"].add(rate_text(rate), report, rate.span.label())
         for event in x.adverse_events:
             collectors["grade3_adverse_events"].add(f"{event.event} {'/'.join(event.percents)}", report, event.span.label())
     cells = {name: collector.cell() for name, collector in collectors.items()}
