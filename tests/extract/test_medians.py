@@ -696,3 +696,21 @@ def test_median_arm_is_the_group_its_sentence_ties_it_to(text, expected):
 def test_median_has_no_arm_when_its_sentence_ties_it_to_none(text):
     assert all(arm is None for _, arm in arms_of(text)), arms_of(text)
     assert arms_of(text)
+
+
+def test_median_arms_of_labelled_groups_sharing_one_plural_arm_word():
+    assert arms_of("Overall survival was not different between groups A and B (median 37.0 versus 15.5 months, HR = 0.58).") == [
+        (37.0, "group A"), (15.5, "group B")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a characteristic of the patients, not a treatment
+        "Kaplan-Meier analysis for patients with high vs. low Lipiodol deposition showed a MOS of 46 vs. 33 months (p = 0.05).",
+        # another thought after a comma
+        "Survival was long, at a median of 8.2 years (mean 9.5 ± 2.3 years), with registers of measurements available in 51%.",
+    ],
+)
+def test_median_has_no_arm_from_a_characteristic_or_a_later_thought(text):
+    assert arms_of(text) and all(arm is None for _, arm in arms_of(text)), arms_of(text)

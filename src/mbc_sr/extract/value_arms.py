@@ -43,7 +43,8 @@ _TRAILER = re.compile(
 #: Between two values of one comparison: "7.8 vs 3.2", "9.5% and 0.4%", "18.5 months compared to 11.3".
 _BETWEEN_PAIR = re.compile(r"\s*,?\s*(?:vs\.?|versus|v\.?|and|or|compared\s+(?:with|to)|against)?\s*,?\s*", re.I)
 #: A preposition that ties what follows to the value before it.
-_PREPOSITION_AFTER = re.compile(r"\s*,?\s*(?P<prep>with|for|in|on|among|receiving|between)\s+", re.I)
+#: Not after a comma: ", with registers of 17-OHP measurements" starts another thought.
+_PREPOSITION_AFTER = re.compile(r"\s*(?P<prep>with|for|in|on|among|receiving|between)\s+", re.I)
 #: A bracket after a value that may name its arm: "(everolimus)", no numbers inside.
 _BRACKET_AFTER = re.compile(r"\s*\((?P<inner>[^()\[\]\d%=<>]{2,50})\)")
 _RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.I)
@@ -102,6 +103,7 @@ _PEOPLE_GIVEN = re.compile(
     r"(?:(?:treated|randomi[sz]ed|assigned|allocated)\s+(?:with|to)|receiving|received|given|taking|on|in)\s+(?:the\s+)?",
     re.I,
 )
+_PEOPLE_WITH = re.compile(r"\b(?:patients|those|women|men|participants|subjects|people|children|cases|tumou?rs)\s+with\s+$", re.I)
 _ARTICLE = re.compile(r"the\s+", re.I)
 _PREPOSITION_BEFORE_LIST = re.compile(r"[(,:]\s*|\b(?:with|for|in|of|on|among|between|receiving)\s+", re.I)
 
@@ -199,6 +201,11 @@ def _read_groups(text: str, position: int, limit: int | None = None) -> _Groups 
         word = (joiner.group("word") or ",").lower().rstrip(".")
         joiners.append("vs" if word in ("vs", "versus", "v") else word)
         names.append(following)
+    shared = re.fullmatch(r"(arm|group|cohort)s\s+(\S+)", names[0].name, re.I)
+    if shared and all(_LABEL.fullmatch(name.name) for name in names[1:]):
+        # "groups A and B": one plural arm word for labels -> "group A", "group B"
+        names = [_Name(f"{shared.group(1)} {name.name if index else shared.group(2)}", True, False, name.end)
+                 for index, name in enumerate(names)]
     return _Groups(tuple(names), tuple(joiners))
 
 
@@ -228,6 +235,8 @@ def _after(text: str, end: int, count: int) -> list[str] | None:
     prep = preposition.group("prep").lower()
     if prep in ("in", "for", "among", "on") and not groups.all_treatments:
         return None  # "in patients with liver metastases": a subgroup, not an arm
+    if re.match(r"\s+of\b", text[groups.end:]) and not groups.all_treatments:
+        return None  # "with the exception of", "with registers of ...": a noun's head, no treatment
     if count == 1:
         if prep == "between" or groups.plural_group_word or any(joiner != "and" for joiner in groups.joiners):
             return None  # "3.2 months with A vs B": which of them is not said
@@ -257,6 +266,8 @@ def _listed_before(text: str, start: int, clause_start: int, count: int) -> list
     openings = [(clause_start, "")] + [(m.end(), m.group(0).strip(" ,(:").lower())
                                        for m in _PREPOSITION_BEFORE_LIST.finditer(text, clause_start, start)]
     for position, prep in openings:
+        if prep == "with" and _PEOPLE_WITH.search(text, 0, position):
+            continue  # "patients with high vs. low Lipiodol deposition": a characteristic, not a treatment
         groups = _read_groups(text, position + len(text[position:start]) - len(text[position:start].lstrip()), start)
         if groups is None or not _in_order(groups, count, prep == "between", False):
             continue
