@@ -714,3 +714,14 @@ def test_median_arms_of_labelled_groups_sharing_one_plural_arm_word():
 )
 def test_median_has_no_arm_from_a_characteristic_or_a_later_thought(text):
     assert arms_of(text) and all(arm is None for _, arm in arms_of(text)), arms_of(text)
+
+
+def test_arm_reading_takes_linear_time_over_a_long_white_space_run():
+    import time
+
+    from mbc_sr.extract.value_arms import value_arms
+
+    text = "Median PFS was 7.8" + " " * 50000 + "x vs 3.2 months"
+    started = time.perf_counter()
+    assert value_arms(text, [(15, 18), (len(text) - 11, len(text) - 8)]) == [None, None]
+    assert time.perf_counter() - started < 1.0

@@ -41,13 +41,14 @@ _TRAILER = re.compile(
     re.I,
 )
 #: Between two values of one comparison: "7.8 vs 3.2", "9.5% and 0.4%", "18.5 months compared to 11.3".
-_BETWEEN_PAIR = re.compile(r"\s*,?\s*(?:vs\.?|versus|v\.?|and|or|compared\s+(?:with|to)|against)?\s*,?\s*", re.I)
+#: (Each white-space run follows a word or a comma, so a long run is read once, not split every way.)
+_BETWEEN_PAIR = re.compile(r"\s*(?:,\s*)?(?:(?:vs\.?|versus|v\.?|and|or|compared\s+(?:with|to)|against)\s*)?(?:,\s*)?", re.I)
 #: A preposition that ties what follows to the value before it.
 #: Not after a comma: ", with registers of 17-OHP measurements" starts another thought.
 _PREPOSITION_AFTER = re.compile(r"\s*(?P<prep>with|for|in|on|among|receiving|between)\s+", re.I)
 #: A bracket after a value that may name its arm: "(everolimus)", no numbers inside.
 _BRACKET_AFTER = re.compile(r"\s*\((?P<inner>[^()\[\]\d%=<>]{2,50})\)")
-_RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.I)
+_RESPECTIVELY = re.compile(r"\s*(?:,\s*)?respectively\b", re.I)
 
 _TOKEN = re.compile(r"[A-Za-z][\w+/'·-]*|\+|\d+(?:[.·]\d+)?")
 _JOINER = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|(?P<word>vs\.?|versus|v\.|and|or)\s+)", re.I)
@@ -104,6 +105,9 @@ _PEOPLE_GIVEN = re.compile(
     re.I,
 )
 _PEOPLE_WITH = re.compile(r"\b(?:patients|those|women|men|participants|subjects|people|children|cases|tumou?rs)\s+with\s+$", re.I)
+_LABEL_AFTER = re.compile(r"[ \t]+(?-i:[A-Z]|\d{1,2}|I{1,3}|IV)\b")
+_OF_AFTER = re.compile(r"\s+of\b")
+_SPACES = re.compile(r"\s*")
 _ARTICLE = re.compile(r"the\s+", re.I)
 _PREPOSITION_BEFORE_LIST = re.compile(r"[(,:]\s*|\b(?:with|for|in|of|on|among|between|receiving)\s+", re.I)
 
@@ -142,31 +146,32 @@ _TOKEN_AT = re.compile(r"[ \t]*(?P<token>" + _TOKEN.pattern + r")")
 _FIRST_WORD_NO_ARM = frozenset("a an no any this that these those its their our".split())
 
 
-def _read_name(text: str, position: int) -> _Name | None:
+def _read_name(text: str, position: int, limit: int | None = None) -> _Name | None:
     """One group name from `position` (`_STOP_WORDS` and punctuation end it; at most six words), or None when it
     names no group (`_NOT_AN_ARM`, an outcome, nothing but "patients")."""
-    people = _PEOPLE_GIVEN.match(text, position)
+    limit = len(text) if limit is None else limit
+    people = _PEOPLE_GIVEN.match(text, position, limit)
     if people:
         position = people.end()
-    elif article := _ARTICLE.match(text, position):
+    elif article := _ARTICLE.match(text, position, limit):
         position = article.end()
     words: list[str] = []
     end = position
     plural = False
     while len(words) < 6:
-        found = _TOKEN_AT.match(text, end)
+        found = _TOKEN_AT.match(text, end, limit)
         if found is None:
             break
         word = found.group("token")
         labelled = bool(words) and (bool(_GROUP_WORD.fullmatch(words[-1]) and _LABEL.fullmatch(word))
-                                    or bool(word[0].isdigit() and _DOSE_UNIT.match(text, found.end())))
+                                    or bool(word[0].isdigit() and _DOSE_UNIT.match(text, found.end(), limit)))
         lower = word.lower()
         if not labelled and (word[0].isdigit() or lower in _STOP_WORDS
                              or (lower.endswith("ed") and lower not in _NAME_WORDS_IN_ED and not lower.endswith("-treated"))):
             break
         words.append(word)
         end = found.end()
-        if _GROUP_WORD.fullmatch(word) and not re.match(r"[ \t]+(?-i:[A-Z]|\d{1,2}|I{1,3}|IV)\b", text[end:]):
+        if _GROUP_WORD.fullmatch(word) and not _LABEL_AFTER.match(text, end, limit):
             plural = bool(_PLURAL_GROUP_WORD.fullmatch(word))
             break  # "the everolimus arm": the name ends with its arm word, unless a label follows ("arm A")
     if not words:
@@ -187,15 +192,15 @@ def _read_name(text: str, position: int) -> _Name | None:
 def _read_groups(text: str, position: int, limit: int | None = None) -> _Groups | None:
     """Group names from `position`, joined by "vs", "versus", "and", "or" or commas ("everolimus plus exemestane and
     placebo plus exemestane"); a joiner followed by a number ends the list ("7.8 months with A and 3.2 months")."""
-    text = text if limit is None else text[:limit]
-    first = _read_name(text, position)
+    limit = len(text) if limit is None else limit
+    first = _read_name(text, position, limit)
     if first is None:
         return None
     names = [first]
     joiners: list[str] = []
     while not names[-1].plural_group_word:
-        joiner = _JOINER.match(text, names[-1].end)
-        following = _read_name(text, joiner.end()) if joiner else None
+        joiner = _JOINER.match(text, names[-1].end, limit)
+        following = _read_name(text, joiner.end(), limit) if joiner else None
         if joiner is None or following is None:
             break
         word = (joiner.group("word") or ",").lower().rstrip(".")
@@ -235,7 +240,7 @@ def _after(text: str, end: int, count: int) -> list[str] | None:
     prep = preposition.group("prep").lower()
     if prep in ("in", "for", "among", "on") and not groups.all_treatments:
         return None  # "in patients with liver metastases": a subgroup, not an arm
-    if re.match(r"\s+of\b", text[groups.end:]) and not groups.all_treatments:
+    if _OF_AFTER.match(text, groups.end) and not groups.all_treatments:
         return None  # "with the exception of", "with registers of ...": a noun's head, no treatment
     if count == 1:
         if prep == "between" or groups.plural_group_word or any(joiner != "and" for joiner in groups.joiners):
@@ -248,8 +253,12 @@ def _after(text: str, end: int, count: int) -> list[str] | None:
 
 def _colon_before(text: str, start: int, clause_start: int) -> str | None:
     """"everolimus: 7.8 months": the name before a colon right before the value."""
-    colon = re.search(r"(?:^|[;,(\[]|\b(?:vs\.?|versus|and))\s*(?P<name>[A-Za-z][^;,:()\[\]]{0,50}?)\s*[:=]\s*$",
-                      text[clause_start:start], re.I)
+    before = text[clause_start:start].rstrip()
+    if not before.endswith((":", "=")):
+        return None
+    # only the last 80 characters: a long run of white space costs no more than a short one
+    colon = re.search(r"(?:^|[;,(\[]|\b(?:vs\.?|versus|and))\s*(?P<name>[A-Za-z][^;,:()\[\]]{0,50}?)\s*[:=]$",
+                      before[-80:], re.I)
     if colon is None:
         return None
     phrase = colon.group("name")
@@ -266,9 +275,9 @@ def _listed_before(text: str, start: int, clause_start: int, count: int) -> list
     openings = [(clause_start, "")] + [(m.end(), m.group(0).strip(" ,(:").lower())
                                        for m in _PREPOSITION_BEFORE_LIST.finditer(text, clause_start, start)]
     for position, prep in openings:
-        if prep == "with" and _PEOPLE_WITH.search(text, 0, position):
+        if prep == "with" and _PEOPLE_WITH.search(text, max(0, position - 40), position):
             continue  # "patients with high vs. low Lipiodol deposition": a characteristic, not a treatment
-        groups = _read_groups(text, position + len(text[position:start]) - len(text[position:start].lstrip()), start)
+        groups = _read_groups(text, _SPACES.match(text, position, start).end(), start)
         if groups is None or not _in_order(groups, count, prep == "between", False):
             continue
         if prep in ("in", "for", "among", "of") and not groups.all_treatments:
