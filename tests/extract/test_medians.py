@@ -640,3 +640,88 @@ def test_an_outcomes_bracketed_pair_after_another_median_is_read(text, expected)
 ])
 def test_an_outcomes_bracketed_pair_and_an_arm_given_a_drug_stay(text, expected):
     assert meds(text) == expected
+
+
+def arms_of(text: str):
+    return [(m.value, m.arm) for m in medians_in_sentence(sentence(text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "X months with/for/in/on A"
+        ("Median PFS was 7.8 months with everolimus and 3.2 months with placebo.", [(7.8, "everolimus"), (3.2, "placebo")]),
+        ("Median PFS was 6.9 months with everolimus plus exemestane and 2.8 months with placebo plus exemestane.",
+         [(6.9, "everolimus plus exemestane"), (2.8, "placebo plus exemestane")]),
+        ("median OS was 14.2 months for docetaxel versus 11.0 months for the control group",
+         [(14.2, "docetaxel"), (11.0, "control")]),
+        ("Median PFS was 7.8 months (95% CI 6.9-8.5) in the everolimus arm and 3.2 months in the placebo arm.",
+         [(7.8, "everolimus"), (3.2, "placebo")]),
+        ("median TTP was 20 weeks on tamoxifen", [(20.0, "tamoxifen")]),
+        # "A: X months"
+        ("Median PFS (everolimus: 7.8 months; placebo: 3.2 months) favoured everolimus.", [(7.8, "everolimus"), (3.2, "placebo")]),
+        # "X and Y months with A and B, respectively"
+        ("Median PFS was 7.8 and 3.2 months with everolimus and placebo, respectively.", [(7.8, "everolimus"), (3.2, "placebo")]),
+        ("Median overall survival (OS) was 2.9 and 3.4 months in the placebo and erlotinib arms",
+         [(2.9, "placebo"), (3.4, "erlotinib")]),
+        # "X vs Y months" when the clause names the compared groups in order
+        ("Median PFS with everolimus vs placebo was 7.8 vs 3.2 months.", [(7.8, "everolimus"), (3.2, "placebo")]),
+        ("Everolimus versus placebo: median PFS 7.8 versus 3.2 months (HR 0.45).", [(7.8, "Everolimus"), (3.2, "placebo")]),
+        ("Median PFS for the everolimus and placebo groups was 7.8 and 3.2 months.", [(7.8, "everolimus"), (3.2, "placebo")]),
+        ("Median PFS was longer in group A versus group B (7.8 vs 3.2 months).", [(7.8, "group A"), (3.2, "group B")]),
+    ],
+)
+def test_median_arm_is_the_group_its_sentence_ties_it_to(text, expected):
+    assert arms_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "median PFS was 7.8 months (95% CI 6.9–8.5) in the overall population",
+        # one single-arm study: the median is the study's, no arm
+        "In this single-arm study of everolimus, median PFS was 7.8 months (95% CI 5.1-9.9).",
+        # the pair with no groups named
+        "Median PFS was 7.8 vs 3.2 months (HR 0.45; P < .001).",
+        # two outcomes in order, not two arms
+        "The median PFS and OS for all patients were 3.8 and 8.1 months, respectively.",
+        # a list joined by "and" without "respectively" or "groups" may be one combination: never split
+        "Median PFS was 7.8 vs 3.2 months with everolimus and exemestane.",
+        # the arm of one value of a pair: the other's is not guessed
+        "Median PFS was 7.8 vs 3.2 months in the everolimus arm.",
+        "Median OS was 7.8 months in both arms.",
+        "Median OS was 7.8 months in patients with liver metastases.",
+    ],
+)
+def test_median_has_no_arm_when_its_sentence_ties_it_to_none(text):
+    assert all(arm is None for _, arm in arms_of(text)), arms_of(text)
+    assert arms_of(text)
+
+
+def test_median_arms_of_labelled_groups_sharing_one_plural_arm_word():
+    assert arms_of("Overall survival was not different between groups A and B (median 37.0 versus 15.5 months, HR = 0.58).") == [
+        (37.0, "group A"), (15.5, "group B")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a characteristic of the patients, not a treatment
+        "Kaplan-Meier analysis for patients with high vs. low Lipiodol deposition showed a MOS of 46 vs. 33 months (p = 0.05).",
+        # another thought after a comma
+        "Survival was long, at a median of 8.2 years (mean 9.5 ± 2.3 years), with registers of measurements available in 51%.",
+    ],
+)
+def test_median_has_no_arm_from_a_characteristic_or_a_later_thought(text):
+    assert arms_of(text) and all(arm is None for _, arm in arms_of(text)), arms_of(text)
+
+
+def test_arm_reading_takes_linear_time_over_a_long_white_space_run():
+    import time
+
+    from mbc_sr.extract.value_arms import value_arms
+
+    text = "Median PFS was 7.8" + " " * 50000 + "x vs 3.2 months"
+    started = time.perf_counter()
+    assert value_arms(text, [(15, 18), (len(text) - 11, len(text) - 8)]) == [None, None]
+    assert time.perf_counter() - started < 1.0

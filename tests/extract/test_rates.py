@@ -40,3 +40,28 @@ def test_grade3_overall_rate():
 
 def test_no_grade_no_adverse_events():
     assert adverse_events_in_sentence(sentence("Stomatitis (60%) and rash (40%) were the most common adverse events.")) == []
+
+
+def test_rate_arm_is_the_group_named_after_each_value_not_the_next_joiner():
+    found = rates_in_sentence(sentence("The ORR was 9.5% with everolimus and 0.4% with placebo."))
+    assert [(r.value, r.arm) for r in found] == [(9.5, "everolimus"), (0.4, "placebo")]
+    found = rates_in_sentence(sentence("The ORR was 12% in the everolimus group and 2% in the control group."))
+    assert [(r.value, r.arm) for r in found] == [(12.0, "everolimus"), (2.0, "control")]
+
+
+def test_rate_pair_takes_the_groups_its_clause_names_in_order():
+    found = rates_in_sentence(sentence("Clinical benefit rate was greater in group A versus group B (80% versus 62%, P = 0.039)."))
+    assert [(r.value, r.arm) for r in found] == [(80.0, "group A"), (62.0, "group B")]
+    found = rates_in_sentence(sentence("The ORR with everolimus vs placebo was 9.5% vs 0.4%."))
+    assert [(r.value, r.arm) for r in found] == [(9.5, "everolimus"), (0.4, "placebo")]
+    found = rates_in_sentence(sentence("ORRs were 9.5% and 0.4% for everolimus plus exemestane and placebo plus exemestane, respectively."))
+    assert [(r.value, r.arm) for r in found] == [(9.5, "everolimus plus exemestane"), (0.4, "placebo plus exemestane")]
+
+
+def test_rate_pair_without_named_groups_has_no_arm():
+    found = rates_in_sentence(sentence("The ORR was 9.5% vs 0.4% (P < 0.001)."))
+    assert [(r.value, r.arm) for r in found] == [(9.5, None), (0.4, None)]
+    found = rates_in_sentence(sentence("outcomes favoured cetuximab for ORR (77% vs 65%, P = 0.014) and median OS (33 vs 26 months)"))
+    assert [(r.value, r.arm) for r in found] == [(77.0, None), (65.0, None)]
+    found = rates_in_sentence(sentence("The ORR was 30% (95% CI 20-41) in all evaluable patients."))
+    assert [(r.value, r.arm) for r in found] == [(30.0, None)]

@@ -88,3 +88,13 @@ def test_every_span_points_at_its_text_on_real_records():
             assert text[span.sentence_start:span.sentence_start + len(span.sentence)] == span.sentence
             checked += 1
     assert checked > 500
+
+
+def test_record_row_shows_the_arm_of_each_median_and_rate_when_its_sentence_names_it():
+    rec = record("Median PFS was 7.8 months with everolimus and 3.2 months with placebo. The ORR was 9.5% with everolimus "
+                 "and 0.4% with placebo. Median OS was 31.0 vs 26.6 months.")
+    row = record_row(extract_record(rec))
+    assert row["medians"] == "PFS 7.8 months (everolimus) | PFS 3.2 months (placebo) | OS 31 months | OS 26.6 months"
+    assert row["response_rates"] == "ORR 9.5% (everolimus) | ORR 0.4% (placebo)"
+    spans = json.loads(row["spans"])
+    assert [entry["value"] for entry in spans if entry["field"] == "median"][:2] == ["PFS 7.8 months (everolimus)", "PFS 3.2 months (placebo)"]

@@ -165,3 +165,10 @@ def test_different_grade3_percentages_of_the_same_adverse_event_are_a_conflict()
     agree = _row("Grade 3 or 4 adverse events included stomatitis (8% vs 1%).",
                  "Grade 3 or 4 adverse events included stomatitis (8% vs 1%) and anaemia (6% vs 1%).")
     assert not agree.cells["grade3_adverse_events"].conflict
+
+
+def test_study_row_shows_the_arm_of_each_median():
+    rec = record("Median PFS was 7.8 months with everolimus and 3.2 months with placebo. Median OS was 31.0 vs 26.6 months.", key="401")
+    (row,) = table_for({"s": [rec]})
+    assert set(row.cells["medians"].value_set()) == {
+        "PFS 7.8 months (everolimus)", "PFS 3.2 months (placebo)", "OS 31 months", "OS 26.6 months"}

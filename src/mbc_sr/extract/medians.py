@@ -1,7 +1,8 @@
 """Median times per arm: "median PFS was 7.8 vs 3.2 months", "mOS: 131 vs. 159 months",
 "median OS of 18.5 (95% CI 11.76-21.32) months compared to 11.3 (...) months",
 "(median 6·2 months [95% CI 4·6-8·7]) ... (3·2 months [2·8-4·1])", "PFS (3.7 vs 4.6 months, HR 0.98)",
-"(median: 36, 95% CI: 26-45 months)".
+"(median: 36, 95% CI: 26-45 months)". Each median keeps the arm its sentence ties it to ("7.8 months with
+everolimus", "with A vs B was 7.8 vs 3.2 months"), read by `value_arms` over one outcome's medians at a time; else None.
 
 A value is a median when its sentence says "median" (or mPFS/mOS/mTTP) before it — or, without that
 word, when an outcome is directly followed by "(a vs b months", which no earlier "median" of something else takes over
@@ -38,13 +39,14 @@ subsequently died ..., with a median interval of 291 days"), so its outcome is o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mbc_sr.extract.brackets import innermost_open_bracket
 from mbc_sr.extract.numbers import DASH, DECIMAL_PATTERN, parse_decimal
 from mbc_sr.extract.outcomes import outcome_before, outcome_mentions
 from mbc_sr.extract.sentences import record_sentences
 from mbc_sr.extract.spans import Sentence, Span
+from mbc_sr.extract.value_arms import value_arms
 from mbc_sr.records import Record
 
 _D = DECIMAL_PATTERN
@@ -308,6 +310,7 @@ class Median:
     outcome: str
     span: Span  # the number (and its CI if written between number and unit)
     extractor: str
+    arm: str | None = None  # the group the sentence ties it to ("7.8 months with everolimus"), see `value_arms`
 
 
 def _unit_name(match: re.Match[str]) -> str:
@@ -383,7 +386,17 @@ def medians_in_sentence(sentence: Sentence, previous_outcome: str | None = None)
                 mention = outcome_before(text, s)
                 outcome = mention.label if mention else previous_outcome or "other"
             found.append(Median(value, unit, outcome, sentence.span(s, e), "medians.value_list" if len(values) > 1 else "medians.value"))
-    return found
+    return _with_arms(sentence, found)
+
+
+def _with_arms(sentence: Sentence, found: list[Median]) -> list[Median]:
+    """Each median with the arm its sentence ties it to (`value_arms`), read over the medians of one outcome at a
+    time: "median PFS and OS were 3.8 and 8.1 months" are two outcomes, not two arms."""
+    arms: dict[int, str | None] = {}
+    for outcome in dict.fromkeys(median.outcome for median in found):
+        indices = [i for i, median in enumerate(found) if median.outcome == outcome]
+        arms.update(zip(indices, value_arms(sentence.text, [found[i].span.in_sentence for i in indices])))
+    return [replace(median, arm=arms[i]) if arms.get(i) else median for i, median in enumerate(found)]
 
 
 _NUMBER = re.compile(r"(?<![\w.·/-])" + _D + r"(?![\d.·])")

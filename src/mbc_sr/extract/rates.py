@@ -2,9 +2,9 @@
 
 Rates: the percentages that follow a named rate in its clause — "ORR (77% vs 65%, P = 0.014)",
 "the objective response rate was 67.7% for chemotherapy (n = 31) and 90.9% for ...",
-"clinical benefit rate ... (80% versus 62%, P = 0.039)", "CBR: 50.5% vs 25.5%". The text right
-after each percentage ("for chemotherapy", "(erlotinib)", "in the everolimus arm") is kept as the
-arm it belongs to, when written.
+"clinical benefit rate ... (80% versus 62%, P = 0.039)", "CBR: 50.5% vs 25.5%". Each rate keeps the
+arm its sentence ties it to, when written ("9.5% with everolimus", "(erlotinib)", "in the everolimus
+arm", "in group A versus group B (80% versus 62%)"): `value_arms`, shared with the medians.
 
 Adverse events: in a sentence about grade ≥ 3 events ("grade 3-4", "grade 3/4", "grade ≥3",
 "grade 3 or 4", "grade 3 or higher/worse", "severe"), each named event with its percentages —
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from mbc_sr.extract.numbers import DECIMAL_PATTERN, parse_decimal
 from mbc_sr.extract.sentences import record_sentences
 from mbc_sr.extract.spans import Sentence, Span
+from mbc_sr.extract.value_arms import value_arms
 from mbc_sr.records import Record
 
 _D = DECIMAL_PATTERN
@@ -31,7 +32,6 @@ _RATES = (
 _RATE = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _RATES) + r")", re.I)
 _PERCENT = re.compile(r"(?<![\w.·])(?P<value>" + _D + r")\s*%")
 _STOP = re.compile(r"\b(?:PFS|OS|TTP|progression[\s-]+free|overall\s+survival|hazard|HR\b|adverse|toxicit|grade)", re.I)
-_ARM_AFTER = re.compile(r"\s*(?:\(([^()%]{2,40})\)|(?:for|with|in)\s+(?:the\s+)?([A-Za-z][\w+/-]*(?:\s+(?:plus|\+|and)?\s*[A-Za-z][\w+/-]*){0,3}))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,15 +58,17 @@ def rates_in_sentence(sentence: Sentence) -> list[Rate]:
         clause_end = re.search(r";|\.\s", clause)
         if clause_end and _PERCENT.search(clause, 0, clause_end.start()):
             clause = clause[:clause_end.start()]
+        percents = []
         for percent in _PERCENT.finditer(clause):
             before = clause[max(0, percent.start() - 10):percent.start()]
             if re.search(r"(?:CI|interval|≥|>|<|≤)\W*$", before) or re.match(r"\s*(?:CI|confidence)", clause[percent.end():], re.I):
                 continue  # a CI (its level or a bound) or a threshold ("PSA decline ≥50%"), not a rate
-            arm = _ARM_AFTER.match(clause, percent.end())
-            arm_text = (arm.group(1) or arm.group(2)).strip() if arm else None
-            start = match.end() + percent.start()
-            found.append(Rate(measure, parse_decimal(percent.group("value")), arm_text,
-                              sentence.span(start, match.end() + percent.end()), f"rates.{measure.lower()}"))
+            percents.append(percent)
+        # the arm each rate belongs to, as its sentence names it ("9.5% with everolimus", "with A vs B was 9.5% vs 0.4%")
+        arms = value_arms(text, [(match.end() + p.start("value"), match.end() + p.end("value")) for p in percents])
+        for percent, arm in zip(percents, arms):
+            found.append(Rate(measure, parse_decimal(percent.group("value")), arm,
+                              sentence.span(match.end() + percent.start(), match.end() + percent.end()), f"rates.{measure.lower()}"))
     return found
 
 

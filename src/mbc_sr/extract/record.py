@@ -102,6 +102,16 @@ def format_number(value: float) -> str:
     return f"{value:g}" if abs(value) < 1e6 else str(value)
 
 
+def median_text(median: Median) -> str:
+    """"PFS 7.8 months (everolimus)"; without "(...)" when no arm is named for it."""
+    return f"{median.outcome} {format_number(median.value)} {median.unit}" + (f" ({median.arm})" if median.arm else "")
+
+
+def rate_text(rate: Rate) -> str:
+    """"ORR 9.5% (everolimus)"; without "(...)" when no arm is named for it."""
+    return f"{rate.measure} {format_number(rate.value)}%" + (f" ({rate.arm})" if rate.arm else "")
+
+
 def hr_text(hr: HazardRatio) -> str:
     """"PFS HR 0.43 (95% CI 0.35–0.54; p<0.001) [central review; subgroup]"."""
     text = f"{hr.outcome} HR {format_number(hr.value)}"
@@ -154,9 +164,9 @@ def record_row(extraction: RecordExtraction, record_id: str | None = None) -> di
     for hr in x.hazard_ratios:
         spans.append(span_entry("hazard_ratio", hr_text(hr), hr.span, hr.extractor))
     for median in x.medians:
-        spans.append(span_entry("median", f"{median.outcome} {format_number(median.value)} {median.unit}", median.span, median.extractor))
+        spans.append(span_entry("median", median_text(median), median.span, median.extractor))
     for rate in x.rates:
-        spans.append(span_entry("rate", f"{rate.measure} {format_number(rate.value)}%", rate.span, rate.extractor))
+        spans.append(span_entry("rate", rate_text(rate), rate.span, rate.extractor))
     for event in x.adverse_events:
         spans.append(span_entry("adverse_event", f"{event.event} {'/'.join(event.percents)}", event.span, event.extractor))
     return {
@@ -175,8 +185,8 @@ def record_row(extraction: RecordExtraction, record_id: str | None = None) -> di
         "comparator_arm": " + ".join(x.arm_structure.comparator) if x.arm_structure else "",
         "population": "; ".join(descriptor_summary(x.population)),
         "hazard_ratios": " | ".join(hr_text(hr) for hr in x.hazard_ratios),
-        "medians": " | ".join(f"{m.outcome} {format_number(m.value)} {m.unit}" for m in x.medians),
-        "response_rates": " | ".join(f"{r.measure} {format_number(r.value)}%" + (f" ({r.arm})" if r.arm else "") for r in x.rates),
+        "medians": " | ".join(median_text(m) for m in x.medians),
+        "response_rates": " | ".join(rate_text(r) for r in x.rates),
         "grade3_adverse_events": " | ".join(f"{e.event} {'/'.join(e.percents)}" for e in x.adverse_events),
         "spans": json.dumps(spans, ensure_ascii=False),
     }

@@ -12,8 +12,8 @@ each with its reports. "The same thing" is a conflict key per quantity:
 - phase; the arms; the per-arm counts; the total, per kind of total (randomised, enrolled, ...);
 - a hazard ratio: outcome + analysis labels (investigator, central review, final analysis, ...);
   subgroup HRs are never compared (which subgroup is not known);
-- a median: outcome (PFS, OS, TTP, ...), plus the arm once the median extractor states one (a
-  value in another unit is another value: nothing is converted);
+- a median: outcome (PFS, OS, TTP, ...) + arm as the median extractor states it ("" when its
+  sentence names no group; a value in another unit is another value: nothing is converted);
 - a response rate: measure (ORR, CBR, DCR) + arm as written ("" when not stated);
 - a grade >= 3 adverse event: the event term (the percentages per arm are one value).
 
@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 from mbc_sr.extract.design import design_summary
 from mbc_sr.extract.population import descriptor_summary
-from mbc_sr.extract.record import RecordExtraction, drug_text, format_number, hr_text
+from mbc_sr.extract.record import RecordExtraction, drug_text, hr_text, median_text, rate_text
 from mbc_sr.records import Record
 
 INCLUDED = "included"
@@ -192,11 +192,10 @@ def study_row(
             collectors["hazard_ratios"].add(hr_text(hr), report, hr.span.label(),
                                             group=None if hr.subgroup else group)
         for median in x.medians:
-            collectors["medians"].add(f"{median.outcome} {format_number(median.value)} {median.unit}", report, median.span.label(),
-                                      group=median.outcome)
+            collectors["medians"].add(median_text(median), report, median.span.label(),
+                                      group=f"{median.outcome}|{median.arm or ''}")
         for rate in x.rates:
-            arm_text = f" ({rate.arm})" if rate.arm else ""
-            collectors["response_rates"].add(f"{rate.measure} {format_number(rate.value)}%{arm_text}", report, rate.span.label(),
+            collectors["response_rates"].add(rate_text(rate), report, rate.span.label(),
                                              group=f"{rate.measure}|{rate.arm or ''}")
         for event in x.adverse_events:
             collectors["grade3_adverse_events"].add(f"{event.event} {'/'.join(event.percents)}", report, event.span.label(),
