@@ -172,3 +172,10 @@ def test_study_row_shows_the_arm_of_each_median():
     (row,) = table_for({"s": [rec]})
     assert set(row.cells["medians"].value_set()) == {
         "PFS 7.8 months (everolimus)", "PFS 3.2 months (placebo)", "OS 31 months", "OS 26.6 months"}
+
+
+def test_study_row_partner_drugs_leave_out_a_class_named_beside_a_drug_of_it():
+    rec = record("Patients were randomly assigned to everolimus plus an aromatase inhibitor (exemestane) or exemestane alone.",
+                 key="501")
+    (row,) = table_for({"s": [rec]})
+    assert set(row.cells["partner_drugs"].value_set()) == {"exemestane"}

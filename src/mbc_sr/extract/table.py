@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from mbc_sr.extract.arms import partner_drugs
 from mbc_sr.extract.design import design_summary
 from mbc_sr.extract.population import descriptor_summary
 from mbc_sr.extract.record import RecordExtraction, drug_text, hr_text, median_text, rate_text
@@ -179,7 +180,7 @@ def study_row(
                                         x.n_arms[0].span.label(), group="arms")
         for mention in x.mtor_inhibitors:
             collectors["mtor_inhibitor"].add(drug_text(mention), report, mention.span.label())
-        for partner in dict.fromkeys(d.drug for d in x.drugs if d.role == "partner"):
+        for partner in partner_drugs(x.drugs):  # as the record row: no class beside a drug of it
             collectors["partner_drugs"].add(partner, report)
         if x.arm_structure:
             arm = x.arm_structure
