@@ -167,3 +167,18 @@ def test_a_split_study_that_also_lost_a_report_says_so_under_the_old_id():
     assert changes[:2] == [("study split", "s:A", "study_id", "s:A", "record:pmid:1 | record:pmid:2", "pmid:1; pmid:2; pmid:3"),
                            ("report removed", "s:A", "reports", "pmid:3", "", "pmid:3")]
     assert [c for c in changes if c[0] in ("new study", "study removed")] == []
+
+
+def test_a_split_part_whose_id_changes_gets_only_the_split_row_not_also_an_id_changed_row():
+    before = snapshot(rows({"nct:NCT00863655": [A1, A2_LINKED]}, {}))
+    for after_grouping in ({"nct:NCT00863655": [A1], "record:pmid:2": [A2_LINKED]},
+                           {"record:pmid:1": [A1], "record:pmid:2": [A2_LINKED]}):
+        changes = _kinds(diff(before, snapshot(rows(after_grouping, {}))))
+        assert [c[0] for c in changes if c[2] == "study_id"] == ["study split"]
+        assert changes[0][4] == " | ".join(after_grouping)  # the split row names every new id
+
+
+def test_an_id_change_without_a_split_still_gets_its_row():
+    before = snapshot(rows({"record:pmid:1": [A1]}, {}))
+    changes = _kinds(diff(before, snapshot(rows({"nct:NCT00863655": [A1]}, {}))))
+    assert changes == [("study id changed", "nct:NCT00863655", "study_id", "record:pmid:1", "nct:NCT00863655", "pmid:1")]

@@ -172,3 +172,87 @@ def test_study_row_shows_the_arm_of_each_median():
     (row,) = table_for({"s": [rec]})
     assert set(row.cells["medians"].value_set()) == {
         "PFS 7.8 months (everolimus)", "PFS 3.2 months (placebo)", "OS 31 months", "OS 26.6 months"}
+
+
+# ----------------------------------------------------------------- per-quantity conflict rules (review findings 9, 10, 4)
+
+REPORT_1 = "Median PFS was 6.9 vs 2.8 months (HR 0.43; 95% CI 0.35-0.54)."
+REPORT_2 = REPORT_1 + " Median PFS was 7.8 vs 3.2 months (HR 0.45; 95% CI 0.38-0.54)."
+
+
+def test_two_reports_each_giving_one_named_arm_and_a_third_giving_both_do_not_conflict():
+    one_arm = ("Median PFS was 3.2 months with exemestane alone.", "Median PFS was 7.8 months with everolimus.")
+    assert not _row(*one_arm).cells["medians"].conflict
+    assert not _row(*one_arm, "Median PFS was 7.8 vs 3.2 months.").cells["medians"].conflict
+    assert not _row(*one_arm, "Median PFS was 7.8 months with everolimus and 3.2 months with exemestane alone.").cells["medians"].conflict
+
+
+def test_a_later_report_adding_a_new_hazard_ratio_beside_the_old_one_is_a_conflict():
+    row = _row(REPORT_1, REPORT_2)
+    assert row.cells["hazard_ratios"].conflict
+    assert "hazard_ratios" in row.conflicts
+
+
+def test_a_later_report_adding_new_medians_beside_the_old_ones_is_a_conflict():
+    row = _row(REPORT_1, REPORT_2)
+    assert row.cells["medians"].conflict
+    assert {"PFS 6.9 months", "PFS 7.8 months"} <= set(row.cells["medians"].value_set())
+
+
+def test_hazard_ratios_the_same_in_every_report_or_two_in_one_report_alone_are_no_conflict():
+    assert not _row(REPORT_1, REPORT_1 + " Median OS was 31 months.").cells["hazard_ratios"].conflict
+    assert not _row(REPORT_2).cells["hazard_ratios"].conflict
+
+
+def test_a_hazard_ratio_stated_by_one_report_of_a_key_another_report_states_is_a_conflict():
+    # not hidden because the other report's values contain it: 0.43 is only in the second report's set
+    assert _row("PFS HR 0.45 (95% CI 0.38-0.54).",
+                "PFS HR 0.45 (95% CI 0.38-0.54). PFS HR 0.43 (95% CI 0.35-0.54).").cells["hazard_ratios"].conflict
+
+
+def test_a_median_of_a_named_arm_differing_across_reports_is_a_conflict():
+    row = _row("Median PFS was 7.8 months with everolimus.", "Median PFS was 7.4 months with everolimus.")
+    assert row.cells["medians"].conflict
+    assert _row("Median PFS was 7.8 months with everolimus.", "Median PFS was 7.4 months with Everolimus.").cells["medians"].conflict
+    same = _row("Median PFS was 7.8 months with everolimus.", "Median PFS was 7.8 months with everolimus; median OS was 31 months.")
+    assert not same.cells["medians"].conflict
+
+
+def test_a_named_arm_gaining_a_second_median_in_a_later_report_is_a_conflict():
+    row = _row("Median PFS was 7.8 months with everolimus.",
+               "Median PFS was 7.8 months with everolimus. In the final analysis, median PFS was 7.4 months with everolimus.")
+    assert row.cells["medians"].conflict
+
+
+def test_unnamed_medians_one_arm_of_both_arms_agree_but_any_other_difference_conflicts():
+    assert not _row("Median PFS was 7.8 vs 3.2 months.", "Median PFS was 3.2 months.").cells["medians"].conflict
+    # three values against one: not clearly one arm of two
+    assert _row("Median PFS was 7.8 vs 5.1 vs 3.2 months.", "Median PFS was 3.2 months.").cells["medians"].conflict
+    # two values against four: the second report adds values the first never stated
+    assert _row("Median PFS was 7.8 vs 3.2 months.", "Median PFS was 7.8 vs 3.2 months. Median PFS was 7.4 vs 3.0 months.").cells["medians"].conflict
+
+
+def test_a_named_arm_median_not_among_another_reports_unnamed_medians_is_a_conflict():
+    row = _row("Median PFS was 7.8 months with everolimus.", "Median PFS was 7.4 vs 3.2 months.")
+    assert row.cells["medians"].conflict
+    assert not _row("Median PFS was 7.8 months with everolimus.", "Median PFS was 7.8 vs 3.2 months.").cells["medians"].conflict
+
+
+def test_response_rates_follow_the_same_rules_as_medians():
+    assert not _row("ORR was 9.5% vs 0.4%.", "ORR was 9.5%.").cells["response_rates"].conflict
+    assert _row("ORR was 9.5% vs 0.4%.", "ORR was 9.5% vs 0.4%. ORR was 12.6% vs 1.7%.").cells["response_rates"].conflict
+    assert _row("ORR was 9.5% with everolimus.", "ORR was 12.6% with everolimus.").cells["response_rates"].conflict
+    assert not _row("ORR was 9.5% with everolimus.", "ORR was 0.4% with placebo.").cells["response_rates"].conflict
+
+
+def test_an_adverse_event_with_a_new_percentage_beside_the_old_one_is_a_conflict():
+    row = _row("Grade 3 or 4 adverse events included stomatitis (8% vs 1%).",
+               "Grade 3 or 4 adverse events included stomatitis (8% vs 1%). Grade 3 or 4 stomatitis occurred in 9% vs 1%.")
+    assert row.cells["grade3_adverse_events"].conflict
+
+
+def test_study_row_partner_drugs_leave_out_a_class_named_beside_a_drug_of_it():
+    rec = record("Patients were randomly assigned to everolimus plus an aromatase inhibitor (exemestane) or exemestane alone.",
+                 key="501")
+    (row,) = table_for({"s": [rec]})
+    assert set(row.cells["partner_drugs"].value_set()) == {"exemestane"}

@@ -20,8 +20,9 @@ ones by the reports they share (the snapshot stores each study's reports), or by
   (`old`, " | "-joined); it is then diffed against the old studies combined (values and flags
   united, the best status — included > provisional > unscreened);
 - one previous study matching several current ones → one "study split" row naming the new ids
-  (`new`); each part is diffed against the old study's values stated by the part's own reports
-  (an old report in no part gets a "report removed" row under the old id).
+  (`new`), and no "study id changed" row for a part whose id changed (the split row names it);
+  each part is diffed against the old study's values stated by the part's own reports (an old
+  report in no part gets a "report removed" row under the old id).
 
 A snapshot written before report lists were stored (a study without "reports") is matched by id
 only. The rows keep the columns of `CHANGE_COLUMNS`; only the `change` kinds were added.
@@ -158,7 +159,7 @@ def diff(previous: dict | None, current: dict) -> list[Change]:
                     changes.append(Change("report removed", old_id, "reports", gone, "", gone))
         if len(old_ids) > 1:
             changes.append(Change("studies merged", study_id, "study_id", " | ".join(old_ids), study_id, reports_text))
-        elif old_ids[0] != study_id:
+        elif old_ids[0] != study_id and len(matches.successors[old_ids[0]]) == 1:  # a split part: its split row names it
             changes.append(Change("study id changed", study_id, "study_id", old_ids[0], study_id, reports_text))
         olds = [
             _restricted(before[old_id], set(study["reports"])) if len(matches.successors[old_id]) > 1 else before[old_id]

@@ -17,13 +17,29 @@ each with its reports. "The same thing" is a conflict key per quantity:
 - a response rate: measure (ORR, CBR, DCR) + arm as written ("" when not stated);
 - a grade >= 3 adverse event: the event term (the percentages per arm are one value).
 
-Medians, rates, events and HRs are compared per report, as sets: a report often states several
-values under one key (both arms' medians, "7.8 vs 3.2 months"), so two reports conflict on a key
-when neither report's values contain the other's ({7.8, 3.2} vs {7.4, 3.2}: conflict; {7.8, 3.2}
-vs {3.2}: agreement — one report gives one arm). Values stated by one report alone never conflict.
-A later report updating a value (a final OS analysis, longer follow-up) is still a conflict to
+Medians, rates, events and HRs are compared per report, as sets of the values each report states
+under a key. The rule is set per quantity by one principle: a reviewer must never miss that reports
+of one study give different values for the same quantity — a false conflict costs a glance, a
+hidden one a wrong number in the review. So:
+
+- HRs, grade >= 3 events, and medians/rates of a named arm: any value under a key that not every
+  report stating the key states is a conflict ({0.43} vs {0.43, 0.45}: conflict — a later report
+  adding a new value beside the old one). Several values within one report alone never conflict
+  (two unlabelled analyses, two arms).
+- Medians/rates with no arm named ("7.8 vs 3.2 months"): which value is which arm is unknown, so
+  the only agreement short of the same values is the clear one-arm-of-both case — one report states
+  one value, the other two values, and the one is among the two ({7.8, 3.2} vs {3.2}: agreement).
+  Any other difference is a conflict ({7.8, 3.2} vs {7.4, 3.2}, {6.9, 2.8} vs {6.9, 2.8, 7.8, 3.2},
+  {7.8, 5.1, 3.2} vs {3.2}). A report naming arms for this outcome/measure is compared with the
+  reports naming none by all its values of it ("7.8 months with everolimus" agrees with "7.8 vs 3.2
+  months", conflicts with "7.4 vs 3.2 months"); reports naming different arms are not compared
+  with each other ("3.2 months with exemestane alone" and "7.8 months with everolimus" agree).
+
+A later report updating a value (a final OS analysis, longer follow-up) is therefore a conflict to
 show — the reviewer decides which value the review uses — unless the extractor labels the
-analysis (HRs: "[updated analysis]"), which makes it a different key.
+analysis (HRs: "[updated analysis]"), which makes it a different key. Arms are compared as their
+sentences name them (case aside): the same arm named two ways ("placebo", "placebo plus exemestane") is two
+keys, and a difference between them is not flagged.
 
 Each study also carries its inclusion status — "included" (a person confirmed it), "provisional"
 (rules say likely include, no person yet) or "unscreened" — and flags from its reports
@@ -33,8 +49,9 @@ Each study also carries its inclusion status — "included" (a person confirmed 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from mbc_sr.extract.arms import partner_drugs
 from mbc_sr.extract.design import design_summary
 from mbc_sr.extract.population import descriptor_summary
 from mbc_sr.extract.record import RecordExtraction, drug_text, hr_text, median_text, rate_text
@@ -160,6 +177,7 @@ def study_row(
 ) -> StudyRow:
     """Combine the extractions of a study's reports into one row (see the module docstring)."""
     collectors = {name: _Collector() for name in STUDY_FIELDS}
+    arm_values: dict[str, list[ArmValue]] = {"medians": [], "response_rates": []}
     for record in study.records:
         x = extractions[record.key]
         report = record.key
@@ -179,7 +197,7 @@ def study_row(
                                         x.n_arms[0].span.label(), group="arms")
         for mention in x.mtor_inhibitors:
             collectors["mtor_inhibitor"].add(drug_text(mention), report, mention.span.label())
-        for partner in dict.fromkeys(d.drug for d in x.drugs if d.role == "partner"):
+        for partner in partner_drugs(x.drugs):  # as the record row: no class beside a drug of it
             collectors["partner_drugs"].add(partner, report)
         if x.arm_structure:
             arm = x.arm_structure
@@ -192,19 +210,23 @@ def study_row(
             collectors["hazard_ratios"].add(hr_text(hr), report, hr.span.label(),
                                             group=None if hr.subgroup else group)
         for median in x.medians:
-            collectors["medians"].add(median_text(median), report, median.span.label(),
-                                      group=f"{median.outcome}|{median.arm or ''}")
+            collectors["medians"].add(median_text(median), report, median.span.label())
+            arm_values["medians"].append(ArmValue(
+                report, median.outcome, median.arm or "", median_text(replace(median, arm=None))))
         for rate in x.rates:
-            collectors["response_rates"].add(rate_text(rate), report, rate.span.label(),
-                                             group=f"{rate.measure}|{rate.arm or ''}")
+            collectors["response_rates"].add(rate_text(rate), report, rate.span.label())
+            arm_values["response_rates"].append(ArmValue(report, rate.measure, rate.arm or "", rate_text(replace(rate, arm=None))))
         for event in x.adverse_events:
             collectors["grade3_adverse_events"].add(f"{event.event} {'/'.join(event.percents)}", report, event.span.label(),
                                                     group=event.event.lower())
     cells = {name: collector.cell() for name, collector in collectors.items()}
-    # these conflict only when *different reports* disagree on a key (see the module docstring):
+    # these conflict only when *different reports* disagree (rules per quantity in the module docstring):
     # one report may state several values under one key (two arms, two unlabelled analyses)
-    for name in CROSS_REPORT_FIELDS:
-        cells[name] = _cross_report_conflict(collectors[name])
+    for name in ("hazard_ratios", "grade3_adverse_events"):
+        cell = cells[name]
+        cells[name] = Cell(cell.values, any(_reports_differ(by_report) for by_report in collectors[name].groups.values()))
+    for name, values in arm_values.items():
+        cells[name] = Cell(cells[name].values, _arm_values_conflict(values))
     return StudyRow(
         study_id=study.study_id,
         reports=tuple(record.key for record in study.records),
@@ -215,24 +237,51 @@ def study_row(
     )
 
 
-CROSS_REPORT_FIELDS = ("hazard_ratios", "medians", "response_rates", "grade3_adverse_events")
+@dataclass(frozen=True, slots=True)
+class ArmValue:
+    """A median or rate as compared across reports: its quantity (outcome or measure), the arm its
+    sentence names ("" when none) and its value without the arm ("PFS 7.8 months")."""
+
+    report: str
+    quantity: str
+    arm: str
+    value: str
 
 
-def _cross_report_conflict(collector: _Collector) -> Cell:
-    """The cell, in conflict when two reports state values under one key and neither report's
-    values contain the other's (a report giving fewer of the values agrees; it is not a conflict)."""
-    cell = collector.cell()
-    conflict = any(
-        _reports_disagree(list(by_report.values())) for by_report in collector.groups.values()
-    )
-    return Cell(cell.values, conflict)
+def _reports_differ(by_report: Mapping[str, set[str]]) -> bool:
+    """Some value under the key is not stated by every report stating the key (a report alone never differs)."""
+    return len({frozenset(values) for values in by_report.values()}) > 1
 
 
-def _reports_disagree(value_sets: list[set[str]]) -> bool:
-    return any(
-        not (first <= second or second <= first)
-        for index, first in enumerate(value_sets) for second in value_sets[index + 1:]
-    )
+def _one_arm_of_both(first: set[str], second: set[str]) -> bool:
+    """One report gives one value, the other two values including it: one arm of a two-arm pair."""
+    small, large = sorted((first, second), key=len)
+    return len(small) == 1 and len(large) == 2 and small <= large
+
+
+def _arm_values_conflict(values: Sequence[ArmValue]) -> bool:
+    """Medians or rates in conflict (module docstring): per named arm any difference between reports;
+    without an arm, any difference but one value of another report's two."""
+    named: dict[tuple[str, str], dict[str, set[str]]] = {}
+    unnamed: dict[str, dict[str, set[str]]] = {}  # quantity -> report -> values stated with no arm
+    every: dict[str, dict[str, set[str]]] = {}  # quantity -> report -> all its values of the quantity
+    for item in values:
+        if item.arm:
+            named.setdefault((item.quantity, item.arm.casefold()), {}).setdefault(item.report, set()).add(item.value)
+        else:
+            unnamed.setdefault(item.quantity, {}).setdefault(item.report, set()).add(item.value)
+        every.setdefault(item.quantity, {}).setdefault(item.report, set()).add(item.value)
+    if any(_reports_differ(by_report) for by_report in named.values()):
+        return True
+    for quantity, without_arm in unnamed.items():
+        # reports naming no arm against each other; reports naming arms only, by all their values
+        with_arms = {report: stated for report, stated in every[quantity].items() if report not in without_arm}
+        sets = list(without_arm.values())
+        pairs = [(first, second) for index, first in enumerate(sets) for second in sets[index + 1:]]
+        pairs += [(first, second) for first in sets for second in with_arms.values()]
+        if any(first != second and not _one_arm_of_both(first, second) for first, second in pairs):
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- status and flags
