@@ -7,16 +7,19 @@ schedule ("once daily", "weekly", "every 3 weeks") when written next to it.
 
 The arm structure is read from "A plus B versus C" phrasing (title first, then methods): the side
 that holds an mTOR inhibitor is the intervention, the other the comparator; "B ± A" and "B with or
-without A" give intervention A + B and comparator B alone. "A or B" names arms only in a sentence that assigns or
-compares treatments ("randomized to A or B"), after a verb that assigns it ("Patients received A or B", not "who
-had received"), with placebo on a side ("A or placebo"), or opening a trial's title ("A or B in postmenopausal
-women"): elsewhere it lists therapies a cohort received. "A or placebo, both with B" gives B to both arms.
+without A" give intervention A + B and comparator B alone. "A or B" names arms only after words that assign or
+compare treatments ("randomized to A or B"), with a comparator on a side ("A or placebo", "A plus B or B alone"), or
+opening a trial's title ("A or B in postmenopausal women"): elsewhere it lists therapies a cohort received (a bare
+"Patients received A or B" assigns nothing), and "and either A or B", "at the investigator's discretion", "per
+physician's choice", "then" or "followed by" make it one arm's choice or sequence. "A or placebo, both with B" and
+"A or placebo with B" give B to both arms.
 
 Partner drugs are the drugs given in the trial. A partner drug named as prior therapy or an eligibility condition
 ("progressing after nonsteroidal aromatase inhibitors", "pretreated with", "resistant to", "prior chemotherapy",
 "trastuzumab-resistant") or in the background ("BACKGROUND" section, "Letrozole is a nonsteroidal aromatase
 inhibitor ...") is "other_therapy", in no arm, as is one named prior after it ("letrozole was used as prior
-therapy") or an "X-treated" form of animals, cells or samples ("tamoxifen-treated rats"). A bare "had received" is
+therapy", "letrozole previously failed", "letrozole had failed"), one right after "after" ("an option after
+letrozole", unless its list holds the mTOR inhibitor) or an "X-treated" form of animals, cells or samples ("tamoxifen-treated rats"). A bare "had received" is
 the study's own treatment when its list names the mTOR inhibitor, and a statement whose subject names the mTOR
 inhibitor ("Everolimus plus exemestane is an effective option") is about the study's regimen, not background. A
 class ("aromatase inhibitor") named beside a partner drug of it is not listed again (`partner_drugs`).
