@@ -172,7 +172,7 @@ def test_prior_therapy_is_no_arm():
     # a drug given to both arms ("both with X") is in both
     ("Patients received everolimus 10 mg daily or placebo, both with exemestane 25 mg daily.", "",
      "everolimus + exemestane", "placebo + exemestane"),
-    # "received", "were treated with", "were given" assign the treatments they name
+    # "B alone" is a comparator too, after any verb ("received" alone assigns nothing: see below)
     ("Patients received everolimus plus letrozole or letrozole alone.", "",
      "everolimus + letrozole", "letrozole"),
     ("Women were given temsirolimus with fulvestrant or fulvestrant alone.", "",
@@ -305,3 +305,77 @@ def test_a_statement_about_the_mtor_inhibitor_with_the_drug_is_the_studys_regime
 ])
 def test_a_general_statement_about_a_drug_alone_or_in_the_background_stays_background(sections):
     assert partners_of(sections) == ["letrozole"]
+
+
+# --------------------------------------------------------------------------- 'A or B' without a comparator or an assignment
+
+
+def _arms_row(text: str, title: str = "", section: str = "RESULTS") -> tuple[str, str]:
+    row = record_row(extract_record(record([(section, text)], title=title)))
+    return row["intervention_arm"], row["comparator_arm"]
+
+
+@pytest.mark.parametrize("text", [
+    # a bare "received" / "were given" / "treated with" tells what was given, not an assignment to arms
+    "Patients received paclitaxel or docetaxel with everolimus.",
+    # a sequence ("then", "followed by"): one arm's steps
+    "Patients received letrozole or anastrozole, then everolimus.",
+    "Patients received letrozole or anastrozole followed by everolimus.",
+    # a choice within one arm ("at the investigator's discretion", "per physician's choice", "and either A or B")
+    "Patients received everolimus plus letrozole or anastrozole at the investigator's discretion.",
+    "Patients were given everolimus and either letrozole or exemestane.",
+    "Patients were treated with everolimus plus exemestane or fulvestrant per physician's choice.",
+    # prior and later therapy of one cohort
+    "Patients received tamoxifen or an aromatase inhibitor as adjuvant therapy and everolimus plus exemestane at "
+    "progression.",
+])
+def test_or_after_a_bare_given_verb_or_as_a_choice_or_sequence_is_no_arm(text):
+    assert _arms_row(text) == ("", "")
+
+
+@pytest.mark.parametrize("text, intervention, comparator", [
+    # a comparator on a side ("B alone", placebo) or a randomisation verb still names arms
+    ("Patients received everolimus plus letrozole or letrozole alone.", "everolimus + letrozole", "letrozole"),
+    ("Patients were treated with everolimus plus exemestane or placebo plus exemestane.",
+     "everolimus + exemestane", "placebo + exemestane"),
+    ("Patients were randomized to everolimus plus exemestane or fulvestrant.", "everolimus + exemestane", "fulvestrant"),
+    ("Patients were randomly assigned to receive either everolimus plus exemestane or placebo plus exemestane.",
+     "everolimus + exemestane", "placebo + exemestane"),
+])
+def test_or_with_a_comparator_or_after_randomisation_still_names_arms(text, intervention, comparator):
+    assert _arms_row(text) == (intervention, comparator)
+
+
+def test_a_drug_with_both_sides_of_a_or_placebo_title_is_in_both_arms_and_prior_therapy_in_neither():
+    assert _arms_row("Thirty patients were treated.",
+                     title="Everolimus or placebo with exemestane after a nonsteroidal aromatase inhibitor") == (
+        "everolimus + exemestane", "placebo + exemestane")
+
+
+# --------------------------------------------------------------------------- prior cues in a regimen statement and after the drug
+
+
+@pytest.mark.parametrize("sections, partners", [
+    # a drug right after "after" is prior therapy, also in a statement about the study's regimen
+    ([("CONCLUSIONS", "Everolimus plus exemestane is an effective option after letrozole.")], ["exemestane"]),
+    ([("RESULTS", "Everolimus plus exemestane was given after letrozole or anastrozole.")], ["exemestane"]),
+    # a cue after the drug: "X previously failed", "X, previously given", "X had failed"
+    ([("RESULTS", "Letrozole previously failed in these patients, who received everolimus plus exemestane.")],
+     ["exemestane"]),
+    ([("RESULTS", "Patients received everolimus plus exemestane; letrozole, previously given, was stopped.")],
+     ["exemestane"]),
+    ([("RESULTS", "Patients received everolimus plus exemestane after letrozole had failed.")], ["exemestane"]),
+    ([("RESULTS", "Anastrozole had previously failed; patients received everolimus plus exemestane.")], ["exemestane"]),
+])
+def test_prior_cues_make_prior_therapy_also_in_a_regimen_statement(sections, partners):
+    assert partners_of(sections) == partners
+
+
+@pytest.mark.parametrize("text", [
+    # "after" the study's own combination, or a time after, is no prior cue
+    "Progression-free survival after everolimus and exemestane was 7 months.",
+    "Response was assessed after 8 weeks of everolimus plus letrozole.",
+])
+def test_after_the_studys_regimen_or_a_time_is_no_prior_cue(text):
+    found = partners_of([("RESULTS", text)])
+    assert found and all(drug in text.lower() for drug in found)

@@ -210,3 +210,17 @@ def test_an_unknown_databank_named_like_a_trial_registry_is_one(bank, accession,
 )
 def test_known_data_repositories_are_not_trial_registries_whatever_their_name(bank, accession):
     assert _databank_ids((bank, accession)) == []
+
+
+@pytest.mark.parametrize("bank, accession", [("Spectra DB", "SP-123"), ("Industrial Data", "ID-77")])
+def test_a_databank_whose_name_only_holds_registry_letters_inside_a_word_is_no_registry(bank, accession):
+    # "Spectra" holds "ctr", "Industrial" holds "trial": neither names a registry
+    assert _databank_ids((bank, accession)) == []
+
+
+@pytest.mark.parametrize(
+    "bank, accession, expected",
+    [("Foo CTR", "FOO-1", "FOO-1"), ("Trial Registry of X", "TRX 9", "TRX9")],
+)
+def test_a_databank_named_by_whole_registry_words_is_a_registry(bank, accession, expected):
+    assert _databank_ids((bank, accession)) == [expected]

@@ -7,16 +7,19 @@ schedule ("once daily", "weekly", "every 3 weeks") when written next to it.
 
 The arm structure is read from "A plus B versus C" phrasing (title first, then methods): the side
 that holds an mTOR inhibitor is the intervention, the other the comparator; "B ± A" and "B with or
-without A" give intervention A + B and comparator B alone. "A or B" names arms only in a sentence that assigns or
-compares treatments ("randomized to A or B"), after a verb that assigns it ("Patients received A or B", not "who
-had received"), with placebo on a side ("A or placebo"), or opening a trial's title ("A or B in postmenopausal
-women"): elsewhere it lists therapies a cohort received. "A or placebo, both with B" gives B to both arms.
+without A" give intervention A + B and comparator B alone. "A or B" names arms only after words that assign or
+compare treatments ("randomized to A or B"), with a comparator on a side ("A or placebo", "A plus B or B alone"), or
+opening a trial's title ("A or B in postmenopausal women"): elsewhere it lists therapies a cohort received (a bare
+"Patients received A or B" assigns nothing), and "and either A or B", "at the investigator's discretion", "per
+physician's choice", "then" or "followed by" make it one arm's choice or sequence. "A or placebo, both with B" and
+"A or placebo with B" give B to both arms.
 
 Partner drugs are the drugs given in the trial. A partner drug named as prior therapy or an eligibility condition
 ("progressing after nonsteroidal aromatase inhibitors", "pretreated with", "resistant to", "prior chemotherapy",
 "trastuzumab-resistant") or in the background ("BACKGROUND" section, "Letrozole is a nonsteroidal aromatase
 inhibitor ...") is "other_therapy", in no arm, as is one named prior after it ("letrozole was used as prior
-therapy") or an "X-treated" form of animals, cells or samples ("tamoxifen-treated rats"). A bare "had received" is
+therapy", "letrozole previously failed", "letrozole had failed"), one right after "after" ("an option after
+letrozole", unless its list holds the mTOR inhibitor) or an "X-treated" form of animals, cells or samples ("tamoxifen-treated rats"). A bare "had received" is
 the study's own treatment when its list names the mTOR inhibitor, and a statement whose subject names the mTOR
 inhibitor ("Everolimus plus exemestane is an effective option") is about the study's regimen, not background. A
 class ("aromatase inhibitor") named beside a partner drug of it is not listed again (`partner_drugs`).
@@ -150,12 +153,27 @@ _PRIOR_AFTER = re.compile(
 #: A prior-therapy cue after a drug, in its clause: "letrozole was used as prior therapy", "tamoxifen as prior
 #: treatment", "tamoxifen and anastrozole were given as previous therapy", "had had letrozole previously". It reaches
 #: back over the list the drug ends ("tamoxifen and letrozole previously"). "previously" followed by a verb
-#: ("exemestane previously showed a benefit") is no cue.
+#: ("exemestane previously showed a benefit") is no cue, except a verb of prior therapy: "letrozole previously failed",
+#: "letrozole, previously given, ...", "letrozole had failed".
 _PRIOR_AFTER_CLAUSE = re.compile(
     r"\s+(?:(?:was|were|had\s+been|been)\s+)?(?:(?:used|given|administered|received)\s+)?as\s+(?:an?\s+|the\s+|their\s+)?"
     r"(?:prior|previous|preceding|earlier)\s+(?:[\w-]+\s+)?(?:therapy|therapies|treatments?|lines?|regimens?)\b"
-    r"|\s+(?:(?:was|were|had\s+been)\s+(?:used|given|administered|received)\s+)?previously(?=\s*(?:[.,;:)]|$))",
+    r"|\s+(?:(?:was|were|had\s+been)\s+(?:used|given|administered|received)\s+)?previously(?=\s*(?:[.,;:)]|$))"
+    r"|,?\s+(?:(?:which\s+)?(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?previously\s+"
+    r"(?:failed|given|received|administered|used)\b"
+    r"|\s+(?:had|has|have)\s+(?:(?:previously|already)\s+)?failed\b",
     re.I)
+#: A word that puts two drugs in sequence: a prior cue after the second ("A after B had failed") does not reach back to
+#: the first.
+_SEQUENCE_WORD = re.compile(r"\b(?:after|before|following|then)\b", re.I)
+#: "after" right before a drug ("an effective option after letrozole", "after a nonsteroidal aromatase inhibitor"): the
+#: drug, and the list it opens, came before. Not a time ("after 8 weeks of A") nor the study's regimen ("survival after
+#: everolimus and exemestane": a list that holds an mTOR inhibitor).
+_AFTER_RIGHT_BEFORE = re.compile(
+    r"\bafter\s+(?:(?:an?|the)\s+)?(?:(?:non-?steroidal|steroidal|third-generation)\s+)?$", re.I)
+#: The words that join one drug to the next of the list an "after" opens (a dose of the first skipped).
+_AFTER_LIST_GLUE = re.compile(
+    r"\s*(?:,\s*)?(?:(?:and|or|and/or|plus|with|combined\s+with|in\s+combination\s+with)\s+)?(?:(?:an?|the)\s+)?", re.I)
 #: A hyphen form "X-treated" / "X-exposed" and the words after it: the drug is the trial's only when what was treated
 #: is people ("exemestane-treated patients", "the fulvestrant-treated group"), not animals, cells or samples
 #: ("tamoxifen-treated rats", "chemotherapy-treated samples", "trastuzumab-treated tumour xenografts").
@@ -287,12 +305,40 @@ def _prior_readings(text: str, matches: list[re.Match[str]]) -> list[bool]:
         if _PRIOR_AFTER_CLAUSE.match(text, matches[i].end()):
             prior[i] = True
             j = i
-            while j > 0 and len(gap := text[matches[j - 1].end():matches[j].start()]) <= 40 and _within_reach(gap, 1):
+            while j > 0 and len(gap := text[matches[j - 1].end():matches[j].start()]) <= 40 and _within_reach(gap, 1) \
+                    and not _SEQUENCE_WORD.search(gap):
                 j -= 1
+                prior[j] = True
+    for chain in _after_lists(text, matches):
+        if not any(_name_of(matches[j])[1] == "mtor_inhibitor" for j in chain):
+            for j in chain:
                 prior[j] = True
     study_treatment = {r.weak_cue for r, m in zip(readings, matches)
                        if r.weak_cue is not None and _name_of(m)[1] == "mtor_inhibitor"}
     return [p and not (r.weak_cue is not None and r.weak_cue in study_treatment) for p, r in zip(prior, readings)]
+
+
+def _after_lists(text: str, matches: list[re.Match[str]]) -> list[list[int]]:
+    """The drugs (by index) of each list that "after" opens right before its first drug: "after letrozole or
+    anastrozole", "after everolimus plus exemestane"."""
+    chains: list[list[int]] = []
+    i = 0
+    while i < len(matches):
+        if not _AFTER_RIGHT_BEFORE.search(text[max(0, matches[i].start() - 50):matches[i].start()]):
+            i += 1
+            continue
+        chain = [i]
+        while chain[-1] + 1 < len(matches):
+            end = matches[chain[-1]].end()
+            dose = _DOSE_AFTER.match(text, end)
+            end = dose.end() if dose else end
+            glue = _AFTER_LIST_GLUE.match(text, end)
+            if glue is None or glue.end() != matches[chain[-1] + 1].start():
+                break
+            chain.append(chain[-1] + 1)
+        chains.append(chain)
+        i = chain[-1] + 1
+    return chains
 
 
 def drugs_in_sentence(sentence: Sentence) -> list[DrugMention]:
@@ -340,15 +386,17 @@ _VERSUS = re.compile(r"\s(?:versus|vs\.?|compared\s+with|(?P<or>or))\s", re.I)
 _ASSIGNS_OR_COMPARES = re.compile(
     r"\b(?:randomi[sz]\w*|randomly|assign\w*|allocat\w*|compar\w*|versus|vs\.?|to\s+receive|arms?)\b", re.I)
 _WITH_OR_WITHOUT = re.compile(r"\s*(?:±|\+/-|with\s+or\s+without|plus\s+or\s+minus)\s*", re.I)
-#: A verb that assigns the treatments named right after it ("Patients received A or B", "were treated with A or B",
-#: "were given A or B"). In a relative or perfect clause ("who received", "had received") it tells the cohort's history.
-_ASSIGN_VERB = re.compile(r"\b(?:received|(?:were|was)\s+(?:then\s+|subsequently\s+)?(?:treated\s+with|given))\b", re.I)
-_HISTORY_BEFORE_VERB = re.compile(r"\b(?:who|that|which|had|have|has)\s+(?:\w+\s+)?$", re.I)
-#: A break between the verb and the "A or B" it would assign, so that the verb governs other words: a comma, colon or
-#: semicolon, or a bracket closed or opened ("received pertuzumab, and use of A or B ...", "(>70% received pertuzumab),
-#: use of A or B ..."). A bracket that holds a dose is no break ("received everolimus (10 mg/day) or ...").
-_OR_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]")
-_DOSE_BRACKET = re.compile(r"\([^()]*\d[^()]*\)")
+#: A choice within one arm or a sequence, around "A or B": "everolimus and either letrozole or exemestane", "... at the
+#: investigator's discretion", "per physician's choice", "letrozole or anastrozole, then everolimus", "followed by".
+#: The "or" then names no arms, whatever else the sentence says.
+_OR_WITHIN_ONE_ARM = re.compile(
+    r"\b(?:and|plus|with|combined\s+with)\s+either\b"
+    r"|\b(?:at|per|by|according\s+to|upon)\s+(?:the\s+)?(?:(?:treating|attending)\s+)?"
+    r"(?:investigator|physician|clinician|doctor|oncologist)s?(?:'s|’s|'|’)?\s+(?:discretion|choice|decision|preference)"
+    r"|\bat\s+(?:the\s+)?discretion\s+of\b"
+    r"|\b(?:then|followed\s+by|subsequently|thereafter)\b", re.I)
+#: A side given alone, a comparator by nature: "or letrozole alone", "letrozole (2.5 mg daily) alone or ...".
+_ALONE_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?alone\b", re.I)
 #: The words a trial's title may open with before its treatments ("Randomized phase II trial of A or B in ...").
 _TITLE_LEAD = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:(?:randomi[sz]ed|phase\s+[\w/]+|double-blind(?:ed)?|open-label|placebo-controlled|"
@@ -361,20 +409,37 @@ _SHARED = re.compile(r",?\s+(?:both|each)\s+(?:with|plus|combined\s+with|in\s+co
 
 
 def _or_names_arms(sentence: Sentence, split: re.Match[str], left: list[DrugMention], right: list[DrugMention]) -> bool:
-    """Whether "A or B" at `split` names two arms, not therapies a cohort received: a comparator on a side ("A or
-    placebo": placebo is one by nature), a verb right before that assigns them ("Patients received A or B"), or a
-    trial's title that opens with them and goes on to its population ("A or B in postmenopausal women")."""
-    if any(d.role == "comparator" for d in left + right):
-        return True
+    """Whether "A or B" at `split` names two arms, not therapies a cohort received nor a choice or sequence within one
+    arm: a comparator on a side ("A or placebo", "A plus B or B alone": one by nature), a word of randomisation or
+    comparison before it ("randomized to A or B"), or a trial's title that opens with them and goes on to its
+    population ("A or B in postmenopausal women"). A bare "received" / "were given" / "were treated with" assigns
+    nothing: "Patients received paclitaxel or docetaxel with everolimus" is one arm's choice of taxane. Nor does any
+    of these hold against a choice or sequence around the "or" (`_OR_WITHIN_ONE_ARM`)."""
     text = sentence.text
     first = min(d.span.start for d in left) - sentence.start
-    for verb in _ASSIGN_VERB.finditer(text, 0, first):
-        if not _HISTORY_BEFORE_VERB.search(text[:verb.start()]) and not _OR_CLAUSE_BREAK.search(_DOSE_BRACKET.sub(" ", text[verb.end():split.start()])):
-            return True
+    last = max(d.span.end for d in right) - sentence.start
+    if _OR_WITHIN_ONE_ARM.search(text, first, min(len(text), last + 40)):
+        return False
+    if any(d.role == "comparator" for d in left + right) \
+            or any(_ALONE_AFTER.match(text, d.span.end - sentence.start) for d in left + right):
+        return True
+    if _ASSIGNS_OR_COMPARES.search(text, 0, split.start()):
+        return True
     if sentence.label == "TITLE" and _TITLE_LEAD.match(text[:first]):
-        last = max(d.span.end for d in right) - sentence.start
         return bool(_TITLE_TAIL.match(text, last))
     return False
+
+
+#: What joins a drug to the one added to it: "placebo with exemestane", "placebo plus exemestane".
+_ADDED_WITH = re.compile(r"\s*,?\s*(?:with|plus|combined\s+with|in\s+combination\s+with)\s", re.I)
+
+
+def _added_to_both(text: str, offset: int, left: list[DrugMention], right: list[DrugMention]) -> bool:
+    """"Everolimus or placebo with exemestane": the mTOR inhibitor alone against a comparator (or the other way round)
+    and a drug added after the second, which then goes with both, as "both with B" says outright. (Two drugs on the
+    first side, "A plus B or placebo with B", name their arm in full.)"""
+    return len(left) == 1 and len(right) >= 2 and {left[0].role, right[0].role} == {"mtor_inhibitor", "comparator"} \
+        and _ADDED_WITH.match(text, right[0].span.end - offset) is not None
 
 
 def arm_structure_in_sentence(sentence: Sentence, drugs: list[DrugMention] | None = None) -> ArmStructure | None:
@@ -384,7 +449,6 @@ def arm_structure_in_sentence(sentence: Sentence, drugs: list[DrugMention] | Non
     drugs = [d for d in drugs if d.role != "other_therapy"]
     if not any(d.role == "mtor_inhibitor" for d in drugs):
         return None
-    assigns = bool(_ASSIGNS_OR_COMPARES.search(text))
     for split in _WITH_OR_WITHOUT.finditer(text):
         left = [d for d in drugs if d.span.end - sentence.start <= split.start() and split.start() - (d.span.end - sentence.start) < 60]
         right = [d for d in drugs if 0 <= d.span.start - sentence.start - split.end() < 5]
@@ -396,7 +460,7 @@ def arm_structure_in_sentence(sentence: Sentence, drugs: list[DrugMention] | Non
         right = [d for d in drugs if d.span.start - sentence.start >= split.end() and (d.span.start - sentence.start) - split.end() < 80]
         if not left or not right:
             continue
-        if split.group("or") and not assigns and not _or_names_arms(sentence, split, left, right):
+        if split.group("or") and not _or_names_arms(sentence, split, left, right):
             continue
         # a drug named after both arms as given to both ("A or placebo, both with B") joins each
         shared_from = _SHARED.search(text, split.end(), min(d.span.end for d in right) - sentence.start + 80)
@@ -404,8 +468,11 @@ def arm_structure_in_sentence(sentence: Sentence, drugs: list[DrugMention] | Non
         if shared_from:
             shared = tuple(dict.fromkeys(d.drug for d in right if d.span.start - sentence.start >= shared_from.end()))
             right = [d for d in right if d.span.start - sentence.start < shared_from.start()] or right
-        left_names = tuple(dict.fromkeys(d.drug for d in left)) + shared
-        right_names = tuple(dict.fromkeys(d.drug for d in right)) + shared
+        elif _added_to_both(text, sentence.start, left, right):
+            shared = tuple(dict.fromkeys(d.drug for d in right[1:]))
+            right = right[:1]
+        left_names = tuple(dict.fromkeys([d.drug for d in left] + list(shared)))
+        right_names = tuple(dict.fromkeys([d.drug for d in right] + list(shared)))
         left_mtor = any(d.role == "mtor_inhibitor" for d in left)
         right_mtor = any(d.role == "mtor_inhibitor" for d in right)
         if left_mtor == right_mtor:

@@ -90,8 +90,10 @@ _DATA_REPOSITORIES = frozenset(
     trialshare vivli
     """.split()
 )
-#: How a registry NLM adds later is likely named: "...CTR", "... Trial(s) ...", "Regist(ry|ro|er)".
-_REGISTRY_LIKE_NAME = re.compile(r"ctr|trial|regist", re.I)
+#: How a registry NLM adds later is likely named, by whole words: a token ending in "CTR" ("LBCTR", "Foo CTR"),
+#: "Trial(s)", "Regist(ry|er|ration|ro|re)". Letters inside another word are none ("Spectra" holds "ctr",
+#: "Industrial" holds "trial").
+_REGISTRY_LIKE_NAME = re.compile(r"\b\w*ctr\b|\btrials?\b|\bregist(?:ry|ries|ers?|ration|ro|re)\b", re.I)
 
 
 _ANY_DIGITS = re.compile(r"\d{3}")
