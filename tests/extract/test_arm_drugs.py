@@ -379,3 +379,45 @@ def test_prior_cues_make_prior_therapy_also_in_a_regimen_statement(sections, par
 def test_after_the_studys_regimen_or_a_time_is_no_prior_cue(text):
     found = partners_of([("RESULTS", text)])
     assert found and all(drug in text.lower() for drug in found)
+
+
+# --------------------------------------------------------------------------- "after X administration": a time point, not prior therapy
+
+
+@pytest.mark.parametrize("text, partners", [
+    # "after" with the drug and then a word of giving it or of its timing is a time point of the trial
+    ("Tumour shrinkage was seen after letrozole administration in 60% of patients.", ["letrozole"]),
+    ("Ki67 fell in most tumours after letrozole initiation.", ["letrozole"]),
+    ("Ki67 fell in most tumours after letrozole treatment start.", ["letrozole"]),
+    ("Hypersensitivity reactions occurred after paclitaxel infusion.", ["paclitaxel"]),
+    ("Hypersensitivity reactions occurred after paclitaxel 80 mg/m2 infusion.", ["paclitaxel"]),
+    ("Hot flushes worsened after exemestane dosing.", ["exemestane"]),
+    ("Oestradiol levels fell after exemestane exposure.", ["exemestane"]),
+    ("Oestradiol levels fell after exemestane intake.", ["exemestane"]),
+    ("Neutropenia was seen after the first paclitaxel dose.", ["paclitaxel"]),
+    ("Neutropenia was seen after paclitaxel and trastuzumab administration.", ["paclitaxel", "trastuzumab"]),
+    ("Tumour volume fell after tamoxifen administration.", ["tamoxifen"]),
+    ("Ki67 fell after letrozole was started.", ["letrozole"]),
+    # "after" then a word of starting or dosing, then the drug: a time point as well
+    ("Ki67 fell 2 weeks after starting letrozole.", ["letrozole"]),
+    ("Ki67 fell 2 weeks after initiating letrozole.", ["letrozole"]),
+    ("Neutropenia was seen after the first dose of paclitaxel.", ["paclitaxel"]),
+    ("Response was assessed after 4 cycles of paclitaxel.", ["paclitaxel"]),
+])
+def test_after_a_drug_given_or_started_is_a_time_point_not_prior_therapy(text, partners):
+    assert partners_of([("RESULTS", text)]) == partners
+
+
+@pytest.mark.parametrize("text, partners", [
+    # a drug right after "after" alone, or with "failure of", "progression on", "prior", stays prior therapy
+    ("Everolimus plus exemestane is an effective option after letrozole.", ["exemestane"]),
+    ("Everolimus plus exemestane is an effective option after letrozole therapy.", ["exemestane"]),
+    ("Everolimus plus exemestane was given after letrozole treatment.", ["exemestane"]),
+    ("Everolimus plus exemestane was given after failure of letrozole.", ["exemestane"]),
+    ("Everolimus plus exemestane was given after progression on letrozole.", ["exemestane"]),
+    ("Patients progressing after letrozole received everolimus plus exemestane.", ["exemestane"]),
+    ("Patients recurring after letrozole received everolimus plus exemestane.", ["exemestane"]),
+    ("Everolimus plus exemestane was given after prior letrozole.", ["exemestane"]),
+])
+def test_after_a_drug_alone_or_after_its_failure_stays_prior_therapy(text, partners):
+    assert partners_of([("RESULTS", text)]) == partners

@@ -19,7 +19,8 @@ Partner drugs are the drugs given in the trial. A partner drug named as prior th
 "trastuzumab-resistant") or in the background ("BACKGROUND" section, "Letrozole is a nonsteroidal aromatase
 inhibitor ...") is "other_therapy", in no arm, as is one named prior after it ("letrozole was used as prior
 therapy", "letrozole previously failed", "letrozole had failed"), one right after "after" ("an option after
-letrozole", unless its list holds the mTOR inhibitor) or an "X-treated" form of animals, cells or samples ("tamoxifen-treated rats"). A bare "had received" is
+letrozole", unless its list holds the mTOR inhibitor or a word of giving it follows, "after letrozole
+administration", a time point) or an "X-treated" form of animals, cells or samples ("tamoxifen-treated rats"). A bare "had received" is
 the study's own treatment when its list names the mTOR inhibitor, and a statement whose subject names the mTOR
 inhibitor ("Everolimus plus exemestane is an effective option") is about the study's regimen, not background. A
 class ("aromatase inhibitor") named beside a partner drug of it is not listed again (`partner_drugs`).
@@ -167,10 +168,22 @@ _PRIOR_AFTER_CLAUSE = re.compile(
 #: the first.
 _SEQUENCE_WORD = re.compile(r"\b(?:after|before|following|then)\b", re.I)
 #: "after" right before a drug ("an effective option after letrozole", "after a nonsteroidal aromatase inhibitor"): the
-#: drug, and the list it opens, came before. Not a time ("after 8 weeks of A") nor the study's regimen ("survival after
-#: everolimus and exemestane": a list that holds an mTOR inhibitor).
+#: drug, and the list it opens, came before. Not a time ("after 8 weeks of A", "after A administration": see
+#: `_AFTER_TIME_POINT`) nor the study's regimen ("survival after everolimus and exemestane": a list that holds an mTOR
+#: inhibitor).
 _AFTER_RIGHT_BEFORE = re.compile(
     r"\bafter\s+(?:(?:an?|the)\s+)?(?:(?:non-?steroidal|steroidal|third-generation)\s+)?$", re.I)
+#: What follows the list an "after" opens when "after" is a time point of the trial, not prior therapy: a word of
+#: giving or starting the drugs ("after letrozole administration", "after paclitaxel infusion", "after exemestane
+#: dosing/exposure/intake", "after letrozole treatment start", "after letrozole was started"). "after letrozole
+#: therapy/treatment" alone stays prior therapy. (A time word before the drug, "after starting letrozole", "after the
+#: first dose of paclitaxel", "after 4 cycles of paclitaxel", never puts the drug right after "after".)
+_AFTER_TIME_POINT = re.compile(
+    r"\)?\s*(?:(?:treatment|therapy)\s+)?(?:administrations?|initiation|start|starting|onset|commencement|dosing|"
+    r"doses?|infusions?|injections?|intake|ingestion|exposure|cycles?|courses?)\b"
+    r"|\)?\s*(?:was|were|had\s+been)\s+(?:(?:first|initially)\s+)?(?:started|initiated|begun|commenced|administered|"
+    r"infused|injected)\b",
+    re.I)
 #: The words that join one drug to the next of the list an "after" opens (a dose of the first skipped).
 _AFTER_LIST_GLUE = re.compile(
     r"\s*(?:,\s*)?(?:(?:and|or|and/or|plus|with|combined\s+with|in\s+combination\s+with)\s+)?(?:(?:an?|the)\s+)?", re.I)
@@ -320,7 +333,8 @@ def _prior_readings(text: str, matches: list[re.Match[str]]) -> list[bool]:
 
 def _after_lists(text: str, matches: list[re.Match[str]]) -> list[list[int]]:
     """The drugs (by index) of each list that "after" opens right before its first drug: "after letrozole or
-    anastrozole", "after everolimus plus exemestane"."""
+    anastrozole", "after everolimus plus exemestane"; none where a word of giving or starting them follows the list
+    ("after letrozole administration"), as "after" is then a time point of the trial."""
     chains: list[list[int]] = []
     i = 0
     while i < len(matches):
@@ -336,7 +350,10 @@ def _after_lists(text: str, matches: list[re.Match[str]]) -> list[list[int]]:
             if glue is None or glue.end() != matches[chain[-1] + 1].start():
                 break
             chain.append(chain[-1] + 1)
-        chains.append(chain)
+        end = matches[chain[-1]].end()
+        dose = _DOSE_AFTER.match(text, end)
+        if not _AFTER_TIME_POINT.match(text, dose.end() if dose else end):
+            chains.append(chain)
         i = chain[-1] + 1
     return chains
 
