@@ -4,7 +4,8 @@ Rates: the percentages that follow a named rate in its clause — "ORR (77% vs 6
 "the objective response rate was 67.7% for chemotherapy (n = 31) and 90.9% for ...",
 "clinical benefit rate ... (80% versus 62%, P = 0.039)", "CBR: 50.5% vs 25.5%". Each rate keeps the
 arm its sentence ties it to, when written ("9.5% with everolimus", "(erlotinib)", "in the everolimus
-arm", "in group A versus group B (80% versus 62%)"): `value_arms`, shared with the medians.
+arm", "in group A versus group B (80% versus 62%)"): `value_arms`, shared with the medians — not when
+rates are named together ("ORR and CBR were 25% and 60% in the A and B cohorts": the values are of two measures).
 
 Adverse events: in a sentence about grade ≥ 3 events ("grade 3-4", "grade 3/4", "grade ≥3",
 "grade 3 or 4", "grade 3 or higher/worse", "severe"), each named event with its percentages —

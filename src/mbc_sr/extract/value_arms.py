@@ -9,20 +9,30 @@ A value is tied to a group only when its sentence says so:
   ("with A and B, respectively", "in the A and B arms", "with A vs B") or before it in its clause ("with A vs B was",
   "A versus B:", "for the A and B groups", "in group A versus group B (80% versus 62%)").
 
+A list before the values counts only in their own clause and for their own measure: the clause ends at ";", ", while",
+", but", ", whereas", ", and", "and median" (and looks back at most `_CLAUSE_WINDOW` characters); a clause naming two
+measures ("ORR with A vs B was 12% vs 2%, median PFS was ..."), a comparison between the list and the values ("in
+visceral vs non-visceral disease") or a group phrase after the values that names no arms ("in the ER-low and ER-high
+subgroups") leaves the values without arms — never a fall-back to an earlier list. A prior treatment is no arm
+("previously treated with A vs B", "progressing on A vs B", "treated with A vs B, median PFS with C was").
+
 Otherwise the arm is None — never guessed: not for one value of a pair ("7.8 vs 3.2 months in the A arm"), not for
 "7.8 vs 3.2 months" with no groups named, not for a whole population ("in the overall population", "in both arms",
-"in all patients") or a subgroup ("in patients with liver metastases"). Groups joined by "and" are split into arms
-only after "between", before a plural "arms/groups" or "respectively": "with everolimus and exemestane" may be one
-combination.
+"in all patients") or a subgroup ("in patients with liver metastases", "in the PIK3CA-mutant and wild-type cohorts",
+"for the luminal A and luminal B groups": a group named by a characteristic of the disease or the patients). Groups
+joined by "and" are split into arms only after "between", before a plural "arms/groups" or "respectively": "with
+everolimus and exemestane" may be one combination; one value before "with A and B, respectively" takes neither.
 
-After "in", "for", "among" and "on", and in a bracket or before a colon, the phrase must name a treatment or a group: an
-arm word ("arm", "group", "cohort"), a drug of the review's lists (`arms.py`) or a drug-like name, a treatment word
-("placebo", "control", "chemotherapy", ...) or "patients treated with ...". After "with" and "receiving" any
-noun phrase is a treatment unless it is a word of statistics or of a population.
+After every preposition ("with", "receiving", "in", "for", "among", "on"), in a bracket or before a colon, the phrase
+must name a treatment or a group: an arm word ("arm", "group", "cohort"), a drug of the review's lists (`arms.py`) or
+a drug-like name, a treatment word ("placebo", "control", "chemotherapy", ...) or "patients treated with ...";
+"with acceptable toxicity" names none.
 
 Names are trimmed to the group itself: "the control group" → "control", "the everolimus arm" → "everolimus",
 "patients treated with everolimus" → "everolimus", "everolimus-treated patients" → "everolimus"; a labelled group
-keeps its label ("group A", "arm 2"), a dose arm its dose ("the upadacitinib 15 mg group" → "upadacitinib 15 mg").
+keeps its label ("group A", "arm 2"), a dose arm its dose ("the upadacitinib 15 mg group" → "upadacitinib 15 mg"), not
+its schedule ("everolimus 5 mg daily" → "everolimus 5 mg"). A name has at most six words of at most 40 characters, so
+reading arms takes time linear in the sentence's length.
 """
 
 from __future__ import annotations
