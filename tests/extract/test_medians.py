@@ -837,3 +837,11 @@ def test_arm_reading_takes_linear_time_over_a_long_hyphenated_word(shape):
     started = time.perf_counter()
     assert value_arms(text, values) == [None] * len(values)
     assert time.perf_counter() - started < 1.0
+
+
+def test_one_value_keeps_its_one_named_group_before_respectively():
+    text = ("A longer median survival, 76 days compared to 36 days for free PTX and 37 days for free ETP treatment, "
+            "respectively.")
+    assert arms_of(text)[-1] == (37.0, "free ETP treatment")
+    assert arms_of("Median PFS and OS were 7.8 and 20.1 months with everolimus and placebo, respectively.") == [
+        (7.8, None), (20.1, None)]

@@ -287,7 +287,7 @@ def _after(text: str, end: int, count: int) -> list[str] | None:
         return None  # "with the exception of", "with registers of ...": a noun's head, no treatment
     if count == 1:
         if (prep == "between" or groups.plural_group_word or any(joiner != "and" for joiner in groups.joiners)
-                or _RESPECTIVELY.match(text, groups.end)):
+                or (len(groups.names) > 1 and _RESPECTIVELY.match(text, groups.end))):
             return None  # "3.2 months with A vs B", "... with A and B, respectively": which of them is not said
         return [" and ".join(name.name for name in groups.names)]  # "with everolimus and exemestane": one combination
     if _in_order(groups, count, prep == "between", bool(_RESPECTIVELY.match(text, groups.end))):
