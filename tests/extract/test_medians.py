@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mbc_sr.extract.medians import medians, medians_in_sentence
@@ -725,3 +727,121 @@ def test_arm_reading_takes_linear_time_over_a_long_white_space_run():
     started = time.perf_counter()
     assert value_arms(text, [(15, 18), (len(text) - 11, len(text) - 8)]) == [None, None]
     assert time.perf_counter() - started < 1.0
+
+
+def record_arms(text: str):
+    """Medians and rates of a RESULTS sentence run through the whole record extraction, with their arms."""
+    from mbc_sr.extract.record import extract_record
+
+    extracted = extract_record(record([("RESULTS", text)]))
+    return ([(m.outcome, m.value, m.arm) for m in extracted.medians],
+            [(r.measure, r.value, r.arm) for r in extracted.rates])
+
+
+@pytest.mark.parametrize(
+    "text, expected_medians",
+    [
+        # the groups of another outcome's values, before a ", while"/", but": not this outcome's
+        ("ORR with everolimus vs placebo was 12% vs 2%, while median PFS was 3.2 vs 7.8 months in the ER-low and "
+         "ER-high subgroups.", [("PFS", 3.2, None), ("PFS", 7.8, None)]),
+        ("With everolimus vs placebo the ORR was 12% vs 2%, but median PFS in visceral vs non-visceral disease was "
+         "6.8 vs 9.1 months.", [("PFS", 6.8, None), ("PFS", 9.1, None)]),
+        ("ORR with everolimus vs placebo was 12% vs 2% and median PFS was 3.2 vs 7.8 months.",
+         [("PFS", 3.2, None), ("PFS", 7.8, None)]),
+        # a subgroup list after the values: no fall-back to a list earlier in the clause
+        ("Median PFS with everolimus vs placebo was 3.2 vs 7.8 months in the ER-low and ER-high subgroups.",
+         [("PFS", 3.2, None), ("PFS", 7.8, None)]),
+        # the groups of a prior treatment are no arms of the study's values
+        ("Among patients previously treated with letrozole vs anastrozole, median PFS with everolimus was 7.8 vs 3.2 months.",
+         [("PFS", 7.8, None), ("PFS", 3.2, None)]),
+        ("Among patients progressing on letrozole vs anastrozole, median PFS was 7.8 vs 3.2 months.",
+         [("PFS", 7.8, None), ("PFS", 3.2, None)]),
+        ("In patients pretreated with letrozole vs anastrozole, median PFS was 7.8 vs 3.2 months.",
+         [("PFS", 7.8, None), ("PFS", 3.2, None)]),
+        # two outcomes in order before "respectively": their groups are not paired with them
+        ("Median PFS and OS were 7.8 and 20.1 months with everolimus and placebo, respectively.",
+         [("PFS", 7.8, None), ("OS", 20.1, None)]),
+    ],
+)
+def test_a_group_list_only_gives_arms_to_values_of_its_own_clause_and_outcome(text, expected_medians):
+    assert record_arms(text)[0] == expected_medians
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Median PFS was 7.8 months with acceptable toxicity.",
+        "Median PFS was 7.8 months with manageable side effects.",
+        "Median PFS was 7.8 months with good tolerability.",
+        "Median PFS was 7.8 months with dose reductions in 30% of patients.",
+    ],
+)
+def test_a_phrase_after_with_is_an_arm_only_when_it_names_a_treatment(text):
+    medians, _ = record_arms(text)
+    assert medians == [("PFS", 7.8, None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Median PFS was 7.8 months with everolimus and 3.2 months with placebo.", [(7.8, "everolimus"), (3.2, "placebo")]),
+        ("Median PFS was 7.8 months with everolimus plus exemestane.", [(7.8, "everolimus plus exemestane")]),
+        ("Median PFS was 7.8 months with group A and 3.2 months with group B.", [(7.8, "group A"), (3.2, "group B")]),
+        ("Median PFS with everolimus vs placebo was 7.8 vs 3.2 months.", [(7.8, "everolimus"), (3.2, "placebo")]),
+        ("In patients treated with everolimus vs placebo, median PFS was 7.8 vs 3.2 months.",
+         [(7.8, "everolimus"), (3.2, "placebo")]),
+        ("With everolimus vs placebo, the median PFS was 7.8 vs 3.2 months.", [(7.8, "everolimus"), (3.2, "placebo")]),
+    ],
+)
+def test_treatment_arms_are_still_read_after_the_mend(text, expected):
+    assert arms_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Median PFS was 7.8 and 3.2 months in the PIK3CA-mutant and wild-type cohorts, respectively.",
+        "Median PFS was 7.8 and 3.2 months for the luminal A and luminal B groups.",
+        "Median PFS was 7.8 and 3.2 months in the ER-high and ER-low groups, respectively.",
+        "Median PFS was 7.8 months in the luminal A cohort.",
+    ],
+)
+def test_a_group_named_by_a_disease_or_biomarker_characteristic_is_no_arm(text):
+    assert arms_of(text) and all(arm is None for _, arm in arms_of(text)), arms_of(text)
+
+
+def test_dose_arms_keep_their_dose_but_not_their_schedule():
+    assert arms_of("Median PFS with everolimus 10 mg vs everolimus 5 mg daily was 7.8 vs 3.2 months.") == [
+        (7.8, "everolimus 10 mg"), (3.2, "everolimus 5 mg")]
+    assert arms_of("Median PFS was 7.8 vs 3.2 months with everolimus 10 mg daily vs everolimus 5 mg daily.") == [
+        (7.8, "everolimus 10 mg"), (3.2, "everolimus 5 mg")]
+    assert arms_of("Median PFS was 7.8 vs 3.2 months in the high-dose and low-dose arms.") == [
+        (7.8, "high-dose"), (3.2, "low-dose")]
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "Median PFS was 7.8 months with {run}.",
+        "Median PFS with {run} vs placebo was 7.8 vs 3.2 months.",
+        "Median PFS was 7.8 vs 3.2 months with {run} and placebo, respectively.",
+    ],
+)
+def test_arm_reading_takes_linear_time_over_a_long_hyphenated_word(shape):
+    import time
+
+    from mbc_sr.extract.value_arms import value_arms
+
+    text = shape.format(run="-".join(["a"] * 10000))
+    values = [(m.start(), m.end()) for m in re.finditer(r"\d\.\d", text)]
+    started = time.perf_counter()
+    assert value_arms(text, values) == [None] * len(values)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_one_value_keeps_its_one_named_group_before_respectively():
+    text = ("A longer median survival, 76 days compared to 36 days for free PTX and 37 days for free ETP treatment, "
+            "respectively.")
+    assert arms_of(text)[-1] == (37.0, "free ETP treatment")
+    assert arms_of("Median PFS and OS were 7.8 and 20.1 months with everolimus and placebo, respectively.") == [
+        (7.8, None), (20.1, None)]

@@ -65,3 +65,34 @@ def test_rate_pair_without_named_groups_has_no_arm():
     assert [(r.value, r.arm) for r in found] == [(77.0, None), (65.0, None)]
     found = rates_in_sentence(sentence("The ORR was 30% (95% CI 20-41) in all evaluable patients."))
     assert [(r.value, r.arm) for r in found] == [(30.0, None)]
+
+
+def test_values_of_several_measures_get_no_arm_pairing():
+    found = rates_in_sentence(sentence("ORR and CBR were 25% and 60% in the everolimus plus trastuzumab and vinorelbine cohorts."))
+    assert [r.arm for r in found] == [None, None]
+    found = rates_in_sentence(sentence("ORR and CBR were 12% and 40% with everolimus and placebo, respectively."))
+    assert [r.arm for r in found] == [None, None]
+    found = rates_in_sentence(sentence("The ORR, CBR and DCR were 12%, 40% and 55% in the everolimus arm."))
+    assert [r.arm for r in found] == [None, None, None]
+
+
+def test_rate_groups_before_a_but_or_while_belong_to_their_own_clause():
+    found = rates_in_sentence(sentence(
+        "With everolimus vs placebo the ORR was 12% vs 2%, but median PFS in visceral vs non-visceral disease was 6.8 vs 9.1 months."))
+    assert [(r.value, r.arm) for r in found] == [(12.0, "everolimus"), (2.0, "placebo")]
+    found = rates_in_sentence(sentence("Median PFS with everolimus vs placebo was 7.8 vs 3.2 months, while the ORR was 12% vs 2%."))
+    assert [(r.value, r.arm) for r in found] == [(12.0, None), (2.0, None)]
+
+
+def test_rate_arm_after_with_names_a_treatment():
+    found = rates_in_sentence(sentence("The ORR was 12% with acceptable toxicity."))
+    assert [(r.value, r.arm) for r in found] == [(12.0, None)]
+    found = rates_in_sentence(sentence("The ORR was 12% with everolimus."))
+    assert [(r.value, r.arm) for r in found] == [(12.0, "everolimus")]
+
+
+def test_biomarker_subgroups_are_no_rate_arms():
+    found = rates_in_sentence(sentence("ORR was 40% and 20% for the luminal A and luminal B groups."))
+    assert [r.arm for r in found] == [None, None]
+    found = rates_in_sentence(sentence("ORR was 40% and 20% in the PIK3CA-mutant and wild-type cohorts, respectively."))
+    assert [r.arm for r in found] == [None, None]

@@ -4,7 +4,8 @@ Rates: the percentages that follow a named rate in its clause — "ORR (77% vs 6
 "the objective response rate was 67.7% for chemotherapy (n = 31) and 90.9% for ...",
 "clinical benefit rate ... (80% versus 62%, P = 0.039)", "CBR: 50.5% vs 25.5%". Each rate keeps the
 arm its sentence ties it to, when written ("9.5% with everolimus", "(erlotinib)", "in the everolimus
-arm", "in group A versus group B (80% versus 62%)"): `value_arms`, shared with the medians.
+arm", "in group A versus group B (80% versus 62%)"): `value_arms`, shared with the medians — not when
+rates are named together ("ORR and CBR were 25% and 60% in the A and B cohorts": the values are of two measures).
 
 Adverse events: in a sentence about grade ≥ 3 events ("grade 3-4", "grade 3/4", "grade ≥3",
 "grade 3 or 4", "grade 3 or higher/worse", "severe"), each named event with its percentages —
@@ -31,6 +32,7 @@ _RATES = (
 )
 _RATE = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _RATES) + r")", re.I)
 _PERCENT = re.compile(r"(?<![\w.·])(?P<value>" + _D + r")\s*%")
+_MEASURES_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)(?:the\s+)?", re.I)
 _STOP = re.compile(r"\b(?:PFS|OS|TTP|progression[\s-]+free|overall\s+survival|hazard|HR\b|adverse|toxicit|grade)", re.I)
 
 
@@ -46,7 +48,13 @@ class Rate:
 def rates_in_sentence(sentence: Sentence) -> list[Rate]:
     text = sentence.text
     found: list[Rate] = []
-    for match in _RATE.finditer(text):
+    names = list(_RATE.finditer(text))
+    # "ORR and CBR were 25% and 60% ...", "The ORR, CBR and DCR were ...": rates named together share their values, so
+    # the values belong to several measures and no list of groups is paired with them
+    listed = {index for index in range(len(names)) for other in (index - 1, index + 1)
+              if 0 <= other < len(names) and _MEASURES_JOINED.fullmatch(
+                  text, min(names[index].end(), names[other].end()), max(names[index].start(), names[other].start()))}
+    for index, match in enumerate(names):
         measure = next(name for name, _ in _RATES if match.group(name))
         end = len(text)
         stop = _STOP.search(text, match.end())
@@ -65,7 +73,8 @@ def rates_in_sentence(sentence: Sentence) -> list[Rate]:
                 continue  # a CI (its level or a bound) or a threshold ("PSA decline ≥50%"), not a rate
             percents.append(percent)
         # the arm each rate belongs to, as its sentence names it ("9.5% with everolimus", "with A vs B was 9.5% vs 0.4%")
-        arms = value_arms(text, [(match.end() + p.start("value"), match.end() + p.end("value")) for p in percents])
+        arms = (value_arms(text, [(match.end() + p.start("value"), match.end() + p.end("value")) for p in percents])
+                if index not in listed else [None] * len(percents))
         for percent, arm in zip(percents, arms):
             found.append(Rate(measure, parse_decimal(percent.group("value")), arm,
                               sentence.span(match.end() + percent.start(), match.end() + percent.end()), f"rates.{measure.lower()}"))

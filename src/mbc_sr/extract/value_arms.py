@@ -9,20 +9,30 @@ A value is tied to a group only when its sentence says so:
   ("with A and B, respectively", "in the A and B arms", "with A vs B") or before it in its clause ("with A vs B was",
   "A versus B:", "for the A and B groups", "in group A versus group B (80% versus 62%)").
 
+A list before the values counts only in their own clause and for their own measure: the clause ends at ";", ", while",
+", but", ", whereas", ", and", "and median" (and looks back at most `_CLAUSE_WINDOW` characters); a clause naming two
+measures ("ORR with A vs B was 12% vs 2%, median PFS was ..."), a comparison between the list and the values ("in
+visceral vs non-visceral disease") or a group phrase after the values that names no arms ("in the ER-low and ER-high
+subgroups") leaves the values without arms — never a fall-back to an earlier list. A prior treatment is no arm
+("previously treated with A vs B", "progressing on A vs B", "treated with A vs B, median PFS with C was").
+
 Otherwise the arm is None — never guessed: not for one value of a pair ("7.8 vs 3.2 months in the A arm"), not for
 "7.8 vs 3.2 months" with no groups named, not for a whole population ("in the overall population", "in both arms",
-"in all patients") or a subgroup ("in patients with liver metastases"). Groups joined by "and" are split into arms
-only after "between", before a plural "arms/groups" or "respectively": "with everolimus and exemestane" may be one
-combination.
+"in all patients") or a subgroup ("in patients with liver metastases", "in the PIK3CA-mutant and wild-type cohorts",
+"for the luminal A and luminal B groups": a group named by a characteristic of the disease or the patients). Groups
+joined by "and" are split into arms only after "between", before a plural "arms/groups" or "respectively": "with
+everolimus and exemestane" may be one combination; one value before "with A and B, respectively" takes neither.
 
-After "in", "for", "among" and "on", and in a bracket or before a colon, the phrase must name a treatment or a group: an
-arm word ("arm", "group", "cohort"), a drug of the review's lists (`arms.py`) or a drug-like name, a treatment word
-("placebo", "control", "chemotherapy", ...) or "patients treated with ...". After "with" and "receiving" any
-noun phrase is a treatment unless it is a word of statistics or of a population.
+After every preposition ("with", "receiving", "in", "for", "among", "on"), in a bracket or before a colon, the phrase
+must name a treatment or a group: an arm word ("arm", "group", "cohort"), a drug of the review's lists (`arms.py`) or
+a drug-like name, a treatment word ("placebo", "control", "chemotherapy", ...) or "patients treated with ...";
+"with acceptable toxicity" names none.
 
 Names are trimmed to the group itself: "the control group" → "control", "the everolimus arm" → "everolimus",
 "patients treated with everolimus" → "everolimus", "everolimus-treated patients" → "everolimus"; a labelled group
-keeps its label ("group A", "arm 2"), a dose arm its dose ("the upadacitinib 15 mg group" → "upadacitinib 15 mg").
+keeps its label ("group A", "arm 2"), a dose arm its dose ("the upadacitinib 15 mg group" → "upadacitinib 15 mg"), not
+its schedule ("everolimus 5 mg daily" → "everolimus 5 mg"). A name has at most six words of at most 40 characters, so
+reading arms takes time linear in the sentence's length.
 """
 
 from __future__ import annotations
@@ -50,7 +60,10 @@ _PREPOSITION_AFTER = re.compile(r"\s*(?P<prep>with|for|in|on|among|receiving|bet
 _BRACKET_AFTER = re.compile(r"\s*\((?P<inner>[^()\[\]\d%=<>]{2,50})\)")
 _RESPECTIVELY = re.compile(r"\s*(?:,\s*)?respectively\b", re.I)
 
-_TOKEN = re.compile(r"[A-Za-z][\w+/'·-]*|\+|\d+(?:[.·]\d+)?")
+#: A word of a name is at most 40 characters: a longer run ("a-a-a-...") names no group, and each name is read in
+#: bounded time (six words), so reading arms stays linear in the sentence's length.
+_MAX_WORD = 40
+_TOKEN = re.compile(r"[A-Za-z][\w+/'·-]{0,%d}(?![\w+/'·-])|\+|\d{1,%d}(?:[.·]\d{1,6})?(?![\d.·])" % (_MAX_WORD - 1, _MAX_WORD))
 _JOINER = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|(?P<word>vs\.?|versus|v\.|and|or)\s+)", re.I)
 #: A dose after a drug's name keeps the arm apart from another dose's: "the upadacitinib 15 mg group".
 _DOSE_UNIT = re.compile(r"\s*(?:mg|µg|μg|mcg|g|IU|Gy)(?![\w])", re.I)
@@ -62,7 +75,7 @@ _STOP_WORDS = frozenset("""
 was were is are be been being had has have did does do showed shows show resulted results yielded yields led
 achieved achieves demonstrated reached appeared remained seemed compared relative respectively p hr or rr ci
 which who that than but while whereas when where at by from during since until in for with of among to as after
-before per on over under versus vs v and median mean months month mo mos weeks week wk wks days day years year yrs
+before per on over under versus vs v and the an median mean months month mo mos weeks week wk wks days day years year yrs
 hours hour h hrs
 """.split())
 #: Verbs in -ed that are part of a treatment's name, not a verb ending it.
@@ -77,7 +90,12 @@ _NOT_AN_ARM = re.compile(
     r"benefit|increase|reduction|trend|advantage|prolongation|gain|statistical\w*|disease|diseases|metastas[ie]s|"
     r"positive|negative|stage|grade|age|aged|years?|months?|weeks?|days?|(?-i:CR|PR|SD|PD|NR|NE|NA)|RECIST|IRC|BICR|"
     r"investigator\w*|central|independent|review|assessment|assessed|cases?|events?|deaths?|progression|"
-    r"first|second|third|primary|secondary|final|interim|update\w*|cut-?off|data|baseline|line|setting)\b",
+    r"first|second|third|primary|secondary|final|interim|update\w*|cut-?off|data|baseline|line|setting|"
+    # a group named by a characteristic of the disease or the patients is a subgroup, not an arm
+    r"mutant|mutated|mutations?|wild-?type|WT|amplified|amplification|high(?![\s-]+dose)|low(?![\s-]+dose)|luminal|"
+    r"subtypes?|basal(?:-like)?|enriched|expression|expressing|status|visceral|non-visceral|liver|lung|bone|brain|"
+    r"nodal|metastatic|sites?|menopausal|premenopausal|postmenopausal|older|younger|elderly|sensitive|resistant|"
+    r"refractory|pretreated|naive|naïve|histolog\w*|ductal|lobular|TNBC|triple)\b",
     re.I,
 )
 _TREATMENT_WORDS = (
@@ -109,6 +127,29 @@ _LABEL_AFTER = re.compile(r"[ \t]+(?-i:[A-Z]|\d{1,2}|I{1,3}|IV)\b")
 _OF_AFTER = re.compile(r"\s+of\b")
 _SPACES = re.compile(r"\s*")
 _ARTICLE = re.compile(r"the\s+", re.I)
+#: A rate's or an outcome's name: values after two of them in one clause belong to several measures.
+_RATE_WORD = re.compile(r"\b(?:ORRs?|CBRs?|DCRs?|(?:objective|overall)\s+(?:tumou?r\s+)?response|response\s+rates?|"
+                        r"clinical\s+benefit|disease\s+control)\b", re.I)
+#: Where a new thought starts inside a sentence: a ";", a contrast ("while", "but", "whereas"), ", and", or "and
+#: median ..." — a group list before it belongs to the values of its own clause.
+_CLAUSE_CUT = re.compile(r";|,\s*(?:and|while|whereas|but|although|though|however)\b|\b(?:while|whereas|but)\b|"
+                         r"\band\s+(?:the\s+)?(?:median|mean)\b", re.I)
+#: A group list is looked for at most this far before its values (also keeps the reading linear).
+_CLAUSE_WINDOW = 300
+#: A schedule at the end of a name is no part of the arm: "everolimus 5 mg daily" -> "everolimus 5 mg".
+_SCHEDULE_WORDS = frozenset("daily weekly monthly orally once twice bid b.i.d qd od tid q2w q3w q4w po iv intravenously "
+                            "every".split())
+#: Before a group list, a cue that the groups are a prior treatment, not the study's arms: "previously treated with",
+#: "pretreated with", "progressing on", "after", "refractory to", "who had received".
+_PRIOR_CUE = re.compile(r"(?:previously|prior|pre-?treated|heavily|after|following|progressing|progressed|progression|"
+                        r"refractory|resistant|failure|failing|relapsing|relapsed|who\s+had|had\s+(?:been|received))"
+                        r"(?:\s+(?:treated|treatment|received|therapy|exposure))?\s+(?:with|on|to|of|after|from)?\s*$", re.I)
+_TREATED_WITH = re.compile(r"\btreated\s+with\s*$", re.I)
+#: After the values, a phrase that lists groups ("in the ER-low and ER-high subgroups", "in patients with and without
+#: ..."): when it names no arms, an earlier list in the clause is not theirs either.
+_GROUPS_AFTER = re.compile(r"\s*(?:,\s*)?(?:with|for|in|on|among|between|receiving)\s+(?P<phrase>[^;,.:()\[\]\d]{1,120})", re.I)
+_LISTS_GROUPS = re.compile(r"\b(?:vs\.?|versus|and|or|respectively|(?:sub)?(?:groups|arms|cohorts|populations|subsets)|"
+                           r"subgroup)\b", re.I)
 _PREPOSITION_BEFORE_LIST = re.compile(r"[(,:]\s*|\b(?:with|for|in|of|on|among|between|receiving)\s+", re.I)
 
 
@@ -174,6 +215,8 @@ def _read_name(text: str, position: int, limit: int | None = None) -> _Name | No
         if _GROUP_WORD.fullmatch(word) and not _LABEL_AFTER.match(text, end, limit):
             plural = bool(_PLURAL_GROUP_WORD.fullmatch(word))
             break  # "the everolimus arm": the name ends with its arm word, unless a label follows ("arm A")
+    while len(words) > 1 and words[-1].lower().rstrip(".") in _SCHEDULE_WORDS:
+        words.pop()  # "everolimus 5 mg daily" -> "everolimus 5 mg": a schedule is no part of the arm's name
     if not words:
         return None
     treatment = people is not None or bool(_TREATMENT.search(" ".join(words)))
@@ -238,13 +281,14 @@ def _after(text: str, end: int, count: int) -> list[str] | None:
     if preposition is None or groups is None:
         return None
     prep = preposition.group("prep").lower()
-    if prep in ("in", "for", "among", "on") and not groups.all_treatments:
-        return None  # "in patients with liver metastases": a subgroup, not an arm
+    if not groups.all_treatments:
+        return None  # "in patients with liver metastases", "with acceptable toxicity": no treatment, no arm
     if _OF_AFTER.match(text, groups.end) and not groups.all_treatments:
         return None  # "with the exception of", "with registers of ...": a noun's head, no treatment
     if count == 1:
-        if prep == "between" or groups.plural_group_word or any(joiner != "and" for joiner in groups.joiners):
-            return None  # "3.2 months with A vs B": which of them is not said
+        if (prep == "between" or groups.plural_group_word or any(joiner != "and" for joiner in groups.joiners)
+                or (len(groups.names) > 1 and _RESPECTIVELY.match(text, groups.end))):
+            return None  # "3.2 months with A vs B", "... with A and B, respectively": which of them is not said
         return [" and ".join(name.name for name in groups.names)]  # "with everolimus and exemestane": one combination
     if _in_order(groups, count, prep == "between", bool(_RESPECTIVELY.match(text, groups.end))):
         return [name.name for name in groups.names]
@@ -270,25 +314,62 @@ def _colon_before(text: str, start: int, clause_start: int) -> str | None:
 
 def _listed_before(text: str, start: int, clause_start: int, count: int) -> list[str] | None:
     """The `count` groups named in order in the clause before a list of values: "with A vs B was", "A versus B:",
-    "for the A and B groups", "between A and B"; the last such list before the values."""
-    chosen = None
+    "for the A and B groups", "between A and B"; the last such list before the values.
+
+    None when the clause names the values of several measures ("median PFS and OS with A vs B were ..."), when a
+    comparison stands between the list and the values, or when the list is a prior treatment ("previously treated
+    with A vs B", "progressing on A vs B"; "treated with A vs B, median PFS with C was": C is the study's)."""
+    if _measure_count(text[clause_start:start]) > 1:
+        return None
+    chosen: _Groups | None = None
+    chosen_treated_with = False
     openings = [(clause_start, "")] + [(m.end(), m.group(0).strip(" ,(:").lower())
                                        for m in _PREPOSITION_BEFORE_LIST.finditer(text, clause_start, start)]
     for position, prep in openings:
-        if prep == "with" and _PEOPLE_WITH.search(text, max(0, position - 40), position):
+        before = text[max(clause_start, position - 60):position]
+        if prep == "with" and _PEOPLE_WITH.search(before):
             continue  # "patients with high vs. low Lipiodol deposition": a characteristic, not a treatment
+        if prep and _PRIOR_CUE.search(before):
+            continue  # "previously treated with letrozole vs anastrozole": a prior treatment, not the arms
         groups = _read_groups(text, _SPACES.match(text, position, start).end(), start)
-        if groups is None or not _in_order(groups, count, prep == "between", False):
+        if groups is None or not groups.all_treatments:
             continue
-        if prep in ("in", "for", "among", "of") and not groups.all_treatments:
+        if chosen is not None and chosen_treated_with and groups.end > chosen.end:
+            chosen = None  # "treated with A vs B, median PFS with C": the later treatment is the study's
+        if not _in_order(groups, count, prep == "between", False):
             continue
-        chosen = [name.name for name in groups.names]
-    return chosen
+        chosen, chosen_treated_with = groups, prep == "with" and bool(_TREATED_WITH.search(before))
+    if chosen is None or re.search(r"\b(?:vs\.?|versus|compared)\b", text[chosen.end:start], re.I):
+        return None  # "with A vs B the ORR was ..., median PFS in X vs Y was": another comparison is nearer
+    return [name.name for name in chosen.names]
+
+
+def _measure_count(clause: str) -> int:
+    """How many different outcomes and rates `clause` names ("median PFS and OS" two, "ORR and CBR" two)."""
+    labels = {mention.label for mention in outcome_mentions(clause)}
+    labels |= {"ORR" if re.match(r"ORR|objective|overall|response", m.group(0), re.I) else m.group(0)[:3].upper()
+               for m in _RATE_WORD.finditer(clause)}
+    return len(labels)
+
+
+def _names_groups_after(text: str, end: int) -> bool:
+    """Does a phrase right after the values list groups ("in the ER-low and ER-high subgroups", "for the A and B
+    groups")? When `_after` took none of them as arms, no list earlier in the clause is theirs either."""
+    phrase = _GROUPS_AFTER.match(text, end)
+    return bool(phrase and _LISTS_GROUPS.search(phrase.group("phrase"))) or bool(_RESPECTIVELY.match(text, end))
 
 
 def _clause_start(text: str, position: int) -> int:
-    """Where the clause holding `position` starts: after the last ";" before it (or the sentence start)."""
-    return text.rfind(";", 0, position) + 1
+    """Where the clause holding `position` starts: after the last `_CLAUSE_CUT` (";", ", while", ", but", "and
+    median", ...) before it, at most `_CLAUSE_WINDOW` characters back (at a word's start), else the sentence start."""
+    window = max(0, position - _CLAUSE_WINDOW)
+    if window:
+        space = text.find(" ", window, position)
+        window = position if space < 0 else space + 1
+    start = window
+    for cut in _CLAUSE_CUT.finditer(text, window, position):
+        start = cut.end()
+    return start
 
 
 def value_arms(text: str, values: Sequence[tuple[int, int]]) -> list[str | None]:
@@ -313,7 +394,9 @@ def value_arms(text: str, values: Sequence[tuple[int, int]]) -> list[str | None]
             after = _after(text, ends[first], 1)
             arms[first] = after[0] if after else _colon_before(text, values[first][0], clause_start)
             continue
-        named = _after(text, ends[last], len(run)) or _listed_before(text, values[first][0], clause_start, len(run))
+        named = _after(text, ends[last], len(run))
+        if named is None and not _names_groups_after(text, ends[last]):
+            named = _listed_before(text, values[first][0], clause_start, len(run))
         if named:
             for index, name in zip(run, named):
                 arms[index] = name
