@@ -4,12 +4,12 @@
                                       writes one row per record (.csv or .xlsx): the extracted
                                       columns and `spans` (JSON: each value, where it was read,
                                       the sentence and the extractor). XML: one row per PMID, the
-                                      version ingest would make current (highest version; of equal
-                                      ones the later); PMIDs deleted by a DeleteCitation are left
-                                      out. CSV: UTF-8 (BOM allowed), quoted fields may span lines;
-                                      a space after a comma is skipped (, "a, b" is one quoted field);
-                                      empty fields after the last column (a spreadsheet's ,,) are
-                                      ignored.
+                                      version ingest would make current (highest version, then
+                                      latest DateRevised; of equal ones the later); PMIDs
+                                      deleted by a DeleteCitation are left out. CSV: UTF-8 (BOM
+                                      allowed), quoted fields may span lines; a space after a
+                                      comma is skipped (, "a, b" is one quoted field); empty fields
+                                      after the last column (a spreadsheet's ,,) are ignored.
     mbc-sr evidence [--out-dir DIR]   the store's included + likely-include records, one row per
                                       study, with the diff against the previous version
 

@@ -138,7 +138,8 @@ def databank_registry_id(databank: str, accession: str) -> DatabankRegistryId | 
     PDB, figshare, ...), so the DataBankName decides: NLM's trial registries (the allow-list)
     are; an accession that is written as a trial registry id the module knows ("NCT01234567") is
     one whatever databank it is filed under; and a name the module does not know is a registry
-    when it is named like one (contains "CTR", "trial" or "regist") and is no known data
+    when it is named like one (a whole word ending in "CTR", "trial(s)" or "registry" /
+    "register" / "registration" / "registro") and is no known data
     repository, so that a registry NLM adds is not dropped silently (its accession is kept as
     written, without spaces). Under the EU's registers the number's form decides EudraCT or CTIS.
     """

@@ -124,7 +124,6 @@ _PEOPLE_GIVEN = re.compile(
 )
 _PEOPLE_WITH = re.compile(r"\b(?:patients|those|women|men|participants|subjects|people|children|cases|tumou?rs)\s+with\s+$", re.I)
 _LABEL_AFTER = re.compile(r"[ \t]+(?-i:[A-Z]|\d{1,2}|I{1,3}|IV)\b")
-_OF_AFTER = re.compile(r"\s+of\b")
 _SPACES = re.compile(r"\s*")
 _ARTICLE = re.compile(r"the\s+", re.I)
 #: A rate's or an outcome's name: values after two of them in one clause belong to several measures.
@@ -283,8 +282,6 @@ def _after(text: str, end: int, count: int) -> list[str] | None:
     prep = preposition.group("prep").lower()
     if not groups.all_treatments:
         return None  # "in patients with liver metastases", "with acceptable toxicity": no treatment, no arm
-    if _OF_AFTER.match(text, groups.end) and not groups.all_treatments:
-        return None  # "with the exception of", "with registers of ...": a noun's head, no treatment
     if count == 1:
         if (prep == "between" or groups.plural_group_word or any(joiner != "and" for joiner in groups.joiners)
                 or (len(groups.names) > 1 and _RESPECTIVELY.match(text, groups.end))):
