@@ -448,3 +448,7 @@ def test_or_names_no_arms_when_the_randomisation_word_is_not_right_before_the_li
 ])
 def test_or_names_arms_right_after_randomized_assigned_or_allocated_to(text, intervention, comparator):
     assert _arms_row(text) == (intervention, comparator)
+
+
+def test_or_names_arms_after_to_receive_that_follows_a_randomisation_verb_in_its_clause():
+    assert _arms_row("We randomized 120 women to receive everolimus or paclitaxel.") == ("everolimus", "paclitaxel")
