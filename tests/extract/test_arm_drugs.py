@@ -421,3 +421,34 @@ def test_after_a_drug_given_or_started_is_a_time_point_not_prior_therapy(text, p
 ])
 def test_after_a_drug_alone_or_after_its_failure_stays_prior_therapy(text, partners):
     assert partners_of([("RESULTS", text)]) == partners
+
+
+# --------------------------------------------------------------------------- 'A or B' arms: the assignment right before the list
+
+
+@pytest.mark.parametrize("text", [
+    # a word of randomisation, comparison or "arms" earlier in the sentence does not reach a later "A or B"
+    "In this randomized phase II study, patients received everolimus or paclitaxel.",
+    "Patients in both arms received everolimus or paclitaxel.",
+    "Compared with baseline, patients received everolimus or paclitaxel.",
+    "In the randomised cohort vs the registry, patients received everolimus or paclitaxel.",
+])
+def test_or_names_no_arms_when_the_randomisation_word_is_not_right_before_the_list(text):
+    assert _arms_row(text) == ("", "")
+
+
+@pytest.mark.parametrize("text, intervention, comparator", [
+    ("Patients were randomized 2:1 to receive everolimus or placebo.", "everolimus", "placebo"),
+    ("Patients were randomly assigned to everolimus plus exemestane or exemestane alone.",
+     "everolimus + exemestane", "exemestane"),
+    ("Patients were randomized to everolimus or paclitaxel.", "everolimus", "paclitaxel"),
+    ("Patients were randomised (1:1) to receive either everolimus or paclitaxel.", "everolimus", "paclitaxel"),
+    ("Women were allocated to everolimus or paclitaxel.", "everolimus", "paclitaxel"),
+    ("Patients were randomly assigned in a 1:1 ratio to receive everolimus or paclitaxel.", "everolimus", "paclitaxel"),
+])
+def test_or_names_arms_right_after_randomized_assigned_or_allocated_to(text, intervention, comparator):
+    assert _arms_row(text) == (intervention, comparator)
+
+
+def test_or_names_arms_after_to_receive_that_follows_a_randomisation_verb_in_its_clause():
+    assert _arms_row("We randomized 120 women to receive everolimus or paclitaxel.") == ("everolimus", "paclitaxel")

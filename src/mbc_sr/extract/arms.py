@@ -398,10 +398,17 @@ class ArmStructure:
 
 
 _VERSUS = re.compile(r"\s(?:versus|vs\.?|compared\s+with|(?P<or>or))\s", re.I)
-#: A sentence that assigns or compares treatments, where "A or B" names two arms ("randomized to A or B"); elsewhere
-#: "A or B" is a list of therapies received ("use of everolimus or eribulin was recorded in the cohort").
-_ASSIGNS_OR_COMPARES = re.compile(
-    r"\b(?:randomi[sz]\w*|randomly|assign\w*|allocat\w*|compar\w*|versus|vs\.?|to\s+receive|arms?)\b", re.I)
+#: An assignment right before a list, where its "A or B" names two arms: "randomized to", "randomly assigned (1:1) to
+#: receive either", "allocated in a 2:1 ratio to", "randomized 120 women to receive". Only right before the list: a
+#: word of randomisation, comparison or "arms" earlier in the sentence ("In this randomized study, patients received A
+#: or B") assigns nothing, and elsewhere "A or B" is a list of therapies received ("use of everolimus or eribulin was
+#: recorded in the cohort").
+_ASSIGNED_RIGHT_BEFORE = re.compile(
+    r"\b(?:randomi[sz]ed|(?:randomly\s+)?(?:assigned|allocated))"
+    r"(?:\s+(?:\(?\d+\s*:\s*\d+\)?|in\s+an?\s+\d+\s*:\s*\d+\s+ratio))?"
+    r"\s+to\s+(?:receive\s+)?(?:either\s+)?$"
+    # "to receive" after such a verb and its object, in one clause: "randomized 120 women to receive A or B"
+    r"|\b(?:randomi[sz]ed|assigned|allocated)\b[^.;:,]{0,40}?\bto\s+receive\s+(?:either\s+)?$", re.I)
 _WITH_OR_WITHOUT = re.compile(r"\s*(?:±|\+/-|with\s+or\s+without|plus\s+or\s+minus)\s*", re.I)
 #: A choice within one arm or a sequence, around "A or B": "everolimus and either letrozole or exemestane", "... at the
 #: investigator's discretion", "per physician's choice", "letrozole or anastrozole, then everolimus", "followed by".
@@ -427,8 +434,9 @@ _SHARED = re.compile(r",?\s+(?:both|each)\s+(?:with|plus|combined\s+with|in\s+co
 
 def _or_names_arms(sentence: Sentence, split: re.Match[str], left: list[DrugMention], right: list[DrugMention]) -> bool:
     """Whether "A or B" at `split` names two arms, not therapies a cohort received nor a choice or sequence within one
-    arm: a comparator on a side ("A or placebo", "A plus B or B alone": one by nature), a word of randomisation or
-    comparison before it ("randomized to A or B"), or a trial's title that opens with them and goes on to its
+    arm: a comparator on a side ("A or placebo", "A plus B or B alone": one by nature), an assignment right before
+    the list ("randomized to A or B", "randomly assigned (1:1) to receive either A or B"; not such a word anywhere
+    earlier in the sentence), or a trial's title that opens with them and goes on to its
     population ("A or B in postmenopausal women"). A bare "received" / "were given" / "were treated with" assigns
     nothing: "Patients received paclitaxel or docetaxel with everolimus" is one arm's choice of taxane. Nor does any
     of these hold against a choice or sequence around the "or" (`_OR_WITHIN_ONE_ARM`)."""
@@ -440,7 +448,7 @@ def _or_names_arms(sentence: Sentence, split: re.Match[str], left: list[DrugMent
     if any(d.role == "comparator" for d in left + right) \
             or any(_ALONE_AFTER.match(text, d.span.end - sentence.start) for d in left + right):
         return True
-    if _ASSIGNS_OR_COMPARES.search(text, 0, split.start()):
+    if _ASSIGNED_RIGHT_BEFORE.search(text[max(0, first - 80):first]):
         return True
     if sentence.label == "TITLE" and _TITLE_LEAD.match(text[:first]):
         return bool(_TITLE_TAIL.match(text, last))
