@@ -96,3 +96,20 @@ def test_biomarker_subgroups_are_no_rate_arms():
     assert [r.arm for r in found] == [None, None]
     found = rates_in_sentence(sentence("ORR was 40% and 20% in the PIK3CA-mutant and wild-type cohorts, respectively."))
     assert [r.arm for r in found] == [None, None]
+
+
+def test_measures_named_together_take_their_values_in_order():
+    found = rates_in_sentence(sentence("ORR and CBR were 25% and 60%."))
+    assert [(r.measure, r.value) for r in found] == [("ORR", 25.0), ("CBR", 60.0)]
+    found = rates_in_sentence(sentence("The ORR and CBR were 25% and 60%, respectively."))
+    assert [(r.measure, r.value) for r in found] == [("ORR", 25.0), ("CBR", 60.0)]
+    found = rates_in_sentence(sentence("ORR, CBR and DCR were 10%, 40% and 70%."))
+    assert [(r.measure, r.value) for r in found] == [("ORR", 10.0), ("CBR", 40.0), ("DCR", 70.0)]
+    found = rates_in_sentence(sentence("ORR and CBR were 25% (95% CI 12-40%) and 60% (95% CI 45-74%)."))
+    assert [(r.measure, r.value) for r in found] == [("ORR", 25.0), ("CBR", 60.0)]
+
+
+def test_measures_named_together_with_other_count_of_values_are_not_guessed():
+    assert rates_in_sentence(sentence("ORR and CBR were 25% and 60% with A and 10% and 30% with B.")) == []
+    assert rates_in_sentence(sentence("The ORR and CBR were 25%.")) == []
+    assert rates_in_sentence(sentence("ORR and CBR were 25% vs 10%.")) == []

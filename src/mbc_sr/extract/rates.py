@@ -6,6 +6,9 @@ Rates: the percentages that follow a named rate in its clause — "ORR (77% vs 6
 arm its sentence ties it to, when written ("9.5% with everolimus", "(erlotinib)", "in the everolimus
 arm", "in group A versus group B (80% versus 62%)"): `value_arms`, shared with the medians — not when
 rates are named together ("ORR and CBR were 25% and 60% in the A and B cohorts": the values are of two measures).
+Rates named together take their values in order when as many are listed the same way ("ORR, CBR and DCR were
+10%, 40% and 70%", optionally "respectively"); with another count or joiner ("25% vs 10%") the pairing would be a
+guess, so none of those values is kept.
 
 Adverse events: in a sentence about grade ≥ 3 events ("grade 3-4", "grade 3/4", "grade ≥3",
 "grade 3 or 4", "grade 3 or higher/worse", "severe"), each named event with its percentages —
@@ -33,6 +36,8 @@ _RATES = (
 _RATE = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _RATES) + r")", re.I)
 _PERCENT = re.compile(r"(?<![\w.·])(?P<value>" + _D + r")\s*%")
 _MEASURES_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)(?:the\s+)?", re.I)
+_VALUES_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
+_PARENTHESES = re.compile(r"\([^()]*\)")
 _STOP = re.compile(r"\b(?:PFS|OS|TTP|progression[\s-]+free|overall\s+survival|hazard|HR\b|adverse|toxicit|grade)", re.I)
 
 
@@ -54,8 +59,19 @@ def rates_in_sentence(sentence: Sentence) -> list[Rate]:
     listed = {index for index in range(len(names)) for other in (index - 1, index + 1)
               if 0 <= other < len(names) and _MEASURES_JOINED.fullmatch(
                   text, min(names[index].end(), names[other].end()), max(names[index].start(), names[other].start()))}
+    # the measures of each run named together, in order, kept by the run's last name, whose clause holds the values
+    runs: dict[int, list[str]] = {}
+    run: list[str] = []
+    for index, match in enumerate(names):
+        run.append(next(name for name, _ in _RATES if match.group(name)))
+        if index + 1 not in listed or index not in listed or not _MEASURES_JOINED.fullmatch(
+                text, match.end(), names[index + 1].start()):
+            runs[index] = run
+            run = []
     for index, match in enumerate(names):
         measure = next(name for name, _ in _RATES if match.group(name))
+        if index in listed and index not in runs:
+            continue  # named before the others of its run: its value comes after the run's last name
         end = len(text)
         stop = _STOP.search(text, match.end())
         following = _RATE.search(text, match.end())
@@ -72,13 +88,28 @@ def rates_in_sentence(sentence: Sentence) -> list[Rate]:
             if re.search(r"(?:CI|interval|≥|>|<|≤)\W*$", before) or re.match(r"\s*(?:CI|confidence)", clause[percent.end():], re.I):
                 continue  # a CI (its level or a bound) or a threshold ("PSA decline ≥50%"), not a rate
             percents.append(percent)
+        measures = [measure] * len(percents)
+        if index in listed:
+            measures = runs[index]
+            brackets = [(b.start(), b.end()) for b in _PARENTHESES.finditer(clause)]
+            percents = [p for p in percents if not any(start < p.start() < end for start, end in brackets)]
+            if not _values_listed(clause, percents, len(measures)):
+                continue  # not one value per measure, joined like the measures: pairing them would be a guess
         # the arm each rate belongs to, as its sentence names it ("9.5% with everolimus", "with A vs B was 9.5% vs 0.4%")
         arms = (value_arms(text, [(match.end() + p.start("value"), match.end() + p.end("value")) for p in percents])
                 if index not in listed else [None] * len(percents))
-        for percent, arm in zip(percents, arms):
+        for percent, arm, measure in zip(percents, arms, measures):
             found.append(Rate(measure, parse_decimal(percent.group("value")), arm,
                               sentence.span(match.end() + percent.start(), match.end() + percent.end()), f"rates.{measure.lower()}"))
     return found
+
+
+def _values_listed(clause: str, percents: list[re.Match[str]], count: int) -> bool:
+    """Whether `count` percentages are listed by commas / "and" ("10%, 40% and 70%"); a bracket between them
+    ("25% (95% CI 12-40%) and 60%") is read past, a "vs" between them ("25% vs 10%") compares arms instead."""
+    return len(percents) == count and all(
+        _VALUES_JOINED.fullmatch(_PARENTHESES.sub("", clause[first.end():second.start()]))
+        for first, second in zip(percents, percents[1:]))
 
 
 # --------------------------------------------------------------------------- adverse events
