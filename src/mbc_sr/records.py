@@ -210,6 +210,11 @@ class Record:
         return record_key(self.source, self.source_record_id, self.pmid)
 
     @property
+    def version_key(self) -> tuple[int, str]:
+        """What "newer" means for two versions of one record (see `version_key`)."""
+        return version_key(self.pmid_version, self.date_revised)
+
+    @property
     def abstract_text(self) -> str:
         """The abstract as one plain string; labelled sections read "LABEL: text"."""
         return "\n".join(
@@ -259,6 +264,12 @@ class Deletion:
 
     pmid: str
     pmid_version: int | None = None
+
+
+def version_key(pmid_version: int | None, date_revised: str | None) -> tuple[int, str]:
+    """What "newer" means: PMID version first, then DateRevised (ISO dates sort as text). The
+    store's ingest, the refresh's alerts and `mbc-sr extract` all pick the current version by it."""
+    return (pmid_version or 0, date_revised or "")
 
 
 def record_key(source: str, source_record_id: str, pmid: str | None = None) -> str:

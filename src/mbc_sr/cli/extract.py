@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from mbc_sr.cli.common import load_config_from_args, open_store_from_args
-from mbc_sr.records import AbstractSection, Record, record_key
+from mbc_sr.records import AbstractSection, Record
 
 if TYPE_CHECKING:
     from mbc_sr.pubmed_xml import ParsedItem
@@ -112,18 +112,19 @@ def current_versions(items: Iterable[ParsedItem]) -> ExtractInput:
     nothing new). PMIDs keep the order of their first appearance.
     """
     from mbc_sr.pubmed_xml import ParsedRecord
+    from mbc_sr.store.models import deletion_key
 
     current: dict[str, _Current] = {}
     record_items = 0
     for item in items:
         if not isinstance(item, ParsedRecord):  # a Deletion
-            state = current.get(record_key("pubmed", item.pmid, item.pmid))
+            state = current.get(deletion_key(item.pmid))
             if state is not None:
                 state.deleted = True
             continue
         record_items += 1
         record = item.record
-        version_key = (record.pmid_version or 0, record.date_revised or "")
+        version_key = record.version_key
         state = current.get(record.key)
         if state is None:
             current[record.key] = _Current(version_key, item.xml_sha256, record)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal, Protocol
 
-from mbc_sr.records import Deletion, Record, record_from_dict, record_key
+from mbc_sr.records import Deletion, Record, record_from_dict, record_key, version_key
 
 __all__ = [
     "BatchCounts",
@@ -81,8 +81,8 @@ class RecordRow:
 
     @property
     def version_key(self) -> tuple[int, str]:
-        """What "newer" means: PMID version first, then DateRevised (ISO dates sort as text)."""
-        return (self.pmid_version or 0, self.date_revised or "")
+        """What "newer" means (`mbc_sr.records.version_key`)."""
+        return version_key(self.pmid_version, self.date_revised)
 
     def record(self) -> Record:
         return record_from_dict(json.loads(self.content))

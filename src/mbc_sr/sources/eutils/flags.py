@@ -40,10 +40,7 @@ def new_flags(previous: Record | None, incoming: Record) -> list[tuple[str, str]
 
     An incoming version older than the stored one changes nothing in the store, so it
     raises nothing either."""
-    if previous is not None and _version_key(incoming) < _version_key(previous):
+    if previous is not None and incoming.version_key < previous.version_key:
         return []
     return sorted(alerts(incoming) - alerts(previous))
 
-
-def _version_key(record: Record) -> tuple[int, str]:
-    return (record.pmid_version or 0, record.date_revised or "")
